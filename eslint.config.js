@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Imports the pure engine must never make: it runs in workers, in Node and in tests. */
+const ENGINE_FORBIDDEN = {
+  paths: ['react', 'react-dom', 'zustand', 'd3', 'd3-selection', '@tensorflow/tfjs'],
+  patterns: [
+    { group: ['react/*', 'react-dom/*', 'zustand/*', 'd3-selection/*'], message: 'engine/ is pure TypeScript: no UI libraries.' },
+    { group: ['**/store/**', '**/views/**', '**/app/**', '**/worker/**', '**/gpu/**'], message: 'engine/ must not depend on the layers above it.' },
+    { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'engine/ runs in the browser too: no Node APIs.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/app/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/experiment/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/experiment/url-sync.ts'],
+    rules: { 'no-restricted-imports': ['error', ENGINE_FORBIDDEN] },
+  },
+  {
+    files: ['src/app/**', 'src/views/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='postMessage']", message: 'Only worker/engine-client.ts talks to the worker.' },
+      ],
+    },
+  },
+);

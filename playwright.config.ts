@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/** Launch flags shared with scripts/chromium.mjs (see DEVELOPERS.md). */
+const CHROMIUM_FLAGS: string[] = JSON.parse(readFileSync(new URL('./scripts/chromium-flags.json', import.meta.url), 'utf8'));
+
+// scripts/e2e.mjs finds Debian's Chromium and sets CHROME_PATH; no browser is ever downloaded.
+const PORT = 4391;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}/`,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  },
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,37 @@
+// `npm run bench [-- --json FILE]`: prints one table of timings measured side by side in this run.
+// Timings never belong in `npm test`; this is where speed is shown.
+import { build } from 'esbuild';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const outDir = mkdtempSync(join(tmpdir(), 'op-bench-'));
+const outfile = join(outDir, 'node-bench.mjs');
+await build({ entryPoints: ['scripts/bench/node-bench.ts'], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+const { runNodeBench } = await import(pathToFileURL(outfile).href);
+
+const rows = runNodeBench();
+const reference = new Map();
+for (const row of rows) if (!reference.has(row.workload)) reference.set(row.workload, row.milliseconds);
+const table = rows.map((row) => ({ ...row, ratio: reference.get(row.workload) / row.milliseconds }));
+
+console.log(`Optimizer Playground bench (Node ${process.version}; ratio = first row of the workload / this row, higher is faster)\n`);
+const header = ['workload', 'engine', 'size', 'time (ms)', 'throughput', 'ratio'];
+const lines = table.map((row) => [row.workload, row.engine, row.size, row.milliseconds.toFixed(3), row.throughput, `${row.ratio.toFixed(2)}x`]);
+const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+const format = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
+console.log(format(header));
+console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+for (const line of lines) console.log(format(line));
+
+const jsonIndex = process.argv.indexOf('--json');
+if (jsonIndex !== -1) {
+  const file = process.argv[jsonIndex + 1];
+  if (!file) {
+    console.error('--json needs a file name');
+    process.exit(2);
+  }
+  writeFileSync(file, JSON.stringify({ node: process.version, rows: table }, null, 2));
+  console.log(`\nwrote ${file}`);
+}

@@ -1,0 +1,69 @@
+// Node side of `npm run bench`: the float64 TypeScript engine's workloads, timed side by side.
+// (The browser, worker-pool and WebGPU workloads arrive with the "Batch engine" issue.)
+import { compileFormula } from '../../src/engine/expression';
+import type { Objective } from '../../src/engine/objective';
+import { getOptimizer } from '../../src/engine/optimizers';
+import { defaultHyperValues } from '../../src/engine/optimizers/hyper';
+import { runOptimizer } from '../../src/engine/run';
+import { sampleObjective } from '../../src/engine/sample';
+import { getSurface } from '../../src/engine/surfaces';
+
+/** One row of the bench table. */
+export interface BenchRow {
+  workload: string;
+  engine: string;
+  size: string;
+  milliseconds: number;
+  throughput: string;
+}
+
+const ROSENBROCK_FORMULA = '(1 - x)^2 + 100*(y - x^2)^2';
+
+/** Median wall time of `repeats` calls after `warmups` untimed ones. */
+function medianMilliseconds(work: () => void, repeats = 15, warmups = 5): number {
+  for (let i = 0; i < warmups; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function eightRuns(objective: Objective): () => void {
+  const optimizers = ['sgd', 'sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'nadam', 'lion'];
+  return () => {
+    optimizers.forEach((id, index) => {
+      const optimizer = getOptimizer(id)!;
+      const hyper = { ...defaultHyperValues(optimizer.hyperSpecs), lr: 1e-3, ...(index === 1 ? { momentum: 0.9 } : {}) };
+      runOptimizer({ objective, optimizer, hyper, start: [-1.5 + 0.1 * index, 2], numSteps: 1000 });
+    });
+  };
+}
+
+/** Runs every Node workload and returns the rows. */
+export function runNodeBench(): BenchRow[] {
+  const compiled = compileFormula(ROSENBROCK_FORMULA);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const formula = compiled.objective;
+  const surface = getSurface('rosenbrock')!.create();
+  const rows: BenchRow[] = [];
+  const steps = 8 * 1000;
+  for (const [engine, objective] of [
+    ['TS float64, typed formula', formula],
+    ['TS float64, built-in surface', surface],
+  ] as const) {
+    const ms = medianMilliseconds(eightRuns(objective));
+    rows.push({ workload: '1. interactive recompute', engine, size: '8 runs x 1,000 steps', milliseconds: ms, throughput: `${((steps / ms) * 1e3 / 1e6).toFixed(2)} M steps/s` });
+  }
+  for (const [engine, objective] of [
+    ['TS float64, typed formula', formula],
+    ['TS float64, built-in surface', surface],
+  ] as const) {
+    const ms = medianMilliseconds(() => sampleObjective(objective, [[-2, 2], [-1, 3]], 512, 512));
+    rows.push({ workload: '2. surface sampling', engine, size: '512 x 512', milliseconds: ms, throughput: `${((512 * 512) / ms * 1e3 / 1e6).toFixed(1)} M evals/s` });
+  }
+  return rows;
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { Objective } from './objective';
+import { getOptimizer } from './optimizers';
+import { defaultHyperValues } from './optimizers/hyper';
+import type { HyperValues } from './optimizers/optimizer';
+import { Random } from './random';
+import { Runner, runOptimizer, type RunOptions } from './run';
+import { learningRateAt } from './schedules';
+
+const sgd = getOptimizer('sgd')!;
+const sgdHyper = (overrides: HyperValues): HyperValues => ({ ...defaultHyperValues(sgd.hyperSpecs), ...overrides });
+
+/** f(x, y) = a·x + b·y (gradient (a, b) everywhere), with hooks to make f or ∇f misbehave. */
+function plane(a: number, b: number, valueAt: (x: number, y: number) => number = (x, y) => a * x + b * y): Objective {
+  return {
+    dimension: 2,
+    value: (p) => valueAt(p[0], p[1]),
+    valueAndGradient(p, gradient) {
+      gradient[0] = a;
+      gradient[1] = b;
+      return valueAt(p[0], p[1]);
+    },
+    hessian: (_p, hessian) => hessian.fill(0),
+  };
+}
+
+const bowl: Objective = {
+  dimension: 2,
+  value: (p) => p[0] * p[0] + p[1] * p[1],
+  valueAndGradient(p, gradient) {
+    gradient[0] = 2 * p[0];
+    gradient[1] = 2 * p[1];
+    return p[0] * p[0] + p[1] * p[1];
+  },
+  hessian: (_p, hessian) => hessian.set([2, 0, 0, 2]),
+};
+
+describe('runOptimizer', () => {
+  it('records the start and every point with its loss', () => {
+    // gradient descent on x² + y² with γ = 0.25 halves the point each step: (4, −2) → (2, −1) → (1, −0.5)
+    const result = runOptimizer({ objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 0.25 }), start: [4, -2], numSteps: 2 });
+    expect(result.dimension).toBe(2);
+    expect(Array.from(result.trajectory)).toEqual([4, -2, 2, -1, 1, -0.5]);
+    expect(Array.from(result.loss)).toEqual([20, 5, 1.25]);
+    expect(result.diverged).toBeNull();
+  });
+
+  it('applies noise, then clipping, then the scheduled learning rate, in that order', () => {
+    // on a plane ∇f = (3, −4) everywhere, so each update is −lr_k · clip(g + σz_k) with z from Random(seed)
+    const options: RunOptions = {
+      objective: plane(3, -4),
+      optimizer: sgd,
+      hyper: sgdHyper({ lr: 0.5 }),
+      start: [0, 0],
+      numSteps: 5,
+      noise: 0.7,
+      seed: 11,
+      clip: { type: 'value', clip_value: 3.5 },
+      schedule: { type: 'exponential', gamma: 0.5 },
+    };
+    const result = runOptimizer(options);
+    const random = new Random(11);
+    const expected = [0, 0];
+    const point = [0, 0];
+    for (let step = 0; step < 5; step++) {
+      const noisy = [3 + 0.7 * random.nextGaussian(), -4 + 0.7 * random.nextGaussian()];
+      const clipped = noisy.map((g) => Math.min(Math.max(g, -3.5), 3.5));
+      const learningRate = learningRateAt(options.schedule!, 0.5, step);
+      for (let i = 0; i < 2; i++) point[i] -= learningRate * clipped[i];
+      expected.push(...point);
+    }
+    expect(Array.from(result.trajectory)).toEqual(expected);
+  });
+
+  it('is reproducible from the seed, and a different seed gives a different run', () => {
+    const options: RunOptions = { objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 0.1 }), start: [1, 1], numSteps: 20, noise: 1, seed: 5 };
+    expect(runOptimizer(options).trajectory).toEqual(runOptimizer(options).trajectory);
+    expect(runOptimizer({ ...options, seed: 6 }).trajectory).not.toEqual(runOptimizer(options).trajectory);
+  });
+});
+
+describe('divergence', () => {
+  it('stops when |coordinate| > 1e12, keeping the last good point', () => {
+    // SGD with γ = 1 on f = −4e11·x moves x by +4e11 per step: 4e11, 8e11, then 1.2e12 > 1e12
+    const result = runOptimizer({ objective: plane(-4e11, 0), optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 10 });
+    expect(result.diverged).toEqual({ step: 3, reason: '|x| exceeded 1e12' });
+    expect(Array.from(result.trajectory)).toEqual([0, 0, 4e11, 0, 8e11, 0]);
+    expect(result.loss.length).toBe(3);
+  });
+
+  it('names the coordinate that became NaN or infinite', () => {
+    const nan = runOptimizer({ objective: plane(0, Number.NaN, () => 0), optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 10 });
+    expect(nan.diverged).toEqual({ step: 1, reason: 'y became NaN' });
+    expect(Array.from(nan.trajectory)).toEqual([0, 0]);
+    const infinite = runOptimizer({ objective: plane(-Infinity, 0, () => 0), optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 10 });
+    expect(infinite.diverged).toEqual({ step: 1, reason: 'x became infinite' });
+  });
+
+  it('stops when f is not finite at the new point', () => {
+    // x moves 1 per step; f = log(2 − x) is finite at 0 and 1, infinite at 2, NaN beyond
+    const logObjective = plane(-1, 0, (x) => Math.log(2 - x));
+    const atTwo = runOptimizer({ objective: logObjective, optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 10 });
+    expect(atTwo.diverged).toEqual({ step: 2, reason: 'f is infinite (division by zero or overflow?)' });
+    expect(Array.from(atTwo.trajectory)).toEqual([0, 0, 1, 0]);
+    const pastTwo = runOptimizer({ objective: logObjective, optimizer: sgd, hyper: sgdHyper({ lr: 1.5 }), start: [0, 0], numSteps: 10 });
+    expect(pastTwo.diverged).toEqual({ step: 2, reason: 'f is NaN (log or sqrt of a negative number?)' });
+  });
+
+  it('reports step 0 when f is not finite at the start; the trajectory is the start alone', () => {
+    const result = runOptimizer({ objective: plane(1, 0, (x) => Math.log(x)), optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [-1, 0], numSteps: 10 });
+    expect(result.diverged).toEqual({ step: 0, reason: 'f is NaN at the start point (log or sqrt of a negative number?)' });
+    expect(Array.from(result.trajectory)).toEqual([-1, 0]);
+    expect(result.loss.length).toBe(1);
+  });
+});
+
+describe('Runner', () => {
+  const options: RunOptions = {
+    objective: bowl,
+    optimizer: getOptimizer('adam')!,
+    hyper: { ...defaultHyperValues(getOptimizer('adam')!.hyperSpecs), lr: 0.05 },
+    start: [1.5, -0.5],
+    numSteps: 4, // only sizes the first buffers: advancing further grows them
+    noise: 0.3,
+    seed: 3,
+    schedule: { type: 'cosine', T_max: 40, eta_min: 0.001 },
+  };
+
+  it('advancing in chunks gives the same run as one call (schedule and noise carry on)', () => {
+    const whole = runOptimizer({ ...options, numSteps: 50 });
+    const runner = new Runner(options);
+    expect(runner.advance(7)).toBe(7);
+    const partial = runner.result();
+    runner.advance(30);
+    runner.advance(13);
+    expect(runner.stepsTaken).toBe(50);
+    expect(runner.result()).toEqual(whole);
+    // earlier results are copies: later steps do not change them
+    expect(partial.trajectory.length).toBe(16);
+    expect(Array.from(partial.trajectory)).toEqual(Array.from(whole.trajectory.slice(0, 16)));
+  });
+
+  it('does nothing more after divergence', () => {
+    const runner = new Runner({ objective: plane(-4e11, 0), optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 1 });
+    expect(runner.advance(10)).toBe(2);
+    expect(runner.diverged?.step).toBe(3);
+    expect(runner.advance(10)).toBe(0);
+    expect(runner.stepsTaken).toBe(2);
+  });
+
+  it('rejects a start of the wrong dimension', () => {
+    expect(() => new Runner({ ...options, start: [1, 2, 3] })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,79 @@
+import { formatConstant, resolveParameters } from './bind';
+import { planeSurface, writeHessian } from './plane-surface';
+import type { SurfaceDefinition } from './surface';
+
+const PARAMETERS = [
+  { name: 'condition', label: 'condition number', defaultValue: 10, min: 1, max: 1000, log: true },
+  { name: 'angle', label: 'rotation (degrees)', defaultValue: 30, min: -90, max: 90 },
+] as const;
+
+/**
+ * cos or sin of an angle in degrees, rounded to 15 decimals so that the formula reads
+ * sin 30° = 0.5 rather than 0.49999999999999994 and cos 90° = 0 rather than 6.123233995736766e-17;
+ * the rotation stays orthonormal to 1e-15.
+ */
+function roundedTrig(trig: (radians: number) => number, degrees: number): number {
+  return Number(trig((degrees * Math.PI) / 180).toFixed(15));
+}
+
+/** "c1*x + c2*y" with zero terms dropped and unit coefficients and signs written plainly. */
+function linearCombination(xCoefficient: number, yCoefficient: number): string {
+  const terms: string[] = [];
+  for (const [coefficient, variable] of [[xCoefficient, 'x'], [yCoefficient, 'y']] as const) {
+    if (coefficient === 0) continue;
+    const magnitude = Math.abs(coefficient);
+    const term = magnitude === 1 ? variable : `${formatConstant(magnitude)}*${variable}`;
+    if (terms.length === 0) terms.push(coefficient < 0 ? `-${term}` : term);
+    else terms.push(coefficient < 0 ? ` - ${term}` : ` + ${term}`);
+  }
+  return terms.join('');
+}
+
+/** "(expr)^2", or "x^2" when expr is a bare variable. */
+function squared(linear: string): string {
+  return /^[xy]$/.test(linear) ? `${linear}^2` : `(${linear})^2`;
+}
+
+/**
+ * A rotated elliptic bowl ½(λ1 u² + λ2 v²) with (u, v) = (x, y) rotated by `angle`, λ1 = 1,
+ * λ2 = 1/condition: gradient descent zig-zags across the narrow direction while crawling along the
+ * long one; since the largest curvature is 1 its stability limit is lr < 2 for any condition.
+ */
+export const illConditioned: SurfaceDefinition = {
+  id: 'ill-conditioned',
+  name: 'Ill-conditioned quadratic',
+  group: 'convex',
+  description: '½(u² + v²/κ) with (u, v) = (x, y) rotated by the given angle: curvature 1 across the valley, 1/κ along it. Gradient descent is stable for lr < 2 whatever κ is, but the long direction then converges κ times slower: the zig-zag that momentum and Adam fix.',
+  parameters: PARAMETERS,
+  domain: [[-3, 3], [-3, 3]],
+  create(values) {
+    const { condition, angle } = resolveParameters(PARAMETERS, values);
+    const cosine = roundedTrig(Math.cos, angle);
+    const sine = roundedTrig(Math.sin, angle);
+    const largeCurvature = 1;
+    const smallCurvature = 1 / condition;
+    // Hessian = Rᵀ diag(λ1, λ2) R with the rows of R being the u and v axes
+    const hxx = largeCurvature * cosine * cosine + smallCurvature * sine * sine;
+    const hxy = (largeCurvature - smallCurvature) * cosine * sine;
+    const hyy = largeCurvature * sine * sine + smallCurvature * cosine * cosine;
+    const value = (x: number, y: number): number => {
+      const u = cosine * x + sine * y;
+      const v = cosine * y - sine * x;
+      return 0.5 * (largeCurvature * u * u + smallCurvature * v * v);
+    };
+    const u = linearCombination(cosine, sine);
+    const v = linearCombination(-sine, cosine);
+    return planeSurface({
+      expression: `0.5*(${squared(u)} + ${formatConstant(smallCurvature)}*${squared(v)})`,
+      minima: [{ point: [0, 0], value: 0 }],
+      value,
+      valueAndGradient(x, y, gradient) {
+        // the gradient of a quadratic form is its Hessian times the point
+        gradient[0] = hxx * x + hxy * y;
+        gradient[1] = hxy * x + hyy * y;
+        return value(x, y);
+      },
+      hessian: (_x, _y, hessian) => writeHessian(hessian, hxx, hxy, hyy),
+    });
+  },
+};

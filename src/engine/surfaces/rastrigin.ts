@@ -1,0 +1,33 @@
+import { planeSurface, writeHessian } from './plane-surface';
+import type { SurfaceDefinition } from './surface';
+
+const TWO_PI = 2 * Math.PI;
+
+/** Rastrigin's function with A = 10: a bowl covered in a regular egg-crate of local minima. */
+export const rastrigin: SurfaceDefinition = {
+  id: 'rastrigin',
+  name: 'Rastrigin',
+  group: 'multimodal',
+  description: '20 + x² − 10cos(2πx) + y² − 10cos(2πy): a bowl under an egg-crate, with a local minimum near every integer point; small steps get stuck, noise or large steps can hop towards the global minimum 0 at the origin.',
+  parameters: [],
+  domain: [[-5.12, 5.12], [-5.12, 5.12]],
+  create() {
+    const value = (x: number, y: number): number =>
+      20 + x * x - 10 * Math.cos(TWO_PI * x) + y * y - 10 * Math.cos(TWO_PI * y);
+    return planeSurface({
+      expression: '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)',
+      minima: [{ point: [0, 0], value: 0 }],
+      value,
+      valueAndGradient(x, y, gradient) {
+        // d/dx [−10 cos(2πx)] = 20π sin(2πx)
+        gradient[0] = 2 * x + 10 * TWO_PI * Math.sin(TWO_PI * x);
+        gradient[1] = 2 * y + 10 * TWO_PI * Math.sin(TWO_PI * y);
+        return value(x, y);
+      },
+      hessian(x, y, hessian) {
+        const curvature = 10 * TWO_PI * TWO_PI;
+        writeHessian(hessian, 2 + curvature * Math.cos(TWO_PI * x), 0, 2 + curvature * Math.cos(TWO_PI * y));
+      },
+    });
+  },
+};

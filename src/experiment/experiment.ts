@@ -1,0 +1,99 @@
+import type { ClipSpec } from '../engine/clipping';
+import type { Domain } from '../engine/objective';
+import type { HyperValues } from '../engine/optimizers/optimizer';
+import type { ScheduleSpec } from '../engine/schedules';
+
+// One versioned plain-JSON object reproduces a run: the share URL, the CLI and the playground
+// all read and write this shape. Hyperparameters keep torch.optim's names because that is what
+// users know.
+
+/** The experiment format's version; bump it (and teach the readers) when the shape changes. */
+export const EXPERIMENT_VERSION = 1;
+
+/** Most steps one experiment may ask for. */
+export const MAX_STEPS = 100_000;
+/** Most runs one experiment may race. */
+export const MAX_RUNS = 16;
+/** Longest run label, in UTF-16 code units. */
+export const MAX_LABEL_LENGTH = 200;
+/** Longest typed formula, in UTF-16 code units. */
+export const MAX_EXPRESSION_LENGTH = 2_000;
+
+/** Steps when an experiment does not say. */
+export const DEFAULT_STEPS = 300;
+/** Noise seed when an experiment does not say. */
+export const DEFAULT_SEED = 0;
+/** Gradient-noise standard deviation when an experiment does not say (exact gradients). */
+export const DEFAULT_NOISE = 0;
+/** Plotting domain of a typed formula that does not give one. */
+export const DEFAULT_FORMULA_DOMAIN: Domain = [
+  [-3, 3],
+  [-3, 3],
+];
+
+/** A loss typed as a formula in x and y, e.g. "(1-x)^2 + 100*(y-x^2)^2". */
+export interface FormulaProblem {
+  readonly expression: string;
+  /** Where to plot; DEFAULT_FORMULA_DOMAIN when absent. */
+  readonly domain?: Domain;
+}
+
+/** A built-in surface from the registry, with its parameters as the user gave them. */
+export interface SurfaceProblem {
+  readonly surface: string;
+  /** Only the parameters the user set; the others take the surface's defaults. */
+  readonly params: Readonly<Record<string, number>>;
+  /** Where to plot; the surface's own domain when absent. */
+  readonly domain?: Domain;
+}
+
+/** The loss the runs minimise: a typed formula or a built-in surface. */
+export type Problem = FormulaProblem | SurfaceProblem;
+
+/** One optimizer racing from one start point. */
+export interface ExperimentRun {
+  /** An id from the optimizer registry ("sgd", "adam", ...). */
+  readonly optimizer: string;
+  /** Only the hyperparameters the user set, by torch name; `resolveRun` fills in torch's defaults. */
+  readonly hyper: HyperValues;
+  /** Start point, one coordinate per dimension of the problem. */
+  readonly start: readonly number[];
+  /** Learning-rate schedule; a constant learning rate when absent. */
+  readonly schedule?: ScheduleSpec;
+  /** Gradient clipping before each step; none when absent. */
+  readonly clip?: ClipSpec;
+  /** Name shown in legends instead of the optimizer's. */
+  readonly label?: string;
+}
+
+/** A complete, validated experiment (what `parseExperiment` returns). */
+export interface Experiment {
+  readonly version: typeof EXPERIMENT_VERSION;
+  readonly problem: Problem;
+  /** Optimizer steps per run. */
+  readonly steps: number;
+  /** uint32 seed of the gradient noise; run i draws from deriveSeed(seed, i). */
+  readonly seed: number;
+  /** Standard deviation σ of the Gaussian noise added to each gradient component. */
+  readonly noise: number;
+  readonly runs: readonly ExperimentRun[];
+}
+
+/** True when the problem is a typed formula rather than a built-in surface. */
+export function isFormulaProblem(problem: Problem): problem is FormulaProblem {
+  return 'expression' in problem;
+}
+
+/** What the playground opens with: Rosenbrock's banana valley, plain SGD against momentum and Adam. */
+export const DEFAULT_EXPERIMENT: Experiment = {
+  version: EXPERIMENT_VERSION,
+  problem: { surface: 'rosenbrock', params: {} },
+  steps: DEFAULT_STEPS,
+  seed: DEFAULT_SEED,
+  noise: DEFAULT_NOISE,
+  runs: [
+    { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], label: 'SGD' },
+    { optimizer: 'sgd', hyper: { lr: 0.001, momentum: 0.9 }, start: [-1.5, 2], label: 'Momentum' },
+    { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2], label: 'Adam' },
+  ],
+};

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import type { RunResult } from '../engine/run';
+import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
+import { formatOutputCsv, formatOutputJson, toOutput } from './output';
+
+// The output formats are checked on a result written by hand, so every expected line is known.
+
+const EXPERIMENT: Experiment = {
+  ...DEFAULT_EXPERIMENT,
+  runs: [
+    { optimizer: 'adam', hyper: {}, start: [-1.5, 2], label: 'Adam, "fast"' },
+    { optimizer: 'sgd', hyper: { lr: 1 }, start: [0.1, 0.2] },
+  ],
+};
+
+const RESULT = {
+  runs: [
+    result([-1.5, 2, -1.45, 2.05], [12.5, 6.278125035672685], null),
+    // 0.1 + 0.2 and 2/3 need all 17 significant digits to read back
+    result([0.1, 0.2, 0.1 + 0.2, 2 / 3], [0.05, 1e-300], { step: 2, reason: 'x became NaN' }),
+  ],
+};
+
+function result(trajectory: number[], loss: number[], diverged: RunResult['diverged']): RunResult {
+  return { dimension: 2, trajectory: Float64Array.from(trajectory), loss: Float64Array.from(loss), diverged };
+}
+
+describe('toOutput', () => {
+  test('one entry per run: optimizer, label when given, points start first, losses, divergence', () => {
+    expect(toOutput(EXPERIMENT, RESULT)).toEqual({
+      runs: [
+        { optimizer: 'adam', label: 'Adam, "fast"', trajectory: [[-1.5, 2], [-1.45, 2.05]], loss: [12.5, 6.278125035672685], diverged: null },
+        { optimizer: 'sgd', trajectory: [[0.1, 0.2], [0.30000000000000004, 0.6666666666666666]], loss: [0.05, 1e-300], diverged: { step: 2, reason: 'x became NaN' } },
+      ],
+    });
+    expect('label' in toOutput(EXPERIMENT, RESULT).runs[1]).toBe(false);
+  });
+});
+
+describe('formatOutputJson', () => {
+  test('is valid JSON that reads back exactly, one point per line', () => {
+    const output = toOutput(EXPERIMENT, RESULT);
+    const text = formatOutputJson(output);
+    expect(JSON.parse(text)).toEqual(output);
+    expect(text).toBe(
+      [
+        '{',
+        '  "runs": [',
+        '    {',
+        '      "optimizer": "adam",',
+        '      "label": "Adam, \\"fast\\"",',
+        '      "trajectory": [',
+        '        [-1.5,2],',
+        '        [-1.45,2.05]',
+        '      ],',
+        '      "loss": [',
+        '        12.5,',
+        '        6.278125035672685',
+        '      ],',
+        '      "diverged": null',
+        '    },',
+        '    {',
+        '      "optimizer": "sgd",',
+        '      "trajectory": [',
+        '        [0.1,0.2],',
+        '        [0.30000000000000004,0.6666666666666666]',
+        '      ],',
+        '      "loss": [',
+        '        0.05,',
+        '        1e-300',
+        '      ],',
+        '      "diverged": {"step":2,"reason":"x became NaN"}',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('formatOutputCsv', () => {
+  test('header run,optimizer,label,step,x,y,loss and one row per run and step, labels quoted as RFC 4180 says', () => {
+    const text = formatOutputCsv(toOutput(EXPERIMENT, RESULT));
+    expect(text).toBe(
+      [
+        'run,optimizer,label,step,x,y,loss',
+        '0,adam,"Adam, ""fast""",0,-1.5,2,12.5',
+        '0,adam,"Adam, ""fast""",1,-1.45,2.05,6.278125035672685',
+        '1,sgd,,0,0.1,0.2,0.05',
+        '1,sgd,,1,0.30000000000000004,0.6666666666666666,1e-300',
+        '',
+      ].join('\n'),
+    );
+    // every number reads back as the same float64
+    const lastRow = text.trim().split('\n').at(-1)?.split(',') ?? [];
+    expect(Number(lastRow[4])).toBe(0.1 + 0.2);
+    expect(Number(lastRow[5])).toBe(2 / 3);
+  });
+});

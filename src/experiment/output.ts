@@ -1,0 +1,81 @@
+import type { Divergence, RunResult } from '../engine/run';
+import type { Experiment } from './experiment';
+import type { ExperimentResult } from './run-experiment';
+
+// What the CLI prints: JSON for programs, CSV for spreadsheets and pandas. Numbers keep full
+// float64 precision (JavaScript's shortest round-trip form, as Python's repr), so a result read
+// back is bit-for-bit the one computed.
+
+/** One run's result as plain JSON: the points visited (start first) and the loss at each. */
+export interface RunOutput {
+  readonly optimizer: string;
+  readonly label?: string;
+  /** steps + 1 points, the start first; fewer when the run diverged. */
+  readonly trajectory: number[][];
+  /** loss[k] = f(trajectory[k]). */
+  readonly loss: number[];
+  readonly diverged: Divergence | null;
+}
+
+/** A whole experiment's result as plain JSON. */
+export interface ExperimentOutput {
+  readonly runs: RunOutput[];
+}
+
+/** The result in the CLI's JSON shape. */
+export function toOutput(experiment: Experiment, result: ExperimentResult): ExperimentOutput {
+  return {
+    runs: result.runs.map((run, index) => {
+      const { optimizer, label } = experiment.runs[index];
+      return {
+        optimizer,
+        ...(label !== undefined && { label }),
+        trajectory: points(run),
+        loss: Array.from(run.loss),
+        diverged: run.diverged === null ? null : { step: run.diverged.step, reason: run.diverged.reason },
+      };
+    }),
+  };
+}
+
+/** The JSON text: valid JSON, laid out one point and one loss per line so diffs stay readable. */
+export function formatOutputJson(output: ExperimentOutput): string {
+  const indent = (depth: number) => '  '.repeat(depth);
+  const list = (items: readonly unknown[], depth: number) =>
+    items.length === 0 ? '[]' : `[\n${items.map((item) => indent(depth + 1) + JSON.stringify(item)).join(',\n')}\n${indent(depth)}]`;
+  const runs = output.runs.map((run) => {
+    const fields = [`"optimizer": ${JSON.stringify(run.optimizer)}`];
+    if (run.label !== undefined) fields.push(`"label": ${JSON.stringify(run.label)}`);
+    fields.push(`"trajectory": ${list(run.trajectory, 3)}`, `"loss": ${list(run.loss, 3)}`, `"diverged": ${JSON.stringify(run.diverged)}`);
+    return `${indent(2)}{\n${fields.map((field) => indent(3) + field).join(',\n')}\n${indent(2)}}`;
+  });
+  return `{\n${indent(1)}"runs": [\n${runs.join(',\n')}\n${indent(1)}]\n}\n`;
+}
+
+/** The CSV text: header run,optimizer,label,step,x,y,loss and one row per run and recorded step (run counts from 0). */
+export function formatOutputCsv(output: ExperimentOutput): string {
+  const dimension = output.runs[0]?.trajectory[0]?.length ?? 2;
+  const lines = [['run', 'optimizer', 'label', 'step', ...coordinateNames(dimension), 'loss'].join(',')];
+  output.runs.forEach((run, index) => {
+    const prefix = `${index},${csvField(run.optimizer)},${csvField(run.label ?? '')}`;
+    run.trajectory.forEach((point, step) => lines.push(`${prefix},${step},${point.map(String).join(',')},${String(run.loss[step])}`));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function points(run: RunResult): number[][] {
+  const { dimension, trajectory } = run;
+  const result: number[][] = [];
+  for (let offset = 0; offset < trajectory.length; offset += dimension) result.push(Array.from(trajectory.subarray(offset, offset + dimension)));
+  return result;
+}
+
+function coordinateNames(dimension: number): string[] {
+  if (dimension <= 3) return ['x', 'y', 'z'].slice(0, dimension);
+  return Array.from({ length: dimension }, (_, index) => `x${index + 1}`);
+}
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break, doubling its quotes. */
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

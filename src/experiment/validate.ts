@@ -1,0 +1,348 @@
+import type { ClipSpec } from '../engine/clipping';
+import { compileFormula } from '../engine/expression';
+import type { Domain } from '../engine/objective';
+import { OPTIMIZERS, getOptimizer } from '../engine/optimizers';
+import type { HyperValue, HyperValues, OptimizerDefinition } from '../engine/optimizers/optimizer';
+import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
+import { SURFACES, getSurface } from '../engine/surfaces';
+import {
+  checkHyperValue,
+  checkNumber,
+  copyHyperValue,
+  describe,
+  isJsonObject,
+  joinPath,
+  placeName,
+  unknownKeys,
+} from './check-values';
+import {
+  DEFAULT_NOISE,
+  DEFAULT_SEED,
+  DEFAULT_STEPS,
+  EXPERIMENT_VERSION,
+  MAX_EXPRESSION_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_RUNS,
+  MAX_STEPS,
+  type Experiment,
+  type ExperimentRun,
+  type Problem,
+} from './experiment';
+import { didYouMean } from './suggest';
+
+// Validation of experiment JSON from anywhere (a file, the URL codec, the playground). Every
+// error names its field by path and says what was expected and what came; all errors are
+// reported at once so a hand-written file can be fixed in one go.
+
+/** The outcome of reading experiment JSON: the normalized experiment, or every error found. */
+export type ParseResult = { ok: true; experiment: Experiment } | { ok: false; errors: string[] };
+
+/** A validated piece, or the reasons it is not valid. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Largest uint32: seeds are 32-bit. */
+const MAX_SEED = 0xffff_ffff;
+
+const EXPERIMENT_KEYS = ['version', 'problem', 'steps', 'seed', 'noise', 'runs'] as const;
+const RUN_KEYS = ['optimizer', 'hyper', 'start', 'schedule', 'clip', 'label'] as const;
+
+/** Allowed range of `steps`. */
+export const STEPS_RANGE = { min: 1, max: MAX_STEPS, integer: true } as const;
+/** Allowed range of `seed` (uint32). */
+export const SEED_RANGE = { min: 0, max: MAX_SEED, integer: true } as const;
+/** Allowed range of `noise` (a standard deviation). */
+export const NOISE_RANGE = { min: 0, max: Infinity } as const;
+
+/** Reads and validates experiment JSON (already parsed), filling defaults; all errors, not just the first. */
+export function parseExperiment(json: unknown): ParseResult {
+  if (!isJsonObject(json)) return { ok: false, errors: [`an experiment must be a JSON object, got ${describe(json)}`] };
+  const errors: string[] = unknownKeys(json, EXPERIMENT_KEYS, placeName(''));
+
+  if (json.version === undefined) errors.push(`version is missing (this playground reads version ${EXPERIMENT_VERSION})`);
+  else if (json.version !== EXPERIMENT_VERSION) errors.push(`version must be ${EXPERIMENT_VERSION}, got ${describe(json.version)}`);
+
+  let problem: Problem | undefined;
+  let dimension: number | undefined;
+  if (json.problem === undefined) errors.push('problem is missing (give an "expression" or a "surface")');
+  else {
+    const checked = checkProblem(json.problem, 'problem');
+    if (checked.ok) ({ problem, dimension } = checked.value);
+    else errors.push(...checked.errors);
+  }
+
+  const steps = json.steps === undefined ? DEFAULT_STEPS : json.steps;
+  const seed = json.seed === undefined ? DEFAULT_SEED : json.seed;
+  const noise = json.noise === undefined ? DEFAULT_NOISE : json.noise;
+  pushDefined(errors, checkNumber(steps, STEPS_RANGE, 'steps'));
+  pushDefined(errors, checkNumber(seed, SEED_RANGE, 'seed'));
+  pushDefined(errors, checkNumber(noise, NOISE_RANGE, 'noise'));
+
+  const runs: ExperimentRun[] = [];
+  if (json.runs === undefined) errors.push('runs is missing (give at least one run)');
+  else if (!Array.isArray(json.runs)) errors.push(`runs must be an array of runs, got ${describe(json.runs)}`);
+  else if (json.runs.length < 1 || json.runs.length > MAX_RUNS) {
+    errors.push(`runs must hold 1 to ${MAX_RUNS} runs, got ${json.runs.length}`);
+  } else {
+    json.runs.forEach((run: unknown, index: number) => {
+      const checked = checkRun(run, `runs[${index}]`, dimension);
+      if (checked.ok) runs.push(checked.value);
+      else errors.push(...checked.errors);
+    });
+  }
+
+  if (errors.length > 0 || problem === undefined) return { ok: false, errors };
+  // steps, seed and noise passed checkNumber above
+  const experiment: Experiment = { version: EXPERIMENT_VERSION, problem, steps: steps as number, seed: seed as number, noise: noise as number, runs };
+  return { ok: true, experiment };
+}
+
+/** Fills the defaults of an experiment written with optional fields left out (steps, seed, noise, hyper, params). */
+export function normalizeExperiment(input: ExperimentInput): Experiment {
+  const problem: Problem =
+    'expression' in input.problem
+      ? { ...input.problem }
+      : { ...input.problem, params: { ...(input.problem.params ?? {}) } };
+  return {
+    version: EXPERIMENT_VERSION,
+    problem,
+    steps: input.steps ?? DEFAULT_STEPS,
+    seed: input.seed ?? DEFAULT_SEED,
+    noise: input.noise ?? DEFAULT_NOISE,
+    runs: input.runs.map((run) => ({ ...run, hyper: { ...(run.hyper ?? {}) } })),
+  };
+}
+
+/** An experiment as a person may write it: what has a default may be left out. */
+export interface ExperimentInput {
+  readonly version?: typeof EXPERIMENT_VERSION;
+  readonly problem:
+    | { readonly expression: string; readonly domain?: Domain }
+    | { readonly surface: string; readonly params?: Readonly<Record<string, number>>; readonly domain?: Domain };
+  readonly steps?: number;
+  readonly seed?: number;
+  readonly noise?: number;
+  readonly runs: readonly (Omit<ExperimentRun, 'hyper'> & { readonly hyper?: HyperValues })[];
+}
+
+/** A validated problem with the number of coordinates its start points need. */
+export interface CheckedProblem {
+  readonly problem: Problem;
+  readonly dimension: number;
+}
+
+/** Validates a problem: a typed formula that compiles, or a known surface with parameters in range. */
+export function checkProblem(value: unknown, path: string): Checked<CheckedProblem> {
+  if (!isJsonObject(value)) {
+    return fail(`${path} must be an object with an "expression" or a "surface", got ${describe(value)}`);
+  }
+  const hasExpression = value.expression !== undefined;
+  const hasSurface = value.surface !== undefined;
+  if (hasExpression && hasSurface) return fail(`${path} must have an "expression" or a "surface", not both`);
+  if (!hasExpression && !hasSurface) return fail(`${path} must have an "expression" (a formula in x and y) or a "surface"`);
+
+  const allowed = hasExpression ? ['expression', 'domain'] : ['surface', 'params', 'domain'];
+  const errors = unknownKeys(value, allowed, placeName(path));
+  const domain = value.domain === undefined ? undefined : checkDomain(value.domain, joinPath(path, 'domain'));
+  if (domain && !domain.ok) errors.push(...domain.errors);
+  const checked = hasExpression
+    ? checkExpression(value.expression, joinPath(path, 'expression'))
+    : checkSurface(value.surface, value.params, joinPath(path, 'surface'), joinPath(path, 'params'));
+  if (!checked.ok) errors.push(...checked.errors);
+  if (errors.length > 0 || !checked.ok) return { ok: false, errors };
+  const problem = domain?.ok ? { ...checked.value.problem, domain: domain.value } : checked.value.problem;
+  return { ok: true, value: { problem, dimension: checked.value.dimension } };
+}
+
+/** Validates a typed formula: it must compile (the compiler's message keeps its column). */
+export function checkExpression(value: unknown, path: string): Checked<CheckedProblem> {
+  if (typeof value !== 'string') return fail(`${path} must be a formula string, got ${describe(value)}`);
+  if (value.length > MAX_EXPRESSION_LENGTH) return fail(`${path} is too long (${value.length} characters; at most ${MAX_EXPRESSION_LENGTH})`);
+  const compiled = compileFormula(value);
+  if (!compiled.ok) return fail(`${path}: ${compiled.error.message}`);
+  return { ok: true, value: { problem: { expression: value }, dimension: compiled.objective.dimension } };
+}
+
+/** Validates a built-in surface id and the parameters given for it (those left out take the surface's defaults). */
+export function checkSurface(id: unknown, params: unknown, idPath: string, paramsPath: string): Checked<CheckedProblem> {
+  if (typeof id !== 'string') return fail(`${idPath} must be a surface id, got ${describe(id)}`);
+  const definition = getSurface(id);
+  if (!definition) {
+    const known = SURFACES.map((surface) => surface.id);
+    return fail(`${idPath}: unknown surface '${id}'${didYouMean(id, known)}; known: ${known.join(', ')}`);
+  }
+  if (params === undefined) return { ok: true, value: { problem: { surface: id, params: {} }, dimension: 2 } };
+  if (!isJsonObject(params)) return fail(`${paramsPath} must be an object of numbers, got ${describe(params)}`);
+  const names = definition.parameters.map((parameter) => parameter.name);
+  const known = `${definition.name} has ${names.length === 0 ? 'no parameters' : names.join(', ')}`;
+  const errors = unknownKeys(params, names, paramsPath, known);
+  const values: Record<string, number> = {};
+  for (const parameter of definition.parameters) {
+    const given = params[parameter.name];
+    if (given === undefined) continue;
+    const message = checkNumber(given, parameter, joinPath(paramsPath, parameter.name));
+    if (message) errors.push(message);
+    else values[parameter.name] = given as number;
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { problem: { surface: id, params: values }, dimension: 2 } };
+}
+
+/** Validates a plotting domain [[xMin, xMax], [yMin, yMax]] with min < max on each axis. */
+export function checkDomain(value: unknown, path: string): Checked<Domain> {
+  const shape = `${path} must be [[xMin, xMax], [yMin, yMax]]`;
+  if (!Array.isArray(value) || value.length !== 2) return fail(`${shape}, got ${describe(value)}`);
+  const errors: string[] = [];
+  value.forEach((axis: unknown, index: number) => {
+    const axisPath = `${path}[${index}]`;
+    if (!Array.isArray(axis) || axis.length !== 2) return errors.push(`${shape}; ${axisPath} is ${describe(axis)}`);
+    const [low, high] = axis as unknown[];
+    const message = checkNumber(low, { min: -Infinity, max: Infinity }, `${axisPath}[0]`) ?? checkNumber(high, { min: -Infinity, max: Infinity }, `${axisPath}[1]`);
+    if (message) return errors.push(message);
+    if ((low as number) >= (high as number)) errors.push(`${axisPath} must go from low to high, got ${describe(axis)}`);
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  const [[xMin, xMax], [yMin, yMax]] = value as [[number, number], [number, number]];
+  return { ok: true, value: [[xMin, xMax], [yMin, yMax]] };
+}
+
+/** Validates one run; `dimension` (unknown when the problem is invalid) fixes the start's length. */
+export function checkRun(value: unknown, path: string, dimension: number | undefined): Checked<ExperimentRun> {
+  if (!isJsonObject(value)) return fail(`${path === '' ? 'a run' : path} must be an object like {"optimizer": "adam", "start": [-1, 1]}, got ${describe(value)}`);
+  const errors = unknownKeys(value, RUN_KEYS, placeName(path));
+
+  let optimizer: string | undefined;
+  let hyper: HyperValues = {};
+  const optimizerPath = joinPath(path, 'optimizer');
+  if (value.optimizer === undefined) errors.push(`${optimizerPath} is missing`);
+  else if (typeof value.optimizer !== 'string') errors.push(`${optimizerPath} must be an optimizer id, got ${describe(value.optimizer)}`);
+  else if (!getOptimizer(value.optimizer)) {
+    const known = OPTIMIZERS.map((definition) => definition.id);
+    errors.push(`${optimizerPath}: unknown optimizer '${value.optimizer}'${didYouMean(value.optimizer, known)}; known: ${known.join(', ')}`);
+  } else {
+    optimizer = value.optimizer;
+    const checked = checkHyper(optimizer, value.hyper === undefined ? {} : value.hyper, joinPath(path, 'hyper'));
+    if (checked.ok) hyper = checked.value;
+    else errors.push(...checked.errors);
+  }
+
+  const start = checkStart(value.start, joinPath(path, 'start'), dimension);
+  if (!start.ok) errors.push(...start.errors);
+
+  let schedule: ScheduleSpec | undefined;
+  if (value.schedule !== undefined) {
+    const checked = checkSchedule(value.schedule, joinPath(path, 'schedule'));
+    if (checked.ok) schedule = checked.value;
+    else errors.push(...checked.errors);
+  }
+  let clip: ClipSpec | undefined;
+  if (value.clip !== undefined) {
+    const checked = checkClip(value.clip, joinPath(path, 'clip'));
+    if (checked.ok) clip = checked.value;
+    else errors.push(...checked.errors);
+  }
+  const label = value.label;
+  if (label !== undefined && typeof label !== 'string') errors.push(`${joinPath(path, 'label')} must be a string, got ${describe(label)}`);
+  else if (typeof label === 'string' && label.length > MAX_LABEL_LENGTH) {
+    errors.push(`${joinPath(path, 'label')} is too long (${label.length} characters; at most ${MAX_LABEL_LENGTH})`);
+  }
+
+  if (errors.length > 0 || optimizer === undefined || !start.ok) return { ok: false, errors };
+  const run: ExperimentRun = {
+    optimizer,
+    hyper,
+    start: start.value,
+    ...(schedule && { schedule }),
+    ...(clip && { clip }),
+    ...(typeof label === 'string' && { label }),
+  };
+  return { ok: true, value: run };
+}
+
+/** Validates the hyperparameters given for an optimizer against its specs; keeps only what was given. */
+export function checkHyper(optimizerId: string, value: unknown, path: string): Checked<HyperValues> {
+  const definition = getOptimizer(optimizerId);
+  if (!definition) return fail(`unknown optimizer '${optimizerId}'`);
+  if (!isJsonObject(value)) return fail(`${path} must be an object like {"lr": 0.01}, got ${describe(value)}`);
+  const names = definition.hyperSpecs.map((spec) => spec.name);
+  const errors = unknownKeys(value, names, placeName(path), `${definition.name} takes ${names.join(', ')}`);
+  const hyper: Record<string, HyperValue> = {};
+  for (const spec of definition.hyperSpecs) {
+    if (value[spec.name] === undefined) continue;
+    const given = value[spec.name];
+    const message = checkHyperValue(given, spec, joinPath(path, spec.name));
+    if (message) errors.push(message);
+    else hyper[spec.name] = copyHyperValue(given as HyperValue);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  // Cross-field rules (SGD's nesterov needs momentum) see the values the run will use.
+  const crossFieldError = definition.validate?.(resolveHyper(definition, hyper));
+  if (crossFieldError) return fail(`${placeName(path)}: ${crossFieldError}`);
+  return { ok: true, value: hyper };
+}
+
+/** Validates a start point: `dimension` finite numbers. */
+export function checkStart(value: unknown, path: string, dimension: number | undefined): Checked<number[]> {
+  const expected = dimension === undefined ? 'an array of numbers' : `an array of ${dimension} numbers`;
+  if (!Array.isArray(value)) return fail(`${path} must be ${expected} like [-1, 1], got ${describe(value)}`);
+  if (dimension !== undefined && value.length !== dimension) return fail(`${path} must be ${expected}, got ${value.length}`);
+  const errors: string[] = [];
+  value.forEach((coordinate: unknown, index: number) => pushDefined(errors, checkNumber(coordinate, { min: -Infinity, max: Infinity }, `${path}[${index}]`)));
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: [...(value as number[])] };
+}
+
+/** Validates a learning-rate schedule against SCHEDULE_SPECS; missing parameters take their defaults. */
+export function checkSchedule(value: unknown, path: string): Checked<ScheduleSpec> {
+  const types = Object.keys(SCHEDULE_SPECS);
+  if (!isJsonObject(value)) return fail(`${path} must be an object like {"type": "cosine", "T_max": 100}, got ${describe(value)}`);
+  const type = value.type;
+  const typePath = joinPath(path, 'type');
+  if (typeof type !== 'string') return fail(`${typePath} must be one of ${types.join(', ')}, got ${describe(type)}`);
+  if (!Object.hasOwn(SCHEDULE_SPECS, type)) return fail(`${typePath}: unknown schedule '${type}'${didYouMean(type, types)}; known: ${types.join(', ')}`);
+  const specs = SCHEDULE_SPECS[type as ScheduleSpec['type']];
+  const names = specs.map((spec) => spec.name);
+  const known = `${type} takes ${names.length === 0 ? 'no parameters' : names.join(', ')}`;
+  const errors = unknownKeys(value, ['type', ...names], placeName(path), known);
+  const schedule: Record<string, unknown> = { type };
+  for (const spec of specs) {
+    const given = value[spec.name] === undefined ? spec.defaultValue : value[spec.name];
+    const message = checkHyperValue(given, spec, joinPath(path, spec.name));
+    if (message) errors.push(message);
+    else schedule[spec.name] = given;
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: schedule as ScheduleSpec };
+}
+
+/** Validates gradient clipping: {"type": "norm", "max_norm": > 0} or {"type": "value", "clip_value": > 0}. */
+export function checkClip(value: unknown, path: string): Checked<ClipSpec> {
+  const shape = '{"type": "norm", "max_norm": 1} or {"type": "value", "clip_value": 0.5}';
+  if (!isJsonObject(value)) return fail(`${path} must be ${shape}, got ${describe(value)}`);
+  const type = value.type;
+  if (type !== 'norm' && type !== 'value') {
+    const hint = typeof type === 'string' ? didYouMean(type, ['norm', 'value']) : '';
+    return fail(`${joinPath(path, 'type')} must be "norm" or "value", got ${describe(type)}${hint}`);
+  }
+  const key = type === 'norm' ? 'max_norm' : 'clip_value';
+  const errors = unknownKeys(value, ['type', key], placeName(path));
+  const message = checkNumber(value[key], { min: 0, max: Infinity, exclusiveMin: true }, joinPath(path, key));
+  if (message) errors.push(message);
+  if (errors.length > 0) return { ok: false, errors };
+  const amount = value[key] as number;
+  return { ok: true, value: type === 'norm' ? { type, max_norm: amount } : { type, clip_value: amount } };
+}
+
+/** The complete hyperparameters of a run: the ones given, torch's defaults for the rest. */
+export function resolveHyper(definition: OptimizerDefinition, given: HyperValues): HyperValues {
+  const hyper: Record<string, HyperValue> = {};
+  for (const spec of definition.hyperSpecs) hyper[spec.name] = given[spec.name] ?? spec.defaultValue;
+  return hyper;
+}
+
+function fail<T>(...errors: string[]): Checked<T> {
+  return { ok: false, errors };
+}
+
+function pushDefined(errors: string[], message: string | undefined): void {
+  if (message !== undefined) errors.push(message);
+}
