@@ -1,4 +1,4 @@
-import { didYouMean } from '../experiment/suggest';
+import { didYouMean } from '../engine/suggest';
 
 // The command line, read into a command. Wrong input is a one-line message, never an exception.
 

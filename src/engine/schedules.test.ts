@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkHyperValue } from './optimizers/hyper';
+import { checkHyperValue } from './checks';
 import { defaultSchedule, learningRateAt, SCHEDULE_SPECS, type ScheduleSpec, type ScheduleType } from './schedules';
 
 /*
@@ -61,7 +61,7 @@ describe('SCHEDULE_SPECS', () => {
     const schedule = defaultSchedule(type);
     expect(schedule.type).toBe(type);
     for (const spec of SCHEDULE_SPECS[type]) {
-      expect(checkHyperValue(spec, (schedule as unknown as Record<string, unknown>)[spec.name])).toBeNull();
+      expect(checkHyperValue((schedule as unknown as Record<string, unknown>)[spec.name], spec, spec.name)).toBeUndefined();
     }
     for (let step = 0; step < 1000; step += 7) {
       const learningRate = learningRateAt(schedule, 0.1, step);

@@ -10,11 +10,11 @@ import {
   type Problem,
   type SurfaceProblem,
 } from './experiment';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../engine/suggest';
 import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber, type Parsed } from './url-grammar';
 import { formatRun, parseRun } from './url-run';
 import { escapeText, unescapeText } from './url-text';
-import { checkNumber, type NumberRange } from './check-values';
+import { checkNumber, type NumberRange } from '../engine/checks';
 import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkSurface, type Checked } from './validate';
 
 // The share URL: a readable, hand-editable hash in the style of TensorFlow Playground,

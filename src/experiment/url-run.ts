@@ -1,7 +1,7 @@
 import type { ClipSpec } from '../engine/clipping';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import type { ExperimentRun } from './experiment';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../engine/suggest';
 import {
   formatCall,
   formatHyperValue,

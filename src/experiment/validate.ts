@@ -5,16 +5,8 @@ import { OPTIMIZERS, getOptimizer } from '../engine/optimizers';
 import type { HyperValue, HyperValues, OptimizerDefinition } from '../engine/optimizers/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { SURFACES, getSurface } from '../engine/surfaces';
-import {
-  checkHyperValue,
-  checkNumber,
-  copyHyperValue,
-  describe,
-  isJsonObject,
-  joinPath,
-  placeName,
-  unknownKeys,
-} from './check-values';
+import { checkHyperValue, checkNumber, describe } from '../engine/checks';
+import { copyHyperValue, isJsonObject, joinPath, placeName, unknownKeys } from './check-values';
 import {
   DEFAULT_NOISE,
   DEFAULT_SEED,
@@ -28,7 +20,7 @@ import {
   type ExperimentRun,
   type Problem,
 } from './experiment';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../engine/suggest';
 
 // Validation of experiment JSON from anywhere (a file, the URL codec, the playground). Every
 // error names its field by path and says what was expected and what came; all errors are

@@ -29,7 +29,7 @@ import {
   type Expr,
 } from './ast';
 import { FormulaSyntaxError, type FormulaError } from './errors';
-import { closestName } from './suggest';
+import { closestName } from '../suggest';
 import { scan, type Token } from './tokenizer';
 
 /** A parsed formula, or the first error in it. */

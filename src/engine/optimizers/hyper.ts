@@ -1,3 +1,4 @@
+import { checkHyperValue } from '../checks';
 import type { HyperSpec, HyperValue, HyperValues, OptimizerDefinition } from './optimizer';
 
 // The hyperparameters most optimizers share, with torch.optim's names and ranges. The upper
@@ -62,38 +63,10 @@ export function defaultHyperValues(specs: readonly HyperSpec[]): HyperValues {
 /** Null if `hyper` has every spec'd value of the right kind within range and passes `validate`; else why not. */
 export function validateHyperValues(definition: Pick<OptimizerDefinition, 'hyperSpecs' | 'validate'>, hyper: HyperValues): string | null {
   for (const spec of definition.hyperSpecs) {
-    const problem = checkHyperValue(spec, hyper[spec.name]);
-    if (problem !== null) return problem;
+    const problem = checkHyperValue(hyper[spec.name], spec, spec.name);
+    if (problem !== undefined) return problem;
   }
   return definition.validate?.(hyper) ?? null;
-}
-
-/** Null if `value` fits `spec`; otherwise a message that names the field. */
-export function checkHyperValue(spec: HyperSpec, value: unknown): string | null {
-  switch (spec.kind) {
-    case 'boolean':
-      return typeof value === 'boolean' ? null : `${spec.name} must be true or false`;
-    case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${spec.name} must be a finite number`;
-      if (spec.integer === true && !Number.isInteger(value)) return `${spec.name} must be a whole number`;
-      return checkRange(spec.name, value, spec.min, spec.max, spec.exclusiveMin === true, false);
-    }
-    case 'pair': {
-      if (!isPair(value)) return `${spec.name} must be a pair of numbers`;
-      for (let index = 0; index < 2; index++) {
-        const problem = checkRange(`${spec.name}[${index}]`, value[index], spec.min, spec.max, false, spec.exclusiveMax === true);
-        if (problem !== null) return problem;
-      }
-      return null;
-    }
-  }
-}
-
-function checkRange(name: string, value: number, min: number, max: number, exclusiveMin: boolean, exclusiveMax: boolean): string | null {
-  if (!Number.isFinite(value)) return `${name} must be a finite number`;
-  if (exclusiveMin ? value <= min : value < min) return `${name} must be ${exclusiveMin ? '>' : '≥'} ${min}, got ${value}`;
-  if (exclusiveMax ? value >= max : value > max) return `${name} must be ${exclusiveMax ? '<' : '≤'} ${max}, got ${value}`;
-  return null;
 }
 
 function isPair(value: unknown): value is readonly [number, number] {

@@ -11,7 +11,7 @@ import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
 
 export type { HyperSpec, HyperValue, HyperValues, OptimizerDefinition, OptimizerInstance } from './optimizer';
-export { checkHyperValue, defaultHyperValues, validateHyperValues } from './hyper';
+export { defaultHyperValues, validateHyperValues } from './hyper';
 
 /** The first-order optimizers, in the order the picker lists them (torch.optim's semantics and defaults). */
 export const OPTIMIZERS: readonly OptimizerDefinition[] = [sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion];
