@@ -2,16 +2,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { loadPreferences } from './app/preferences';
 import { AppStoreContext } from './app/use-app-store';
 import { startEngineSync } from './engine-sync';
-import { readExperimentFromUrl, startUrlSync } from './experiment/url-sync';
+import { readUrlState, startUrlSync } from './experiment/url-sync';
 import { createAppStore } from './store/store';
 import { EngineClient } from './worker/engine-client';
 import './styles.css';
 
-const { experiment, problems } = readExperimentFromUrl();
-const store = createAppStore(experiment);
+const { experiment, viewDomain, step, problems } = readUrlState();
+const store = createAppStore({ experiment, step, preferences: loadPreferences() });
 store.getState().loadExperiment(experiment, problems);
+store.getState().setViewDomain(viewDomain);
 startUrlSync(store);
 startEngineSync(store, new EngineClient());
 

@@ -1,39 +1,38 @@
-import { CopyLinkButton } from './CopyLinkButton';
-import { problemTitle } from './labels';
 import { LossPanel } from './LossPanel';
 import { MapPanel } from './MapPanel';
-import { RunList } from './RunList';
+import { PlaybackBar } from './PlaybackBar';
+import { ProblemPanel } from './ProblemPanel';
+import { RunsPanel } from './RunsPanel';
+import { Toolbar } from './Toolbar';
 import { UrlProblems } from './UrlProblems';
 import { useAppStore } from './use-app-store';
 
-/** The page: the problem, its map with trajectories, the runs and their loss curves. */
+/** The playground: problem and runs on the left, the map and playback in the middle, the loss chart beside. */
 export function App() {
-  const problem = useAppStore((state) => state.experiment.problem);
-  const steps = useAppStore((state) => state.experiment.steps);
   const elapsedMs = useAppStore((state) => state.runElapsedMs);
   const engineError = useAppStore((state) => state.engineError);
   return (
     <div className="app">
-      <header>
-        <h1>Optimizer Playground</h1>
-        <CopyLinkButton />
-      </header>
+      <Toolbar />
       <UrlProblems />
       {engineError && (
         <div className="engine-error" role="alert">
           The engine could not run this experiment: {engineError}
         </div>
       )}
-      <p className="problem-title" data-testid="problem-title">
-        {problemTitle(problem)} · {steps} steps
-      </p>
-      <main>
-        <MapPanel />
-        <div className="side">
-          <RunList />
+      <div className="workspace">
+        <aside className="sidebar" aria-label="Problem and runs">
+          <ProblemPanel />
+          <RunsPanel />
+        </aside>
+        <main className="stage">
+          <MapPanel />
+          <PlaybackBar />
+        </main>
+        <aside className="charts" aria-label="Charts">
           <LossPanel />
-        </div>
-      </main>
+        </aside>
+      </div>
       <footer>
         <span data-testid="engine-info">
           Engine: float64 TypeScript in a Web Worker{elapsedMs === null ? '' : ` · ${elapsedMs.toFixed(1)} ms`}

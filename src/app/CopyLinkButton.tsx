@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { shareUrl } from '../experiment/url-sync';
-import { useAppStore } from './use-app-store';
+import { useAppStoreApi } from './use-app-store';
 
 /** Copies the link that reproduces the current experiment. */
 export function CopyLinkButton() {
-  const experiment = useAppStore((state) => state.experiment);
+  const store = useAppStoreApi();
   const [status, setStatus] = useState<string>('');
   const copy = async () => {
-    const url = shareUrl(experiment);
+    const url = shareUrl(store.getState());
     try {
       await navigator.clipboard.writeText(url);
       setStatus('Link copied');

@@ -11,3 +11,10 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   if (!store) throw new Error('useAppStore outside <AppStoreContext.Provider>');
   return useStore(store, selector);
 }
+
+/** The store itself, for event handlers that read the latest state or call several actions. */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('useAppStoreApi outside <AppStoreContext.Provider>');
+  return store;
+}

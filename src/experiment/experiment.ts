@@ -64,6 +64,10 @@ export interface ExperimentRun {
   readonly clip?: ClipSpec;
   /** Name shown in legends instead of the optimizer's. */
   readonly label?: string;
+  /** Colour of the run's path and curve as "#rrggbb"; the palette's colour for its index when absent. */
+  readonly color?: string;
+  /** True when the run is computed but not drawn (its visibility toggle is off). */
+  readonly hidden?: boolean;
 }
 
 /** A complete, validated experiment (what `parseExperiment` returns). */

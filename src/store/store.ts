@@ -3,18 +3,28 @@ import type { Experiment } from '../experiment/experiment';
 import { createExperimentSlice, type ExperimentSlice } from './experiment-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
+import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & ResultsSlice & PlaybackSlice;
+export type AppState = ExperimentSlice & ResultsSlice & PlaybackSlice & ViewSlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
 
-/** Creates the store around a starting experiment. */
-export function createAppStore(initial: Experiment) {
+/** Where the page starts: the experiment, and the view state a link or the preferences carry. */
+export interface InitialState {
+  experiment: Experiment;
+  /** Step shown first; the last step when absent. */
+  step?: number;
+  preferences?: { theme: Theme; largeText: boolean };
+}
+
+/** Creates the store. */
+export function createAppStore({ experiment, step, preferences }: InitialState) {
   return createStore<AppState>()((...args) => ({
-    ...createExperimentSlice(initial)(...args),
+    ...createExperimentSlice(experiment)(...args),
     ...createResultsSlice(...args),
-    ...createPlaybackSlice(...args),
+    ...createPlaybackSlice(step ?? experiment.steps)(...args),
+    ...createViewSlice(preferences ?? { theme: 'light', largeText: false })(...args),
   }));
 }

@@ -53,9 +53,12 @@ export class EngineClient {
     this.worker = this.start();
   }
 
-  /** Runs an experiment; a newer call before this one starts rejects it with SupersededError. */
-  async runExperiment(experiment: Experiment): Promise<ExperimentRun> {
-    const response = await this.request({ type: 'runExperiment', experiment });
+  /**
+   * Runs an experiment (only its first `numSteps` steps when given); a newer call before this one
+   * starts rejects it with SupersededError.
+   */
+  async runExperiment(experiment: Experiment, numSteps?: number): Promise<ExperimentRun> {
+    const response = await this.request(numSteps === undefined ? { type: 'runExperiment', experiment } : { type: 'runExperiment', experiment, numSteps });
     if (response.type !== 'experimentResult') throw new Error(`unexpected response ${response.type}`);
     return { runs: response.runs, elapsedMs: response.elapsedMs };
   }
@@ -66,6 +69,13 @@ export class EngineClient {
     if (response.type !== 'surfaceSample') throw new Error(`unexpected response ${response.type}`);
     const { values, minima, elapsedMs } = response;
     return { domain: response.domain, columns: response.columns, rows: response.rows, values, minima, elapsedMs };
+  }
+
+  /** f and ∇f at a point of the problem. */
+  async probe(problem: Experiment['problem'], point: readonly [number, number]): Promise<{ value: number; gradient: readonly [number, number] }> {
+    const response = await this.request({ type: 'probe', problem, point });
+    if (response.type !== 'probeResult') throw new Error(`unexpected response ${response.type}`);
+    return { value: response.value, gradient: response.gradient };
   }
 
   /** Stops the worker; pending requests are rejected. */

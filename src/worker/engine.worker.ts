@@ -1,8 +1,10 @@
 // The engine worker's entry point: answers the page's requests with the float64 engine.
 // Compiled without the DOM library (tsconfig.worker.json): touching the page here is a type error.
 import { sampleObjective } from '../engine/sample';
-import { resolveProblem, runExperiment } from '../experiment/run-experiment';
+import { resolveProblem, runOptionsFor, type ResolvedProblem } from '../experiment/run-experiment';
+import type { Experiment } from '../experiment/experiment';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type RunPayload } from './protocol';
+import { timedRun } from './timed-run';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -10,22 +12,39 @@ function reply(response: EngineResponse, transfer: Transferable[] = []): void {
   self.postMessage(response, transfer);
 }
 
+// Compiling a formula costs ~0.1 ms; dragging asks for the same problem every frame, so keep the last.
+let cachedProblem: { key: string; resolved: ResolvedProblem } | null = null;
+function problemFor(problem: Experiment['problem']): ResolvedProblem {
+  const key = JSON.stringify(problem);
+  if (cachedProblem?.key !== key) cachedProblem = { key, resolved: resolveProblem(problem) };
+  return cachedProblem.resolved;
+}
+
 function handle(request: EngineRequest): void {
   switch (request.type) {
     case 'runExperiment': {
       const started = performance.now();
-      const result = runExperiment(request.experiment);
-      const runs: RunPayload[] = result.runs.map((run) => ({ trajectory: run.trajectory, loss: run.loss, diverged: run.diverged }));
+      const { experiment } = request;
+      const { objective } = problemFor(experiment.problem);
+      const numSteps = Math.min(experiment.steps, request.numSteps ?? experiment.steps);
+      const runs: RunPayload[] = experiment.runs.map((_, index) => timedRun({ ...runOptionsFor(experiment, index, objective), numSteps }));
       const elapsedMs = performance.now() - started;
-      reply({ type: 'experimentResult', requestId: request.requestId, runs, elapsedMs }, runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]));
+      const transfer = runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer, run.evaluations.buffer, run.elapsedMs.buffer]);
+      reply({ type: 'experimentResult', requestId: request.requestId, runs, elapsedMs }, transfer);
       return;
     }
     case 'sampleSurface': {
       const started = performance.now();
-      const problem = resolveProblem(request.problem);
+      const problem = problemFor(request.problem);
       const grid = sampleObjective(problem.objective, request.domain, request.columns, request.rows);
       const elapsedMs = performance.now() - started;
       reply({ type: 'surfaceSample', requestId: request.requestId, ...grid, minima: problem.minima, elapsedMs }, [grid.values.buffer]);
+      return;
+    }
+    case 'probe': {
+      const gradient = new Float64Array(2);
+      const value = problemFor(request.problem).objective.valueAndGradient(request.point, gradient);
+      reply({ type: 'probeResult', requestId: request.requestId, value, gradient: [gradient[0], gradient[1]] });
       return;
     }
   }

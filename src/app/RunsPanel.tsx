@@ -1,0 +1,4 @@
+/** Placeholder until its owner lands it (see the plan). */
+export function RunsPanel() {
+  return null;
+}

@@ -1,0 +1,75 @@
+import type { StateCreator } from 'zustand';
+import type { Domain } from '../engine/objective';
+import type { AppState } from './store';
+
+/** How the loss chart's y axis is drawn: log f, linear f, or log (f − f*) where f* is known. */
+export type LossScale = 'log' | 'linear' | 'gap';
+/** What the loss chart's x axis counts. */
+export type LossAxis = 'step' | 'evaluations' | 'time';
+/** Colour theme of the page. */
+export type Theme = 'light' | 'dark';
+
+/** f and its gradient at the point under the cursor. */
+export interface HoverProbe {
+  readonly x: number;
+  readonly y: number;
+  readonly value: number;
+  readonly gradientNorm: number;
+}
+
+/** How the experiment is looked at: zoom, theme, chart modes, hover. Not part of the experiment. */
+export interface ViewSlice {
+  /** The map's visible domain; null means the problem's own (resolveDomain). In the URL as `view`. */
+  viewDomain: Domain | null;
+  setViewDomain(domain: Domain | null): void;
+  /** When true every run shares one start point: moving one moves all. */
+  linkStarts: boolean;
+  setLinkStarts(linked: boolean): void;
+  theme: Theme;
+  setTheme(theme: Theme): void;
+  /** Presenter mode: larger text and thicker lines. */
+  largeText: boolean;
+  setLargeText(large: boolean): void;
+  lossScale: LossScale;
+  setLossScale(scale: LossScale): void;
+  lossAxis: LossAxis;
+  setLossAxis(axis: LossAxis): void;
+  /** The point under the cursor over the map (engine-sync answers it with `hover`), null elsewhere. */
+  hoverRequest: { readonly x: number; readonly y: number } | null;
+  /** Asks for f and ‖∇f‖ at a point; null clears the readout. */
+  requestHover(point: { readonly x: number; readonly y: number } | null): void;
+  /** f and ‖∇f‖ at the cursor, as the engine computed them. */
+  hover: HoverProbe | null;
+  setHover(hover: HoverProbe | null): void;
+  /**
+   * True while a start marker is dragged or a slider moves: runs are recomputed only up to the
+   * current step, every frame (live recompute); the whole run follows when it ends.
+   */
+  live: boolean;
+  setLive(live: boolean): void;
+}
+
+/** Creates the view slice with the given preferences (theme and text size come from localStorage). */
+export const createViewSlice =
+  (preferences: { theme: Theme; largeText: boolean }): StateCreator<AppState, [], [], ViewSlice> =>
+  (set) => ({
+    viewDomain: null,
+    setViewDomain: (viewDomain) => set({ viewDomain }),
+    linkStarts: false,
+    setLinkStarts: (linkStarts) => set({ linkStarts }),
+    theme: preferences.theme,
+    setTheme: (theme) => set({ theme }),
+    largeText: preferences.largeText,
+    setLargeText: (largeText) => set({ largeText }),
+    lossScale: 'log',
+    setLossScale: (lossScale) => set({ lossScale }),
+    lossAxis: 'step',
+    setLossAxis: (lossAxis) => set({ lossAxis }),
+    hoverRequest: null,
+    requestHover: (hoverRequest) => set(hoverRequest ? { hoverRequest } : { hoverRequest, hover: null }),
+    hover: null,
+    // an answer that arrives after the cursor left the map is dropped
+    setHover: (hover) => set((state) => (state.hoverRequest ? { hover } : {})),
+    live: false,
+    setLive: (live) => set({ live }),
+  });
