@@ -1,4 +1,6 @@
-/** Placeholder until its owner lands it (see the plan). */
+import { RunList } from './RunList';
+
+/** The runs (placeholder until the full runs panel lands). */
 export function RunsPanel() {
-  return null;
+  return <RunList />;
 }

@@ -1,4 +1,11 @@
-/** Placeholder until its owner lands it (see the plan). */
+import { CopyLinkButton } from './CopyLinkButton';
+
+/** The page header (placeholder until the full toolbar lands). */
 export function Toolbar() {
-  return null;
+  return (
+    <header>
+      <h1>Optimizer Playground</h1>
+      <CopyLinkButton />
+    </header>
+  );
 }
