@@ -37,7 +37,16 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts', 'src/experiment/**/*.ts'],
     ignores: ['**/*.test.ts', 'src/experiment/url-sync.ts'],
-    rules: { 'no-restricted-imports': ['error', ENGINE_FORBIDDEN] },
+    rules: {
+      'no-restricted-imports': ['error', ENGINE_FORBIDDEN],
+      // Math.pow and ** differ in the last bit between V8 versions (Node 20 vs Chromium 150), which
+      // broke "the same experiment gives the same numbers everywhere"; engine/power.ts does not.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "BinaryExpression[operator='**'][right.value!=2]", message: 'Use power() from engine/power.ts: ** is not bit-identical across JS engines (x ** 2 is).' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='pow']", message: 'Use power() from engine/power.ts: Math.pow is not bit-identical across JS engines.' },
+      ],
+    },
   },
   {
     files: ['src/app/**', 'src/views/**'],

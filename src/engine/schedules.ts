@@ -1,4 +1,5 @@
 import type { HyperSpec } from './optimizers/optimizer';
+import { power } from './power';
 
 /**
  * A learning-rate schedule, with torch.optim.lr_scheduler's semantics and parameter names:
@@ -61,9 +62,9 @@ export function learningRateAt(schedule: ScheduleSpec, baseLearningRate: number,
     case 'constant':
       return baseLearningRate;
     case 'step':
-      return baseLearningRate * schedule.gamma ** Math.floor(step / schedule.step_size);
+      return baseLearningRate * power(schedule.gamma, Math.floor(step / schedule.step_size));
     case 'exponential':
-      return baseLearningRate * schedule.gamma ** step;
+      return baseLearningRate * power(schedule.gamma, step);
     case 'cosine':
       return cosineAnnealing(baseLearningRate, schedule.eta_min, schedule.T_max, step);
     case 'warmup_cosine': {

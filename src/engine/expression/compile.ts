@@ -11,6 +11,7 @@
 import { dependsOnVariables, type Expr } from './ast';
 import { evaluate } from './evaluate';
 import type { Objective } from '../objective';
+import { power } from '../power';
 
 /** Most instructions a compiled formula may have; beyond that compileFormula reports it as too complex. */
 export const MAX_INSTRUCTIONS = 200_000;
@@ -143,7 +144,7 @@ function execute(program: Int32Array, r: Float64Array): void {
         r[d] = r[a] / r[b];
         break;
       case POWER:
-        r[d] = Math.pow(r[a], r[b]);
+        r[d] = power(r[a], r[b]);
         break;
       case NEGATE:
         r[d] = -r[a];
@@ -298,7 +299,7 @@ class ProgramBuilder {
     }
   }
 
-  /** u^v with the common constant exponents done without Math.pow, and e^v as exp(v). */
+  /** u^v with the common constant exponents done without a general power, and e^v as exp(v). */
   private emitPower(base: Expr, exponent: Expr): number {
     if (base.type === 'constant' && base.name === 'e') return this.instruction(EXP, this.emit(exponent), 0);
     if (!dependsOnVariables(exponent)) {

@@ -1,4 +1,5 @@
 import { CONSTANT_VALUES, type BinaryOperator, type Expr, type FunctionName } from './ast';
+import { power } from '../power';
 
 /**
  * f(x, y) by walking the tree: the slow, obvious definition of what every node means, used to fold
@@ -45,7 +46,7 @@ export function applyOperator(operator: BinaryOperator, left: number, right: num
     case '/':
       return left / right;
     case '^':
-      return Math.pow(left, right);
+      return power(left, right);
   }
 }
 

@@ -1,5 +1,6 @@
 import { betasSpec, booleanHyper, epsSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
 import type { HyperValues, OptimizerDefinition, OptimizerInstance } from './optimizer';
+import { power } from '../power';
 
 /** Adam (Kingma & Ba 2015) with optional AMSGrad, as torch.optim.Adam (L2 weight decay added to the gradient). */
 export const adam: OptimizerDefinition = {
@@ -33,8 +34,8 @@ export function createAdamInstance(hyper: HyperValues, dimension: number, decoup
     step(params, gradient, learningRate) {
       stepCount += 1;
       // bias corrections 1 − β^t undo the zero initialisation of m and v
-      const stepSize = learningRate / (1 - beta1 ** stepCount);
-      const secondMomentCorrection = Math.sqrt(1 - beta2 ** stepCount);
+      const stepSize = learningRate / (1 - power(beta1, stepCount));
+      const secondMomentCorrection = Math.sqrt(1 - power(beta2, stepCount));
       for (let i = 0; i < dimension; i++) {
         let g = gradient[i];
         if (decoupledWeightDecay) params[i] *= 1 - learningRate * weightDecay;

@@ -1,5 +1,6 @@
 import { betasSpec, epsSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
 import type { OptimizerDefinition } from './optimizer';
+import { power } from '../power';
 
 /** Adamax (Kingma & Ba 2015, §7): Adam with the infinity norm in place of v, as torch.optim.Adamax. */
 export const adamax: OptimizerDefinition = {
@@ -17,7 +18,7 @@ export const adamax: OptimizerDefinition = {
     return {
       step(params, gradient, learningRate) {
         stepCount += 1;
-        const stepSize = learningRate / (1 - beta1 ** stepCount);
+        const stepSize = learningRate / (1 - power(beta1, stepCount));
         for (let i = 0; i < dimension; i++) {
           let g = gradient[i];
           if (weightDecay !== 0) g += weightDecay * params[i];

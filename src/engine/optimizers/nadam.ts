@@ -1,5 +1,6 @@
 import { betasSpec, epsSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
 import type { OptimizerDefinition } from './optimizer';
+import { power } from '../power';
 
 /**
  * NAdam (Dozat 2016): Adam with Nesterov momentum and a momentum schedule μ_t, as torch.optim.NAdam
@@ -29,9 +30,9 @@ export const nadam: OptimizerDefinition = {
     return {
       step(params, gradient, learningRate) {
         stepCount += 1;
-        const secondMomentCorrection = 1 - beta2 ** stepCount;
-        const momentum = beta1 * (1 - 0.5 * 0.96 ** (stepCount * momentumDecay));
-        const nextMomentum = beta1 * (1 - 0.5 * 0.96 ** ((stepCount + 1) * momentumDecay));
+        const secondMomentCorrection = 1 - power(beta2, stepCount);
+        const momentum = beta1 * (1 - 0.5 * power(0.96, stepCount * momentumDecay));
+        const nextMomentum = beta1 * (1 - 0.5 * power(0.96, (stepCount + 1) * momentumDecay));
         momentumProduct *= momentum;
         const nextMomentumProduct = momentumProduct * nextMomentum;
         const gradientStep = (-learningRate * (1 - momentum)) / (1 - momentumProduct);

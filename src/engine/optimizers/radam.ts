@@ -1,5 +1,6 @@
 import { betasSpec, epsSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
 import type { OptimizerDefinition } from './optimizer';
+import { power } from '../power';
 
 /** RAdam (Liu et al. 2020): Adam whose adaptive step is rectified, and skipped while ρ_t ≤ 5, as torch.optim.RAdam. */
 export const radam: OptimizerDefinition = {
@@ -19,9 +20,9 @@ export const radam: OptimizerDefinition = {
     return {
       step(params, gradient, learningRate) {
         stepCount += 1;
-        const firstMomentCorrection = 1 - beta1 ** stepCount;
-        const secondMomentCorrection = 1 - beta2 ** stepCount;
-        const smaLength = maxSmaLength - (2 * stepCount * beta2 ** stepCount) / secondMomentCorrection;
+        const firstMomentCorrection = 1 - power(beta1, stepCount);
+        const secondMomentCorrection = 1 - power(beta2, stepCount);
+        const smaLength = maxSmaLength - (2 * stepCount * power(beta2, stepCount)) / secondMomentCorrection;
         // the variance of the adaptive rate is tractable only once ρ_t > 5; before that, plain momentum SGD
         const rectified = smaLength > 5;
         const rectification = rectified

@@ -1,6 +1,7 @@
 import { planeSurface, writeHessian } from './plane-surface';
 import type { SurfaceDefinition } from './surface';
 
+
 // the root of 4t³ − 32t + 5 = 0 near −2.9, solved to 50 digits (scripts/golden/surfaces.py)
 const MINIMUM_COORDINATE = -2.903534027771177;
 const MINIMUM_VALUE = -78.33233140754282;
@@ -14,7 +15,7 @@ export const styblinskiTang: SurfaceDefinition = {
   parameters: [],
   domain: [[-5, 5], [-5, 5]],
   create() {
-    const value = (x: number, y: number): number => 0.5 * (x ** 4 - 16 * x * x + 5 * x + (y ** 4 - 16 * y * y + 5 * y));
+    const value = (x: number, y: number): number => 0.5 * (x * x * x * x - 16 * x * x + 5 * x + (y * y * y * y - 16 * y * y + 5 * y));
     return planeSurface({
       expression: '0.5*(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)',
       minima: [{ point: [MINIMUM_COORDINATE, MINIMUM_COORDINATE], value: MINIMUM_VALUE }],
