@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 const CHROMIUM_FLAGS: string[] = JSON.parse(readFileSync(new URL('./scripts/chromium-flags.json', import.meta.url), 'utf8'));
 
 // scripts/e2e.mjs finds Debian's Chromium and sets CHROME_PATH; no browser is ever downloaded.
-const PORT = 4391;
+// E2E_PORT and E2E_OUT_DIR let several e2e runs share a machine (scripts/e2e.mjs sets both).
+const PORT = Number(process.env.E2E_PORT ?? 4391);
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,7 +25,7 @@ export default defineConfig({
     permissions: ['clipboard-read', 'clipboard-write'],
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,4 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 /** The playground page as the specs see it: named controls and drawn runs. */
 export class PlaygroundPage {
@@ -9,6 +10,10 @@ export class PlaygroundPage {
   readonly runItems: Locator;
   readonly urlProblems: Locator;
   readonly copyLink: Locator;
+  readonly exportButton: Locator;
+  readonly recentButton: Locator;
+  readonly darkTheme: Locator;
+  readonly largeText: Locator;
 
   constructor(readonly page: Page) {
     this.map = page.getByRole('img', { name: /contour map/i });
@@ -18,6 +23,10 @@ export class PlaygroundPage {
     this.runItems = page.getByTestId('run');
     this.urlProblems = page.getByRole('alert');
     this.copyLink = page.getByRole('button', { name: 'Copy link' });
+    this.exportButton = page.getByRole('button', { name: 'Export', exact: true });
+    this.recentButton = page.getByRole('button', { name: 'Recent', exact: true });
+    this.darkTheme = page.getByRole('button', { name: 'Dark theme' });
+    this.largeText = page.getByRole('button', { name: 'Large text' });
   }
 
   /** Opens the page with this hash (without '#') and waits until every run is drawn. */
@@ -35,6 +44,13 @@ export class PlaygroundPage {
   /** Points drawn for each run on the map, in run order. */
   async pointsPerRun(): Promise<number[]> {
     return this.mapRuns.evaluateAll((groups) => groups.map((group) => Number(group.getAttribute('data-points'))));
+  }
+
+  /** Chooses an item of the Export menu ("Export trajectories CSV") and returns the file it downloads. */
+  async exportFile(item: string): Promise<{ name: string; content: Buffer }> {
+    await this.exportButton.click();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: item, exact: true }).click()]);
+    return { name: download.suggestedFilename(), content: await readFile(await download.path()) };
   }
 
   /** Points in each run's loss curve, in run order. */

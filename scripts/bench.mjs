@@ -12,11 +12,15 @@ await build({ entryPoints: ['scripts/bench/node-bench.ts'], bundle: true, platfo
 const { runNodeBench } = await import(pathToFileURL(outfile).href);
 
 const rows = runNodeBench();
+if (!process.argv.includes('--node-only')) {
+  const { runBrowserBench } = await import('./bench/browser-bench.mjs');
+  rows.push(...(await runBrowserBench()));
+}
 const reference = new Map();
 for (const row of rows) if (!reference.has(row.workload)) reference.set(row.workload, row.milliseconds);
 const table = rows.map((row) => ({ ...row, ratio: reference.get(row.workload) / row.milliseconds }));
 
-console.log(`Optimizer Playground bench (Node ${process.version}; ratio = first row of the workload / this row, higher is faster)\n`);
+console.log(`Optimizer Playground bench (Node ${process.version}, headless Chromium; ratio = first row of the workload / this row, higher is faster)\n`);
 const header = ['workload', 'engine', 'size', 'time (ms)', 'throughput', 'ratio'];
 const lines = table.map((row) => [row.workload, row.engine, row.size, row.milliseconds.toFixed(3), row.throughput, `${row.ratio.toFixed(2)}x`]);
 const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));

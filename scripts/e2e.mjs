@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { findChromium } from './chromium.mjs';
 
 const chromePath = findChromium();
-const env = { ...process.env, CHROME_PATH: chromePath };
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+const env = { ...process.env, CHROME_PATH: chromePath, E2E_OUT_DIR: outDir };
 
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
 
 function run(command, args) {

@@ -5,10 +5,15 @@ import { ProblemPanel } from './ProblemPanel';
 import { RunsPanel } from './RunsPanel';
 import { Toolbar } from './Toolbar';
 import { UrlProblems } from './UrlProblems';
-import { useAppStore } from './use-app-store';
+import { useDocumentPreferences } from './preferences';
+import { useAppStore, useAppStoreApi } from './use-app-store';
 
-/** The playground: problem and runs on the left, the map and playback in the middle, the loss chart beside. */
+/**
+ * The playground: problem and runs on the left, the map and playback in the middle, the loss
+ * chart beside (under the map on screens narrower than 1400 px; see styles.css).
+ */
 export function App() {
+  useDocumentPreferences(useAppStoreApi());
   const elapsedMs = useAppStore((state) => state.runElapsedMs);
   const engineError = useAppStore((state) => state.engineError);
   return (

@@ -1,11 +1,21 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { shareUrl } from '../experiment/url-sync';
 import { useAppStoreApi } from './use-app-store';
 
-/** Copies the link that reproduces the current experiment. */
+/** How long "Link copied" stays beside the button. */
+const STATUS_CLEAR_MS = 4_000;
+
+/** Copies the link that reproduces the current experiment and view. */
 export function CopyLinkButton() {
   const store = useAppStoreApi();
   const [status, setStatus] = useState<string>('');
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(''), STATUS_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
   const copy = async () => {
     const url = shareUrl(store.getState());
     try {
@@ -22,7 +32,7 @@ export function CopyLinkButton() {
       <button type="button" onClick={copy}>
         Copy link
       </button>
-      <span role="status" aria-live="polite">
+      <span className="toolbar-status" role="status" aria-live="polite">
         {status}
       </span>
     </span>

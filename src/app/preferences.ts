@@ -1,7 +1,12 @@
 // The reader's own settings (theme, text size): kept in localStorage, never in the share URL.
+// The theme follows the system's colour scheme until the reader picks one with the toggle; only
+// then is it saved, so someone who never touches it keeps following their OS (day and night).
+import { useEffect, useLayoutEffect } from 'react';
+import type { AppStore } from '../store/store';
 import type { Theme } from '../store/view-slice';
 
 const STORAGE_KEY = 'optimizer-playground:preferences';
+const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** Settings that belong to the person, not to the experiment. */
 export interface Preferences {
@@ -9,26 +14,81 @@ export interface Preferences {
   largeText: boolean;
 }
 
-/** The saved preferences; the system's colour scheme when nothing was saved. */
-export function loadPreferences(): Preferences {
-  const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  const fallback: Preferences = { theme: prefersDark ? 'dark' : 'light', largeText: false };
+/** What the reader chose explicitly; a missing field was never chosen. */
+export type SavedPreferences = Partial<Preferences>;
+
+/** Reads saved preferences from their stored text; anything unreadable counts as not chosen. */
+export function parsePreferences(text: string | null): SavedPreferences {
+  let saved: unknown;
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Preferences> | null;
-    return {
-      theme: saved?.theme === 'dark' || saved?.theme === 'light' ? saved.theme : fallback.theme,
-      largeText: typeof saved?.largeText === 'boolean' ? saved.largeText : fallback.largeText,
-    };
+    saved = JSON.parse(text ?? 'null');
   } catch {
-    return fallback; // storage disabled or corrupt: start from the defaults
+    return {}; // corrupt storage: start from the defaults
+  }
+  if (typeof saved !== 'object' || saved === null) return {};
+  const { theme, largeText } = saved as Record<string, unknown>;
+  return {
+    ...((theme === 'dark' || theme === 'light') && { theme }),
+    ...(typeof largeText === 'boolean' && { largeText }),
+  };
+}
+
+/** The preferences in force: what was chosen, the system's colour scheme and normal text otherwise. */
+export function resolvePreferences(saved: SavedPreferences, system: Theme): Preferences {
+  return { theme: saved.theme ?? system, largeText: saved.largeText ?? false };
+}
+
+/** The system's colour scheme (light where the browser cannot say). */
+export function systemTheme(): Theme {
+  return typeof matchMedia === 'function' && matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
+}
+
+/** What was saved in this browser (nothing where storage is unavailable). */
+export function loadSavedPreferences(): SavedPreferences {
+  try {
+    return parsePreferences(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return {}; // storage disabled
   }
 }
 
-/** Saves the preferences (silently skipped where storage is unavailable). */
-export function savePreferences(preferences: Preferences): void {
+/** The saved preferences; the system's colour scheme when no theme was chosen. */
+export function loadPreferences(): Preferences {
+  return resolvePreferences(loadSavedPreferences(), systemTheme());
+}
+
+/** Saves the settings the reader just chose, keeping the others (silently skipped where storage is unavailable). */
+export function savePreferences(chosen: SavedPreferences): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(preferences));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...loadSavedPreferences(), ...chosen }));
   } catch {
     // private mode or quota: the setting still applies to this page
   }
+}
+
+/** Applies the store's theme and text size to <html> (data-theme, data-text-size) and follows the system theme until one is chosen. */
+export function useDocumentPreferences(store: AppStore): void {
+  // Layout effect: the attributes land before the first paint, so a dark page never flashes light.
+  useLayoutEffect(() => {
+    const apply = () => {
+      const { theme, largeText } = store.getState();
+      const root = document.documentElement;
+      root.dataset.theme = theme;
+      root.dataset.textSize = largeText ? 'large' : 'normal';
+    };
+    apply();
+    return store.subscribe((state, previous) => {
+      if (state.theme !== previous.theme || state.largeText !== previous.largeText) apply();
+    });
+  }, [store]);
+
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia(DARK_QUERY);
+    const follow = () => {
+      if (loadSavedPreferences().theme === undefined) store.getState().setTheme(query.matches ? 'dark' : 'light');
+    };
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, [store]);
 }

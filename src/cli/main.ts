@@ -32,7 +32,7 @@ Commands:
     "problem": { "expression": "(1-x)^2 + 100*(y-x^2)^2", "domain": [[-2, 2], [-1, 3]] },
     "steps": 300, "seed": 1, "noise": 0,
     "runs": [ { "optimizer": "adam", "hyper": { "lr": 0.05 }, "start": [-1.5, 2] } ] }
-or with "problem": { "surface": "rosenbrock" }. A run may add "schedule", "clip" and "label".
+or with "problem": { "surface": "rosenbrock" }. A run may add "schedule", "clip", "label", "color" ("#rrggbb") and "hidden" (the playground does not draw it; the CLI still runs it).
 
 Exit status: 0 on success, 2 when the input or the options are wrong.
 `;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../engine/run';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
 import { formatOutputCsv, formatOutputJson, toOutput } from './output';
+import { runExperiment } from './run-experiment';
 
 // The output formats are checked on a result written by hand, so every expected line is known.
 
@@ -96,5 +97,21 @@ describe('formatOutputCsv', () => {
     const lastRow = text.trim().split('\n').at(-1)?.split(',') ?? [];
     expect(Number(lastRow[4])).toBe(0.1 + 0.2);
     expect(Number(lastRow[5])).toBe(2 / 3);
+  });
+});
+
+describe('colour and visibility', () => {
+  test('only change how a run is drawn: a hidden, coloured run is computed and output as if plain', () => {
+    const plain: Experiment = { ...DEFAULT_EXPERIMENT, steps: 40 };
+    const dressed: Experiment = {
+      ...plain,
+      runs: plain.runs.map((run, index) => ({ ...run, color: ['#000000', '#ffffff', '#cc79a7'][index], hidden: index !== 1 })),
+    };
+    const output = toOutput(dressed, runExperiment(dressed));
+    // the oracle: the same experiment with the two fields left out
+    expect(output).toEqual(toOutput(plain, runExperiment(plain)));
+    expect(output.runs).toHaveLength(3);
+    expect(output.runs.every((run) => run.trajectory.length === 41)).toBe(true);
+    expect(formatOutputCsv(output)).not.toMatch(/hidden|#cc79a7/);
   });
 });

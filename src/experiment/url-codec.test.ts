@@ -76,6 +76,21 @@ describe('the share URL', () => {
     expect(decodeExperiment(hash)).toEqual({ experiment, problems: [], view: {} });
   });
 
+  test('writes a run colour as six hex digits and hidden as a bare flag', () => {
+    const experiment = experimentWith({
+      runs: [
+        { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2], label: 'Adam', color: '#e69f00', hidden: true },
+        { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], color: '#0072b2' },
+        { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], hidden: true },
+      ],
+    });
+    expect(encodeExperiment(experiment)).toBe(
+      'v=1&run=adam(lr=0.05)@-1.5,2;label=Adam;color=e69f00;hidden&run=sgd(lr=0.001)@-1.5,2;color=0072b2&run=sgd(lr=0.001)@-1.5,2;hidden',
+    );
+    expect(parseExperiment(experiment)).toEqual({ ok: true, experiment });
+    expect(roundTrip(experiment)).toEqual({ experiment, problems: [], view: {} });
+  });
+
   test('round-trips every optimizer with every hyperparameter set away from its default', () => {
     const runs: ExperimentRun[] = OPTIMIZERS.map((optimizer, index) => {
       const hyper: Record<string, HyperValue> = {};
@@ -216,13 +231,32 @@ describe('a malformed share URL falls back field by field', () => {
       "run 5: 'adam(lr=0.1' has no start point (write it as optimizer(...)@x,y); run dropped",
       "run 6: '0.1' in adam(...) needs a name, like lr=0.1; run dropped",
       `run 7: clip.type must be "norm" or "value", got "nrm" (did you mean 'norm'?); run dropped`,
-      "run 8: unknown option 'colour' (a run takes schedule, clip, label); run dropped",
+      "run 8: unknown option 'colour' (did you mean 'color'?) (a run takes schedule, clip, label, color, hidden); run dropped",
     ]);
     expect(experiment.runs).toEqual([{ optimizer: 'sgd', hyper: { lr: 0.1 }, start: [1, 2] }]);
 
     const none = decode('steps=10&run=nope@0,0');
     expect(none.problems).toEqual([expect.stringMatching(/^run 1: optimizer: unknown optimizer 'nope'/), 'no run could be read; using the default runs']);
     expect(none.experiment).toEqual({ ...DEFAULT_EXPERIMENT, steps: 10 });
+  });
+
+  test('a bad colour or visibility falls back for that option alone; the run is kept', () => {
+    const { experiment, problems } = decode('run=adam@0,0;label=A;color=red&run=sgd(lr=0.1)@1,2;hidden=maybe;color=0072B2&run=adam@1,1;color=e69f00;color=000000');
+    expect(problems).toEqual([
+      "run 1: color: 'red' is not a colour written as six hex digits, like e69f00; using the palette's colour",
+      "run 2: hidden: 'maybe' is not true or false (write just ;hidden to hide the run); showing the run",
+      'run 3: color is given twice; run dropped',
+    ]);
+    expect(experiment.runs).toEqual([
+      { optimizer: 'adam', hyper: {}, start: [0, 0], label: 'A' },
+      // upper-case hex is read and kept in lower case
+      { optimizer: 'sgd', hyper: { lr: 0.1 }, start: [1, 2], color: '#0072b2' },
+    ]);
+    expect(decode('run=adam@0,0;color=%23e69f00;hidden=true&run=adam@0,0;hidden=false').experiment.runs).toEqual([
+      { optimizer: 'adam', hyper: {}, start: [0, 0], color: '#e69f00', hidden: true },
+      { optimizer: 'adam', hyper: {}, start: [0, 0] },
+    ]);
+    expect(decode('run=adam@0,0;color=e69f0').problems).toEqual(["run 1: color: 'e69f0' is not a colour written as six hex digits, like e69f00; using the palette's colour"]);
   });
 
   test('more runs than allowed', () => {
@@ -246,7 +280,7 @@ describe('a malformed share URL falls back field by field', () => {
       problem: { expression: EVERY_OPERATOR },
       runs: [
         { optimizer: 'adam', hyper: { lr: 0.05, betas: [0.9, 0.99] }, start: [-1.5, 2], schedule: { type: 'warmup_cosine', warmup_steps: 10, start_factor: 0.5, T_max: 90, eta_min: 0 }, label: 'a;b&c' },
-        { optimizer: 'sgd', hyper: { lr: 0.01, nesterov: true, momentum: 0.9 }, start: [1, 1], clip: { type: 'norm', max_norm: 1 } },
+        { optimizer: 'sgd', hyper: { lr: 0.01, nesterov: true, momentum: 0.9 }, start: [1, 1], clip: { type: 'norm', max_norm: 1 }, color: '#cc79a7', hidden: true },
       ],
     });
     const hash = encodeExperiment(experiment);
@@ -316,6 +350,8 @@ function randomExperiment(random: Random): Experiment {
     }
     if (chance(0.3)) run.clip = chance(0.5) ? { type: 'norm', max_norm: between(0.01, 10) } : { type: 'value', clip_value: wholeBetween(1, 5) };
     if (chance(0.4)) run.label = Array.from({ length: wholeBetween(0, 12) }, () => pick(LABEL_CHARACTERS)).join('');
+    if (chance(0.3)) run.color = `#${wholeBetween(0, 0xffffff).toString(16).padStart(6, '0')}`;
+    if (chance(0.2)) run.hidden = true;
     return run as unknown as ExperimentRun;
   });
 

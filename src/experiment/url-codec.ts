@@ -20,6 +20,7 @@ import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, che
 // The share URL: a readable, hand-editable hash in the style of TensorFlow Playground,
 //   #v=1&f=(1-x)^2+100*(y-x^2)^2&domain=-2,2,-1,3&steps=300&noise=0.1
 //    &run=adam(lr=0.05,betas=0.9/0.999)@-1.5,2&run=sgd(lr=0.01,momentum=0.9)@-1,1;clip=norm(1)
+//    &run=adam@0,1;label=Adam;color=e69f00;hidden
 // One table of fields drives both directions. A field that holds its default is left out; a
 // field that cannot be read falls back to its default alone and says so in `problems`.
 // Decoding never throws: a pasted URL always opens something.
@@ -183,7 +184,10 @@ const FIELDS: readonly UrlField[] = [
         const parsed = parseRun(text, dimension);
         if (!parsed.ok) problems.push(`run ${index + 1}: ${parsed.error}; run dropped`);
         else if (runs.length === MAX_RUNS) problems.push(`run ${index + 1}: at most ${MAX_RUNS} runs; run dropped`);
-        else runs.push(parsed.value);
+        else {
+          runs.push(parsed.value);
+          problems.push(...parsed.problems.map((problem) => `run ${index + 1}: ${problem}`));
+        }
       });
       if (runs.length > 0) draft.runs = runs;
       else problems.push('no run could be read; using the default runs');

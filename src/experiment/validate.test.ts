@@ -30,6 +30,32 @@ describe('parseExperiment accepts', () => {
     expect(result).toEqual({ ok: true, experiment: json });
   });
 
+  test('a colour in either case, kept in lower case; hidden kept only when true', () => {
+    const result = parseExperiment({
+      ...BASE,
+      runs: [
+        { ...RUN, color: '#E69F00', hidden: true },
+        { ...RUN, color: '#56b4e9', hidden: false },
+        { ...RUN, label: 'plain' },
+      ],
+    });
+    expect(result).toEqual({
+      ok: true,
+      experiment: {
+        ...BASE,
+        steps: 300,
+        seed: 0,
+        noise: 0,
+        runs: [
+          { ...RUN, color: '#e69f00', hidden: true },
+          // hidden: false means shown, the same as leaving it out
+          { ...RUN, color: '#56b4e9' },
+          { ...RUN, label: 'plain' },
+        ],
+      },
+    });
+  });
+
   test('a minimal experiment, filling steps, seed, noise and an empty hyper', () => {
     const result = parseExperiment({ version: 1, problem: { surface: 'rosenbrock' }, runs: [{ optimizer: 'sgd', start: [0, 0] }] });
     expect(result).toEqual({
@@ -196,6 +222,17 @@ describe('parseExperiment rejects, naming the field', () => {
   test('labels that are not strings or are too long', () => {
     expect(errorsOf({}, { label: 7 })).toEqual(['runs[0].label must be a string, got 7']);
     expect(errorsOf({}, { label: 'x'.repeat(MAX_LABEL_LENGTH + 1) })).toEqual([`runs[0].label is too long (${MAX_LABEL_LENGTH + 1} characters; at most ${MAX_LABEL_LENGTH})`]);
+  });
+
+  test('colours that are not "#rrggbb" and visibility that is not a boolean', () => {
+    expect(errorsOf({}, { color: 'red' })).toEqual(['runs[0].color must be a colour written "#rrggbb", like "#e69f00", got "red"']);
+    expect(errorsOf({}, { color: '#abc' })).toEqual(['runs[0].color must be a colour written "#rrggbb", like "#e69f00", got "#abc"']);
+    expect(errorsOf({}, { color: 'e69f00' })).toEqual(['runs[0].color must be a colour written "#rrggbb", like "#e69f00", got "e69f00"']);
+    expect(errorsOf({}, { color: '#e69f0g' })).toEqual(['runs[0].color must be a colour written "#rrggbb", like "#e69f00", got "#e69f0g"']);
+    expect(errorsOf({}, { color: 0xe69f00 })).toEqual(['runs[0].color must be a colour written "#rrggbb", like "#e69f00", got 15113984']);
+    expect(errorsOf({}, { hidden: 'yes' })).toEqual(['runs[0].hidden must be true or false, got "yes"']);
+    expect(errorsOf({}, { hidden: 1 })).toEqual(['runs[0].hidden must be true or false, got 1']);
+    expect(errorsOf({}, { colour: '#e69f00' })).toEqual(["unknown key 'colour' in runs[0] (did you mean 'color'?)"]);
   });
 
   test('every error at once, in document order', () => {

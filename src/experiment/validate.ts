@@ -36,7 +36,10 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] 
 const MAX_SEED = 0xffff_ffff;
 
 const EXPERIMENT_KEYS = ['version', 'problem', 'steps', 'seed', 'noise', 'runs'] as const;
-const RUN_KEYS = ['optimizer', 'hyper', 'start', 'schedule', 'clip', 'label'] as const;
+const RUN_KEYS = ['optimizer', 'hyper', 'start', 'schedule', 'clip', 'label', 'color', 'hidden'] as const;
+
+/** A run colour as the experiment stores it: "#" and six lower-case hex digits. */
+const COLOR_PATTERN = /^#[0-9a-f]{6}$/;
 
 /** Allowed range of `steps`. */
 export const STEPS_RANGE = { min: 1, max: MAX_STEPS, integer: true } as const;
@@ -238,6 +241,11 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
     errors.push(`${joinPath(path, 'label')} is too long (${label.length} characters; at most ${MAX_LABEL_LENGTH})`);
   }
 
+  const color = value.color === undefined ? undefined : checkColor(value.color, joinPath(path, 'color'));
+  if (color && !color.ok) errors.push(...color.errors);
+  const hidden = value.hidden === undefined ? undefined : checkHidden(value.hidden, joinPath(path, 'hidden'));
+  if (hidden && !hidden.ok) errors.push(...hidden.errors);
+
   if (errors.length > 0 || optimizer === undefined || !start.ok) return { ok: false, errors };
   const run: ExperimentRun = {
     optimizer,
@@ -246,8 +254,23 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
     ...(schedule && { schedule }),
     ...(clip && { clip }),
     ...(typeof label === 'string' && { label }),
+    ...(color?.ok && { color: color.value }),
+    // hidden: false is the same as leaving it out, so only true is kept (the URL writes it as a bare flag)
+    ...(hidden?.ok && hidden.value && { hidden: true }),
   };
   return { ok: true, value: run };
+}
+
+/** Validates a run colour "#rrggbb" (hex digits in either case) and returns it in lower case. */
+export function checkColor(value: unknown, path: string): Checked<string> {
+  if (typeof value === 'string' && COLOR_PATTERN.test(value.toLowerCase())) return { ok: true, value: value.toLowerCase() };
+  return fail(`${path} must be a colour written "#rrggbb", like "#e69f00", got ${describe(value)}`);
+}
+
+/** Validates a run's visibility flag: true hides the run from the map and the chart (it is still computed). */
+export function checkHidden(value: unknown, path: string): Checked<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  return fail(`${path} must be true or false, got ${describe(value)}`);
 }
 
 /** Validates the hyperparameters given for an optimizer against its specs; keeps only what was given. */

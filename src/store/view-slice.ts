@@ -22,6 +22,9 @@ export interface ViewSlice {
   /** The map's visible domain; null means the problem's own (resolveDomain). In the URL as `view`. */
   viewDomain: Domain | null;
   setViewDomain(domain: Domain | null): void;
+  /** The run a click on the map moves the start of (and whose controls are open). */
+  selectedRun: number;
+  selectRun(index: number): void;
   /** When true every run shares one start point: moving one moves all. */
   linkStarts: boolean;
   setLinkStarts(linked: boolean): void;
@@ -55,6 +58,8 @@ export const createViewSlice =
   (set) => ({
     viewDomain: null,
     setViewDomain: (viewDomain) => set({ viewDomain }),
+    selectedRun: 0,
+    selectRun: (selectedRun) => set({ selectedRun }),
     linkStarts: false,
     setLinkStarts: (linkStarts) => set({ linkStarts }),
     theme: preferences.theme,

@@ -1,12 +1,13 @@
 import { axisBottom, axisLeft, contours, geoPath, geoTransform, interpolateViridis, select, symbol, symbolStar, type Selection } from 'd3';
-import type { KnownMinimum } from '../engine/objective';
+import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
-import { mapScales, type MapScales, type Margin } from './scales';
+import { ColourLegend } from './colour-legend';
+import { mapScales, plotHeightFor, type MapScales, type Margin } from './scales';
 
 const defaults = {
   width: 640,
-  height: 520,
-  margin: { top: 12, right: 12, bottom: 36, left: 48 } as Margin,
+  // the right margin holds the colour legend
+  margin: { top: 22, right: 78, bottom: 40, left: 56 } as Margin,
   levels: 28,
 };
 
@@ -18,15 +19,10 @@ export type ContourMapOptions = Partial<typeof defaults>;
  * surfaces with negative values. δ keeps the minimum itself a finite log.
  */
 export function logThresholds(values: ArrayLike<number>, levels: number): number[] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (!Number.isFinite(value)) continue;
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
-  if (!(high > low)) return Number.isFinite(low) ? [low] : [];
+  const range = finiteRange(values);
+  if (!range) return [];
+  const [low, high] = range;
+  if (!(high > low)) return [low];
   const offset = (high - low) * 1e-4;
   const logLow = Math.log(offset);
   const logHigh = Math.log(high - low + offset);
@@ -35,102 +31,266 @@ export function logThresholds(values: ArrayLike<number>, levels: number): number
   return thresholds;
 }
 
-/** The filled contour map of a surface with contour lines, axes and known minima. */
+/** The smallest and largest finite values, or null when there is none. */
+export function finiteRange(values: ArrayLike<number>): [number, number] | null {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!Number.isFinite(value)) continue;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return low <= high ? [low, high] : null;
+}
+
+/**
+ * Where a point of d3.contours' output lies in parameter space. d3 puts grid sample i at
+ * coordinate i + 0.5 (its marching squares work on pixel centres), and the grid's samples sit on
+ * the domain's edges and cell corners: sample 0 at xMin, sample columns − 1 at xMax; rows run
+ * down from yMax.
+ */
+export function contourPointToParameter(grid: Pick<SurfaceGrid, 'domain' | 'columns' | 'rows'>, column: number, row: number): [number, number] {
+  const [[xMin, xMax], [yMin, yMax]] = grid.domain;
+  const xPerCell = (xMax - xMin) / (grid.columns - 1);
+  const yPerCell = (yMax - yMin) / (grid.rows - 1);
+  return [xMin + (column - 0.5) * xPerCell, yMax - (row - 0.5) * yPerCell];
+}
+
+/** The colour of contour band `index` of `count`: viridis, dark purple at the lowest f. */
+export function bandColour(index: number, count: number): string {
+  return interpolateViridis(count > 1 ? index / (count - 1) : 0.5);
+}
+
+/** Longest stretch of contouring between two chances for the page to handle input and draw a frame. */
+const SLICE_MS = 6;
+/**
+ * While the view moves (a pan or a wheel zoom), the stretched picture stands in for the surface:
+ * a new one is drawn once the view has been still this long, or when the one shown is this old.
+ */
+const VIEW_SETTLE_MS = 150;
+const REFRESH_WHILE_MOVING_MS = 400;
+/** Contour lines: light enough to read on every band of viridis. */
+const CONTOUR_LINE_COLOUR = 'rgba(255,255,255,0.35)';
+
+/**
+ * SVG path data of each filled contour band {f ≥ threshold} of a grid, lowest threshold first,
+ * one band per iteration so the caller can pause between bands. Coordinates are the grid's domain
+ * drawn with `scales`, to a tenth of a pixel.
+ */
+export function* contourBandPaths(grid: SurfaceGrid, thresholds: readonly number[], scales: Pick<MapScales, 'x' | 'y'>): Generator<string, void, undefined> {
+  // d3.contours treats NaN as -Infinity; +Infinity stays above every threshold, so clamp both.
+  const values = Float64Array.from(grid.values, (value) => (Number.isFinite(value) ? value : Number.MAX_VALUE));
+  const generator = contours().size([grid.columns, grid.rows]);
+  const project = geoPath(
+    geoTransform({
+      point(column, row) {
+        const [x, y] = contourPointToParameter(grid, column, row);
+        this.stream.point(scales.x(x), scales.y(y));
+      },
+    }),
+  ).digits(1);
+  for (const threshold of thresholds) yield project(generator.contour(values as unknown as number[], threshold)) ?? '';
+}
+
+/**
+ * The filled contour map of a surface with contour lines, axes, known minima and a colour legend.
+ * The surface is drawn for the domain it was sampled on; the view (zoom and pan) can move ahead
+ * of it, and the drawn picture is stretched to the view at once until the new sample arrives.
+ */
 export class ContourMap {
   private readonly options: typeof defaults;
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly clipRect: Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly plotBackground: Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly picture: Selection<SVGGElement, unknown, null, undefined>;
   private readonly fills: Selection<SVGGElement, unknown, null, undefined>;
-  private readonly lines: Selection<SVGGElement, unknown, null, undefined>;
   private readonly xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly yAxis: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly xLabel: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly yLabel: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly frame: Selection<SVGRectElement, unknown, null, undefined>;
   private readonly minimaLayer: Selection<SVGGElement, unknown, null, undefined>;
-  /** Where overlays (trajectories) go: above the contours, below nothing. */
+  private readonly legend: ColourLegend;
+  /** Where overlays (trajectories, markers) go: above the contours and minima, clipped to the plot. */
   readonly overlay: SVGGElement;
-  private currentScales: MapScales | null = null;
+  private viewScales: MapScales | null = null;
+  /** The scales the contour picture was drawn with (its own domain, the plot box of that moment). */
+  private pictureScales: MapScales | null = null;
+  private minima: readonly KnownMinimum[] = [];
+  /** The newest surface not drawn yet. */
+  private waitingSurface: { grid: SurfaceGrid; minima: readonly KnownMinimum[] } | null = null;
+  private drawing = false;
+  private sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastViewChange = -Infinity;
+  private lastDrawingStart = -Infinity;
 
   constructor(svg: SVGSVGElement, options: ContourMapOptions = {}) {
     this.options = { ...defaults, ...options };
-    const { width, height, margin } = this.options;
-    this.root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).classed('contour-map', true);
+    this.root = select(svg).classed('contour-map', true);
     const clipId = `map-clip-${Math.random().toString(36).slice(2, 8)}`;
-    this.root
-      .append('clipPath')
-      .attr('id', clipId)
-      .append('rect')
-      .attr('x', margin.left)
-      .attr('y', margin.top)
-      .attr('width', width - margin.left - margin.right)
-      .attr('height', height - margin.top - margin.bottom);
-    const plot = this.root.append('g').attr('clip-path', `url(#${clipId})`);
-    this.fills = plot.append('g').attr('class', 'contour-fills');
-    this.lines = plot.append('g').attr('class', 'contour-lines');
+    this.clipRect = this.root.append('clipPath').attr('id', clipId).append('rect');
+    this.plotBackground = this.root.append('rect').attr('class', 'plot-background');
+    const plot = this.root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
+    this.picture = plot.append('g').attr('class', 'contour-picture');
+    this.fills = this.picture.append('g').attr('class', 'contour-fills');
     this.minimaLayer = plot.append('g').attr('class', 'minima');
     this.overlay = plot.append('g').attr('class', 'overlay').node()!;
-    this.xAxis = this.root.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${height - margin.bottom})`);
-    this.yAxis = this.root.append('g').attr('class', 'axis axis-y').attr('transform', `translate(${margin.left},0)`);
+    this.frame = this.root.append('rect').attr('class', 'plot-frame').attr('fill', 'none');
+    this.xAxis = this.root.append('g').attr('class', 'axis axis-x');
+    this.yAxis = this.root.append('g').attr('class', 'axis axis-y');
+    this.xLabel = this.root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text('x');
+    this.yLabel = this.root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text('y');
+    this.legend = new ColourLegend(this.root.append('g').attr('class', 'legend').node()!);
   }
 
-  /** The parameter-space ↔ pixel scales of the grid last drawn. */
+  /** The parameter-space ↔ pixel scales of the view shown now. */
   get scales(): MapScales | null {
-    return this.currentScales;
+    return this.viewScales;
   }
 
-  /** Draws a sampled surface and its known minima. */
-  setSurface(grid: SurfaceGrid, minima: readonly KnownMinimum[]): MapScales {
-    const { width, height, margin, levels } = this.options;
-    const scales = mapScales(grid.domain, width, height, margin);
-    this.currentScales = scales;
-    const thresholds = logThresholds(grid.values, levels);
-    // d3.contours treats NaN as -Infinity; +Infinity stays above every threshold, so clamp both.
-    const finiteValues = Array.from(grid.values, (value) => (Number.isFinite(value) ? value : Number.MAX_VALUE));
-    const bands = contours().size([grid.columns, grid.rows]).thresholds(thresholds)(finiteValues);
-    // Grid index (i, j) sits at the corner sample; d3's contour coordinates run 0..columns, so
-    // map [0, columns - 1] onto the x range (the half-cell beyond is clipped).
-    const [[xMin, xMax], [yMin, yMax]] = grid.domain;
-    const xPerCell = (xMax - xMin) / (grid.columns - 1);
-    const yPerCell = (yMax - yMin) / (grid.rows - 1);
-    const project = geoPath(
-      geoTransform({
-        point(column, row) {
-          this.stream.point(scales.x(xMin + column * xPerCell), scales.y(yMax - row * yPerCell));
-        },
-      }),
-    );
-    const colorOf = (index: number) => interpolateViridis(thresholds.length > 1 ? index / (thresholds.length - 1) : 0.5);
-    this.fills
-      .selectAll('path')
-      .data(bands)
-      .join('path')
-      .attr('d', (band) => project(band))
-      .attr('fill', (_band, index) => colorOf(index));
-    this.lines
-      .selectAll('path')
-      .data(bands.slice(1))
-      .join('path')
-      .attr('d', (band) => project(band))
-      .attr('fill', 'none')
-      .attr('stroke', 'rgba(255,255,255,0.35)')
-      .attr('stroke-width', 0.6);
-    this.xAxis.call(axisBottom(scales.x).ticks(Math.round((width - margin.left - margin.right) / 80)));
-    this.yAxis.call(axisLeft(scales.y).ticks(Math.round((height - margin.top - margin.bottom) / 60)));
-    const star = symbol().type(symbolStar).size(110)();
-    this.minimaLayer
-      .selectAll('path')
-      .data(minima)
-      .join('path')
-      .attr('class', 'known-minimum')
-      .attr('d', star)
-      .attr('transform', (minimum) => `translate(${scales.x(minimum.point[0])},${scales.y(minimum.point[1])})`)
-      .attr('fill', '#fff')
-      .attr('stroke', '#222')
-      .attr('stroke-width', 1)
-      .append('title')
-      .text((minimum) => `known minimum f(${minimum.point[0]}, ${minimum.point[1]}) = ${minimum.value}`);
+  /**
+   * Shows this domain: axes, minima and trajectories' scales follow at once; the contour picture
+   * is stretched from the domain it was sampled on. Cheap: call it on every zoom or pan event.
+   */
+  setView(domain: Domain): MapScales {
+    const { width, margin } = this.options;
+    const plotWidth = width - margin.left - margin.right;
+    const height = margin.top + plotHeightFor(domain, plotWidth) + margin.bottom;
+    const scales = mapScales(domain, width, height, margin);
+    this.viewScales = scales;
+    this.lastViewChange = performance.now();
+    const { box } = scales;
+    this.root.attr('viewBox', `0 0 ${width} ${height}`);
+    for (const rect of [this.clipRect, this.plotBackground, this.frame]) {
+      rect.attr('x', box.left).attr('y', box.top).attr('width', box.right - box.left).attr('height', box.bottom - box.top);
+    }
+    this.xAxis.attr('transform', `translate(0,${box.bottom})`).call(axisBottom(scales.x).ticks(Math.round(plotWidth / 80)));
+    this.yAxis.attr('transform', `translate(${box.left},0)`).call(axisLeft(scales.y).ticks(Math.round((box.bottom - box.top) / 60)));
+    this.xLabel.attr('x', (box.left + box.right) / 2).attr('y', height - 4);
+    this.yLabel.attr('x', 14).attr('y', (box.top + box.bottom) / 2);
+    this.legend.setPlacement({ x: box.right + 14, top: box.top, bottom: box.bottom });
+    this.placePicture();
+    this.placeMinima();
     return scales;
+  }
+
+  /**
+   * Draws a sampled surface (on the domain it was sampled for) and its known minima. Contouring
+   * a 161 × 161 grid at 28 levels takes tens of milliseconds, so it runs in slices of a few
+   * milliseconds between frames, and the finished picture replaces the old one at once. A
+   * surface that arrives while one is being drawn waits for it and replaces any other waiting
+   * one, so a slider dragged through many surfaces shows the newest at the rate they can be drawn.
+   */
+  setSurface(grid: SurfaceGrid, minima: readonly KnownMinimum[]): void {
+    this.waitingSurface = { grid, minima };
+    this.scheduleDrawing();
+  }
+
+  /** Starts drawing the waiting surface now, or when the view has settled (see VIEW_SETTLE_MS). */
+  private scheduleDrawing(): void {
+    if (this.drawing || this.settleTimer !== undefined || !this.waitingSurface) return;
+    const now = performance.now();
+    const start = Math.min(this.lastViewChange + VIEW_SETTLE_MS, this.lastDrawingStart + REFRESH_WHILE_MOVING_MS);
+    if (now >= start) {
+      this.drawWaitingSurface();
+      return;
+    }
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.scheduleDrawing();
+    }, start - now);
+  }
+
+  private drawWaitingSurface(): void {
+    const surface = this.waitingSurface;
+    this.waitingSurface = null;
+    if (!surface) return;
+    this.lastDrawingStart = performance.now();
+    const { width, margin, levels } = this.options;
+    const view = this.viewScales ?? this.setView(surface.grid.domain);
+    const drawn = mapScales(surface.grid.domain, width, margin.top + (view.box.bottom - view.box.top) + margin.bottom, margin);
+    const thresholds = logThresholds(surface.grid.values, levels);
+    const bands = contourBandPaths(surface.grid, thresholds, drawn);
+    const paths: string[] = [];
+    this.drawing = true;
+    const slice = () => {
+      this.sliceTimer = undefined;
+      const deadline = performance.now() + SLICE_MS;
+      for (let band = bands.next(); !band.done; band = bands.next()) {
+        paths.push(band.value);
+        if (performance.now() > deadline) {
+          this.sliceTimer = setTimeout(slice, 0);
+          return;
+        }
+      }
+      this.showPicture(paths, thresholds, surface, drawn);
+      this.drawing = false;
+      this.scheduleDrawing();
+    };
+    slice();
+  }
+
+  /** Puts a finished contour picture on the page: fills (their outlines are the contour lines), legend, minima. */
+  private showPicture(paths: readonly string[], thresholds: readonly number[], surface: { grid: SurfaceGrid; minima: readonly KnownMinimum[] }, drawn: MapScales): void {
+    this.pictureScales = drawn;
+    this.minima = surface.minima;
+    const colours = paths.map((_path, index) => bandColour(index, paths.length));
+    this.fills
+      .selectAll<SVGPathElement, string>('path')
+      .data(paths)
+      .join('path')
+      .attr('d', (path) => path)
+      .attr('fill', (_path, index) => colours[index])
+      // band k's outline is the contour f = threshold k; band 0's is the grid's edge, not a level
+      .attr('stroke', (_path, index) => (index === 0 ? null : CONTOUR_LINE_COLOUR))
+      .attr('stroke-width', (_path, index) => (index === 0 ? null : 0.6))
+      // lines keep their width while the picture is stretched during a zoom
+      .attr('vector-effect', 'non-scaling-stroke');
+    const range = finiteRange(surface.grid.values);
+    this.legend.setBands(range && thresholds.length > 0 ? [...thresholds, range[1]] : [], colours);
+    this.placePicture();
+    this.placeMinima();
+  }
+
+  /** Stretches the contour picture from the domain it was drawn for onto the view. */
+  private placePicture(): void {
+    const view = this.viewScales;
+    const drawn = this.pictureScales;
+    if (!view || !drawn) return;
+    const [[xMin, xMax], [yMin, yMax]] = drawn.domain;
+    const scaleX = (view.x(xMax) - view.x(xMin)) / (drawn.x(xMax) - drawn.x(xMin));
+    const scaleY = (view.y(yMax) - view.y(yMin)) / (drawn.y(yMax) - drawn.y(yMin));
+    const translateX = view.x(xMin) - scaleX * drawn.x(xMin);
+    const translateY = view.y(yMin) - scaleY * drawn.y(yMin);
+    const identity = Math.abs(scaleX - 1) < 1e-9 && Math.abs(scaleY - 1) < 1e-9 && Math.abs(translateX) < 1e-6 && Math.abs(translateY) < 1e-6;
+    this.picture.attr('transform', identity ? null : `translate(${translateX},${translateY}) scale(${scaleX},${scaleY})`);
+  }
+
+  private placeMinima(): void {
+    const view = this.viewScales;
+    if (!view) return;
+    const star = symbol().type(symbolStar).size(130)();
+    this.minimaLayer
+      .selectAll<SVGPathElement, KnownMinimum>('path')
+      .data(this.minima)
+      .join((enter) => {
+        const path = enter.append('path').attr('class', 'known-minimum').attr('d', star).attr('fill', '#fff').attr('stroke', '#222').attr('stroke-width', 1);
+        path.append('title');
+        return path;
+      })
+      .attr('transform', (minimum) => `translate(${view.x(minimum.point[0])},${view.y(minimum.point[1])})`)
+      .select('title')
+      .text((minimum) => `Known minimum: f(${minimum.point[0]}, ${minimum.point[1]}) = ${minimum.value}`);
   }
 
   /** Removes everything this view drew. */
   destroy(): void {
+    clearTimeout(this.sliceTimer);
+    clearTimeout(this.settleTimer);
+    this.waitingSurface = null;
+    this.legend.destroy();
     this.root.selectAll('*').remove();
   }
 }

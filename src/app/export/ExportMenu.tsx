@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import { problemTitle } from '../labels';
+import { DisclosureMenu } from '../DisclosureMenu';
+import { useAppStoreApi } from '../use-app-store';
+import { MIME_TYPES, downloadFile } from './download';
+import { exportFileName } from './file-names';
+import { intrinsicSize, serializeSvg, svgToPng } from './svg-export';
+import { computeTrajectories, formatTrajectories } from './trajectories';
+
+/** Where the pictures come from: the views' SVGs, found by the test ids their panels give them. */
+const FIGURES = {
+  map: { selector: 'svg[data-testid="map"]', name: 'map', caption: 'Contour map' },
+  'loss-chart': { selector: 'svg[data-testid="loss-chart"]', name: 'loss chart', caption: 'Loss per step' },
+} as const;
+
+type Figure = keyof typeof FIGURES;
+
+/** How long "Saved <file>" stays beside the button. */
+const STATUS_CLEAR_MS = 6_000;
+
+/** What the last export did, for the status line beside the button. */
+type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+
+/** The "Export" menu: the experiment as JSON, the trajectories as the CLI writes them, the map and the loss chart as PNG and SVG. */
+export function ExportMenu() {
+  const store = useAppStoreApi();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  useEffect(() => {
+    if (status.kind !== 'done') return;
+    // "Saved …" has been announced and seen by now; the toolbar goes back to quiet.
+    const timer = setTimeout(() => setStatus({ kind: 'idle' }), STATUS_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const run = async (what: string, task: () => Promise<string>) => {
+    setStatus({ kind: 'busy', text: `Preparing ${what}…` });
+    try {
+      setStatus({ kind: 'done', text: `Saved ${await task()}` });
+    } catch (error) {
+      setStatus({ kind: 'failed', text: `Could not export ${what}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const exportExperiment = () =>
+    run('the experiment', async () => {
+      const { experiment } = store.getState();
+      const name = exportFileName(experiment.problem, 'experiment', 'json');
+      downloadFile(`${JSON.stringify(experiment, null, 2)}\n`, name, MIME_TYPES.json);
+      return name;
+    });
+
+  const exportTrajectories = (format: 'json' | 'csv') =>
+    run('the trajectories', async () => {
+      const { experiment } = store.getState();
+      const output = await computeTrajectories(experiment);
+      const name = exportFileName(experiment.problem, 'trajectories', format);
+      downloadFile(formatTrajectories(output, format), name, MIME_TYPES[format]);
+      return name;
+    });
+
+  const exportFigure = (figure: Figure, format: 'svg' | 'png') =>
+    run(`the ${FIGURES[figure].name}`, async () => {
+      const svg = document.querySelector<SVGSVGElement>(FIGURES[figure].selector);
+      if (!svg) throw new Error(`the ${FIGURES[figure].name} is not on the page`);
+      const { experiment } = store.getState();
+      const text = serializeSvg(svg, `${FIGURES[figure].caption}: ${problemTitle(experiment.problem)}`);
+      const name = exportFileName(experiment.problem, figure, format);
+      if (format === 'svg') downloadFile(text, name, MIME_TYPES.svg);
+      else {
+        const { width, height } = intrinsicSize(svg);
+        downloadFile(await svgToPng(text, width, height), name, MIME_TYPES.png);
+      }
+      return name;
+    });
+
+  const busy = status.kind === 'busy';
+  const items: { label: string; action: () => Promise<void> }[] = [
+    { label: 'Export experiment JSON', action: exportExperiment },
+    { label: 'Export trajectories JSON', action: () => exportTrajectories('json') },
+    { label: 'Export trajectories CSV', action: () => exportTrajectories('csv') },
+    { label: 'Export map PNG', action: () => exportFigure('map', 'png') },
+    { label: 'Export map SVG', action: () => exportFigure('map', 'svg') },
+    { label: 'Export loss chart PNG', action: () => exportFigure('loss-chart', 'png') },
+    { label: 'Export loss chart SVG', action: () => exportFigure('loss-chart', 'svg') },
+  ];
+
+  return (
+    <span className="export-menu">
+      <DisclosureMenu label="Export">
+        {(close) => (
+          <ul className="menu-list">
+            {items.map(({ label, action }, index) => (
+              <li key={label} className={index === 1 || index === 3 ? 'menu-group-start' : undefined}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => {
+                    close();
+                    void action();
+                  }}
+                >
+                  {label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </DisclosureMenu>
+      <span className="toolbar-status" role="status" aria-live="polite">
+        {status.kind === 'busy' || status.kind === 'done' ? status.text : ''}
+      </span>
+      {status.kind === 'failed' && (
+        <span className="toolbar-status failed" role="alert">
+          {status.text}
+          <button type="button" className="quiet" onClick={() => setStatus({ kind: 'idle' })}>
+            Dismiss export error
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}

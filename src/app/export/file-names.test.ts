@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { exportFileName, problemSlug } from './file-names';
+
+// Oracle: the names written out by hand, and the characters Windows, macOS and Linux all accept.
+
+describe('export file names', () => {
+  test('name the surface by its id', () => {
+    expect(exportFileName({ surface: 'rosenbrock', params: {} }, 'trajectories', 'csv')).toBe('optimizer-playground-rosenbrock-trajectories.csv');
+    expect(exportFileName({ surface: 'goldstein-price', params: { a: 1 } }, 'map', 'png')).toBe('optimizer-playground-goldstein-price-map.png');
+    expect(exportFileName({ surface: 'himmelblau', params: {} }, 'loss-chart', 'svg')).toBe('optimizer-playground-himmelblau-loss-chart.svg');
+  });
+
+  test('name a typed formula by its letters and digits, cut to a sensible length', () => {
+    expect(problemSlug({ expression: '(1-x)^2 + 100*(y-x^2)^2' })).toBe('formula-1-x-2-100-y-x-2-2');
+    expect(problemSlug({ expression: 'x^2 + y^2' })).toBe('formula-x-2-y-2');
+    expect(problemSlug({ expression: '  ' })).toBe('formula');
+    const long = problemSlug({ expression: 'sin(x)*cos(y) + exp(-(x^2 + y^2)/10) + log(1 + x^2*y^2)' });
+    expect(long.length).toBeLessThanOrEqual(40);
+    expect(long).toMatch(/^formula-sin-x-cos-y-exp/);
+    expect(long.endsWith('-')).toBe(false);
+  });
+
+  test('only ever use characters every file system accepts', () => {
+    const hostile = ['../../etc/passwd', 'C:\\con', 'x"<>|?*:y', 'été λ 😀', '.', '-x-'];
+    for (const expression of hostile) {
+      const name = exportFileName({ expression }, 'experiment', 'json');
+      expect(name).toMatch(/^optimizer-playground-[a-z0-9-]+-experiment\.json$/);
+      expect(name).not.toMatch(/--/);
+    }
+  });
+});

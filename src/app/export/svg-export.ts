@@ -1,0 +1,149 @@
+// Pictures of the map and the loss chart as files. The views style their SVG with CSS (theme
+// variables, classes), which a stand-alone file does not have; so every element's computed style
+// is written onto its clone, and the file looks like the page in whichever theme it was taken.
+// PNGs are that same SVG drawn onto a canvas at twice its size, sharp on slides and retina screens.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** How much larger than the SVG's own size a PNG export is drawn. */
+export const PNG_SCALE = 2;
+
+/**
+ * SVG properties copied from the computed style, with the value each has when nothing sets it;
+ * a property at that value is left out, which keeps the file small.
+ */
+const PAINT_PROPERTIES: Readonly<Record<string, string>> = {
+  fill: 'rgb(0, 0, 0)',
+  'fill-opacity': '1',
+  'fill-rule': 'nonzero',
+  stroke: 'none',
+  'stroke-width': '1px',
+  'stroke-opacity': '1',
+  'stroke-dasharray': 'none',
+  'stroke-dashoffset': '0px',
+  'stroke-linecap': 'butt',
+  'stroke-linejoin': 'miter',
+  opacity: '1',
+  visibility: 'visible',
+  'paint-order': 'normal',
+  'vector-effect': 'none',
+  'shape-rendering': 'auto',
+};
+
+/** Text properties, written on text elements only (they inherit, but a file has no stylesheet to inherit from). */
+const TEXT_PROPERTIES: Readonly<Record<string, string>> = {
+  'font-family': '',
+  'font-size': '',
+  'font-weight': '400',
+  'font-style': 'normal',
+  'text-anchor': 'start',
+  'dominant-baseline': 'auto',
+  'letter-spacing': 'normal',
+};
+
+const TEXT_ELEMENTS = new Set(['text', 'tspan', 'textPath']);
+
+/** Elements that are never drawn themselves (tooltips, clip shapes, gradients): copied as they are. */
+const NOT_DRAWN = 'title, desc, metadata, defs, clipPath, mask, marker, pattern, symbol, linearGradient, radialGradient, filter';
+
+/**
+ * The `style` attribute that pins an element's look: every listed property whose computed value
+ * differs from its unset value. `read` gives the computed value of a property.
+ */
+export function pinnedStyle(tagName: string, read: (property: string) => string): string {
+  const properties = TEXT_ELEMENTS.has(tagName) ? { ...PAINT_PROPERTIES, ...TEXT_PROPERTIES } : PAINT_PROPERTIES;
+  const declarations: string[] = [];
+  for (const [property, unset] of Object.entries(properties)) {
+    const value = read(property).trim();
+    if (value !== '' && value !== unset) declarations.push(`${property}:${value}`);
+  }
+  return declarations.join(';');
+}
+
+/** The pixel size an SVG draws at on its own: its viewBox, else its laid-out box. */
+export function intrinsicSize(svg: SVGSVGElement): { width: number; height: number } {
+  const box = svg.viewBox.baseVal;
+  if (box && box.width > 0 && box.height > 0) return { width: box.width, height: box.height };
+  const rect = svg.getBoundingClientRect();
+  return { width: Math.max(1, Math.round(rect.width)), height: Math.max(1, Math.round(rect.height)) };
+}
+
+/** The colour behind an element as drawn: the first ancestor background that is not transparent. */
+export function backgroundBehind(element: Element): string {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const color = getComputedStyle(node).backgroundColor;
+    if (color && color !== 'transparent' && color !== 'rgba(0, 0, 0, 0)') return color;
+  }
+  return '#ffffff';
+}
+
+/** A stand-alone SVG document of `svg` as it looks now: computed styles inlined, hidden parts dropped, the page's background behind it. */
+export function serializeSvg(svg: SVGSVGElement, title: string): string {
+  const { width, height } = intrinsicSize(svg);
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  pinStyles(svg, clone);
+
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  // Page-only attributes mean nothing in a file. Class names stay: they name the layers
+  // (contour-fills, trajectories, axis) for whoever edits the file, and no stylesheet comes along to apply them.
+  for (const attribute of ['style', 'role', 'aria-label', 'data-testid', 'tabindex']) clone.removeAttribute(attribute);
+  clone.setAttribute('style', pinnedStyle('svg', (property) => getComputedStyle(svg).getPropertyValue(property)));
+
+  const background = document.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', backgroundBehind(svg));
+  const titleElement = document.createElementNS(SVG_NS, 'title');
+  titleElement.textContent = title;
+  clone.insertBefore(background, clone.firstChild);
+  clone.insertBefore(titleElement, clone.firstChild);
+
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+}
+
+/** Walks the original and its clone in step, pinning each element's computed style onto the clone. */
+function pinStyles(original: Element, clone: Element): void {
+  const originals = [original, ...original.querySelectorAll('*')];
+  const clones = [clone, ...clone.querySelectorAll('*')];
+  const removed: Element[] = [];
+  originals.forEach((element, index) => {
+    const copy = clones[index];
+    if (index > 0 && element.closest(NOT_DRAWN)) return;
+    const style = getComputedStyle(element);
+    if (style.display === 'none') {
+      removed.push(copy); // hover readouts and the like that are not showing
+      return;
+    }
+    if (index === 0) return; // the root gets its own treatment
+    const pinned = pinnedStyle(element.tagName, (property) => style.getPropertyValue(property));
+    if (pinned) copy.setAttribute('style', pinned);
+    else copy.removeAttribute('style');
+  });
+  // Removed last, so the two lists stay index-aligned while walking.
+  for (const element of removed) element.remove();
+}
+
+/** Draws an SVG document onto a canvas `scale` times its size and encodes it as PNG. */
+export async function svgToPng(svgText: string, width: number, height: number, scale = PNG_SCALE): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image(width, height);
+    image.decoding = 'async';
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw on a canvas');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded as PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,17 @@
+import { toLatex, toText, type Expr } from '../../engine/expression';
+import { Katex } from '../Katex';
+
+/**
+ * The gradient the optimizers follow, as the engine derived it symbolically (and simplified), behind
+ * a disclosure so it does not crowd the panel.
+ */
+export function GradientDetails({ gradient }: { gradient: readonly [Expr, Expr] }) {
+  const [partialX, partialY] = gradient;
+  return (
+    <details className="gradient-details">
+      <summary>Gradient ∇f</summary>
+      <Katex tex={String.raw`\frac{\partial f}{\partial x} = ${toLatex(partialX)}`} fallback={`∂f/∂x = ${toText(partialX)}`} display />
+      <Katex tex={String.raw`\frac{\partial f}{\partial y} = ${toLatex(partialY)}`} fallback={`∂f/∂y = ${toText(partialY)}`} display />
+    </details>
+  );
+}

@@ -1,0 +1,224 @@
+import { useId, type CSSProperties } from 'react';
+import { OPTIMIZERS, getOptimizer } from '../../engine/optimizers';
+import type { ExperimentRun } from '../../experiment/experiment';
+import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
+import type { RunPayload } from '../../worker/protocol';
+import { ColorPicker } from '../controls/ColorPicker';
+import { NumberField } from '../controls/NumberField';
+import { formatNumber } from '../controls/slider-scale';
+import { formatLoss, runLabel } from '../labels';
+import { useAppStore, useAppStoreApi } from '../use-app-store';
+import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
+import { effectiveColor, switchOptimizer } from './run-setup';
+import { RunSettings } from './RunSettings';
+
+/** Props of a RunCard. */
+export interface RunCardProps {
+  index: number;
+  run: ExperimentRun;
+  /** What the engine computed for this run; undefined while it computes. */
+  result: RunPayload | undefined;
+  selected: boolean;
+  expanded: boolean;
+  onToggleExpanded(): void;
+  onDuplicate(): void;
+  onRemove(): void;
+}
+
+const ANY_NUMBER = { min: -Infinity, max: Infinity } as const;
+
+/**
+ * One run in the list: which run the map's clicks move (radio), colour, name, visibility, duplicate,
+ * remove, optimizer and a one-line summary, how it ended, and on demand all its settings.
+ */
+export function RunCard({ index, run, result, selected, expanded, onToggleExpanded, onDuplicate, onRemove }: RunCardProps) {
+  const store = useAppStoreApi();
+  const runCount = useAppStore((state) => state.experiment.runs.length);
+  const linkStarts = useAppStore((state) => state.linkStarts);
+  const number = index + 1;
+  const subject = `run ${number}`;
+  const name = runLabel(run, index);
+  const headingId = useId();
+  const settingsId = useId();
+  const definition = getOptimizer(run.optimizer);
+
+  const update = (patch: Partial<ExperimentRun>) => store.getState().updateRun(index, patch);
+  const setStart = (axis: 0 | 1, value: number) => {
+    const start: [number, number] = [run.start[0], run.start[1]];
+    start[axis] = value;
+    store.getState().setRunStart(index, start);
+  };
+
+  return (
+    <li
+      className={`run-card${selected ? ' selected' : ''}${run.hidden ? ' hidden-run' : ''}${result?.diverged ? ' diverged' : ''}`}
+      data-testid="run"
+      aria-labelledby={headingId}
+      style={{ '--run-color': effectiveColor(run, index) } as CSSProperties}
+    >
+      <div className="run-card-head">
+        <input
+          type="radio"
+          name="selected-run"
+          checked={selected}
+          aria-label={`Select run ${number}`}
+          title="The selected run's start moves where you click on the map"
+          onChange={() => store.getState().selectRun(index)}
+        />
+        <ColorPicker color={effectiveColor(run, index)} subject={subject} onChange={(color) => update({ color })} />
+        <h3 id={headingId} className="run-card-title">
+          <span className="run-number" aria-hidden="true">
+            {number}
+          </span>
+          <span className="visually-hidden">Run {number}: </span>
+          {name}
+        </h3>
+      </div>
+
+      <div className="run-card-row">
+        <label className="run-field run-label-field">
+          <span className="visually-hidden">Label of run {number}</span>
+          <input
+            type="text"
+            value={run.label ?? ''}
+            placeholder={runLabel({ ...run, label: undefined }, index)}
+            maxLength={MAX_LABEL_LENGTH}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => update({ label: event.target.value === '' ? undefined : event.target.value })}
+          />
+        </label>
+        <label className="run-field">
+          <span className="visually-hidden">Optimizer of run {number}</span>
+          <select
+            value={run.optimizer}
+            onChange={(event) => {
+              const runs = store.getState().experiment.runs;
+              const switched = switchOptimizer(run, event.target.value, runs);
+              update({ optimizer: switched.optimizer, hyper: switched.hyper, label: switched.label });
+            }}
+          >
+            {OPTIMIZERS.map((optimizer) => (
+              <option key={optimizer.id} value={optimizer.id}>
+                {optimizer.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <div className="run-card-row run-start">
+        <span className="run-start-label">
+          Start{linkStarts ? ' (shared)' : ''}
+        </span>
+        <NumberField
+          value={run.start[0]}
+          range={ANY_NUMBER}
+          fieldName="start x"
+          label={`Start x of run ${number}`}
+          onCommit={(value) => setStart(0, value)}
+        />
+        <NumberField
+          value={run.start[1]}
+          range={ANY_NUMBER}
+          fieldName="start y"
+          label={`Start y of run ${number}`}
+          onCommit={(value) => setStart(1, value)}
+        />
+      </div>
+
+      <RunStatus result={result} hidden={Boolean(run.hidden)} />
+
+      <div className="run-card-foot">
+        <button
+          type="button"
+          className="settings-toggle quiet"
+          aria-expanded={expanded}
+          aria-controls={settingsId}
+          aria-label={`Settings of run ${number}`}
+          onClick={onToggleExpanded}
+        >
+          <span className="settings-caret" aria-hidden="true">
+            ▸
+          </span>
+          {definition ? `${definition.name} settings` : 'Settings'}
+          <span className="settings-summary">{hyperSummary(run)}</span>
+        </button>
+        <div className="run-card-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={run.hidden ? `Show run ${number}` : `Hide run ${number}`}
+            title={run.hidden ? 'Show this run on the map and the chart' : 'Hide this run (it is still computed)'}
+            aria-pressed={Boolean(run.hidden)}
+            onClick={() => update({ hidden: run.hidden ? undefined : true })}
+          >
+            {run.hidden ? <EyeOffIcon /> : <EyeIcon />}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Duplicate run ${number}`}
+            title={runCount >= MAX_RUNS ? `At most ${MAX_RUNS} runs` : 'Duplicate this run'}
+            disabled={runCount >= MAX_RUNS}
+            onClick={onDuplicate}
+          >
+            <CopyIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove run ${number}`}
+            title={runCount <= 1 ? 'An experiment keeps at least one run' : 'Remove this run'}
+            disabled={runCount <= 1}
+            onClick={onRemove}
+          >
+            <RemoveIcon />
+          </button>
+        </div>
+      </div>
+      {expanded && definition && (
+        <div id={settingsId} className="run-settings">
+          <RunSettings index={index} run={run} definition={definition} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** How the run ended, from the engine's result: its final loss, or where and why it diverged. */
+function RunStatus({ result, hidden }: { result: RunPayload | undefined; hidden: boolean }) {
+  if (!result) {
+    return (
+      <p className="run-status" role="status">
+        computing…
+      </p>
+    );
+  }
+  if (result.diverged) {
+    return (
+      <p className="run-status run-diverged" role="status">
+        diverged at step {result.diverged.step}: {result.diverged.reason}
+      </p>
+    );
+  }
+  const last = result.loss.length - 1;
+  return (
+    <p className="run-status" role="status">
+      f = {formatLoss(result.loss[last])} after {last} steps at ({formatNumber(roundTo4(result.trajectory[2 * last]))},{' '}
+      {formatNumber(roundTo4(result.trajectory[2 * last + 1]))}){hidden ? ' · hidden' : ''}
+    </p>
+  );
+}
+
+function roundTo4(value: number): number {
+  return Number(value.toPrecision(4));
+}
+
+/** The settings that matter at a glance: the learning rate and what differs from plain. */
+function hyperSummary(run: ExperimentRun): string {
+  const parts = Object.entries(run.hyper).map(([name, value]) => `${name} ${Array.isArray(value) ? value.join('/') : String(value)}`);
+  if (run.schedule) parts.push(run.schedule.type.replace('_', ' '));
+  if (run.clip) parts.push(`clip ${run.clip.type}`);
+  return parts.join(' · ');
+}

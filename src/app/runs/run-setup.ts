@@ -1,0 +1,93 @@
+import type { Domain } from '../../engine/objective';
+import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
+import type { ExperimentRun } from '../../experiment/experiment';
+import { RUN_COLORS, runColor } from '../../views/scales';
+import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from '../presets';
+
+// What the runs panel does to runs beyond what the store's actions do: colours that stay with their
+// run when others come and go, sensible starts when the surface changes, and settings that carry
+// over when a run switches optimizer. Pure functions of the runs, so they are tested in Node.
+
+/** A run's colour as drawn: its own, else the palette's for its position. */
+export function effectiveColor(run: ExperimentRun, index: number): string {
+  return (run.color ?? runColor(index)).toLowerCase();
+}
+
+/** The first palette colour no run uses (the palette cycles once all are taken), as "#rrggbb". */
+export function nextRunColor(runs: readonly ExperimentRun[]): string {
+  const used = new Set(runs.map(effectiveColor));
+  const free = RUN_COLORS.find((color) => !used.has(color.toLowerCase()));
+  return (free ?? runColor(runs.length)).toLowerCase();
+}
+
+/**
+ * The runs with every colour from `fromIndex` on written into the run, so removing or inserting a run
+ * before them does not repaint them (a colour taken from the palette by position would shift).
+ */
+export function pinColors(runs: readonly ExperimentRun[], fromIndex: number): ExperimentRun[] {
+  return runs.map((run, index) => (index >= fromIndex && run.color === undefined ? { ...run, color: effectiveColor(run, index) } : run));
+}
+
+/** A new run from a preset: next free colour, a label from the preset's name, starting at `start`. */
+export function runFromPreset(preset: RunPreset, runs: readonly ExperimentRun[], start: readonly number[]): ExperimentRun {
+  return {
+    optimizer: preset.optimizer,
+    hyper: { ...preset.hyper },
+    start: [...start],
+    label: uniqueLabel(preset.name, runs.map((run) => run.label)),
+    color: nextRunColor(runs),
+  };
+}
+
+/**
+ * The run switched to another optimizer. Hyperparameter names and scales differ between optimizers
+ * (Adam's lr 0.05 would throw plain SGD off Rosenbrock), so the new optimizer's preset settings are
+ * used; the schedule, clipping, start and colour carry over, and a label the user typed is kept.
+ */
+export function switchOptimizer(run: ExperimentRun, optimizerId: string, runs: readonly ExperimentRun[]): ExperimentRun {
+  const preset = presetForOptimizer(optimizerId);
+  const others = runs.filter((other) => other !== run).map((other) => other.label);
+  const label = isPresetLabel(run.label) && preset ? uniqueLabel(preset.name, others) : run.label;
+  return { ...run, optimizer: optimizerId, hyper: preset ? { ...preset.hyper } : {}, label };
+}
+
+/**
+ * Start points for a new domain: a start inside it stays; one outside moves to the upper left of the
+ * new domain (a fifth of the way in from its left and top edges), away from the usual central minima.
+ */
+export function startsForDomain(runs: readonly ExperimentRun[], domain: Domain): ExperimentRun[] {
+  const [[xMin, xMax], [yMin, yMax]] = domain;
+  const fallback = [roundForDisplay(xMin + 0.2 * (xMax - xMin)), roundForDisplay(yMin + 0.8 * (yMax - yMin))];
+  return runs.map((run) => {
+    const [x, y] = run.start;
+    const inside = x >= xMin && x <= xMax && y >= yMin && y <= yMax;
+    return inside ? run : { ...run, start: fallback };
+  });
+}
+
+/**
+ * A schedule of this type fitted to a run of `steps` steps: the cosine decays over the whole run,
+ * the warm-up takes a tenth of it, a step decay happens three times. Constant is no schedule.
+ */
+export function scheduleForSteps(type: ScheduleType, steps: number): ScheduleSpec | undefined {
+  const schedule = defaultSchedule(type);
+  switch (schedule.type) {
+    case 'constant':
+      return undefined;
+    case 'step':
+      return { ...schedule, step_size: Math.max(1, Math.round(steps / 3)) };
+    case 'cosine':
+      return { ...schedule, T_max: Math.max(1, steps) };
+    case 'warmup_cosine': {
+      const warmupSteps = Math.max(1, Math.round(steps / 10));
+      return { ...schedule, warmup_steps: warmupSteps, T_max: Math.max(1, steps - warmupSteps) };
+    }
+    default:
+      return schedule;
+  }
+}
+
+/** A coordinate rounded to four significant digits, as a person would type it (1.2e-7 stays). */
+export function roundForDisplay(value: number): number {
+  return Number(value.toPrecision(4));
+}
