@@ -11,6 +11,9 @@ const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  // golden images live beside the specs, one folder per spec, with no platform suffix: CI runs
+  // the same Debian Chromium on the same kind of machine
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -53,6 +53,12 @@ export class PlaygroundPage {
     return { name: download.suggestedFilename(), content: await readFile(await download.path()) };
   }
 
+  /** Adds a run from a preset ("gd", "momentum", "adam", ...) with the runs panel's controls. */
+  async addPresetRun(presetId: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Preset for the new run' }).selectOption(presetId);
+    await this.page.getByRole('button', { name: 'Add run' }).click();
+  }
+
   /** Points in each run's loss curve, in run order. */
   async lossPointsPerRun(): Promise<number[]> {
     return this.lossCurves.evaluateAll((paths) => paths.map((path) => Number(path.getAttribute('data-points'))));

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test, type PlaygroundPage } from './fixtures';
 
 // The problem panel and the runs panel, driven as a student would: presets, a typed formula with a
@@ -17,16 +16,12 @@ function contourPaths(playground: PlaygroundPage): Promise<string> {
   return playground.map.locator('.contour-fills path').evaluateAll((paths) => paths.map((path) => path.getAttribute('d')).join('|'));
 }
 
-async function addRun(page: Page, presetId: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Preset for the new run' }).selectOption(presetId);
-  await page.getByRole('button', { name: 'Add run' }).click();
-}
 
 test('three runs added from presets (GD, Momentum, Adam) on Rosenbrock are drawn as three trajectories', async ({ playground, page }) => {
   await playground.open(ONE_ADAM, 1);
-  await addRun(page, 'gd');
-  await addRun(page, 'momentum');
-  await addRun(page, 'adam');
+  await playground.addPresetRun('gd');
+  await playground.addPresetRun('momentum');
+  await playground.addPresetRun('adam');
   await playground.waitForRuns(4);
   // the run the page opened with goes; the three from presets stay
   await page.getByRole('button', { name: 'Remove run 1' }).click();
@@ -198,7 +193,7 @@ test('a diverging learning rate shows "diverged at step k" in the run status, an
   await expect(status).toContainText(/f = .* after 100 steps/);
   await playground.waitForRuns(1);
   expect(await playground.pointsPerRun()).toEqual([101]);
-  await addRun(page, 'adam');
+  await playground.addPresetRun('adam');
   await playground.waitForRuns(2);
 });
 

@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliRun, ensureCliBuilt } from './cli';
 import { expect, test } from './fixtures';
 
 // Sharing and export, themes and layout. The oracle for the trajectory files is the CLI itself,
 // run on the experiment file the page exported.
-
-const CLI = 'dist/cli/optimizer-playground.mjs';
 
 // A typed formula, noise, a schedule, clipping, a label with a comma and quotes, and a colour:
 // everything the CSV must quote or the engine must reproduce exactly.
@@ -17,20 +15,7 @@ const EXPORT_LINK =
   '&run=sgd(lr=0.001,momentum=0.9)@-1.5,2;schedule=cosine(T_max=150);label=Momentum,%20%22heavy%20ball%22' +
   '&run=rmsprop(lr=0.01)@1,-0.5;clip=norm(1)';
 
-/** Runs `optimizer-playground run <experiment> [--format csv]` and returns what it prints. */
-function cliRun(experimentFile: string, format: 'json' | 'csv'): string {
-  const args = [CLI, 'run', experimentFile, ...(format === 'csv' ? ['--format', 'csv'] : [])];
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
-
-test.beforeAll(() => {
-  if (existsSync(CLI)) return;
-  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
-  expect(built.status, built.stderr).toBe(0);
-});
+test.beforeAll(ensureCliBuilt);
 
 test('exports the experiment as JSON, and trajectories that equal the CLI run on it byte for byte', async ({ playground }) => {
   await playground.open(EXPORT_LINK, 3);

@@ -18,11 +18,15 @@ if (!process.argv.includes('--node-only')) {
 }
 const reference = new Map();
 for (const row of rows) if (!reference.has(row.workload)) reference.set(row.workload, row.milliseconds);
-const table = rows.map((row) => ({ ...row, ratio: reference.get(row.workload) / row.milliseconds }));
+// a ratio only means something between engines doing the same workload
+const table = rows.map((row) => {
+  const alone = rows.filter((other) => other.workload === row.workload).length === 1;
+  return { ...row, ratio: alone || !(row.milliseconds > 0) ? null : reference.get(row.workload) / row.milliseconds };
+});
 
 console.log(`Optimizer Playground bench (Node ${process.version}, headless Chromium; ratio = first row of the workload / this row, higher is faster)\n`);
 const header = ['workload', 'engine', 'size', 'time (ms)', 'throughput', 'ratio'];
-const lines = table.map((row) => [row.workload, row.engine, row.size, row.milliseconds.toFixed(3), row.throughput, `${row.ratio.toFixed(2)}x`]);
+const lines = table.map((row) => [row.workload, row.engine, row.size, row.milliseconds.toFixed(3), row.throughput, row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`]);
 const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
 const format = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
 console.log(format(header));
