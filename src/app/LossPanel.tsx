@@ -19,7 +19,8 @@ const AXIS_CHOICES: readonly { value: LossAxis; label: string; title: string }[]
   { value: 'time', label: 'time', title: 'wall-clock milliseconds in the engine' },
 ];
 
-const CAPTIONS: Record<LossAxis, string> = {
+/** The chart's caption for each x axis (the Export menu titles exported charts with it too). */
+export const LOSS_CAPTIONS: Record<LossAxis, string> = {
   step: 'Loss per step',
   evaluations: 'Loss per function evaluation',
   time: 'Loss over wall time',
@@ -118,7 +119,7 @@ export function LossPanel() {
   return (
     <figure className="panel loss-panel">
       <div className="loss-panel-header">
-        <figcaption>{CAPTIONS[lossAxis]}</figcaption>
+        <figcaption>{LOSS_CAPTIONS[lossAxis]}</figcaption>
         <div className="loss-controls">
           <Segmented label="Loss scale" choices={scaleChoices} value={scale} onChange={setLossScale} />
           <Segmented label="Loss x axis" choices={AXIS_CHOICES} value={lossAxis} onChange={setLossAxis} />

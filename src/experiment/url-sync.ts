@@ -49,9 +49,22 @@ export function readUrlState(): UrlState {
 /** The hash (without '#') for an experiment and its view; the view keys are left out at their defaults. */
 export function urlHash(state: Pick<AppState, 'experiment' | 'viewDomain' | 'step'>): string {
   const view: Record<string, string> = {};
-  if (state.viewDomain) view.view = state.viewDomain.flat().map((value) => String(Number(value.toPrecision(6)))).join(',');
+  if (state.viewDomain) view.view = formatViewDomain(state.viewDomain);
   if (state.step < state.experiment.steps) view.step = String(state.step);
   return encodeExperiment(state.experiment, view);
+}
+
+/**
+ * xMin,xMax,yMin,yMax rounded to a millionth of the view's size in each direction: short in the
+ * URL, and far below a pixel however deep the zoom or however far from the origin.
+ */
+export function formatViewDomain(domain: Domain): string {
+  return domain
+    .flatMap(([low, high]) => {
+      const decimals = Math.max(0, Math.min(20, Math.ceil(-Math.log10((high - low) * 1e-6))));
+      return [low, high].map((value) => String(Number(value.toFixed(decimals))));
+    })
+    .join(',');
 }
 
 /** The link that reproduces this experiment and view on this page. */

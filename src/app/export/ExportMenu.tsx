@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { AppState } from '../../store/store';
 import { problemTitle } from '../labels';
+import { LOSS_CAPTIONS } from '../LossPanel';
 import { DisclosureMenu } from '../DisclosureMenu';
 import { useAppStoreApi } from '../use-app-store';
 import { MIME_TYPES, downloadFile } from './download';
@@ -9,8 +11,8 @@ import { computeTrajectories, formatTrajectories } from './trajectories';
 
 /** Where the pictures come from: the views' SVGs, found by the test ids their panels give them. */
 const FIGURES = {
-  map: { selector: 'svg[data-testid="map"]', name: 'map', caption: 'Contour map' },
-  'loss-chart': { selector: 'svg[data-testid="loss-chart"]', name: 'loss chart', caption: 'Loss per step' },
+  map: { selector: 'svg[data-testid="map"]', name: 'map', caption: () => 'Contour map' },
+  'loss-chart': { selector: 'svg[data-testid="loss-chart"]', name: 'loss chart', caption: (state: AppState) => LOSS_CAPTIONS[state.lossAxis] },
 } as const;
 
 type Figure = keyof typeof FIGURES;
@@ -63,8 +65,9 @@ export function ExportMenu() {
     run(`the ${FIGURES[figure].name}`, async () => {
       const svg = document.querySelector<SVGSVGElement>(FIGURES[figure].selector);
       if (!svg) throw new Error(`the ${FIGURES[figure].name} is not on the page`);
-      const { experiment } = store.getState();
-      const text = serializeSvg(svg, `${FIGURES[figure].caption}: ${problemTitle(experiment.problem)}`);
+      const state = store.getState();
+      const { experiment } = state;
+      const text = serializeSvg(svg, `${FIGURES[figure].caption(state)}: ${problemTitle(experiment.problem)}`);
       const name = exportFileName(experiment.problem, figure, format);
       if (format === 'svg') downloadFile(text, name, MIME_TYPES.svg);
       else {
