@@ -1,7 +1,7 @@
 import { contours } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { Domain } from '../engine/objective';
-import { bandColour, contourBandPaths, contourPointToParameter, finiteRange, logThresholds } from './contour-map';
+import { bandColour, contourBandPaths, contourPointToParameter, finiteRange, logOffset, logThresholds } from './contour-map';
 import { mapScales } from './scales';
 
 const DOMAIN: Domain = [
@@ -59,10 +59,29 @@ describe('logThresholds', () => {
     const thresholds = logThresholds(values, 8);
     expect(thresholds).toHaveLength(8);
     expect(thresholds[0]).toBeCloseTo(0, 12);
-    const offset = 1000 * 1e-4;
+    const offset = logOffset(values, 0, 1000, 8);
     const logs = thresholds.map((t) => Math.log(t - 0 + offset));
     const step = (Math.log(1000 + offset) - Math.log(offset)) / 8;
     logs.slice(1).forEach((log, k) => expect(log - logs[k]).toBeCloseTo(step, 10));
+  });
+
+  it('keeps colours near the minimum of a heavy-tailed surface and spreads them over an even one', () => {
+    const levels = 28;
+    const span = (offset: number, range: number) => Math.log((range + offset) / offset);
+    // Rosenbrock-like: most of the map is near the floor, a few cells are huge
+    const heavy = Array.from({ length: 10_000 }, (_, i) => (i / 10_000) ** 3 * 2500);
+    const heavyOffset = logOffset(heavy, 0, 2500, levels);
+    const heavyP01 = heavy[100];
+    expect((levels * Math.log((heavyP01 + heavyOffset) / heavyOffset)) / span(heavyOffset, 2500)).toBeGreaterThanOrEqual(3);
+    // an even spread (Ackley's or Rastrigin's bumps): nearly linear, so the bulk gets most levels
+    const even = Array.from({ length: 10_000 }, (_, i) => (i / 10_000) * 10);
+    const evenOffset = logOffset(even, 0, 10, levels);
+    const bulkLevels = (levels * Math.log((9 + evenOffset) / (1 + evenOffset))) / span(evenOffset, 10);
+    expect(bulkLevels).toBeGreaterThan(levels / 3);
+    expect(evenOffset / 10).toBeGreaterThan(heavyOffset / 2500);
+    // when no δ can keep levels near an extremely sharp minimum, the smallest one comes closest
+    const extreme = Array.from({ length: 10_000 }, (_, i) => (i / 10_000) ** 12 * 2500);
+    expect(logOffset(extreme, 0, 2500, levels)).toBe(2500 * 1e-9);
   });
 
   it('works for negative surfaces (Styblinski–Tang dips below zero) and skips non-finite samples', () => {

@@ -14,16 +14,48 @@ const defaults = {
 /** Options of a ContourMap; any left out take `defaults`. */
 export type ContourMapOptions = Partial<typeof defaults>;
 
+/** Levels the colour map keeps between f* and the lowest 1% of the map, where runs end up. */
+const LEVELS_NEAR_MINIMUM = 3;
+
+/**
+ * δ for log(f − fMin + δ), chosen per surface: a tiny δ spends the colours near the minimum (good
+ * for Rosenbrock's valley floor, useless for Ackley's egg-crate, which then turns one colour), a
+ * large one is nearly linear. Take the δ that gives the middle 80% of the map the most levels while
+ * still keeping LEVELS_NEAR_MINIMUM levels below the lowest 1%.
+ */
+export function logOffset(values: ArrayLike<number>, low: number, high: number, levels: number): number {
+  const range = high - low;
+  const sample: number[] = [];
+  const stride = Math.max(1, Math.floor(values.length / 4096));
+  for (let i = 0; i < values.length; i += stride) if (Number.isFinite(values[i])) sample.push(values[i] - low);
+  sample.sort((a, b) => a - b);
+  const quantile = (fraction: number) => sample[Math.min(sample.length - 1, Math.floor(fraction * (sample.length - 1)))];
+  const [p01, p10, p90] = [quantile(0.01), quantile(0.1), quantile(0.9)];
+  let best = range * 1e-9;
+  let bestBulk = -1;
+  for (let exponent = -9; exponent <= 0; exponent += 0.25) {
+    const offset = range * 10 ** exponent;
+    const span = Math.log((range + offset) / offset);
+    const nearMinimum = (levels * Math.log((p01 + offset) / offset)) / span;
+    const bulk = (levels * Math.log((p90 + offset) / (p10 + offset))) / span;
+    if (nearMinimum >= LEVELS_NEAR_MINIMUM && bulk > bestBulk) {
+      best = offset;
+      bestBulk = bulk;
+    }
+  }
+  return best;
+}
+
 /**
  * Thresholds spaced evenly in log(f − fMin + δ): a log-scaled colour map that also works for
- * surfaces with negative values. δ keeps the minimum itself a finite log.
+ * surfaces with negative values. δ (logOffset) keeps the minimum itself a finite log.
  */
 export function logThresholds(values: ArrayLike<number>, levels: number): number[] {
   const range = finiteRange(values);
   if (!range) return [];
   const [low, high] = range;
   if (!(high > low)) return [low];
-  const offset = (high - low) * 1e-4;
+  const offset = logOffset(values, low, high, levels);
   const logLow = Math.log(offset);
   const logHigh = Math.log(high - low + offset);
   const thresholds: number[] = [];
