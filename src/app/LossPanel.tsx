@@ -2,8 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { LossAxis, LossScale } from '../store/view-slice';
 import { LossChart } from '../views/loss-chart';
 import { AXIS_TITLES, type LossCurve } from '../views/loss-series';
-import { runColor } from '../views/scales';
-import { runLabel } from './labels';
+import { visibleRuns } from './visible-runs';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 import './LossPanel.css';
 
@@ -57,20 +56,14 @@ export function LossPanel() {
 
   const curves = useMemo<LossCurve[]>(
     () =>
-      (payloads ?? []).flatMap((payload, index) => {
-        const run = experiment.runs[index];
-        if (run?.hidden) return [];
-        return [
-          {
-            label: runLabel(run, index),
-            color: run?.color ?? runColor(index),
-            loss: payload.loss,
-            evaluations: payload.evaluations,
-            elapsedMs: payload.elapsedMs,
-            diverged: payload.diverged,
-          },
-        ];
-      }),
+      visibleRuns(experiment.runs, payloads).map(({ label, color, result }) => ({
+        label,
+        color,
+        loss: result.loss,
+        evaluations: result.evaluations,
+        elapsedMs: result.elapsedMs,
+        diverged: result.diverged,
+      })),
     [payloads, experiment.runs],
   );
 

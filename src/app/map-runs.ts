@@ -1,26 +1,19 @@
 // What the map draws and moves, read from the store's state: pure, so it is tested without a DOM.
-import { parameterPoint, runColor } from '../views/scales';
+import { parameterPoint } from '../views/scales';
 import type { MapRun } from '../views/trajectory-layer';
 import type { AppState } from '../store/store';
-import { runLabel } from './labels';
+import { visibleRuns } from './visible-runs';
 
 /** The runs the map draws: visible ones that have results, in experiment order, with their colours and starts. */
 export function mapRuns(state: Pick<AppState, 'experiment' | 'runs'>): MapRun[] {
-  const results = state.runs ?? [];
-  return state.experiment.runs.flatMap((run, index) => {
-    const result = results[index];
-    if (!result || run.hidden) return [];
-    return [
-      {
-        index,
-        label: runLabel(run, index),
-        color: run.color ?? runColor(index),
-        start: parameterPoint(run.start[0], run.start[1]),
-        trajectory: result.trajectory,
-        diverged: result.diverged,
-      },
-    ];
-  });
+  return visibleRuns(state.experiment.runs, state.runs).map(({ index, run, result, label, color }) => ({
+    index,
+    label,
+    color,
+    start: parameterPoint(run.start[0], run.start[1]),
+    trajectory: result.trajectory,
+    diverged: result.diverged,
+  }));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Domain } from '../../engine/objective';
 import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { RUN_COLORS, runColor } from '../../views/scales';
+import { drawnColor } from '../visible-runs';
 import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from '../presets';
 
 // What the runs panel does to runs beyond what the store's actions do: colours that stay with their
@@ -10,7 +11,7 @@ import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from '
 
 /** A run's colour as drawn: its own, else the palette's for its position. */
 export function effectiveColor(run: ExperimentRun, index: number): string {
-  return (run.color ?? runColor(index)).toLowerCase();
+  return drawnColor(run, index).toLowerCase();
 }
 
 /** The first palette colour no run uses (the palette cycles once all are taken), as "#rrggbb". */
