@@ -75,3 +75,36 @@ export const test = base.extend<{ playground: PlaygroundPage }>({
 });
 
 export { expect };
+
+/** The Analysis panel (basin map, sweep, many seeds) as the batch specs see it. */
+export class AnalysisPanel {
+  readonly toggle: Locator;
+  readonly basinLayer: Locator;
+  readonly basinLegend: Locator;
+  readonly seedsLayer: Locator;
+  readonly lossBand: Locator;
+
+  constructor(readonly page: Page) {
+    this.toggle = page.getByRole('button', { name: 'Analysis', exact: true });
+    this.basinLayer = page.getByTestId('map').locator('g.basin-layer');
+    this.basinLegend = page.getByTestId('basin-legend');
+    this.seedsLayer = page.getByTestId('map').locator('g.seeds-layer');
+    this.lossBand = page.getByTestId('loss-chart').locator('path.loss-band-area');
+  }
+
+  /** Opens the panel (if closed) on a tab: "Basin map", "Learning-rate sweep" or "Many seeds". */
+  async open(tab: string): Promise<void> {
+    if ((await this.toggle.getAttribute('aria-expanded')) !== 'true') await this.toggle.click();
+    await this.page.getByRole('tab', { name: tab }).click();
+  }
+
+  /** What the finished job of 'basin', 'sweep' or 'seeds' reports about its engine. */
+  outcome(feature: 'basin' | 'sweep' | 'seeds'): Locator {
+    return this.page.getByTestId(`${feature}-outcome`);
+  }
+
+  /** The job's status block (data-status: idle, running, done, failed, cancelled). */
+  status(feature: 'basin' | 'sweep' | 'seeds'): Locator {
+    return this.page.getByTestId(`${feature}-status`);
+  }
+}

@@ -12,19 +12,24 @@ await build({ entryPoints: ['scripts/bench/node-bench.ts'], bundle: true, platfo
 const { runNodeBench } = await import(pathToFileURL(outfile).href);
 
 const rows = runNodeBench();
+const notes = [];
 if (!process.argv.includes('--node-only')) {
   const { runBrowserBench } = await import('./bench/browser-bench.mjs');
-  rows.push(...(await runBrowserBench()));
+  const browser = await runBrowserBench();
+  rows.push(...browser.rows);
+  notes.push(...browser.notes);
 }
+// the reference of a workload: its single-worker TypeScript row where it has one, else its first row
 const reference = new Map();
 for (const row of rows) if (!reference.has(row.workload)) reference.set(row.workload, row.milliseconds);
+for (const row of rows) if (/^TypeScript, 1 worker$/.test(row.engine)) reference.set(row.workload, row.milliseconds);
 // a ratio only means something between engines doing the same workload
 const table = rows.map((row) => {
   const alone = rows.filter((other) => other.workload === row.workload).length === 1;
   return { ...row, ratio: alone || !(row.milliseconds > 0) ? null : reference.get(row.workload) / row.milliseconds };
 });
 
-console.log(`Optimizer Playground bench (Node ${process.version}, headless Chromium; ratio = first row of the workload / this row, higher is faster)\n`);
+console.log(`Optimizer Playground bench (Node ${process.version}, headless Chromium; ratio = the workload's single-worker TypeScript row (else its first row) / this row, higher is faster)\n`);
 const header = ['workload', 'engine', 'size', 'time (ms)', 'throughput', 'ratio'];
 const lines = table.map((row) => [row.workload, row.engine, row.size, row.milliseconds.toFixed(3), row.throughput, row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`]);
 const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
@@ -32,6 +37,7 @@ const format = (cells) => cells.map((cell, column) => cell.padEnd(widths[column]
 console.log(format(header));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 for (const line of lines) console.log(format(line));
+if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 
 const jsonIndex = process.argv.indexOf('--json');
 if (jsonIndex !== -1) {
@@ -40,6 +46,6 @@ if (jsonIndex !== -1) {
     console.error('--json needs a file name');
     process.exit(2);
   }
-  writeFileSync(file, JSON.stringify({ node: process.version, rows: table }, null, 2));
+  writeFileSync(file, JSON.stringify({ node: process.version, rows: table, notes }, null, 2));
   console.log(`\nwrote ${file}`);
 }

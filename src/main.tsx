@@ -1,21 +1,27 @@
-// Composition root: the store, the engine worker's client, URL sync and the React tree.
+// Composition root: the store, the engine worker's client, the batch pool, URL sync and the React tree.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadPreferences } from './app/preferences';
 import { AppStoreContext } from './app/use-app-store';
+import { startBatchSync } from './batch-sync';
 import { startEngineSync } from './engine-sync';
 import { readUrlState, startUrlSync } from './experiment/url-sync';
 import { createAppStore } from './store/store';
+import { BatchPool } from './worker/batch-pool';
 import { EngineClient } from './worker/engine-client';
 import './styles.css';
 
-const { experiment, viewDomain, step, problems } = readUrlState();
+const { experiment, viewDomain, step, batch, problems } = readUrlState();
 const store = createAppStore({ experiment, step, preferences: loadPreferences() });
 store.getState().loadExperiment(experiment, problems);
 store.getState().setViewDomain(viewDomain);
+store.getState().loadBatchSettings(batch);
 startUrlSync(store);
 startEngineSync(store, new EngineClient());
+// the batch workers start with the first analysis (or the first look at the Analysis panel)
+let batchPool: BatchPool | null = null;
+startBatchSync(store, () => (batchPool ??= new BatchPool()));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.mjs';
+import { runBatchBench } from './batch-bench.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4499);
 const OUT_DIR = 'dist-bench';
@@ -117,7 +118,8 @@ export async function runBrowserBench() {
         throughput: `median ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms`,
       },
     ];
-    return rows;
+    const batch = await runBatchBench(await browser.newPage(), base);
+    return { rows: [...rows, ...batch.rows], notes: batch.notes };
   } finally {
     await browser.close();
     try {

@@ -1,3 +1,4 @@
+import { BatchPanel } from './BatchPanel';
 import { LossPanel } from './LossPanel';
 import { MapPanel } from './MapPanel';
 import { PlaybackBar } from './PlaybackBar';
@@ -9,8 +10,9 @@ import { useDocumentPreferences } from './preferences';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 
 /**
- * The playground: problem and runs on the left, the map and playback in the middle, the loss
- * chart beside (under the map on screens narrower than 1400 px; see styles.css).
+ * The playground: problem and runs on the left, the map, playback and the (collapsed) Analysis
+ * panel in the middle, the loss chart beside (under the map on screens narrower than 1400 px; see
+ * styles.css).
  */
 export function App() {
   useDocumentPreferences(useAppStoreApi());
@@ -33,6 +35,7 @@ export function App() {
         <main className="stage">
           <MapPanel />
           <PlaybackBar />
+          <BatchPanel />
         </main>
         <aside className="charts" aria-label="Charts">
           <LossPanel />

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { LossAxis, LossScale } from '../store/view-slice';
 import { LossChart } from '../views/loss-chart';
 import { AXIS_TITLES, type LossCurve } from '../views/loss-series';
+import { seedsBandOf } from './batch-format';
 import { visibleRuns } from './visible-runs';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 import './LossPanel.css';
@@ -51,6 +52,13 @@ export function LossPanel() {
   const setLossScale = useAppStore((state) => state.setLossScale);
   const setLossAxis = useAppStore((state) => state.setLossAxis);
   const largeText = useAppStore((state) => state.largeText);
+  // the many-seeds band: only its results matter here, not the progress of its job
+  const seedsActive = useAppStore((state) => state.seeds.active);
+  const seedsResults = useAppStore((state) => state.seeds.results);
+  const band = useMemo(
+    () => (seedsActive && seedsResults ? seedsBandOf({ seeds: { active: true, results: seedsResults }, experiment }) : null),
+    [seedsActive, seedsResults, experiment],
+  );
   // f − f* needs f*; for a typed formula the chart shows log f instead (and offers no f − f*)
   const scale: LossScale = lossScale === 'gap' && fStar === null ? 'log' : lossScale;
 
@@ -102,6 +110,7 @@ export function LossPanel() {
   useEffect(() => chart.current?.setRuns(curves, experiment.steps), [curves, experiment.steps]);
   useEffect(() => chart.current?.setScale(scale, fStar), [scale, fStar]);
   useEffect(() => chart.current?.setAxis(lossAxis), [lossAxis]);
+  useEffect(() => chart.current?.setBand(band), [band]);
   // larger text needs wider margins for the tick labels (the width may not change at all)
   useEffect(() => {
     const width = frameRef.current?.clientWidth ?? 0;

@@ -6,11 +6,15 @@ import { useEffect, useRef } from 'react';
 import type { Domain } from '../engine/objective';
 import { resolveDomain } from '../experiment/run-experiment';
 import type { AppState, AppStore } from '../store/store';
+import { BasinLayer } from '../views/basin-layer';
 import { ContourMap } from '../views/contour-map';
 import { MapInteraction } from '../views/map-interaction';
 import { parameterPoint, type ParameterPoint } from '../views/scales';
+import { SeedsLayer } from '../views/seeds-layer';
 import { TrajectoryLayer } from '../views/trajectory-layer';
 import { roundToView, sameDomain, zoomDomain } from '../views/view-domain';
+import { BatchBasinLegend } from './BatchBasinLegend';
+import { basinPictureOf, seedsPictureOf } from './batch-format';
 import { HoverReadout } from './HoverReadout';
 import { mapRuns, runsMovedTogether, withStarts } from './map-runs';
 import { runLabel } from './labels';
@@ -27,6 +31,9 @@ function homeDomain(state: AppState): Domain {
 /** Wires the store to the map's views; returns what the panel's buttons call and a teardown. */
 function bindMap(svg: SVGSVGElement, store: AppStore) {
   const map = new ContourMap(svg);
+  // the basin map under the minima, the seeds' band under the trajectories
+  const basin = new BasinLayer(map.underlay);
+  const seeds = new SeedsLayer(map.overlay);
   const trajectories = new TrajectoryLayer(map.overlay);
   let view: Domain = store.getState().viewDomain ?? homeDomain(store.getState());
   let viewFrame = 0;
@@ -34,7 +41,10 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
 
   const showView = (domain: Domain) => {
     view = domain;
-    trajectories.setScales(map.setView(domain));
+    const scales = map.setView(domain);
+    basin.setScales(scales);
+    seeds.setScales(scales);
+    trajectories.setScales(scales);
   };
   // the view is shown at once; the store (and with it the surface re-sample and the URL) follows once a frame
   const moveView = (domain: Domain) => {
@@ -99,6 +109,10 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
   if (initial.surface) map.setSurface(initial.surface, initial.surface.minima);
   trajectories.setRuns(mapRuns(initial));
   trajectories.setStep(initial.step);
+  basin.setPicture(basinPictureOf(initial), initial.basin.settings.colorBy);
+  basin.setOpacity(initial.basin.settings.opacity);
+  seeds.setSeeds(seedsPictureOf(initial));
+  seeds.setStep(initial.step);
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.viewDomain !== previous.viewDomain || state.experiment.problem !== previous.experiment.problem) {
@@ -108,7 +122,17 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
     }
     if (state.surface !== previous.surface && state.surface) map.setSurface(state.surface, state.surface.minima);
     if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs) trajectories.setRuns(mapRuns(state));
-    if (state.step !== previous.step) trajectories.setStep(state.step);
+    if (state.step !== previous.step) {
+      trajectories.setStep(state.step);
+      seeds.setStep(state.step);
+    }
+    if (state.basin !== previous.basin) {
+      if (state.basin.results !== previous.basin.results || state.basin.active !== previous.basin.active || state.basin.settings.colorBy !== previous.basin.settings.colorBy) {
+        basin.setPicture(basinPictureOf(state), state.basin.settings.colorBy);
+      }
+      basin.setOpacity(state.basin.settings.opacity);
+    }
+    if (state.seeds !== previous.seeds || state.experiment.runs !== previous.experiment.runs) seeds.setSeeds(seedsPictureOf(state));
   });
 
   return {
@@ -123,6 +147,8 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
       if (dragged?.live) store.getState().setLive(false);
       interaction.destroy();
       trajectories.destroy();
+      seeds.destroy();
+      basin.destroy();
       map.destroy();
     },
   };
@@ -175,6 +201,7 @@ export function MapPanel() {
         </div>
       </div>
       <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
+      <BatchBasinLegend />
       <MapHint />
     </figure>
   );

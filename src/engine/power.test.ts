@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { power } from './power';
+import { power, powersOf } from './power';
 
 // Oracle: Math.pow (correctly rounded or within an ulp on every engine) to within power's error
 // bound, plus values exact in float64. Bit-stability across engines is why power() exists; the
@@ -54,5 +54,15 @@ describe('power', () => {
       const expected = Math.pow(base, exponent);
       expect(ulpsApart(power(base, exponent), expected)).toBeLessThanOrEqual(Math.abs(exponent * Math.log(base)) + 2);
     }
+  });
+});
+
+describe('PowerTable', () => {
+  it('gives power(base, n) bit for bit, in any order of n', () => {
+    for (const base of [0.9, 0.999, 0.5, 1.5, -0.7]) {
+      const table = powersOf(base);
+      for (const n of [300, 0, 1, 2, 64, 65, 1000, 7, 999]) expect(table.at(n)).toBe(power(base, n));
+    }
+    expect(powersOf(0.9)).toBe(powersOf(0.9));
   });
 });

@@ -35,3 +35,36 @@ export function power(base: number, exponent: number): number {
   }
   return Math.exp(exponent * Math.log(base));
 }
+
+/** Most bases whose powers are kept; past that the cache starts again (a sweep over β₁ makes many). */
+const MAX_POWER_TABLES = 64;
+const powerTables = new Map<number, PowerTable>();
+
+/**
+ * power(base, n) for whole n ≥ 0, memoised: the same bits as power() at the cost of an array read.
+ * Bias corrections need β^t at every step of every run, and a batch of a million runs shares β.
+ */
+export class PowerTable {
+  private readonly values: number[] = [1];
+
+  constructor(readonly base: number) {}
+
+  /** base^n for a whole n ≥ 0. */
+  at(n: number): number {
+    const { values } = this;
+    // filled in order, so the array stays dense
+    while (values.length <= n) values.push(power(this.base, values.length));
+    return values[n];
+  }
+}
+
+/** The shared PowerTable of a base. */
+export function powersOf(base: number): PowerTable {
+  let table = powerTables.get(base);
+  if (table === undefined) {
+    if (powerTables.size >= MAX_POWER_TABLES) powerTables.clear();
+    table = new PowerTable(base);
+    powerTables.set(base, table);
+  }
+  return table;
+}

@@ -152,3 +152,39 @@ describe('Runner', () => {
     expect(() => new Runner({ ...options, start: [1, 2, 3] })).toThrow(RangeError);
   });
 });
+
+describe('Runner without recording (record: false)', () => {
+  it('ends at the same point, loss, best loss and divergence as a recorded run', () => {
+    const adam = getOptimizer('adam')!;
+    const hyper = { ...defaultHyperValues(adam.hyperSpecs), lr: 0.3 };
+    for (const noise of [0, 0.5]) {
+      const options: RunOptions = { objective: bowl, optimizer: adam, hyper, start: [3, -1], numSteps: 40, noise, seed: 5 };
+      const recorded = new Runner(options);
+      const lean = new Runner({ ...options, record: false });
+      recorded.advance(40);
+      lean.advance(40);
+      const full = recorded.result();
+      const last = new Float64Array(2);
+      lean.copyLastPoint(last);
+      expect(Array.from(last)).toEqual(Array.from(full.trajectory.slice(-2)));
+      expect(lean.lastLoss).toBe(full.loss[full.loss.length - 1]);
+      expect(lean.bestLoss).toBe(Math.min(...full.loss));
+      expect(lean.stepsTaken).toBe(40);
+      expect(lean.result().loss.length).toBe(1);
+    }
+  });
+
+  it('keeps the last finite point of a diverging run', () => {
+    const options: RunOptions = { objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 1e6 }), start: [1, 1], numSteps: 50 };
+    const recorded = new Runner(options);
+    const lean = new Runner({ ...options, record: false });
+    recorded.advance(50);
+    lean.advance(50);
+    const full = recorded.result();
+    const last = new Float64Array(2);
+    lean.copyLastPoint(last);
+    expect(lean.diverged).toEqual(full.diverged);
+    expect(Array.from(last)).toEqual(Array.from(full.trajectory.slice(-2)));
+    expect(lean.lastLoss).toBe(full.loss[full.loss.length - 1]);
+  });
+});

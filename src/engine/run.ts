@@ -18,6 +18,11 @@ export interface RunOptions {
   noise?: number;
   /** Seed of the noise stream (uint32, default 0); use deriveSeed for run i of an experiment. */
   seed?: number;
+  /**
+   * false: keep only the latest point and its loss (batch summaries, no trajectory); result() then
+   * holds that one point. Default true: record every point.
+   */
+  record?: boolean;
 }
 
 /** Why and where a run stopped early. */
@@ -68,9 +73,11 @@ export class Runner {
   private readonly dimension: number;
   private readonly point: Float64Array;
   private readonly gradient: Float64Array;
+  private readonly recordAll: boolean;
   private trajectory: Float64Array;
   private loss: Float64Array;
   private numPoints = 0;
+  private best = NaN;
   private divergence: Divergence | null = null;
 
   constructor(options: RunOptions) {
@@ -90,7 +97,8 @@ export class Runner {
     this.random = new Random(options.seed ?? 0);
     this.point = Float64Array.from(options.start);
     this.gradient = new Float64Array(this.dimension);
-    const wanted = Number.isFinite(options.numSteps) ? Math.floor(options.numSteps) + 1 : 1;
+    this.recordAll = options.record ?? true;
+    const wanted = Number.isFinite(options.numSteps) && this.recordAll ? Math.floor(options.numSteps) + 1 : 1;
     const capacity = Math.max(1, Math.min(wanted, Math.floor(INITIAL_CAPACITY / this.dimension)));
     this.trajectory = new Float64Array(capacity * this.dimension);
     this.loss = new Float64Array(capacity);
@@ -110,6 +118,22 @@ export class Runner {
   /** Why the run stopped, or null while it can continue. */
   get diverged(): Divergence | null {
     return this.divergence;
+  }
+
+  /** f at the latest recorded point (the last finite one once the run has diverged). */
+  get lastLoss(): number {
+    return this.loss[this.recordAll ? this.numPoints - 1 : 0];
+  }
+
+  /** The smallest loss recorded so far (compared with <, starting from the start's loss). */
+  get bestLoss(): number {
+    return this.best;
+  }
+
+  /** Writes the latest recorded point into `out` (length ≥ dimension); allocates nothing. */
+  copyLastPoint(out: Float64Array): void {
+    const offset = this.recordAll ? (this.numPoints - 1) * this.dimension : 0;
+    for (let i = 0; i < this.dimension; i++) out[i] = this.trajectory[offset + i];
   }
 
   /** Performs up to `numSteps` more updates, stopping at divergence; returns how many were recorded. */
@@ -142,17 +166,28 @@ export class Runner {
     return recorded;
   }
 
-  /** The run so far; the arrays are copies, safe to keep or transfer while the runner goes on. */
+  /**
+   * The run so far; the arrays are copies, safe to keep or transfer while the runner goes on. With
+   * record: false they hold only the latest point and its loss.
+   */
   result(): RunResult {
     return {
       dimension: this.dimension,
-      trajectory: this.trajectory.slice(0, this.numPoints * this.dimension),
-      loss: this.loss.slice(0, this.numPoints),
+      trajectory: this.recordAll ? this.trajectory.slice(0, this.numPoints * this.dimension) : this.trajectory.slice(),
+      loss: this.recordAll ? this.loss.slice(0, this.numPoints) : this.loss.slice(),
       diverged: this.divergence === null ? null : { ...this.divergence },
     };
   }
 
   private record(loss: number): void {
+    if (this.numPoints === 0 || loss < this.best) this.best = loss;
+    if (!this.recordAll) {
+      // lean mode: one slot, overwritten by every new point
+      this.trajectory.set(this.point);
+      this.loss[0] = loss;
+      this.numPoints++;
+      return;
+    }
     if (this.numPoints === this.loss.length) {
       const trajectory = new Float64Array(this.trajectory.length * 2);
       trajectory.set(this.trajectory);

@@ -12,6 +12,7 @@ import {
 } from './experiment';
 import { didYouMean } from '../engine/suggest';
 import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber, type Parsed } from './url-grammar';
+import { BATCH_KEYS } from './url-batch';
 import { formatRun, parseRun } from './url-run';
 import { escapeText, unescapeText } from './url-text';
 import { checkNumber, type NumberRange } from '../engine/checks';
@@ -25,8 +26,11 @@ import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, che
 // field that cannot be read falls back to its default alone and says so in `problems`.
 // Decoding never throws: a pasted URL always opens something.
 
-/** Keys the playground writes for view state (not part of the experiment); decoding hands them back untouched. */
-export const VIEW_KEYS = ['view', 'step', 'play', 'speed', 'zoom', 'center', 'layers', 'panel', 'compare'] as const;
+/**
+ * Keys the playground writes for view state and the batch analyses (not part of the experiment);
+ * decoding hands them back untouched (url-sync and url-batch read them).
+ */
+export const VIEW_KEYS = ['view', 'step', 'play', 'speed', 'zoom', 'center', 'layers', 'panel', 'compare', ...BATCH_KEYS] as const;
 
 /** A decoded share URL: the experiment, what could not be read, and the view-state keys it carried. */
 export interface DecodedExperiment {

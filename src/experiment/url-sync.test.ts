@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatViewDomain, parseUrlState } from './url-sync';
+import { createAppStore } from '../store/store';
+import { DEFAULT_EXPERIMENT } from './experiment';
+import { formatViewDomain, parseUrlState, urlHash } from './url-sync';
 
 describe('formatViewDomain', () => {
   it('writes short numbers for an ordinary view', () => {
@@ -31,5 +33,41 @@ describe('formatViewDomain', () => {
     expect(state.problems.join('\n')).toMatch(/view:.*min < max/);
     expect(state.problems.join('\n')).toMatch(/step:.*whole number/);
     expect(state.experiment.problem).toEqual({ surface: 'booth', params: {} });
+  });
+});
+
+describe('the batch analyses in the URL', () => {
+  it('reads them beside the experiment, and the engine from ?engine= over the hash', () => {
+    const hash = 'v=1&noise=0.2&run=adam(lr=0.1)@0,0&basin=1,64,loss&seeds=1,50&engine=webgpu';
+    const state = parseUrlState(hash);
+    expect(state.problems).toEqual([]);
+    expect(state.batch.basin).toEqual({ run: 0, resolution: 64, colorBy: 'loss', opacity: 0.75 });
+    expect(state.batch.seeds).toEqual({ run: 0, count: 50 });
+    expect(state.batch.sweep).toBeNull();
+    expect(state.batch.engine).toBe('webgpu');
+    expect(parseUrlState(hash, '?engine=js').batch.engine).toBe('js');
+    expect(parseUrlState('v=1', '?lang=en&engine=js').batch.engine).toBe('js');
+  });
+
+  it('names a bad ?engine= like a bad hash field', () => {
+    const state = parseUrlState('v=1', '?engine=gpu');
+    expect(state.batch.engine).toBe('auto');
+    expect(state.problems).toEqual(["engine: 'gpu' is not js, webgpu or auto; choosing the engine by measurement"]);
+  });
+
+  it('writes what the store has on, and reads it back', () => {
+    const store = createAppStore({ experiment: { ...DEFAULT_EXPERIMENT, noise: 0.1 } });
+    expect(urlHash(store.getState())).toBe('v=1&noise=0.1');
+    store.getState().updateBatchSettings('sweep', { run: 2, count: 256, second: { name: 'beta1', min: 0.5, max: 0.95, count: 10 } });
+    store.getState().runBatch('sweep');
+    store.getState().runBatch('seeds');
+    store.getState().setBatchEngine('js');
+    const hash = urlHash(store.getState());
+    expect(hash).toBe('v=1&noise=0.1&sweep=3,0.0001,1,256,final,beta1,0.5,0.95,10&seeds=1,100&engine=js');
+    const back = parseUrlState(hash);
+    expect(back.problems).toEqual([]);
+    expect(back.batch).toEqual({ basin: null, sweep: store.getState().sweep.settings, seeds: store.getState().seeds.settings, engine: 'js' });
+    store.getState().closeBatch('sweep');
+    expect(urlHash(store.getState())).toBe('v=1&noise=0.1&seeds=1,100&engine=js');
   });
 });

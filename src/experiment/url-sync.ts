@@ -1,9 +1,12 @@
-// The one module that touches location and history: reads the experiment and the view (domain,
-// step) from the URL hash, follows hand edits of the hash, and writes both back (debounced
-// replaceState) whenever they change.
+// The one module that touches location and history: reads the experiment, the view (domain,
+// step) and the batch analyses from the URL hash (and `?engine=` from the query string), follows
+// hand edits of the hash, and writes them back (debounced replaceState) whenever they change.
 import type { Domain } from '../engine/objective';
+import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
 import type { AppState, AppStore } from '../store/store';
+import type { BatchSettings } from './batch-settings';
 import type { Experiment } from './experiment';
+import { decodeBatchSettings, encodeBatchSettings } from './url-batch';
 import { decodeExperiment, encodeExperiment } from './url-codec';
 
 const WRITE_DELAY_MS = 250;
@@ -14,12 +17,20 @@ export interface UrlState {
   viewDomain: Domain | null;
   /** The step to show; undefined for the last one. */
   step: number | undefined;
+  /** The batch analyses to run, and the engine to run them on. */
+  batch: BatchSettings;
   problems: string[];
 }
 
-/** Reads a hash (with or without '#'); never throws. */
-export function parseUrlState(hash: string): UrlState {
+/**
+ * Reads a hash (with or without '#'), and the query string for `?engine=js|webgpu` (which wins
+ * over the hash's `engine=`: it is the override typed in front of a shared link); never throws.
+ */
+export function parseUrlState(hash: string, search = ''): UrlState {
   const { experiment, problems, view } = decodeExperiment(hash);
+  const queryEngine = new URLSearchParams(search).get('engine');
+  const batch = decodeBatchSettings(queryEngine === null ? view : { ...view, engine: queryEngine }, experiment);
+  problems.push(...batch.problems);
   let viewDomain: Domain | null = null;
   if (view.view !== undefined) {
     const numbers = view.view.split(',').map(Number);
@@ -38,20 +49,23 @@ export function parseUrlState(hash: string): UrlState {
     if (Number.isInteger(parsed) && parsed >= 0) step = Math.min(parsed, experiment.steps);
     else problems.push(`step: '${view.step}' is not a whole number ≥ 0; showing the last step`);
   }
-  return { experiment, viewDomain, step, problems };
+  return { experiment, viewDomain, step, batch: batch.settings, problems };
 }
 
 /** The URL state of the page as it is now. */
 export function readUrlState(): UrlState {
-  return parseUrlState(location.hash);
+  return parseUrlState(location.hash, location.search);
 }
 
-/** The hash (without '#') for an experiment and its view; the view keys are left out at their defaults. */
-export function urlHash(state: Pick<AppState, 'experiment' | 'viewDomain' | 'step'>): string {
+/** What the share URL is made of: the experiment, its view and the batch analyses. */
+export type UrlSource = Pick<AppState, 'experiment' | 'viewDomain' | 'step' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'>;
+
+/** The hash (without '#') for an experiment, its view and analyses; the view keys are left out at their defaults. */
+export function urlHash(state: UrlSource): string {
   const view: Record<string, string> = {};
   if (state.viewDomain) view.view = formatViewDomain(state.viewDomain);
   if (state.step < state.experiment.steps) view.step = String(state.step);
-  return encodeExperiment(state.experiment, view);
+  return encodeExperiment(state.experiment, { ...view, ...encodeBatchSettings(batchSettingsOf(state)) });
 }
 
 /**
@@ -68,7 +82,7 @@ export function formatViewDomain(domain: Domain): string {
 }
 
 /** The link that reproduces this experiment and view on this page. */
-export function shareUrl(state: Pick<AppState, 'experiment' | 'viewDomain' | 'step'>): string {
+export function shareUrl(state: UrlSource): string {
   return `${location.origin}${location.pathname}#${urlHash(state)}`;
 }
 
@@ -81,7 +95,8 @@ export function startUrlSync(store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = location.hash.replace(/^#/, '');
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.experiment === previous.experiment && state.viewDomain === previous.viewDomain && state.step === previous.step) return;
+    const unchanged = state.experiment === previous.experiment && state.viewDomain === previous.viewDomain && state.step === previous.step;
+    if (unchanged && !batchSettingsChanged(state, previous)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const hash = urlHash(store.getState());
@@ -94,11 +109,12 @@ export function startUrlSync(store: AppStore): () => void {
     const hash = location.hash.replace(/^#/, '');
     if (hash === lastWritten) return;
     lastWritten = hash;
-    const { experiment, viewDomain, step, problems } = parseUrlState(hash);
+    const { experiment, viewDomain, step, batch, problems } = parseUrlState(hash, location.search);
     const state = store.getState();
     state.loadExperiment(experiment, problems);
     state.setViewDomain(viewDomain);
     state.setStep(step ?? experiment.steps);
+    state.loadBatchSettings(batch);
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

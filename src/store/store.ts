@@ -1,12 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { Experiment } from '../experiment/experiment';
+import { createBatchSlice, type BatchSlice } from './batch-slice';
 import { createExperimentSlice, type ExperimentSlice } from './experiment-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & ResultsSlice & PlaybackSlice & ViewSlice;
+export type AppState = ExperimentSlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -26,5 +27,6 @@ export function createAppStore({ experiment, step, preferences }: InitialState) 
     ...createResultsSlice(...args),
     ...createPlaybackSlice(step ?? experiment.steps)(...args),
     ...createViewSlice(preferences ?? { theme: 'light', largeText: false })(...args),
+    ...createBatchSlice(...args),
   }));
 }

@@ -144,6 +144,8 @@ export class ContourMap {
   private readonly frame: Selection<SVGRectElement, unknown, null, undefined>;
   private readonly minimaLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly legend: ColourLegend;
+  /** Where layers over the surface go that the minima and trajectories stay above (the basin map); clipped to the plot. */
+  readonly underlay: SVGGElement;
   /** Where overlays (trajectories, markers) go: above the contours and minima, clipped to the plot. */
   readonly overlay: SVGGElement;
   private viewScales: MapScales | null = null;
@@ -167,6 +169,7 @@ export class ContourMap {
     const plot = this.root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
     this.picture = plot.append('g').attr('class', 'contour-picture');
     this.fills = this.picture.append('g').attr('class', 'contour-fills');
+    this.underlay = plot.append('g').attr('class', 'underlay').node()!;
     this.minimaLayer = plot.append('g').attr('class', 'minima');
     this.overlay = plot.append('g').attr('class', 'overlay').node()!;
     this.frame = this.root.append('rect').attr('class', 'plot-frame').attr('fill', 'none');

@@ -1,5 +1,6 @@
 import { axisBottom, axisLeft, format, pointer, scaleLinear, scaleLog, select, type ScaleContinuousNumeric, type Selection } from 'd3';
 import { m4Indices } from './downsample';
+import { lossBandPaths, type LossBand } from './loss-band';
 import {
   AXIS_TITLES,
   formatCount,
@@ -51,6 +52,7 @@ export class LossChart {
   private readonly overlay: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly clipRect: Selection<SVGRectElement, unknown, null, undefined>;
   private readonly grid: Group;
+  private readonly bandLayer: Group;
   private readonly curvesLayer: Group;
   private readonly divergedLayer: Group;
   private readonly stepLayer: Group;
@@ -66,6 +68,7 @@ export class LossChart {
   private height: number;
   private margin: Margin = { top: 12, right: 20, bottom: 42, left: 67 };
   private curves: readonly LossCurve[] = [];
+  private band: LossBand | null = null;
   private numSteps = 1;
   private scale: LossChartScale = 'log';
   private fStar: number | null = null;
@@ -98,6 +101,7 @@ export class LossChart {
     this.yAxis = this.root.append('g').attr('class', 'axis axis-y');
     this.xTitle = this.root.append('text').attr('class', 'axis-label x-label').attr('text-anchor', 'middle');
     this.yTitle = this.root.append('text').attr('class', 'axis-label y-label').attr('text-anchor', 'middle');
+    this.bandLayer = this.root.append('g').attr('class', 'loss-band').attr('clip-path', `url(#${clipId})`);
     this.curvesLayer = this.root.append('g').attr('class', 'curves').attr('clip-path', `url(#${clipId})`);
     this.divergedLayer = this.root.append('g').attr('class', 'diverged-markers');
     this.stepLayer = this.overlay.append('g').attr('class', 'step-indicator');
@@ -136,6 +140,12 @@ export class LossChart {
   setRuns(curves: readonly LossCurve[], numSteps: number): void {
     this.curves = curves;
     this.numSteps = Math.max(1, numSteps);
+    this.render();
+  }
+
+  /** Shows a median loss curve with its inter-quartile band (many seeds), under the runs' curves; null removes it. Drawn on the step axis. */
+  setBand(band: LossBand | null): void {
+    this.band = band;
     this.render();
   }
 
@@ -181,17 +191,21 @@ export class LossChart {
   private render(): void {
     const { width, height, margin } = this;
     const { curves, axis } = this;
-    this.mapping = yMapping(this.scale, this.fStar, curves);
+    // the band's quartiles take part in the y scale like curves of their own
+    const band = axis === 'step' ? this.band : null;
+    const scaled = band ? [...curves, bandCurve(band, band.lower), bandCurve(band, band.upper)] : curves;
+    this.mapping = yMapping(this.scale, this.fStar, scaled);
     const mapping = this.mapping;
     this.x = scaleLinear()
       .domain(xExtent(curves, axis, this.numSteps))
       .range([margin.left, width - margin.right]);
     const y: ScaleContinuousNumeric<number, number> = mapping.log ? scaleLog() : scaleLinear();
     this.y = y
-      .domain(yExtent(curves, mapping))
+      .domain(yExtent(scaled, mapping))
       .range([height - margin.bottom, margin.top])
       .nice();
     const x = this.x;
+    this.renderBand(band);
 
     this.curvesLayer
       .selectAll<SVGPathElement, { curve: LossCurve; d: string; drawn: number }>('path.loss-curve')
@@ -249,6 +263,25 @@ export class LossChart {
     this.yTitle.text(mapping.title);
     this.renderStep();
     if (this.hoverAt) this.hover(this.hoverAt);
+  }
+
+  /** The band's area and its median line, under the curves; nothing without a band. */
+  private renderBand(band: LossBand | null): void {
+    const { x, y, mapping } = this;
+    const paths = band ? lossBandPaths(band, x, (loss) => clamp(y(mapping.plot(loss)), -PIXEL_LIMIT, PIXEL_LIMIT, NaN)) : null;
+    const shown = paths ? [{ kind: 'area', d: paths.area }, { kind: 'median', d: paths.median }] : [];
+    this.bandLayer
+      .attr('data-label', band?.label ?? null)
+      .selectAll<SVGPathElement, { kind: string; d: string }>('path')
+      .data(shown, (path) => path.kind)
+      .join('path')
+      .attr('class', (path) => `loss-band-${path.kind}`)
+      .attr('d', (path) => path.d)
+      .attr('fill', (path) => (path.kind === 'area' ? band!.color : 'none'))
+      .attr('fill-opacity', (path) => (path.kind === 'area' ? 0.25 : null))
+      .attr('stroke', (path) => (path.kind === 'median' ? band!.color : 'none'))
+      .attr('stroke-width', 1.8)
+      .attr('stroke-dasharray', (path) => (path.kind === 'median' ? '6 3' : null));
   }
 
   /** The downsampled SVG path of one curve, and how many points it draws. */
@@ -466,6 +499,11 @@ export class LossChart {
 function clamp(value: number, low: number, high: number, fallback: number): number {
   if (Number.isNaN(value)) return fallback;
   return Math.max(low, Math.min(high, value));
+}
+
+/** A band's quartile as a curve, for the y scale. */
+function bandCurve(band: LossBand, loss: ArrayLike<number>): LossCurve {
+  return { label: band.label, color: band.color, loss, evaluations: [], elapsedMs: [], diverged: null };
 }
 
 /** About six whole-number ticks of a count axis (steps and evaluations have no halves). */

@@ -1,4 +1,5 @@
 import { epsSpec, learningRateSpec, numberHyper, weightDecaySpec } from './hyper';
+import { add, assign, constant, divide, l2WeightDecay, multiply, ref, squareRoot, subtract } from './kernel';
 import type { OptimizerDefinition } from './optimizer';
 
 /** Adadelta (Zeiler 2012): steps scaled by the ratio of RMS past updates to RMS gradients, as torch.optim.Adadelta. */
@@ -30,6 +31,26 @@ export const adadelta: OptimizerDefinition = {
           params[i] -= learningRate * update;
         }
       },
+    };
+  },
+  kernel(hyper) {
+    const [rho, oneMinusRho] = [ref('rho'), subtract(constant(1), ref('rho'))];
+    return {
+      constants: { lr: numberHyper(hyper, 'lr'), rho: numberHyper(hyper, 'rho'), eps: numberHyper(hyper, 'eps'), weight_decay: numberHyper(hyper, 'weight_decay') },
+      runState: [],
+      coordinateState: [
+        { name: 'squareAverage', initial: constant(0) },
+        { name: 'accumulatedUpdate', initial: constant(0) },
+      ],
+      stepStatements: [],
+      coordinateStatements: [
+        l2WeightDecay(),
+        assign('squareAverage', add(multiply(ref('squareAverage'), rho), multiply(multiply(oneMinusRho, ref('grad')), ref('grad')))),
+        // unit correction: RMS of past updates over RMS of gradients
+        assign('update', multiply(divide(squareRoot(add(ref('accumulatedUpdate'), ref('eps'))), squareRoot(add(ref('squareAverage'), ref('eps')))), ref('grad'))),
+        assign('accumulatedUpdate', add(multiply(ref('accumulatedUpdate'), rho), multiply(multiply(oneMinusRho, ref('update')), ref('update')))),
+        assign('param', subtract(ref('param'), multiply(ref('lr'), ref('update')))),
+      ],
     };
   },
 };

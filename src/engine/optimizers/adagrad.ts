@@ -1,4 +1,5 @@
 import { epsSpec, learningRateSpec, numberHyper, weightDecaySpec } from './hyper';
+import { add, assign, constant, divide, l2WeightDecay, multiply, negate, ref, squareRoot, subtract } from './kernel';
 import type { OptimizerDefinition } from './optimizer';
 
 /** Adagrad (Duchi et al. 2011): per-coordinate steps shrink with the sum of squared gradients, as torch.optim.Adagrad. */
@@ -32,4 +33,23 @@ export const adagrad: OptimizerDefinition = {
       },
     };
   },
+  kernel: (hyper) => ({
+    constants: {
+      lr: numberHyper(hyper, 'lr'),
+      lr_decay: numberHyper(hyper, 'lr_decay'),
+      weight_decay: numberHyper(hyper, 'weight_decay'),
+      initial_accumulator_value: numberHyper(hyper, 'initial_accumulator_value'),
+      eps: numberHyper(hyper, 'eps'),
+    },
+    runState: [],
+    coordinateState: [{ name: 'sumOfSquares', initial: ref('initial_accumulator_value') }],
+    stepStatements: [
+      assign('decayedLearningRate', divide(ref('lr'), add(constant(1), multiply(subtract(ref('step'), constant(1)), ref('lr_decay'))))),
+    ],
+    coordinateStatements: [
+      l2WeightDecay(),
+      assign('sumOfSquares', add(ref('sumOfSquares'), multiply(ref('grad'), ref('grad')))),
+      assign('param', add(ref('param'), divide(multiply(negate(ref('decayedLearningRate')), ref('grad')), add(squareRoot(ref('sumOfSquares')), ref('eps'))))),
+    ],
+  }),
 };

@@ -1,6 +1,7 @@
 import { betasSpec, booleanHyper, epsSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
 import type { HyperValues, OptimizerDefinition, OptimizerInstance } from './optimizer';
-import { power } from '../power';
+import { powersOf } from '../power';
+import { add, assign, constant, divide, l2WeightDecay, maximum, multiply, negate, power as raise, ref, squareRoot, subtract, type OptimizerKernel } from './kernel';
 
 /** Adam (Kingma & Ba 2015) with optional AMSGrad, as torch.optim.Adam (L2 weight decay added to the gradient). */
 export const adam: OptimizerDefinition = {
@@ -15,7 +16,44 @@ export const adam: OptimizerDefinition = {
     { kind: 'boolean', name: 'amsgrad', defaultValue: false, description: 'AMSGrad: divide by the running maximum of v instead of v' },
   ],
   create: (hyper, dimension) => createAdamInstance(hyper, dimension, false),
+  kernel: (hyper) => adamKernel(hyper, false),
 };
+
+/** Adam's (or, decoupled, AdamW's) update rule as data, statement for statement the loop below. */
+export function adamKernel(hyper: HyperValues, decoupledWeightDecay: boolean): OptimizerKernel {
+  const [beta1, beta2] = pairHyper(hyper, 'betas');
+  const amsgrad = booleanHyper(hyper, 'amsgrad');
+  const one = constant(1);
+  const coordinateStatements = [];
+  if (decoupledWeightDecay) coordinateStatements.push(assign('param', multiply(ref('param'), subtract(one, multiply(ref('lr'), ref('weight_decay'))))));
+  else coordinateStatements.push(l2WeightDecay());
+  coordinateStatements.push(
+    assign('firstMoment', add(multiply(ref('firstMoment'), ref('beta1')), multiply(subtract(one, ref('beta1')), ref('grad')))),
+    assign('secondMoment', add(multiply(ref('secondMoment'), ref('beta2')), multiply(multiply(subtract(one, ref('beta2')), ref('grad')), ref('grad')))),
+  );
+  // torch keeps the maximum of the raw v_t and bias-corrects it afterwards
+  if (amsgrad) coordinateStatements.push(assign('maxSecondMoment', maximum(ref('maxSecondMoment'), ref('secondMoment'))));
+  const denominatorMoment = ref(amsgrad ? 'maxSecondMoment' : 'secondMoment');
+  coordinateStatements.push(
+    assign('denominator', add(divide(squareRoot(denominatorMoment), ref('secondMomentCorrection')), ref('eps'))),
+    assign('param', add(ref('param'), divide(multiply(negate(ref('stepSize')), ref('firstMoment')), ref('denominator')))),
+  );
+  return {
+    constants: { lr: numberHyper(hyper, 'lr'), beta1, beta2, eps: numberHyper(hyper, 'eps'), weight_decay: numberHyper(hyper, 'weight_decay') },
+    runState: [],
+    coordinateState: [
+      { name: 'firstMoment', initial: constant(0) },
+      { name: 'secondMoment', initial: constant(0) },
+      ...(amsgrad ? [{ name: 'maxSecondMoment', initial: constant(0) }] : []),
+    ],
+    stepStatements: [
+      // bias corrections 1 − β^t undo the zero initialisation of m and v
+      assign('stepSize', divide(ref('lr'), subtract(one, raise(ref('beta1'), ref('step'))))),
+      assign('secondMomentCorrection', squareRoot(subtract(one, raise(ref('beta2'), ref('step'))))),
+    ],
+    coordinateStatements,
+  };
+}
 
 /**
  * One Adam run's state and update; `decoupledWeightDecay` selects AdamW's θ ← θ(1 − γλ) in place of
@@ -29,13 +67,15 @@ export function createAdamInstance(hyper: HyperValues, dimension: number, decoup
   const firstMoment = new Float64Array(dimension);
   const secondMoment = new Float64Array(dimension);
   const maxSecondMoment = new Float64Array(dimension);
+  const beta1Powers = powersOf(beta1);
+  const beta2Powers = powersOf(beta2);
   let stepCount = 0;
   return {
     step(params, gradient, learningRate) {
       stepCount += 1;
       // bias corrections 1 − β^t undo the zero initialisation of m and v
-      const stepSize = learningRate / (1 - power(beta1, stepCount));
-      const secondMomentCorrection = Math.sqrt(1 - power(beta2, stepCount));
+      const stepSize = learningRate / (1 - beta1Powers.at(stepCount));
+      const secondMomentCorrection = Math.sqrt(1 - beta2Powers.at(stepCount));
       for (let i = 0; i < dimension; i++) {
         let g = gradient[i];
         if (decoupledWeightDecay) params[i] *= 1 - learningRate * weightDecay;

@@ -1,6 +1,7 @@
 import { betasSpec, epsSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
 import type { OptimizerDefinition } from './optimizer';
-import { power } from '../power';
+import { powersOf } from '../power';
+import { absolute, add, assign, constant, divide, l2WeightDecay, maximum, multiply, negate, power as raise, ref, subtract } from './kernel';
 
 /** Adamax (Kingma & Ba 2015, §7): Adam with the infinity norm in place of v, as torch.optim.Adamax. */
 export const adamax: OptimizerDefinition = {
@@ -14,11 +15,12 @@ export const adamax: OptimizerDefinition = {
     const weightDecay = numberHyper(hyper, 'weight_decay');
     const firstMoment = new Float64Array(dimension);
     const infinityNorm = new Float64Array(dimension);
+    const beta1Powers = powersOf(beta1);
     let stepCount = 0;
     return {
       step(params, gradient, learningRate) {
         stepCount += 1;
-        const stepSize = learningRate / (1 - power(beta1, stepCount));
+        const stepSize = learningRate / (1 - beta1Powers.at(stepCount));
         for (let i = 0; i < dimension; i++) {
           let g = gradient[i];
           if (weightDecay !== 0) g += weightDecay * params[i];
@@ -28,6 +30,25 @@ export const adamax: OptimizerDefinition = {
           params[i] += (-stepSize * firstMoment[i]) / infinityNorm[i];
         }
       },
+    };
+  },
+  kernel(hyper) {
+    const [beta1, beta2] = pairHyper(hyper, 'betas');
+    return {
+      constants: { lr: numberHyper(hyper, 'lr'), beta1, beta2, eps: numberHyper(hyper, 'eps'), weight_decay: numberHyper(hyper, 'weight_decay') },
+      runState: [],
+      coordinateState: [
+        { name: 'firstMoment', initial: constant(0) },
+        { name: 'infinityNorm', initial: constant(0) },
+      ],
+      stepStatements: [assign('stepSize', divide(ref('lr'), subtract(constant(1), raise(ref('beta1'), ref('step')))))],
+      coordinateStatements: [
+        l2WeightDecay(),
+        assign('firstMoment', add(multiply(ref('firstMoment'), ref('beta1')), multiply(subtract(constant(1), ref('beta1')), ref('grad')))),
+        // ε sits inside the max (torch), so u_t ≥ ε and the division is safe
+        assign('infinityNorm', maximum(multiply(ref('infinityNorm'), ref('beta2')), add(absolute(ref('grad')), ref('eps')))),
+        assign('param', add(ref('param'), divide(multiply(negate(ref('stepSize')), ref('firstMoment')), ref('infinityNorm')))),
+      ],
     };
   },
 };

@@ -1,4 +1,4 @@
-import { createAdamInstance } from './adam';
+import { adamKernel, createAdamInstance } from './adam';
 import { betasSpec, epsSpec, learningRateSpec, weightDecaySpec } from './hyper';
 import type { OptimizerDefinition } from './optimizer';
 
@@ -15,4 +15,5 @@ export const adamw: OptimizerDefinition = {
     { kind: 'boolean', name: 'amsgrad', defaultValue: false, description: 'AMSGrad: divide by the running maximum of v instead of v' },
   ],
   create: (hyper, dimension) => createAdamInstance(hyper, dimension, true),
+  kernel: (hyper) => adamKernel(hyper, true),
 };

@@ -1,4 +1,5 @@
 import { betasSpec, learningRateSpec, numberHyper, pairHyper, weightDecaySpec } from './hyper';
+import { add, assign, constant, multiply, ref, sign, subtract } from './kernel';
 import type { OptimizerDefinition } from './optimizer';
 
 /**
@@ -30,6 +31,23 @@ export const lion: OptimizerDefinition = {
           momentum[i] = momentum[i] * beta2 + (1 - beta2) * g;
         }
       },
+    };
+  },
+  kernel(hyper) {
+    const [beta1, beta2] = pairHyper(hyper, 'betas');
+    const [one, grad, momentum] = [constant(1), ref('grad'), ref('momentum')];
+    return {
+      constants: { lr: numberHyper(hyper, 'lr'), beta1, beta2, weight_decay: numberHyper(hyper, 'weight_decay') },
+      runState: [],
+      coordinateState: [{ name: 'momentum', initial: constant(0) }],
+      stepStatements: [],
+      coordinateStatements: [
+        // the step interpolates with β1, the stored momentum with β2 (β2 > β1: a longer memory)
+        assign('interpolation', add(multiply(momentum, ref('beta1')), multiply(subtract(one, ref('beta1')), grad))),
+        assign('param', multiply(ref('param'), subtract(one, multiply(ref('lr'), ref('weight_decay'))))),
+        assign('param', subtract(ref('param'), multiply(ref('lr'), sign(ref('interpolation'))))),
+        assign('momentum', add(multiply(momentum, ref('beta2')), multiply(subtract(one, ref('beta2')), grad))),
+      ],
     };
   },
 };

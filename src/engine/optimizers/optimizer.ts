@@ -1,3 +1,5 @@
+import type { KernelBuilder } from './kernel';
+
 /** Hyperparameter values at the experiment boundary, named as in torch.optim (snake_case). */
 export type HyperValue = number | boolean | readonly [number, number];
 export type HyperValues = Readonly<Record<string, HyperValue>>;
@@ -60,4 +62,6 @@ export interface OptimizerDefinition {
   validate?(hyper: HyperValues): string | null;
   /** `hyper` is complete and validated (defaults filled in). */
   create(hyper: HyperValues, dimension: number): OptimizerInstance;
+  /** The same update rule as data (see kernel.ts), from which the fused GPU kernels are generated. */
+  readonly kernel: KernelBuilder;
 }

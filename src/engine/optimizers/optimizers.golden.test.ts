@@ -5,7 +5,8 @@ import { runOptimizer } from '../run';
 import type { ScheduleSpec } from '../schedules';
 import { getSurface } from '../surfaces';
 import { defaultHyperValues, getOptimizer, OPTIMIZERS } from './index';
-import type { HyperValue } from './optimizer';
+import { createKernelInstance } from './kernel-interpreter';
+import type { HyperValue, OptimizerDefinition } from './optimizer';
 
 /*
  * The oracle is scripts/golden/optimizers.py: each run stepped by torch.optim (torch 1.13, float64)
@@ -21,6 +22,9 @@ import type { HyperValue } from './optimizer';
  * the value itself. The generator rejects runs in which a 1e-9 perturbation of the start grows more
  * than 1e4-fold, so rounding differences cannot be amplified past the tolerance. Measured worst
  * error when the vectors were generated: 9e-13 (coordinates), 5e-12 (losses, even with no floor).
+ *
+ * Every run is checked twice: with the hand-written optimizer, and with its update rule as data
+ * (definition.kernel, the source of the fused GPU kernels) run by the float64 kernel interpreter.
  */
 const RELATIVE_TOLERANCE = 1e-9;
 const COORDINATE_FLOOR = 1e-3;
@@ -60,13 +64,18 @@ function worstError(actual: ArrayLike<number>, expected: readonly number[], floo
   return worst;
 }
 
-function runCase(run: GoldenRun) {
+/** The same optimizer with create() replaced by the kernel interpreter running definition.kernel. */
+function viaKernel(definition: OptimizerDefinition): OptimizerDefinition {
+  return { ...definition, create: (hyper, dimension) => createKernelInstance(definition.kernel(hyper), dimension) };
+}
+
+function runCase(run: GoldenRun, useKernel: boolean) {
   const surface = getSurface(run.surface);
   const optimizer = getOptimizer(run.optimizer);
   if (surface === undefined || optimizer === undefined) throw new Error(`unknown surface or optimizer in ${run.name}`);
   return runOptimizer({
     objective: surface.create(),
-    optimizer,
+    optimizer: useKernel ? viaKernel(optimizer) : optimizer,
     hyper: { ...defaultHyperValues(optimizer.hyperSpecs), ...run.hyper },
     start: run.start,
     numSteps: run.numSteps,
@@ -93,20 +102,26 @@ describe('optimizers against torch.optim (golden runs)', () => {
     }
   });
 
-  it.each(golden.runs.map((run) => [run.name, run] as const))('%s', (_name, run) => {
-    const result = runCase(run);
-    expect(result.dimension).toBe(2);
-    expect(result.diverged?.step ?? null).toBe(run.diverged?.step ?? null);
-    expect(result.trajectory.length).toBe(run.trajectory.length);
-    expect(result.loss.length).toBe(run.loss.length);
-
-    const coordinates = worstError(result.trajectory, run.trajectory, COORDINATE_FLOOR);
-    const where = `point ${Math.floor(coordinates.index / 2)}: ours ${result.trajectory[coordinates.index]}, torch ${run.trajectory[coordinates.index]}`;
-    expect(coordinates.error, where).toBeLessThanOrEqual(RELATIVE_TOLERANCE);
-    const losses = worstError(result.loss, run.loss, LOSS_FLOOR);
-    expect(losses.error, `loss ${losses.index}: ours ${result.loss[losses.index]}, torch ${run.loss[losses.index]}`).toBeLessThanOrEqual(RELATIVE_TOLERANCE);
-  });
+  it.each(golden.runs.map((run) => [run.name, run] as const))('%s', (_name, run) => expectTorchAgrees(run, false));
 });
+
+describe('optimizer kernels (update rules as data, interpreted in float64) against torch.optim', () => {
+  it.each(golden.runs.map((run) => [run.name, run] as const))('%s', (_name, run) => expectTorchAgrees(run, true));
+});
+
+function expectTorchAgrees(run: GoldenRun, useKernel: boolean) {
+  const result = runCase(run, useKernel);
+  expect(result.dimension).toBe(2);
+  expect(result.diverged?.step ?? null).toBe(run.diverged?.step ?? null);
+  expect(result.trajectory.length).toBe(run.trajectory.length);
+  expect(result.loss.length).toBe(run.loss.length);
+
+  const coordinates = worstError(result.trajectory, run.trajectory, COORDINATE_FLOOR);
+  const where = `point ${Math.floor(coordinates.index / 2)}: ours ${result.trajectory[coordinates.index]}, torch ${run.trajectory[coordinates.index]}`;
+  expect(coordinates.error, where).toBeLessThanOrEqual(RELATIVE_TOLERANCE);
+  const losses = worstError(result.loss, run.loss, LOSS_FLOOR);
+  expect(losses.error, `loss ${losses.index}: ours ${result.loss[losses.index]}, torch ${run.loss[losses.index]}`).toBeLessThanOrEqual(RELATIVE_TOLERANCE);
+}
 
 describe('defaults', () => {
   it.each(OPTIMIZERS.map((optimizer) => [optimizer.id, optimizer] as const))('%s has torch.optim defaults', (id, optimizer) => {

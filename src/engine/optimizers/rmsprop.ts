@@ -1,4 +1,5 @@
 import { booleanHyper, epsSpec, learningRateSpec, numberHyper, weightDecaySpec } from './hyper';
+import { add, assign, constant, divide, l2WeightDecay, multiply, negate, ref, select, squareRoot, subtract, type KernelAssignment } from './kernel';
 import type { OptimizerDefinition } from './optimizer';
 
 /** RMSprop (Hinton's lecture 6e), optionally centered and with momentum, as torch.optim.RMSprop. */
@@ -44,6 +45,51 @@ export const rmsprop: OptimizerDefinition = {
           }
         }
       },
+    };
+  },
+  kernel(hyper) {
+    const centered = booleanHyper(hyper, 'centered');
+    const [alpha, oneMinusAlpha, grad] = [ref('alpha'), subtract(constant(1), ref('alpha')), ref('grad')];
+    const varianceStatements: KernelAssignment[] = centered
+      ? [
+          assign('gradientAverage', add(multiply(ref('gradientAverage'), alpha), multiply(oneMinusAlpha, grad))),
+          // E[g²] − E[g]²: the variance estimate; rounding can make it slightly negative (sqrt → NaN), as in torch
+          assign('variance', subtract(ref('squareAverage'), multiply(ref('gradientAverage'), ref('gradientAverage')))),
+        ]
+      : [assign('variance', ref('squareAverage'))];
+    return {
+      constants: {
+        lr: numberHyper(hyper, 'lr'),
+        alpha: numberHyper(hyper, 'alpha'),
+        eps: numberHyper(hyper, 'eps'),
+        weight_decay: numberHyper(hyper, 'weight_decay'),
+        momentum: numberHyper(hyper, 'momentum'),
+      },
+      runState: [],
+      coordinateState: [
+        { name: 'squareAverage', initial: constant(0) },
+        ...(centered ? [{ name: 'gradientAverage', initial: constant(0) }] : []),
+        { name: 'momentumBuffer', initial: constant(0) },
+      ],
+      stepStatements: [],
+      coordinateStatements: [
+        l2WeightDecay(),
+        assign('squareAverage', add(multiply(ref('squareAverage'), alpha), multiply(multiply(oneMinusAlpha, grad), grad))),
+        ...varianceStatements,
+        assign('denominator', add(squareRoot(ref('variance')), ref('eps'))),
+        // with μ = 0 the buffer is kept but unused (torch keeps none), so one kernel serves a momentum sweep from 0
+        assign('momentumBuffer', add(multiply(ref('momentumBuffer'), ref('momentum')), divide(grad, ref('denominator')))),
+        assign(
+          'param',
+          select(
+            '>',
+            ref('momentum'),
+            constant(0),
+            subtract(ref('param'), multiply(ref('lr'), ref('momentumBuffer'))),
+            add(ref('param'), divide(multiply(negate(ref('lr')), grad), ref('denominator'))),
+          ),
+        ),
+      ],
     };
   },
 };

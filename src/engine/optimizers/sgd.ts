@@ -1,4 +1,5 @@
 import { booleanHyper, learningRateSpec, numberHyper, weightDecaySpec } from './hyper';
+import { add, assign, constant, l2WeightDecay, multiply, ref, select, subtract } from './kernel';
 import type { OptimizerDefinition } from './optimizer';
 
 /** Stochastic gradient descent with optional (Nesterov) momentum, as torch.optim.SGD. */
@@ -42,6 +43,30 @@ export const sgd: OptimizerDefinition = {
         }
         hasMomentumBuffer = true;
       },
+    };
+  },
+  kernel(hyper) {
+    const nesterov = booleanHyper(hyper, 'nesterov');
+    const [momentum, buffer] = [ref('momentum'), ref('momentumBuffer')];
+    const momentumDirection = nesterov ? add(ref('grad'), multiply(momentum, buffer)) : buffer;
+    return {
+      constants: {
+        lr: numberHyper(hyper, 'lr'),
+        momentum: numberHyper(hyper, 'momentum'),
+        dampening: numberHyper(hyper, 'dampening'),
+        weight_decay: numberHyper(hyper, 'weight_decay'),
+      },
+      runState: [],
+      coordinateState: [{ name: 'momentumBuffer', initial: constant(0) }],
+      stepStatements: [],
+      coordinateStatements: [
+        l2WeightDecay(),
+        // torch starts the buffer at the first gradient itself, undamped: b_1 = g_1. With μ = 0 the
+        // buffer is kept but unused (torch keeps none), so one kernel serves a momentum sweep from 0.
+        assign('momentumBuffer', select('>', ref('step'), constant(1), add(multiply(buffer, momentum), multiply(subtract(constant(1), ref('dampening')), ref('grad'))), ref('grad'))),
+        assign('direction', select('==', momentum, constant(0), ref('grad'), momentumDirection)),
+        assign('param', subtract(ref('param'), multiply(ref('lr'), ref('direction')))),
+      ],
     };
   },
 };

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { getOptimizer } from '../optimizers';
+import { defaultHyperValues } from '../optimizers/hyper';
+import { deriveSeed } from '../random';
+import { runOptimizer } from '../run';
+import { getSurface } from '../surfaces';
+import { quantileOfSorted, runSeedRange, seedStatistics, type SeedRun } from './seeds';
+import type { BatchTemplate, SeedsJob } from './types';
+
+describe('quantileOfSorted', () => {
+  it("matches numpy.quantile's default (linear) method", () => {
+    // numpy.quantile([1, 2, 4, 7, 11], [0.25, 0.5, 0.75]) = [2, 4, 7]; of [1, 2, 4, 7]: [1.75, 3, 4.75]
+    expect([0.25, 0.5, 0.75].map((p) => quantileOfSorted([1, 2, 4, 7, 11], p))).toEqual([2, 4, 7]);
+    expect([0.25, 0.5, 0.75].map((p) => quantileOfSorted([1, 2, 4, 7], p))).toEqual([1.75, 3, 4.75]);
+    expect(quantileOfSorted([5], 0.75)).toBe(5);
+  });
+});
+
+describe('seedStatistics', () => {
+  it('takes per-point quartiles, holding a diverged run at its last point', () => {
+    const run = (xs: number[], divergedStep = -1): SeedRun => ({
+      trajectory: Float64Array.from(xs.flatMap((x) => [x, -x])),
+      loss: Float64Array.from(xs.map((x) => x * x)),
+      divergedStep,
+    });
+    const statistics = seedStatistics([run([0, 1, 2]), run([0, 3, 4]), run([0, 5], 2), run([0, 7, 8])], 3);
+    expect(Array.from(statistics.x.median)).toEqual([0, 4, 4.5]);
+    expect(Array.from(statistics.x.lower)).toEqual([0, 2.5, 3.5]);
+    expect(Array.from(statistics.x.upper)).toEqual([0, 5.5, 5.75]);
+    expect(Array.from(statistics.y.median)).toEqual([0, -4, -4.5]);
+    expect(Array.from(statistics.loss.median)).toEqual([0, 17, 20.5]);
+    expect(statistics.numDiverged).toBe(1);
+    expect(statistics.numSeeds).toBe(4);
+  });
+});
+
+describe('runSeedRange', () => {
+  it('runs seed i with noise stream deriveSeed(seed, i), whatever the range', () => {
+    const rosenbrock = getSurface('rosenbrock')!.create();
+    const sgd = getOptimizer('sgd')!;
+    const template: BatchTemplate = { objective: rosenbrock, optimizer: sgd, hyper: { ...defaultHyperValues(sgd.hyperSpecs), lr: 1e-3 }, numSteps: 50, noise: 2 };
+    const job: SeedsJob = { kind: 'seeds', start: [-1, 1.5], count: 6, seed: 42 };
+    const runs = [...runSeedRange(template, job, 0, 2), ...runSeedRange(template, job, 2, 6)];
+    runs.forEach((run, index) => {
+      const expected = runOptimizer({ ...template, start: job.start, seed: deriveSeed(42, index) });
+      expect(Array.from(run.trajectory)).toEqual(Array.from(expected.trajectory));
+      expect(run.divergedStep).toBe(-1);
+    });
+    expect(runs[0].trajectory[100]).not.toBe(runs[1].trajectory[100]);
+    expect(() => runSeedRange(template, job, 4, 7)).toThrow(/bad seed range/);
+  });
+});

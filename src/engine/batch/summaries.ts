@@ -1,0 +1,89 @@
+import { deriveSeed } from '../random';
+import { Runner } from '../run';
+import { basinCellStart, convergenceRadius, sweepCellHyper } from './cells';
+import { SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from './types';
+
+// Field offsets within one run's SUMMARY_STRIDE floats (the order of SUMMARY_FIELDS).
+const FINAL_X = 0;
+const FINAL_Y = 1;
+const FINAL_LOSS = 2;
+const BEST_LOSS = 3;
+const CONVERGED_STEP = 4;
+const DIVERGED_STEP = 5;
+const MINIMUM_INDEX = 6;
+
+/**
+ * Runs i = from..to−1 of a basin map or a sweep without recording trajectories and writes each
+ * run's summary at out[(i − from)·SUMMARY_STRIDE ...] in SUMMARY_FIELDS order: the last finite point
+ * and its loss, the best loss, the first step within the convergence radius of a known minimum and
+ * that minimum's index (basin; −1 if never, and always −1 in a sweep), the divergence step (−1 if
+ * none). Run i's gradient noise is seeded by deriveSeed(seed, i), so any split of [0, N) into
+ * ranges fills the same numbers.
+ */
+export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob, from: number, to: number, out: Float64Array, seed: number): void {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to)) throw new RangeError(`bad run range [${from}, ${to})`);
+  if (out.length < (to - from) * SUMMARY_STRIDE) throw new RangeError(`out holds ${out.length} floats, [${from}, ${to}) needs ${(to - from) * SUMMARY_STRIDE}`);
+  const start = new Float64Array(2);
+  const point = new Float64Array(2);
+  const radiusSquared = job.kind === 'basin' ? convergenceRadius(job) ** 2 : 0;
+  for (let index = from; index < to; index++) {
+    if (job.kind === 'basin') basinCellStart(job, index, start);
+    else {
+      start[0] = job.start[0];
+      start[1] = job.start[1];
+    }
+    const runner = new Runner({
+      objective: template.objective,
+      optimizer: template.optimizer,
+      hyper: job.kind === 'sweep' ? sweepCellHyper(template.hyper, job, index) : template.hyper,
+      start,
+      numSteps: template.numSteps,
+      schedule: template.schedule,
+      clip: template.clip,
+      noise: template.noise,
+      seed: deriveSeed(seed, index),
+      record: false,
+    });
+
+    let convergedStep = -1;
+    let minimumIndex = -1;
+    if (job.kind === 'basin' && job.minima.length > 0) {
+      // step by step only until the run first comes within the radius of a minimum
+      for (let step = 0; ; step++) {
+        runner.copyLastPoint(point);
+        minimumIndex = nearestWithin(job, point, radiusSquared);
+        if (minimumIndex >= 0) {
+          convergedStep = step;
+          break;
+        }
+        if (step === template.numSteps || runner.advance(1) === 0) break;
+      }
+    }
+    runner.advance(template.numSteps - runner.stepsTaken);
+
+    const offset = (index - from) * SUMMARY_STRIDE;
+    runner.copyLastPoint(point);
+    out[offset + FINAL_X] = point[0];
+    out[offset + FINAL_Y] = point[1];
+    out[offset + FINAL_LOSS] = runner.lastLoss;
+    out[offset + BEST_LOSS] = runner.bestLoss;
+    out[offset + CONVERGED_STEP] = convergedStep;
+    out[offset + DIVERGED_STEP] = runner.diverged?.step ?? -1;
+    out[offset + MINIMUM_INDEX] = minimumIndex;
+  }
+}
+
+/** Index of the known minimum nearest to `point` if it lies within the radius (squared), else −1. */
+function nearestWithin(job: BasinJob, point: Float64Array, radiusSquared: number): number {
+  let nearest = -1;
+  let nearestSquared = radiusSquared;
+  for (let m = 0; m < job.minima.length; m++) {
+    const [mx, my] = job.minima[m].point;
+    const distanceSquared = (point[0] - mx) ** 2 + (point[1] - my) ** 2;
+    if (distanceSquared <= nearestSquared) {
+      nearest = m;
+      nearestSquared = distanceSquared;
+    }
+  }
+  return nearest;
+}

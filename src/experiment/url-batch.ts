@@ -1,0 +1,227 @@
+import { checkNumber, type NumberRange } from '../engine/checks';
+import { getOptimizer } from '../engine/optimizers';
+import {
+  BASIN_COLOR_BY,
+  BASIN_OPACITY_RANGE,
+  BASIN_RESOLUTIONS,
+  DEFAULT_BASIN,
+  DEFAULT_SEEDS,
+  DEFAULT_SWEEP,
+  ENGINE_PREFERENCES,
+  NO_BATCH_SETTINGS,
+  SEEDS_COUNT_RANGE,
+  SWEEP_COUNT_RANGE,
+  SWEEP_LR_RANGE,
+  SWEEP_SECOND_COUNT_RANGE,
+  SWEEP_SECOND_RANGES,
+  defaultSecondAxis,
+  secondAxisFor,
+  type BasinColorBy,
+  type BasinResolution,
+  type BasinSettings,
+  type BatchSettings,
+  type EnginePreference,
+  type SeedsSettings,
+  type SweepSecondAxis,
+  type SweepSettings,
+} from './batch-settings';
+import type { Experiment } from './experiment';
+import { formatNumber, parseNumber, parseWholeNumber } from './url-grammar';
+
+// The batch analyses in the share URL, beside the experiment and the view:
+//   &basin=1,256,minimum            run 1's basin map, 256 cells across, coloured by minimum reached
+//   &basin=2,128,loss,0.5           ... by final loss, the layer at half opacity
+//   &sweep=1,0.0001,1,128           run 1's learning rate on 128 log-spaced values from 1e-4 to 1
+//   &sweep=3,0.001,1,64,best,beta1,0,0.99,16   best loss over lr x beta1 (a 64 x 16 heatmap)
+//   &seeds=2,500                    run 2 repeated over 500 seeds of its gradient noise
+//   &engine=js                      force the TypeScript workers (or webgpu); also ?engine= before '#'
+// Runs are counted from 1, as on screen. One table drives both directions; a key that is absent is
+// off (or, for engine, 'auto'). Each part of a value falls back alone and is reported, so
+// "basin=1,300,minimum" still opens run 1's basin map, at the default resolution.
+
+/** The share-URL keys of the batch analyses; decodeExperiment passes them through as view keys. */
+export const BATCH_KEYS = ['basin', 'sweep', 'seeds', 'engine'] as const;
+
+/** The batch settings read from a URL and what could not be read. */
+export interface DecodedBatchSettings {
+  readonly settings: BatchSettings;
+  /** One sentence per part that fell back (empty when every part was read). */
+  readonly problems: string[];
+}
+
+type Draft = { -readonly [K in keyof BatchSettings]: BatchSettings[K] };
+
+/** One key of the batch settings: how to write it, and how to read it back into a draft. */
+interface BatchField {
+  readonly key: (typeof BATCH_KEYS)[number];
+  /** The value for these settings; undefined when the analysis is off (or the engine automatic). */
+  write(settings: BatchSettings): string | undefined;
+  /** Reads the unescaped value into the draft; returns the problems. `experiment` is already decoded. */
+  read(text: string, experiment: Experiment, draft: Draft): string[];
+}
+
+/** Reads the parts of one value, each falling back alone; collects what was wrong. */
+class PartReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly key: string) {}
+
+  /** A number within `range`, else `fallback` (reported). */
+  number(text: string, name: string, range: NumberRange, fallback: number): number {
+    const parsed = range.integer ? parseWholeNumber(text) : parseNumber(text);
+    const error = parsed.ok ? checkNumber(parsed.value, range, name) : `${name}: ${parsed.error}`;
+    if (parsed.ok && error === undefined) return parsed.value;
+    this.problems.push(`${this.key}: ${error}; using ${formatNumber(fallback)}`);
+    return fallback;
+  }
+
+  /** One of `choices`, else `fallback` (reported). */
+  choice<T extends string | number>(text: string, name: string, choices: readonly T[], fallback: T): T {
+    const found = choices.find((choice) => String(choice) === text);
+    if (found !== undefined) return found;
+    this.problems.push(`${this.key}: ${name} '${text}' is not one of ${choices.join(', ')}; using ${fallback}`);
+    return fallback;
+  }
+
+  /** A run counted from 1 in the text, from 0 in the result; run 1 when it does not exist. */
+  run(text: string, experiment: Experiment): number {
+    const parsed = parseWholeNumber(text);
+    const count = experiment.runs.length;
+    if (parsed.ok && parsed.value >= 1 && parsed.value <= count) return parsed.value - 1;
+    const which = parsed.ok ? `run ${parsed.value} does not exist (the experiment has ${count})` : `run: ${parsed.error}`;
+    this.problems.push(`${this.key}: ${which}; using run 1`);
+    return 0;
+  }
+
+  /** Reports a value that cannot be read at all. */
+  off(text: string, shape: string, what: string): string[] {
+    this.problems.push(`${this.key}: '${shorten(text)}' is not ${shape}; ${what} off`);
+    return this.problems;
+  }
+}
+
+function formatBasin(basin: BasinSettings): string {
+  const parts = [String(basin.run + 1), String(basin.resolution), basin.colorBy];
+  if (basin.opacity !== DEFAULT_BASIN.opacity) parts.push(formatNumber(basin.opacity));
+  return parts.join(',');
+}
+
+function readBasin(text: string, experiment: Experiment, draft: Draft): string[] {
+  const reader = new PartReader('basin');
+  const parts = text.split(',');
+  if (parts.length < 3 || parts.length > 4) return reader.off(text, 'run,resolution,colour[,opacity]', 'basin map');
+  draft.basin = {
+    run: reader.run(parts[0], experiment),
+    resolution: reader.choice<BasinResolution>(parts[1], 'resolution', BASIN_RESOLUTIONS, DEFAULT_BASIN.resolution),
+    colorBy: reader.choice<BasinColorBy>(parts[2], 'colour', BASIN_COLOR_BY, DEFAULT_BASIN.colorBy),
+    opacity: parts.length === 4 ? reader.number(parts[3], 'opacity', BASIN_OPACITY_RANGE, DEFAULT_BASIN.opacity) : DEFAULT_BASIN.opacity,
+  };
+  return reader.problems;
+}
+
+function formatSweep(sweep: SweepSettings): string {
+  const parts = [String(sweep.run + 1), formatNumber(sweep.lrMin), formatNumber(sweep.lrMax), String(sweep.count)];
+  if (sweep.metric !== 'final' || sweep.second) parts.push(sweep.metric);
+  if (sweep.second) parts.push(sweep.second.name, formatNumber(sweep.second.min), formatNumber(sweep.second.max), String(sweep.second.count));
+  return parts.join(',');
+}
+
+function readSweep(text: string, experiment: Experiment, draft: Draft): string[] {
+  const reader = new PartReader('sweep');
+  const parts = text.split(',');
+  if (![4, 5, 9].includes(parts.length)) return reader.off(text, 'run,lrMin,lrMax,count[,final|best[,beta1|momentum,min,max,count]]', 'sweep');
+  const run = reader.run(parts[0], experiment);
+  let lrMin = reader.number(parts[1], 'lrMin', SWEEP_LR_RANGE, DEFAULT_SWEEP.lrMin);
+  let lrMax = reader.number(parts[2], 'lrMax', SWEEP_LR_RANGE, DEFAULT_SWEEP.lrMax);
+  if (!(lrMin < lrMax)) {
+    reader.problems.push(`sweep: lrMin ${formatNumber(lrMin)} is not below lrMax ${formatNumber(lrMax)}; using ${DEFAULT_SWEEP.lrMin} to ${DEFAULT_SWEEP.lrMax}`);
+    [lrMin, lrMax] = [DEFAULT_SWEEP.lrMin, DEFAULT_SWEEP.lrMax];
+  }
+  const count = reader.number(parts[3], 'count', SWEEP_COUNT_RANGE, DEFAULT_SWEEP.count);
+  const metric = parts.length > 4 ? reader.choice(parts[4], 'loss', ['final', 'best'] as const, DEFAULT_SWEEP.metric) : DEFAULT_SWEEP.metric;
+  const second = parts.length === 9 ? readSecondAxis(parts.slice(5), experiment.runs[run].optimizer, run, reader) : null;
+  draft.sweep = { run, lrMin, lrMax, count, metric, second };
+  return reader.problems;
+}
+
+/** The second axis "name,min,max,count" of a 2-D sweep of run `run`; null (a 1-D sweep) when its optimizer has no such hyperparameter. */
+function readSecondAxis([nameText, minText, maxText, countText]: string[], optimizerId: string, run: number, reader: PartReader): SweepSecondAxis | null {
+  const available = secondAxisFor(optimizerId);
+  const name = (['beta1', 'momentum'] as const).find((choice) => choice === nameText);
+  if (!name || name !== available) {
+    const optimizer = getOptimizer(optimizerId)?.name ?? optimizerId;
+    const offers = available ? `sweeps ${available}` : 'has no second axis to sweep';
+    reader.problems.push(`sweep: '${shorten(nameText)}' cannot be swept for run ${run + 1} (${optimizer} ${offers}); a 1-D sweep`);
+    return null;
+  }
+  const defaults = defaultSecondAxis(name);
+  const range = SWEEP_SECOND_RANGES[name];
+  let min = reader.number(minText, `${name} min`, range, defaults.min);
+  let max = reader.number(maxText, `${name} max`, range, defaults.max);
+  if (!(min < max)) {
+    reader.problems.push(`sweep: ${name} min ${formatNumber(min)} is not below max ${formatNumber(max)}; using ${defaults.min} to ${defaults.max}`);
+    [min, max] = [defaults.min, defaults.max];
+  }
+  const count = reader.number(countText, `${name} count`, SWEEP_SECOND_COUNT_RANGE, defaults.count);
+  return { name, min, max, count };
+}
+
+function readSeeds(text: string, experiment: Experiment, draft: Draft): string[] {
+  const reader = new PartReader('seeds');
+  const parts = text.split(',');
+  if (parts.length !== 2) return reader.off(text, 'run,count', 'many seeds');
+  if (!(experiment.noise > 0)) {
+    reader.problems.push('seeds: the runs have no gradient noise (noise=0), so every seed gives the same path; many seeds off');
+    return reader.problems;
+  }
+  const seeds: SeedsSettings = { run: reader.run(parts[0], experiment), count: reader.number(parts[1], 'count', SEEDS_COUNT_RANGE, DEFAULT_SEEDS.count) };
+  draft.seeds = seeds;
+  return reader.problems;
+}
+
+/** The batch keys, in the order they are written. Add a key here and both directions know it. */
+const BATCH_FIELDS: readonly BatchField[] = [
+  { key: 'basin', write: ({ basin }) => (basin ? formatBasin(basin) : undefined), read: readBasin },
+  { key: 'sweep', write: ({ sweep }) => (sweep ? formatSweep(sweep) : undefined), read: readSweep },
+  { key: 'seeds', write: ({ seeds }) => (seeds ? `${seeds.run + 1},${seeds.count}` : undefined), read: readSeeds },
+  {
+    key: 'engine',
+    write: ({ engine }) => (engine === 'auto' ? undefined : engine),
+    read(text, _experiment, draft) {
+      const engine = ENGINE_PREFERENCES.find((choice) => choice === text);
+      if (engine) {
+        draft.engine = engine satisfies EnginePreference;
+        return [];
+      }
+      return [`engine: '${shorten(text)}' is not js, webgpu or auto; choosing the engine by measurement`];
+    },
+  },
+];
+
+/** The URL values (unescaped) of the batch settings that are on, in table order; encodeExperiment takes them as view keys. */
+export function encodeBatchSettings(settings: BatchSettings): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of BATCH_FIELDS) {
+    const value = field.write(settings);
+    if (value !== undefined) values[field.key] = value;
+  }
+  return values;
+}
+
+/**
+ * Reads the batch settings from a URL's view keys (as decodeExperiment hands them back), for the
+ * experiment the same URL opens (runs are checked against it). Never throws.
+ */
+export function decodeBatchSettings(view: Readonly<Record<string, string>>, experiment: Experiment): DecodedBatchSettings {
+  const draft: Draft = { ...NO_BATCH_SETTINGS };
+  const problems: string[] = [];
+  for (const field of BATCH_FIELDS) {
+    const text = view[field.key];
+    if (text !== undefined) problems.push(...field.read(text, experiment, draft));
+  }
+  return { settings: draft, problems };
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,57 @@
+// What a TypeScript batch worker does with each request, apart from the messaging, so tests can
+// serve the pool in-process. Compiled without the DOM library (tsconfig.worker.json).
+import { runBatchRange, runSeedRange, seedStatistics } from '../engine/batch';
+import { SUMMARY_STRIDE, type BatchTemplate } from '../engine/batch/types';
+import { resolveProblem } from '../experiment/run-experiment';
+import type { BatchRequest, BatchResponse, BatchSource } from './batch-protocol';
+import { resolveSource } from './batch-source';
+
+/** A response and the buffers to transfer with it. */
+export interface HandledRequest {
+  readonly response: BatchResponse;
+  readonly transfer: Transferable[];
+}
+
+/** Serves batch requests with the float64 engine, compiling each job's formula once. */
+export class BatchHandler {
+  // a job arrives as many ranges with the same source
+  private cached: { key: string; template: BatchTemplate } | null = null;
+
+  /** Computes the answer to one request; errors become a 'failed' response with a message for the user. */
+  handle(request: BatchRequest, now: () => number = () => performance.now()): HandledRequest {
+    const started = now();
+    try {
+      switch (request.type) {
+        case 'summarize': {
+          const { requestId, from, to } = request;
+          const summaries = new Float64Array((to - from) * SUMMARY_STRIDE);
+          runBatchRange(this.templateFor(request.source), request.job, from, to, summaries, request.source.experiment.seed);
+          return { response: { type: 'summaries', requestId, from, to, summaries, elapsedMs: now() - started }, transfer: [summaries.buffer] };
+        }
+        case 'seeds': {
+          const { requestId, from, to } = request;
+          const runs = runSeedRange(this.templateFor(request.source), request.job, from, to);
+          return { response: { type: 'seedRuns', requestId, from, to, runs, elapsedMs: now() - started }, transfer: runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]) };
+        }
+        case 'seedStatistics': {
+          const statistics = seedStatistics(request.runs, request.numPoints);
+          const transfer = [statistics.x, statistics.y, statistics.loss].flatMap((series) => [series.lower.buffer, series.median.buffer, series.upper.buffer]);
+          return { response: { type: 'seedStatistics', requestId: request.requestId, statistics }, transfer };
+        }
+        default:
+          return { response: { type: 'failed', requestId: request.requestId, message: `a TypeScript batch worker cannot serve '${request.type}'` }, transfer: [] };
+      }
+    } catch (error) {
+      return { response: { type: 'failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
+    }
+  }
+
+  /** The runs' shared objective and optimizer settings, resolved from the experiment. */
+  private templateFor(source: BatchSource): BatchTemplate {
+    const { key, problem, settings } = resolveSource(source);
+    if (this.cached?.key === key) return this.cached.template;
+    const template: BatchTemplate = { ...settings, objective: resolveProblem(problem).objective };
+    this.cached = { key, template };
+    return template;
+  }
+}
