@@ -2,7 +2,7 @@
 // colour each cell's summary gets (the known minimum it reached, the steps it took to get there, or
 // its final loss on a log scale), the cells painted into RGBA, and the legend with its counts.
 import { format, interpolateYlGnBu, interpolateYlOrRd, rgb } from 'd3';
-import { SUMMARY_STRIDE } from '../engine/batch/types';
+import { SUMMARY_OFFSET, SUMMARY_STRIDE } from '../engine/batch/types';
 import type { KnownMinimum } from '../engine/objective';
 import type { BasinColorBy } from '../experiment/batch-settings';
 
@@ -13,11 +13,7 @@ export const BASIN_DIVERGED_COLOUR = '#1f1f1f';
 /** One colour per known minimum: Okabe-Ito, without the black and grey that mean "diverged" and "none". */
 export const MINIMUM_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442'] as const;
 
-// offsets within a run's summary (SUMMARY_FIELDS)
-const FINAL_LOSS = 2;
-const CONVERGED_STEP = 4;
-const DIVERGED_STEP = 5;
-const MINIMUM_INDEX = 6;
+const { finalLoss: FINAL_LOSS, convergedStep: CONVERGED_STEP, divergedStep: DIVERGED_STEP, minimumIndex: MINIMUM_INDEX } = SUMMARY_OFFSET;
 
 /** Entries of the sequential colour tables. */
 const RAMP_SIZE = 256;

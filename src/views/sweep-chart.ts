@@ -2,7 +2,7 @@
 // scales, with the run's current learning rate marked and the best one ringed. Diverged runs sit
 // as ✕ on the top edge. Clicking picks the swept learning rate nearest the pointer.
 import { axisBottom, axisLeft, format, pointer, scaleLog, scaleLinear, select, type ScaleContinuousNumeric, type Selection } from 'd3';
-import { SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
+import { SUMMARY_OFFSET, SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
 import { logSpaced } from '../engine/batch/cells';
 import type { SweepMetric } from '../experiment/batch-settings';
 import { formatLoss, formatPowerOfTen, logTickExponents, yExtent, yMapping, type LossCurve, type YMapping } from './loss-series';
@@ -18,10 +18,7 @@ const defaults = {
 /** Options of a SweepChart; any left out take `defaults`. */
 export type SweepChartOptions = Partial<typeof defaults>;
 
-// offsets within a run's summary (SUMMARY_FIELDS)
-const FINAL_LOSS = 2;
-const BEST_LOSS = 3;
-const DIVERGED_STEP = 5;
+const { finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, divergedStep: DIVERGED_STEP } = SUMMARY_OFFSET;
 
 /** Points drawn as dots as well as a line up to this many learning rates. */
 const MAX_DOTS = 128;

@@ -3,7 +3,7 @@
 // as on the contour map); diverged runs are light grey, cells not computed yet stay empty. The
 // run's current setting is marked; clicking a cell picks its pair.
 import { axisBottom, axisLeft, format, interpolateViridis, pointer, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
-import { SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
+import { SUMMARY_OFFSET, SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
 import { linearSpaced, logSpaced } from '../engine/batch/cells';
 import type { SweepMetric, SweepSecondName } from '../experiment/batch-settings';
 import { formatLoss, formatPowerOfTen, logTickExponents } from './loss-series';
@@ -23,10 +23,7 @@ export type SweepHeatmapOptions = Partial<typeof defaults>;
 /** A diverged cell. */
 export const HEATMAP_DIVERGED_COLOUR = '#d4d4d4';
 
-// offsets within a run's summary (SUMMARY_FIELDS)
-const FINAL_LOSS = 2;
-const BEST_LOSS = 3;
-const DIVERGED_STEP = 5;
+const { finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, divergedStep: DIVERGED_STEP } = SUMMARY_OFFSET;
 
 /** A 2-D sweep's cells: loss[secondIndex · columns + lrIndex], NaN where not computed yet. */
 export interface SweepGrid {

@@ -1,16 +1,9 @@
 import { deriveSeed } from '../random';
 import { Runner } from '../run';
 import { basinCellStart, convergenceRadius, sweepCellHyper } from './cells';
-import { SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from './types';
+import { SUMMARY_OFFSET, SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from './types';
 
-// Field offsets within one run's SUMMARY_STRIDE floats (the order of SUMMARY_FIELDS).
-const FINAL_X = 0;
-const FINAL_Y = 1;
-const FINAL_LOSS = 2;
-const BEST_LOSS = 3;
-const CONVERGED_STEP = 4;
-const DIVERGED_STEP = 5;
-const MINIMUM_INDEX = 6;
+const { finalX: FINAL_X, finalY: FINAL_Y, finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, convergedStep: CONVERGED_STEP, divergedStep: DIVERGED_STEP, minimumIndex: MINIMUM_INDEX } = SUMMARY_OFFSET;
 
 /**
  * Runs i = from..to−1 of a basin map or a sweep without recording trajectories and writes each

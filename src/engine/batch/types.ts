@@ -59,6 +59,8 @@ export type BatchJob = BasinJob | SweepJob | SeedsJob;
 
 /** Numbers kept per run of a basin map or a sweep, in this order (SUMMARY_FIELDS floats per run). */
 export const SUMMARY_FIELDS = ['finalX', 'finalY', 'finalLoss', 'bestLoss', 'convergedStep', 'divergedStep', 'minimumIndex'] as const;
+/** Offset of each field within one run's summary. */
+export const SUMMARY_OFFSET = { finalX: 0, finalY: 1, finalLoss: 2, bestLoss: 3, convergedStep: 4, divergedStep: 5, minimumIndex: 6 } as const satisfies Record<(typeof SUMMARY_FIELDS)[number], number>;
 /** Floats per run in a summary buffer. */
 export const SUMMARY_STRIDE = SUMMARY_FIELDS.length;
 
