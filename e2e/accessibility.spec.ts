@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, unnamedControls } from './fixtures';
 
 // Every control has an accessible name, so screen readers (and these tests) can find it by what it
 // does; and the page can be worked from the keyboard alone.
@@ -13,16 +13,7 @@ test('every control on the page has an accessible name, menus and run settings o
   const controls = page.locator(CONTROLS);
   const count = await controls.count();
   expect(count).toBeGreaterThan(40);
-  const unnamed: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const control = controls.nth(index);
-    if (!(await control.isVisible())) continue;
-    try {
-      await expect(control).toHaveAccessibleName(/\S/, { timeout: 100 });
-    } catch {
-      unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 160)));
-    }
-  }
+  const unnamed = await unnamedControls(controls);
   expect(unnamed, 'controls without an accessible name').toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-import { AnalysisPanel, expect, test } from './fixtures';
+import { AnalysisPanel, expect, test, unnamedControls } from './fixtures';
 
 // The batch analyses of the "Batch engine" issue in the page: a basin map and a sweep complete and
 // say which engine ran them, a running job can be cancelled, the analyses live in the share URL,
@@ -163,16 +163,7 @@ test('every control of the Analysis panel is named, and its tabs work from the k
   const unnamed: string[] = [];
   for (const tab of ['Basin map', 'Learning-rate sweep', 'Many seeds']) {
     await analysis.open(tab);
-    const controls = panel.locator('button, input, select, [role="tab"], [role="radio"], [role="progressbar"]');
-    for (let index = 0; index < (await controls.count()); index++) {
-      const control = controls.nth(index);
-      if (!(await control.isVisible())) continue;
-      try {
-        await expect(control).toHaveAccessibleName(/\S/, { timeout: 100 });
-      } catch {
-        unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 160)));
-      }
-    }
+    unnamed.push(...(await unnamedControls(panel.locator('button, input, select, [role="tab"], [role="radio"], [role="progressbar"]'))));
   }
   expect(unnamed, 'controls without an accessible name').toEqual([]);
   await page.getByRole('tab', { name: /Many seeds/ }).focus();

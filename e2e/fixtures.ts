@@ -108,3 +108,19 @@ export class AnalysisPanel {
     return this.page.getByTestId(`${feature}-status`);
   }
 }
+
+/** The outer HTML of each visible control in `controls` that has no accessible name (empty: all named). */
+export async function unnamedControls(controls: Locator): Promise<string[]> {
+  const unnamed: string[] = [];
+  const count = await controls.count();
+  for (let index = 0; index < count; index++) {
+    const control = controls.nth(index);
+    if (!(await control.isVisible())) continue;
+    try {
+      await expect(control).toHaveAccessibleName(/\S/, { timeout: 100 });
+    } catch {
+      unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 160)));
+    }
+  }
+  return unnamed;
+}

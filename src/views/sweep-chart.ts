@@ -32,20 +32,24 @@ export interface SweepLine {
   readonly diverged: Uint8Array;
 }
 
-/** The line of a sweep's summaries for row `secondIndex` (0 for a 1-D sweep), by final or best loss. */
-export function sweepLine(summaries: Float64Array, job: Pick<SweepJob, 'learningRates'>, metric: SweepMetric, secondIndex = 0): SweepLine {
-  const { min, max, count } = job.learningRates;
-  const learningRates = new Float64Array(count);
+/** Each of `count` runs' loss (final or best) and whether it diverged, from run `from` of a sweep's summaries. */
+export function sweepLosses(summaries: Float64Array, metric: SweepMetric, from: number, count: number): Pick<SweepLine, 'loss' | 'diverged'> {
   const loss = new Float64Array(count);
   const diverged = new Uint8Array(count);
   const field = metric === 'best' ? BEST_LOSS : FINAL_LOSS;
   for (let j = 0; j < count; j++) {
-    const offset = (secondIndex * count + j) * SUMMARY_STRIDE;
-    learningRates[j] = logSpaced(min, max, count, j);
+    const offset = (from + j) * SUMMARY_STRIDE;
     loss[j] = summaries[offset + field];
     diverged[j] = summaries[offset + DIVERGED_STEP] >= 0 ? 1 : 0;
   }
-  return { learningRates, loss, diverged };
+  return { loss, diverged };
+}
+
+/** The line of a sweep's summaries for row `secondIndex` (0 for a 1-D sweep), by final or best loss. */
+export function sweepLine(summaries: Float64Array, job: Pick<SweepJob, 'learningRates'>, metric: SweepMetric, secondIndex = 0): SweepLine {
+  const { min, max, count } = job.learningRates;
+  const learningRates = Float64Array.from({ length: count }, (_, j) => logSpaced(min, max, count, j));
+  return { learningRates, ...sweepLosses(summaries, metric, secondIndex * count, count) };
 }
 
 /** Index of the lowest loss among runs that did not diverge, or −1. */

@@ -3,11 +3,12 @@
 // as on the contour map); diverged runs are light grey, cells not computed yet stay empty. The
 // run's current setting is marked; clicking a cell picks its pair.
 import { axisBottom, axisLeft, format, interpolateViridis, pointer, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
-import { SUMMARY_OFFSET, SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
+import type { SweepJob } from '../engine/batch/types';
 import { linearSpaced, logSpaced } from '../engine/batch/cells';
 import type { SweepMetric, SweepSecondName } from '../experiment/batch-settings';
 import { formatLoss, formatPowerOfTen, logTickExponents } from './loss-series';
 import { RasterImage } from './raster-image';
+import { sweepLosses } from './sweep-chart';
 import type { Margin } from './scales';
 
 const defaults = {
@@ -23,7 +24,6 @@ export type SweepHeatmapOptions = Partial<typeof defaults>;
 /** A diverged cell. */
 export const HEATMAP_DIVERGED_COLOUR = '#d4d4d4';
 
-const { finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, divergedStep: DIVERGED_STEP } = SUMMARY_OFFSET;
 
 /** A 2-D sweep's cells: loss[secondIndex · columns + lrIndex], NaN where not computed yet. */
 export interface SweepGrid {
@@ -38,20 +38,11 @@ export interface SweepGrid {
 export function sweepGrid(summaries: Float64Array, job: Pick<SweepJob, 'learningRates' | 'second'>, metric: SweepMetric): SweepGrid {
   const { min, max, count } = job.learningRates;
   const second = job.second ?? { name: 'momentum' as const, min: 0, max: 0, count: 1 };
-  const field = metric === 'best' ? BEST_LOSS : FINAL_LOSS;
-  const size = count * second.count;
-  const loss = new Float64Array(size);
-  const diverged = new Uint8Array(size);
-  for (let i = 0; i < size; i++) {
-    loss[i] = summaries[i * SUMMARY_STRIDE + field];
-    diverged[i] = summaries[i * SUMMARY_STRIDE + DIVERGED_STEP] >= 0 ? 1 : 0;
-  }
   return {
     learningRates: Float64Array.from({ length: count }, (_, j) => logSpaced(min, max, count, j)),
     seconds: Float64Array.from({ length: second.count }, (_, k) => linearSpaced(second.min, second.max, second.count, k)),
     secondName: second.name,
-    loss,
-    diverged,
+    ...sweepLosses(summaries, metric, 0, count * second.count),
   };
 }
 
