@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** Launch flags shared with scripts/chromium.mjs (see DEVELOPERS.md). */
@@ -8,6 +9,11 @@ const CHROMIUM_FLAGS: string[] = JSON.parse(readFileSync(new URL('./scripts/chro
 // E2E_PORT and E2E_OUT_DIR let several e2e runs share a machine (scripts/e2e.mjs sets both).
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
+
+// One seed for e2e/gpu-kernels.spec.ts's random inputs per `playwright test`, drawn here in the runner
+// so that every worker inherits it: a worker restarted after a failure would otherwise draw (and
+// print) a new one, and the seed printed last would not reproduce the failure.
+process.env.GPU_KERNELS_SEED ??= String(randomInt(2 ** 31));
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomInt } from 'node:crypto';
-import { basinCellStart, convergenceRadius, logSpaced } from '../src/engine/batch/cells';
+import { basinCellStart, convergenceRadius, logSpaced, sweepCellHyper } from '../src/engine/batch/cells';
 import { runBatchRange } from '../src/engine/batch/summaries';
 import { SUMMARY_STRIDE, type AdapterDescription, type BasinJob, type BatchOutcome, type BatchTemplate, type SweepJob } from '../src/engine/batch/types';
 import type { ClipSpec } from '../src/engine/clipping';
@@ -16,7 +16,8 @@ import { resolveProblem, resolveRun } from '../src/experiment/run-experiment';
 // The fused WebGPU kernels (src/gpu, in the WebGPU worker, driven through bench.html's
 // window.playgroundBench and the batch pool) against the float64 TypeScript engine (runBatchRange,
 // run here in Node): fresh random formulas, domains, starts and settings on every run of the spec.
-// The seed is printed; GPU_KERNELS_SEED=<seed> reruns the same inputs.
+// The seed (drawn once per `playwright test` in playwright.config.ts) is printed;
+// GPU_KERNELS_SEED=<seed> reruns the same inputs.
 //
 // Tolerance: the random formulas are strongly convex with condition number < 10 (random-formula.ts),
 // so for gradient descent and momentum float32 rounding (6e-8 relative per operation) is damped step
@@ -24,10 +25,19 @@ import { resolveProblem, resolveRun } from '../src/experiment/run-experiment';
 // Normalizing optimizers are another matter: Adam's first step is lr·sign(g), RMSprop and Lion
 // hover at lr-sized steps, so a run whose gradient component passes near zero follows the sign of
 // a rounding error. Which runs float32 can be held to the target is therefore measured on each run:
-// the float64 engine reruns it with gradient errors of float32's size (compareSummaries).
+// the float64 engine reruns it six times with gradient errors a hundred times float32's
+// (PERTURBATION), and a run whose path, final point or convergence step those reruns can move is
+// held only to what such errors allow (compareSummaries).
 
 const SEED = Number(process.env.GPU_KERNELS_SEED ?? randomInt(2 ** 31)) >>> 0;
 const TOLERANCE = 1e-4;
+
+/**
+ * How far op-by-op tfjs may put f off on SwiftShader: its sin, cos and tanh are the WGSL built-ins,
+ * accurate there to ~2e-4 (the fused kernels bring their own), and a random formula adds a few such
+ * terms with coefficients below 0.2; over 40 seeds f at the final point was off by up to 9e-5.
+ */
+const NAIVE_EVALUATION_ERROR = 3e-4;
 
 /** The bench page's answer to one summaries job. */
 interface BenchResult {
@@ -80,9 +90,16 @@ function onTypeScript(experiment: Experiment, job: BasinJob | SweepJob, numRuns:
 }
 
 /**
- * The objective with every gradient component moved by ±1e-6·(1 + |g|), signs drawn from `seed`: an
- * error of the size float32 makes in a gradient summed from terms of order one.
+ * How large the gradient errors of the perturbed reruns are, relative to 1 + |g|. Float32 makes
+ * errors of ~1e-7 in a gradient summed from terms of order one, and more where the point itself has
+ * drifted: x ± lr rounds the same way each time it revisits a value, so a run hovering on a lattice
+ * of lr-sized steps (Lion) drifts by ~2e-7 over 150 steps, and ∇f with it. A tenth of the 1e-4 target,
+ * 1e-5 flags the runs whose path such errors can fork (a sign taken with a margin of 3e-7, as Lion
+ * did at step 147 of seed 1482300036), and a run it cannot move is still held to the target itself.
  */
+const PERTURBATION = 1e-5;
+
+/** The objective with every gradient component moved by ±PERTURBATION·(1 + |g|), signs drawn from `seed`. */
 function perturbed(objective: Objective, seed: number): Objective {
   const random = new Random(seed);
   return {
@@ -91,14 +108,26 @@ function perturbed(objective: Objective, seed: number): Objective {
     hessian: (point, hessian) => objective.hessian(point, hessian),
     valueAndGradient(point, gradient) {
       const value = objective.valueAndGradient(point, gradient);
-      for (let i = 0; i < gradient.length; i++) gradient[i] += 1e-6 * (1 + Math.abs(gradient[i])) * (random.nextFloat() < 0.5 ? -1 : 1);
+      for (let i = 0; i < gradient.length; i++) gradient[i] += PERTURBATION * (1 + Math.abs(gradient[i])) * (random.nextFloat() < 0.5 ? -1 : 1);
       return value;
     },
   };
 }
 
+/**
+ * The float64 reference for one job: the objective, its summaries, how far float32-sized gradient
+ * errors move each field (spread) and each run's path at any step (pathSpread, relative to
+ * max(1, |p|)), the most over six perturbed reruns.
+ */
+interface Reference {
+  readonly objective: Objective;
+  readonly summaries: Float64Array;
+  readonly spread: Float64Array;
+  readonly pathSpread: Float64Array;
+}
+
 /** The float64 summaries, and how far float32-sized gradient errors move each field of each run (the most over six perturbed reruns). */
-function reference(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number): { summaries: Float64Array; spread: Float64Array } {
+function reference(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number): Reference {
   const objective = resolveProblem(experiment.problem).objective;
   const summaries = onTypeScript(experiment, job, numRuns, objective);
   const spread = new Float64Array(summaries.length);
@@ -106,7 +135,46 @@ function reference(experiment: Experiment, job: BasinJob | SweepJob, numRuns: nu
     const shaken = onTypeScript(experiment, job, numRuns, perturbed(objective, seed));
     shaken.forEach((value, i) => (spread[i] = Math.max(spread[i], Math.abs(value - summaries[i]))));
   }
-  return { summaries, spread };
+  return { objective, summaries, spread, pathSpread: pathSpreads(experiment, job, numRuns, objective) };
+}
+
+/**
+ * For each run, the largest distance (relative to max(1, |p|)) between its float64 path and that of
+ * six reruns with perturbed gradients, over every step: Infinity where one of them diverged at
+ * another step. A run can end where float64 does and still have forked on the way (RMSprop's
+ * x-oscillation amplifying errors 1000-fold before it settles), entering the radius steps apart.
+ */
+function pathSpreads(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number, objective: Objective): Float64Array {
+  const run = resolveRun(experiment.runs[0]);
+  const start = new Float64Array(2);
+  const spreads = new Float64Array(numRuns);
+  for (let index = 0; index < numRuns; index++) {
+    if (job.kind === 'basin') basinCellStart(job, index, start);
+    else start.set(job.start);
+    const options = {
+      optimizer: run.optimizer,
+      hyper: job.kind === 'sweep' ? sweepCellHyper(run.hyper, job, index) : run.hyper,
+      start: [start[0], start[1]],
+      numSteps: experiment.steps,
+      ...(run.schedule && { schedule: run.schedule }),
+      ...(run.clip && { clip: run.clip }),
+    };
+    const path = runOptimizer({ objective, ...options }).trajectory;
+    for (let seed = 1; seed <= 6; seed++) {
+      const shaken = runOptimizer({ objective: perturbed(objective, seed * 65_537 + index), ...options }).trajectory;
+      if (shaken.length !== path.length) spreads[index] = Infinity;
+      for (let i = 0; i < Math.min(path.length, shaken.length); i++) spreads[index] = Math.max(spreads[index], Math.abs(shaken[i] - path[i]) / Math.max(1, Math.abs(path[i])));
+    }
+  }
+  return spreads;
+}
+
+/**
+ * How far a float32 evaluation of f at `point` may lie from its float64 `value`: a few ulps of f, and
+ * of the terms of the size of x·∂f/∂x and y·∂f/∂y it is summed from.
+ */
+function float32ValueTolerance(value: number, gradient: ArrayLike<number>, point: ArrayLike<number>): number {
+  return 2e-6 * Math.max(1, Math.abs(value)) + 8 * 2 ** -24 * (Math.abs(point[0] * gradient[0]) + Math.abs(point[1] * gradient[1]));
 }
 
 function experimentOf(problem: Problem, optimizer: string, hyper: HyperValues, steps: number, extra: { schedule?: ScheduleSpec; clip?: ClipSpec } = {}): Experiment {
@@ -115,26 +183,33 @@ function experimentOf(problem: Problem, optimizer: string, hyper: HyperValues, s
 
 /**
  * Compares every run's summary with float64's. A run that float32-sized gradient errors cannot move
- * in float64 (over six perturbed reruns its final point moves by under 1e-6 and its convergence
- * step and minimum not at all: the issue's "well-conditioned cases") must meet the target: final
+ * in float64 (over six perturbed reruns its path moves by under the 1e-4 target at every step, its
+ * final point by under PERTURBATION, and its convergence step and minimum not at all: the issue's
+ * "well-conditioned cases") must meet the target: final
  * point and losses within 1e-4 relative, the same minimum and divergence step, the convergence step
  * within one (or more where the run creeps along the edge of the radius: skimsRadius). A run they
  * can move (a normalizing optimizer passing a gradient component through zero, or amplifying it in
  * a transient oscillation; RMSprop or Lion hovering at lr-sized steps) may end anywhere such errors
  * can take it, which a few perturbed reruns only sample: its final point is held to the larger of
- * four times the spread and 20·lr (a few of its largest steps), its losses to 1% beyond the spread,
- * its divergence step to the spread, and, where both paths converged, to the same minimum.
+ * four times the spread and 20·lr (a few of its largest steps), its final loss to being f at that
+ * point (or, once diverged, to 1% beyond the spread, as its best loss), its divergence step to the
+ * spread, and, where both paths converged, to the same minimum.
+ * `evaluationError` widens every loss tolerance by how far the engine's own evaluation of f may be
+ * off (0 for the fused kernels, which bring their own sin, cos and tanh).
  * Returns the largest relative difference of final points, that over the well-conditioned runs, and
  * how many those were.
  */
 function compareSummaries(
   label: string,
   actual: readonly number[],
-  expected: { summaries: Float64Array; spread: Float64Array },
+  expected: Reference,
   learningRateOf: (run: number) => number,
   skimsRadius?: (run: number, gpuStep: number, referenceStep: number) => boolean,
+  evaluationError = 0,
 ): { largest: number; wellConditioned: number; numWellConditioned: number } {
-  const { summaries, spread } = expected;
+  const { objective, summaries, spread, pathSpread } = expected;
+  const gpuPoint = new Float64Array(2);
+  const gradient = new Float64Array(2);
   expect(actual.length, label).toBe(summaries.length);
   let largest = 0;
   let wellConditioned = 0;
@@ -147,7 +222,7 @@ function compareSummaries(
   for (let offset = 0; offset < summaries.length; offset += SUMMARY_STRIDE) {
     const runIndex = offset / SUMMARY_STRIDE;
     const run = `${label}, run ${runIndex}`;
-    const stable = spread[offset] < 1e-6 && spread[offset + 1] < 1e-6 && spread[offset + 4] === 0 && spread[offset + 6] === 0;
+    const stable = pathSpread[runIndex] < TOLERANCE && spread[offset] < PERTURBATION && spread[offset + 1] < PERTURBATION && spread[offset + 4] === 0 && spread[offset + 6] === 0;
     if (stable) numWellConditioned++;
     const scaleOf = (field: number) => Math.max(1, Math.abs(summaries[field]));
     for (const coordinate of [0, 1]) {
@@ -157,12 +232,20 @@ function compareSummaries(
       largest = Math.max(largest, relative);
       if (stable) wellConditioned = Math.max(wellConditioned, relative);
     }
-    for (const [field, name] of [
-      [offset + 2, 'final loss'],
-      [offset + 3, 'best loss'],
-    ] as const) {
-      within(field, (stable ? TOLERANCE : 0.01) * scaleOf(field) + 4 * spread[field], `${run}: ${name}`);
+    if (stable || actual[offset + 5] >= 0) within(offset + 2, (stable ? TOLERANCE : 0.01) * scaleOf(offset + 2) + 4 * spread[offset + 2] + evaluationError, `${run}: final loss`);
+    else {
+      // the final point may lie anywhere its slack allows, and f varies over that much more than six
+      // perturbed reruns sample (RMSprop at lr = 0.08 hovering about the minimum ends anywhere on a
+      // band of losses 0.06 wide): the final loss is held to being f at the final point the GPU reports
+      gpuPoint[0] = actual[offset];
+      gpuPoint[1] = actual[offset + 1];
+      const value = objective.valueAndGradient(gpuPoint, gradient);
+      const difference = Math.abs(actual[offset + 2] - value);
+      expect(difference, `${run}: final loss ${actual[offset + 2]} is not f = ${value} at the final point (${actual[offset]}, ${actual[offset + 1]})`).toBeLessThanOrEqual(
+        float32ValueTolerance(value, gradient, gpuPoint) + evaluationError,
+      );
     }
+    within(offset + 3, (stable ? TOLERANCE : 0.01) * scaleOf(offset + 3) + 4 * spread[offset + 3] + evaluationError, `${run}: best loss`);
     within(offset + 5, 4 * spread[offset + 5], `${run}: divergence step`);
     const [gpuStep, referenceStep] = [actual[offset + 4], summaries[offset + 4]];
     const bothConverged = gpuStep >= 0 && referenceStep >= 0;
@@ -268,9 +351,9 @@ test.describe('fused WebGPU kernels', () => {
         const value = objective.valueAndGradient(start, gradient);
         objective.hessian(start, hessian);
         const [x, y] = start;
-        // float32 sums of terms of the size of x·∂f/∂x may lose a few of their ulps
-        const valueTolerance = 2e-6 * Math.max(1, Math.abs(value)) + 8 * rounding * (Math.abs(x * gradient[0]) + Math.abs(y * gradient[1]));
-        expect(Math.abs(values[run * SUMMARY_STRIDE + 2] - value), `${where}: f = ${values[run * SUMMARY_STRIDE + 2]} vs ${value}`).toBeLessThanOrEqual(valueTolerance);
+        expect(Math.abs(values[run * SUMMARY_STRIDE + 2] - value), `${where}: f = ${values[run * SUMMARY_STRIDE + 2]} vs ${value}`).toBeLessThanOrEqual(
+          float32ValueTolerance(value, gradient, start),
+        );
         const expected = [x - gradient[0], y - gradient[1]];
         for (const i of [0, 1]) {
           const tolerance = 2e-6 * Math.max(1, Math.abs(expected[i])) + rounding * (Math.abs(x) + Math.abs(x * hessian[2 * i]) + Math.abs(y * hessian[2 * i + 1]));
@@ -391,7 +474,14 @@ test.describe('fused WebGPU kernels', () => {
     ] as [string, HyperValues][]) {
       const experiment = experimentOf(problem, optimizer, hyper, 60);
       const naive = await onGpu(page, experiment, job, 'naive');
-      compareSummaries(`naive ${optimizer}`, naive.summaries, reference(experiment, job, 30), () => hyper.lr as number, (run, gpuStep, referenceStep) => skimsRadius(experiment, job, run, gpuStep, referenceStep));
+      compareSummaries(
+        `naive ${optimizer}`,
+        naive.summaries,
+        reference(experiment, job, 30),
+        () => hyper.lr as number,
+        (run, gpuStep, referenceStep) => skimsRadius(experiment, job, run, gpuStep, referenceStep),
+        NAIVE_EVALUATION_ERROR,
+      );
     }
   });
 
