@@ -73,10 +73,10 @@ async function onGpu(page: Page, experiment: Experiment, job: BasinJob | SweepJo
   return result as BenchResult & { summaries: number[] };
 }
 
-/** The same job on the float64 TypeScript path; `objective` replaces the problem's (a perturbed copy). */
-function onTypeScript(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number, objective = resolveProblem(experiment.problem).objective): Float64Array {
+/** The experiment's first run as the float64 engine's batch template, on `objective`. */
+function templateOf(experiment: Experiment, objective: Objective): BatchTemplate {
   const run = resolveRun(experiment.runs[0]);
-  const template: BatchTemplate = {
+  return {
     objective,
     optimizer: run.optimizer,
     hyper: run.hyper,
@@ -84,8 +84,12 @@ function onTypeScript(experiment: Experiment, job: BasinJob | SweepJob, numRuns:
     ...(run.schedule && { schedule: run.schedule }),
     ...(run.clip && { clip: run.clip }),
   };
+}
+
+/** The same job on the float64 TypeScript path; `objective` replaces the problem's (a perturbed copy). */
+function onTypeScript(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number, objective = resolveProblem(experiment.problem).objective): Float64Array {
   const summaries = new Float64Array(numRuns * SUMMARY_STRIDE);
-  runBatchRange(template, job, 0, numRuns, summaries, experiment.seed);
+  runBatchRange(templateOf(experiment, objective), job, 0, numRuns, summaries, experiment.seed);
   return summaries;
 }
 
@@ -145,23 +149,16 @@ function reference(experiment: Experiment, job: BasinJob | SweepJob, numRuns: nu
  * x-oscillation amplifying errors 1000-fold before it settles), entering the radius steps apart.
  */
 function pathSpreads(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number, objective: Objective): Float64Array {
-  const run = resolveRun(experiment.runs[0]);
+  const template = templateOf(experiment, objective);
   const start = new Float64Array(2);
   const spreads = new Float64Array(numRuns);
   for (let index = 0; index < numRuns; index++) {
     if (job.kind === 'basin') basinCellStart(job, index, start);
     else start.set(job.start);
-    const options = {
-      optimizer: run.optimizer,
-      hyper: job.kind === 'sweep' ? sweepCellHyper(run.hyper, job, index) : run.hyper,
-      start: [start[0], start[1]],
-      numSteps: experiment.steps,
-      ...(run.schedule && { schedule: run.schedule }),
-      ...(run.clip && { clip: run.clip }),
-    };
-    const path = runOptimizer({ objective, ...options }).trajectory;
+    const options = { ...template, hyper: job.kind === 'sweep' ? sweepCellHyper(template.hyper, job, index) : template.hyper, start };
+    const path = runOptimizer(options).trajectory;
     for (let seed = 1; seed <= 6; seed++) {
-      const shaken = runOptimizer({ objective: perturbed(objective, seed * 65_537 + index), ...options }).trajectory;
+      const shaken = runOptimizer({ ...options, objective: perturbed(objective, seed * 65_537 + index) }).trajectory;
       if (shaken.length !== path.length) spreads[index] = Infinity;
       for (let i = 0; i < Math.min(path.length, shaken.length); i++) spreads[index] = Math.max(spreads[index], Math.abs(shaken[i] - path[i]) / Math.max(1, Math.abs(path[i])));
     }
