@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**/*.ts', 'src/experiment/**/*.ts'],
-    ignores: ['**/*.test.ts', 'src/experiment/url-sync.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', ENGINE_FORBIDDEN],
       // Math.pow and ** differ in the last bit between V8 versions (Node 20 vs Chromium 150), which
@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='postMessage']", message: 'Only worker/engine-client.ts talks to the worker.' },
+        { selector: "CallExpression[callee.property.name='postMessage']", message: 'Only the owners in client/ talk to the workers.' },
       ],
     },
   },

@@ -6,7 +6,7 @@ import { SUMMARY_STRIDE, type AdapterDescription, type BasinJob, type BatchOutco
 import type { ClipSpec } from '../src/engine/clipping';
 import { randomFormula } from '../src/engine/expression/random-formula';
 import type { Objective } from '../src/engine/objective';
-import type { HyperValues } from '../src/engine/optimizers/optimizer';
+import type { HyperValues } from '../src/engine/methods/first-order/optimizer';
 import { Random } from '../src/engine/random';
 import { runOptimizer } from '../src/engine/run';
 import type { ScheduleSpec } from '../src/engine/schedules';

@@ -4,12 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadPreferences } from './app/preferences';
 import { AppStoreContext } from './app/use-app-store';
-import { startBatchSync } from './batch-sync';
-import { startEngineSync } from './engine-sync';
-import { readUrlState, startUrlSync } from './experiment/url-sync';
+import { startBatchSync } from './sync/batch-sync';
+import { startEngineSync } from './sync/engine-sync';
+import { readUrlState, startUrlSync } from './sync/url-sync';
 import { createAppStore } from './store/store';
-import { BatchPool } from './worker/batch-pool';
-import { EngineClient } from './worker/engine-client';
+import { BatchPool } from './client/batch-pool';
+import { EngineClient } from './client/engine-client';
 import './styles.css';
 
 const { experiment, viewDomain, step, batch, problems } = readUrlState();

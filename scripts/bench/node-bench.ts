@@ -4,11 +4,11 @@
 import { runBatchRange, SUMMARY_STRIDE, type BasinJob } from '../../src/engine/batch';
 import { compileFormula } from '../../src/engine/expression';
 import type { Objective } from '../../src/engine/objective';
-import { getOptimizer } from '../../src/engine/optimizers';
-import { defaultHyperValues } from '../../src/engine/optimizers/hyper';
+import { getOptimizer } from '../../src/engine/methods/first-order';
+import { defaultHyperValues } from '../../src/engine/methods/first-order/hyper';
 import { runOptimizer } from '../../src/engine/run';
 import { sampleObjective } from '../../src/engine/sample';
-import { getSurface } from '../../src/engine/surfaces';
+import { getSurface } from '../../src/engine/problems/surfaces';
 
 /** One row of the bench table. */
 export interface BenchRow {

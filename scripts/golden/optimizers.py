@@ -19,7 +19,7 @@ here rather than made to pass with a looser tolerance.
 
 Run:  /usr/bin/python3 scripts/golden/optimizers.py
 Writes (compact JSON, repr floats, deterministic):
-  src/engine/optimizers/optimizers.golden.json  torch defaults and the optimizer runs
+  src/engine/methods/first-order/optimizers.golden.json torch defaults and the optimizer runs
   src/engine/schedules.golden.json              get_last_lr() sequences
   src/engine/clipping.golden.json               clipped gradients
   src/engine/random.golden.json                 PRNG outputs
@@ -452,7 +452,7 @@ def main():
     write('random.golden.json', {**header, **random_vectors()})
     write('clipping.golden.json', {**header, 'cases': clipping_cases()})
     write('schedules.golden.json', {**header, 'sequences': schedule_sequences()})
-    write('optimizers/optimizers.golden.json', {**header, 'defaults': torch_defaults(), 'runs': run_cases()})
+    write('methods/first-order/optimizers.golden.json', {**header, 'defaults': torch_defaults(), 'runs': run_cases()})
 
 
 if __name__ == '__main__':

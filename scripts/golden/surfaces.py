@@ -1,4 +1,4 @@
-"""Golden values for the built-in surfaces (src/engine/surfaces), computed with PyTorch.
+"""Golden values for the built-in surfaces (src/engine/problems/surfaces), computed with PyTorch.
 
 Each surface is written here from its canonical formula (Surjanovic & Bingham's Virtual Library
 of Simulation Experiments, Wikipedia "Test functions for optimization"), NOT from our TypeScript.
@@ -8,7 +8,7 @@ known minima. The minima themselves are solved to 50 digits with mpmath (Newton 
 and rounded to the nearest float64.
 
 Run:  /usr/bin/python3 scripts/golden/surfaces.py
-Writes src/engine/surfaces/surfaces.golden.json (deterministic, compact, repr floats).
+Writes src/engine/problems/surfaces/surfaces.golden.json (deterministic, compact, repr floats).
 """
 
 import json
@@ -24,7 +24,7 @@ mpmath.mp.dps = 50
 
 PI = math.pi
 OUTPUT = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'engine', 'surfaces', 'surfaces.golden.json'
+    os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'engine', 'problems', 'surfaces', 'surfaces.golden.json'
 )
 RANDOM_POINTS_PER_CASE = 8
 SEED = 20251123

@@ -1,11 +1,11 @@
-import { BatchPanel } from './BatchPanel';
-import { LossPanel } from './LossPanel';
-import { MapPanel } from './MapPanel';
-import { PlaybackBar } from './PlaybackBar';
-import { ProblemPanel } from './ProblemPanel';
-import { RunsPanel } from './RunsPanel';
-import { Toolbar } from './Toolbar';
-import { UrlProblems } from './UrlProblems';
+import { AnalysisPanel } from './analyses/AnalysisPanel';
+import { LossPanel } from './loss/LossPanel';
+import { MapPanel } from './map/MapPanel';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { ProblemPanel } from './problem/ProblemPanel';
+import { RunsPanel } from './runs/RunsPanel';
+import { Toolbar } from './toolbar/Toolbar';
+import { UrlProblems } from './toolbar/UrlProblems';
 import { useDocumentPreferences } from './preferences';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 
@@ -35,7 +35,7 @@ export function App() {
         <main className="stage">
           <MapPanel />
           <PlaybackBar />
-          <BatchPanel />
+          <AnalysisPanel />
         </main>
         <aside className="charts" aria-label="Charts">
           <LossPanel />

@@ -2,7 +2,7 @@
 // window.playgroundBench, so both measure and check exactly what the playground runs.
 import { batchSize, SUMMARY_STRIDE, type BasinJob, type BatchOutcome, type SeedsJob, type SweepJob } from '../engine/batch/types';
 import type { Experiment } from '../experiment/experiment';
-import { BatchPool } from '../worker/batch-pool';
+import { BatchPool } from '../client/batch-pool';
 
 /** One summaries job as the bench asks for it. */
 export interface BenchJob {

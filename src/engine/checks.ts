@@ -1,4 +1,4 @@
-import type { HyperSpec } from './optimizers/optimizer';
+import type { HyperSpec } from './methods/first-order/optimizer';
 
 // Checks of single values against their allowed ranges, shared by the engine's hyperparameter
 // validation and the experiment's JSON/URL validation. Each returns the message for a bad value,

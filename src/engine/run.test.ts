@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Objective } from './objective';
-import { getOptimizer } from './optimizers';
-import { defaultHyperValues } from './optimizers/hyper';
-import type { HyperValues } from './optimizers/optimizer';
+import { getOptimizer } from './methods/first-order';
+import { defaultHyperValues } from './methods/first-order/hyper';
+import type { HyperValues } from './methods/first-order/optimizer';
 import { Random } from './random';
 import { Runner, runOptimizer, type RunOptions } from './run';
 import { learningRateAt } from './schedules';

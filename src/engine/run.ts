@@ -1,6 +1,6 @@
 import { clipGradient, type ClipSpec } from './clipping';
 import type { Objective } from './objective';
-import type { HyperValues, OptimizerDefinition, OptimizerInstance } from './optimizers/optimizer';
+import type { HyperValues, OptimizerDefinition, OptimizerInstance } from './methods/first-order/optimizer';
 import { Random } from './random';
 import { learningRateAt, type ScheduleSpec } from './schedules';
 

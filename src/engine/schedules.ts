@@ -1,4 +1,4 @@
-import type { HyperSpec } from './optimizers/optimizer';
+import type { HyperSpec } from './methods/first-order/optimizer';
 import { power } from './power';
 
 /**

@@ -1,4 +1,4 @@
-import type { HyperValue } from '../engine/optimizers/optimizer';
+import type { HyperValue } from '../engine/methods/first-order/optimizer';
 import { didYouMean } from '../engine/suggest';
 
 // The small structural checks JSON validation is made of (value ranges: engine/checks.ts). Each returns the message for a bad value (naming the

@@ -1,6 +1,6 @@
 import type { ClipSpec } from '../engine/clipping';
 import type { Domain } from '../engine/objective';
-import type { HyperValues } from '../engine/optimizers/optimizer';
+import type { HyperValues } from '../engine/methods/first-order/optimizer';
 import type { ScheduleSpec } from '../engine/schedules';
 
 // One versioned plain-JSON object reproduces a run: the share URL, the CLI and the playground

@@ -1,12 +1,12 @@
 import type { ClipSpec } from '../engine/clipping';
 import { compileFormula } from '../engine/expression';
 import type { Domain, KnownMinimum, Objective } from '../engine/objective';
-import { getOptimizer } from '../engine/optimizers';
-import type { HyperValues, OptimizerDefinition } from '../engine/optimizers/optimizer';
+import { getOptimizer } from '../engine/methods/first-order';
+import type { HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { deriveSeed } from '../engine/random';
 import { runOptimizer, type RunOptions, type RunResult } from '../engine/run';
 import type { ScheduleSpec } from '../engine/schedules';
-import { getSurface } from '../engine/surfaces';
+import { getSurface } from '../engine/problems/surfaces';
 import { DEFAULT_FORMULA_DOMAIN, isFormulaProblem, type Experiment, type ExperimentRun, type Problem } from './experiment';
 import { resolveHyper } from './validate';
 

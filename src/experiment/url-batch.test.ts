@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_BATCH_SETTINGS, type BatchSettings } from './batch-settings';
+import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_BATCH_SETTINGS, type BatchSettings } from './analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
 import { decodeBatchSettings, encodeBatchSettings } from './url-batch';
 import { decodeExperiment, encodeExperiment } from './url-codec';

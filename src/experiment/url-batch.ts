@@ -1,5 +1,5 @@
 import { checkNumber, type NumberRange } from '../engine/checks';
-import { getOptimizer } from '../engine/optimizers';
+import { getOptimizer } from '../engine/methods/first-order';
 import {
   BASIN_COLOR_BY,
   BASIN_OPACITY_RANGE,
@@ -24,7 +24,7 @@ import {
   type SeedsSettings,
   type SweepSecondAxis,
   type SweepSettings,
-} from './batch-settings';
+} from './analysis-settings';
 import type { Experiment } from './experiment';
 import { formatNumber, parseNumber, parseWholeNumber } from './url-grammar';
 

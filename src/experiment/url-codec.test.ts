@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { OPTIMIZERS } from '../engine/optimizers';
-import type { HyperSpec, HyperValue } from '../engine/optimizers/optimizer';
+import { OPTIMIZERS } from '../engine/methods/first-order';
+import type { HyperSpec, HyperValue } from '../engine/methods/first-order/optimizer';
 import { Random } from '../engine/random';
 import { SCHEDULE_SPECS, type ScheduleType } from '../engine/schedules';
-import { SURFACES } from '../engine/surfaces';
+import { SURFACES } from '../engine/problems/surfaces';
 import { DEFAULT_EXPERIMENT, MAX_RUNS, type Experiment, type ExperimentRun } from './experiment';
 import { decodeExperiment, encodeExperiment } from './url-codec';
 import { parseExperiment } from './validate';

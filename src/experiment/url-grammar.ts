@@ -1,4 +1,4 @@
-import type { HyperValue } from '../engine/optimizers/optimizer';
+import type { HyperValue } from '../engine/methods/first-order/optimizer';
 
 // The small grammar inside share-URL values: numbers, and calls such as
 // "adam(lr=0.05,betas=0.9/0.999)", "cosine(T_max=300)", "norm(1)", "rosenbrock(a=1,b=100)".

@@ -1,10 +1,10 @@
 import type { ClipSpec } from '../engine/clipping';
 import { compileFormula } from '../engine/expression';
 import type { Domain } from '../engine/objective';
-import { OPTIMIZERS, getOptimizer } from '../engine/optimizers';
-import type { HyperValue, HyperValues, OptimizerDefinition } from '../engine/optimizers/optimizer';
+import { OPTIMIZERS, getOptimizer } from '../engine/methods/first-order';
+import type { HyperValue, HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
-import { SURFACES, getSurface } from '../engine/surfaces';
+import { SURFACES, getSurface } from '../engine/problems/surfaces';
 import { checkHyperValue, checkNumber, describe } from '../engine/checks';
 import { copyHyperValue, isJsonObject, joinPath, placeName, unknownKeys } from './check-values';
 import {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { basinCellStart, convergenceRadius, linearSpaced, logSpaced } from '../engine/batch/cells';
 import type { BasinJob, SweepJob } from '../engine/batch/types';
 import { parseFormula } from '../engine/expression/parser';
-import { defaultHyperValues, getOptimizer } from '../engine/optimizers';
-import type { OptimizerDefinition } from '../engine/optimizers/optimizer';
+import { defaultHyperValues, getOptimizer } from '../engine/methods/first-order';
+import type { OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { FusedJob, type GpuTemplate } from './fused-job';
 import { fusedShader } from './fused-program';
 

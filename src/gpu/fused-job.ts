@@ -6,8 +6,8 @@ import { basinCellStart, convergenceRadius, sweepCellHyper } from '../engine/bat
 import type { BasinJob, BatchSettings, SweepJob } from '../engine/batch/types';
 import type { Expr } from '../engine/expression/ast';
 import type { KnownMinimum } from '../engine/objective';
-import type { OptimizerKernel } from '../engine/optimizers/kernel';
-import type { HyperValues } from '../engine/optimizers/optimizer';
+import type { OptimizerKernel } from '../engine/methods/first-order/kernel';
+import type { HyperValues } from '../engine/methods/first-order/optimizer';
 import { learningRateAt } from '../engine/schedules';
 import { planStepTable, StepTableWriter, type StepTablePlan } from './step-table';
 

@@ -4,7 +4,7 @@
 import { parseFormula } from '../engine/expression/parser';
 import { resolveProblem } from '../experiment/run-experiment';
 import type { BatchSource } from '../worker/batch-protocol';
-import { resolveSource } from '../worker/batch-source';
+import { resolveSource } from '../analyses/source';
 import type { GpuTemplate } from './fused-job';
 
 let cached: { key: string; template: GpuTemplate } | null = null;

@@ -2,7 +2,7 @@
 // semantics of kernel-interpreter.ts: for the step table and for folding constant subexpressions
 // before they reach the shader.
 import { power } from '../engine/power';
-import { operands, type KernelExpr } from '../engine/optimizers/kernel';
+import { operands, type KernelExpr } from '../engine/methods/first-order/kernel';
 
 /** A kernel expression in float64, as kernel-interpreter.ts computes it. */
 export function evaluateKernelExpression(expression: KernelExpr, read: (name: string) => number): number {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runWgslStatements } from '../engine/expression/wgsl-interpreter.test-helper';
 import { wgslFloat } from '../engine/expression/wgsl';
-import { defaultHyperValues, OPTIMIZERS, validateHyperValues } from '../engine/optimizers';
-import type { HyperValues, OptimizerDefinition } from '../engine/optimizers/optimizer';
+import { defaultHyperValues, OPTIMIZERS, validateHyperValues } from '../engine/methods/first-order';
+import type { HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { learningRateAt, type ScheduleSpec } from '../engine/schedules';
 import { kernelToWgsl } from './kernel-wgsl';
 import { planStepTable, StepTableWriter } from './step-table';

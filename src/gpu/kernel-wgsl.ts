@@ -9,8 +9,8 @@
 // grad{i}; temporaries t → k_t, declared by their first assignment (step temporaries for the step,
 // coordinate temporaries inside each coordinate's block).
 import { wgslFloat } from '../engine/expression/wgsl';
-import type { KernelAssignment, KernelExpr, OptimizerKernel } from '../engine/optimizers/kernel';
-import { checkKernel } from '../engine/optimizers/kernel-interpreter';
+import type { KernelAssignment, KernelExpr, OptimizerKernel } from '../engine/methods/first-order/kernel';
+import { checkKernel } from '../engine/methods/first-order/kernel-interpreter';
 import { compareKernelValues, evaluateKernelExpression, isKnownExpression } from './kernel-evaluate';
 
 /** How the shader gets each constant's value for the run at hand. */

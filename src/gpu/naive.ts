@@ -9,7 +9,7 @@ import { CLIP_NORM_EPSILON } from '../engine/clipping';
 import { dependsOnVariables, type Expr } from '../engine/expression/ast';
 import { differentiate } from '../engine/expression/derivative';
 import { evaluate } from '../engine/expression/evaluate';
-import type { KernelAssignment, KernelExpr } from '../engine/optimizers/kernel';
+import type { KernelAssignment, KernelExpr } from '../engine/methods/first-order/kernel';
 import { DIVERGENCE_BOUND } from '../engine/run';
 import { CancelledError } from './fused-runner';
 import { FusedJob, type GpuTemplate } from './fused-job';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_FIELDS } from '../engine/batch/types';
-import type { OptimizerKernel } from '../engine/optimizers/kernel';
+import type { OptimizerKernel } from '../engine/methods/first-order/kernel';
 import { initialState, STATE_FIELDS, stateLayout, summariesFromState } from './state-layout';
 
 const kernel: OptimizerKernel = {

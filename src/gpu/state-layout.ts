@@ -2,7 +2,7 @@
 // dispatch reads and writes anew (a program cannot update its input in place). Steps and indices are
 // stored as floats: exact up to 2^24.
 import { SUMMARY_STRIDE } from '../engine/batch/types';
-import type { OptimizerKernel } from '../engine/optimizers/kernel';
+import type { OptimizerKernel } from '../engine/methods/first-order/kernel';
 
 /** Offsets of the fields every run has, before the optimizer's state. */
 export const STATE_FIELDS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_BATCH_SETTINGS } from '../experiment/batch-settings';
+import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_BATCH_SETTINGS } from '../experiment/analysis-settings';
 import { DEFAULT_EXPERIMENT } from '../experiment/experiment';
 import { batchSettingsChanged, batchSettingsOf } from './batch-slice';
 import { createAppStore } from './store';

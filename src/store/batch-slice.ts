@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AdapterDescription, BasinJob, BatchOutcome, BatchProgress, SeedStatistics, SweepJob } from '../engine/batch/types';
-import { getOptimizer, validateHyperValues } from '../engine/optimizers';
+import { getOptimizer, validateHyperValues } from '../engine/methods/first-order';
 import {
   DEFAULT_BASIN,
   DEFAULT_SEEDS,
@@ -12,7 +12,7 @@ import {
   type SeedsSettings,
   type SweepSecondName,
   type SweepSettings,
-} from '../experiment/batch-settings';
+} from '../experiment/analysis-settings';
 import { resolveRun } from '../experiment/run-experiment';
 import type { AppState } from './store';
 

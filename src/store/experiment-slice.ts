@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { HyperValue } from '../engine/optimizers/optimizer';
+import type { HyperValue } from '../engine/methods/first-order/optimizer';
 import type { Experiment, ExperimentRun, Problem } from '../experiment/experiment';
 import { MAX_RUNS } from '../experiment/experiment';
 import type { AppState } from './store';

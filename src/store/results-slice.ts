@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SurfaceSample } from '../worker/engine-client';
+import type { SurfaceSample } from '../client/engine-client';
 import type { RunPayload } from '../worker/protocol';
 import type { AppState } from './store';
 

@@ -4,7 +4,7 @@
 import { format, interpolateYlGnBu, interpolateYlOrRd, rgb } from 'd3';
 import { SUMMARY_OFFSET, SUMMARY_STRIDE } from '../engine/batch/types';
 import type { KnownMinimum } from '../engine/objective';
-import type { BasinColorBy } from '../experiment/batch-settings';
+import type { BasinColorBy } from '../experiment/analysis-settings';
 
 /** A run that reached no known minimum (or, by steps, never converged). */
 export const BASIN_NONE_COLOUR = '#bdbdbd';

@@ -4,7 +4,7 @@
 // a repaint is asked for with every new batch of summaries and done once a frame.
 import { select, type Selection } from 'd3';
 import type { BasinJob } from '../engine/batch/types';
-import type { BasinColorBy } from '../experiment/batch-settings';
+import type { BasinColorBy } from '../experiment/analysis-settings';
 import { basinColouring, paintBasin, type BasinData } from './basin-colours';
 import { RasterImage } from './raster-image';
 import type { MapScales } from './scales';

@@ -4,7 +4,7 @@
 import { axisBottom, axisLeft, format, pointer, scaleLog, scaleLinear, select, type ScaleContinuousNumeric, type Selection } from 'd3';
 import { SUMMARY_OFFSET, SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
 import { logSpaced } from '../engine/batch/cells';
-import type { SweepMetric } from '../experiment/batch-settings';
+import type { SweepMetric } from '../experiment/analysis-settings';
 import { formatLoss, formatPowerOfTen, logTickExponents, yExtent, yMapping, type LossCurve, type YMapping } from './loss-series';
 import type { Margin } from './scales';
 

@@ -5,7 +5,7 @@
 import { axisBottom, axisLeft, format, interpolateViridis, pointer, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
 import type { SweepJob } from '../engine/batch/types';
 import { linearSpaced, logSpaced } from '../engine/batch/cells';
-import type { SweepMetric, SweepSecondName } from '../experiment/batch-settings';
+import type { SweepMetric, SweepSecondName } from '../experiment/analysis-settings';
 import { formatLoss, formatPowerOfTen, logTickExponents } from './loss-series';
 import { RasterImage } from './raster-image';
 import { sweepLosses } from './sweep-chart';

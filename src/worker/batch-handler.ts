@@ -4,7 +4,7 @@ import { runBatchRange, runSeedRange, seedStatistics } from '../engine/batch';
 import { SUMMARY_STRIDE, type BatchTemplate } from '../engine/batch/types';
 import { resolveProblem } from '../experiment/run-experiment';
 import type { BatchRequest, BatchResponse, BatchSource } from './batch-protocol';
-import { resolveSource } from './batch-source';
+import { resolveSource } from '../analyses/source';
 
 /** A response and the buffers to transfer with it. */
 export interface HandledRequest {

@@ -3,19 +3,12 @@
 // each with its summaries; the WebGPU worker (gpu.worker.ts) is sent a whole job and streams
 // summaries and progress per chunk, then 'done'. Typed arrays are transferred, not copied.
 import type { AdapterDescription, BasinJob, SeedsJob, SeedStatistics, SweepJob } from '../engine/batch/types';
-import type { Experiment } from '../experiment/experiment';
+import type { BatchSource } from '../analyses/source';
 
 /** Bumped whenever a message's shape changes; the pool refuses a worker that disagrees. */
 export const BATCH_PROTOCOL_VERSION = 1;
 
-/**
- * Which runs a batch is made of: run `runIndex` of `experiment` (its optimizer and settings) on the
- * experiment's problem for `experiment.steps` steps; the worker resolves it into a BatchTemplate.
- */
-export interface BatchSource {
-  readonly experiment: Experiment;
-  readonly runIndex: number;
-}
+export type { BatchSource };
 
 /** Page → worker. */
 export type BatchRequest =

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { RUN_COLORS } from '../../views/scales';
-import { colorName } from '../labels';
+import { colorName } from '../runs/labels';
 import './controls.css';
 
 /** Props of a ColorPicker. */

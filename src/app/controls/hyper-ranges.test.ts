@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNumber, numberRange } from '../../engine/checks';
-import { OPTIMIZERS } from '../../engine/optimizers';
-import type { HyperSpec } from '../../engine/optimizers/optimizer';
+import { OPTIMIZERS } from '../../engine/methods/first-order';
+import type { HyperSpec } from '../../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS } from '../../engine/schedules';
 import { PAIR_RANGE, sliderRangeFor } from './hyper-ranges';
 import { positionCount, positionOfValue, valueAtPosition } from './slider-scale';

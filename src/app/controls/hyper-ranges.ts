@@ -1,4 +1,4 @@
-import type { HyperSpec } from '../../engine/optimizers/optimizer';
+import type { HyperSpec } from '../../engine/methods/first-order/optimizer';
 import type { SliderRange } from './slider-scale';
 
 // The stretch each hyperparameter's slider covers. Validation (HyperSpec min/max) decides what is

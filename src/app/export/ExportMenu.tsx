@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AppState } from '../../store/store';
-import { problemTitle } from '../labels';
-import { LOSS_CAPTIONS } from '../LossPanel';
-import { DisclosureMenu } from '../DisclosureMenu';
+import { problemTitle } from '../runs/labels';
+import { LOSS_CAPTIONS } from '../loss/LossPanel';
+import { DisclosureMenu } from '../controls/DisclosureMenu';
 import { useAppStoreApi } from '../use-app-store';
 import { MIME_TYPES, downloadFile } from './download';
 import { exportFileName } from './file-names';

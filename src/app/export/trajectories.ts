@@ -11,7 +11,7 @@
 import type { RunResult } from '../../engine/run';
 import type { Experiment } from '../../experiment/experiment';
 import { formatOutputCsv, formatOutputJson, toOutput, type ExperimentOutput } from '../../experiment/output';
-import { EngineClient } from '../../worker/engine-client';
+import { EngineClient } from '../../client/engine-client';
 import type { RunPayload } from '../../worker/protocol';
 
 /** The CLI's output for an experiment, from the worker's runs (in experiment order). */

@@ -3,7 +3,7 @@ import { compileFormula, FUNCTION_NAMES, toLatex, type FormulaError } from '../.
 import type { Domain } from '../../engine/objective';
 import { DEFAULT_FORMULA_DOMAIN, MAX_EXPRESSION_LENGTH, type FormulaProblem } from '../../experiment/experiment';
 import { NumberField } from '../controls/NumberField';
-import { Katex } from '../Katex';
+import { Katex } from '../controls/Katex';
 import { useAppStoreApi } from '../use-app-store';
 import { errorSpan, messageWithColumn } from './formula-error';
 import { GradientDetails } from './GradientDetails';

@@ -1,5 +1,5 @@
 import { toLatex, toText, type Expr } from '../../engine/expression';
-import { Katex } from '../Katex';
+import { Katex } from '../controls/Katex';
 
 /**
  * The gradient the optimizers follow, as the engine derived it symbolically (and simplified), behind

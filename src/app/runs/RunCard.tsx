@@ -1,12 +1,12 @@
 import { useId, type CSSProperties } from 'react';
-import { OPTIMIZERS, getOptimizer } from '../../engine/optimizers';
+import { OPTIMIZERS, getOptimizer } from '../../engine/methods/first-order';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
 import type { RunPayload } from '../../worker/protocol';
 import { ColorPicker } from '../controls/ColorPicker';
 import { NumberField } from '../controls/NumberField';
 import { formatNumber } from '../controls/slider-scale';
-import { formatLoss, runLabel } from '../labels';
+import { formatLoss, runLabel } from './labels';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import { effectiveColor, switchOptimizer } from './run-setup';

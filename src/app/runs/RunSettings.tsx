@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClipSpec } from '../../engine/clipping';
 import { numberRange } from '../../engine/checks';
-import type { HyperSpec, HyperValue, OptimizerDefinition } from '../../engine/optimizers/optimizer';
+import type { HyperSpec, HyperValue, OptimizerDefinition } from '../../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { resolveHyper } from '../../experiment/validate';
@@ -9,8 +9,8 @@ import { CLIP_RANGE, PAIR_RANGE, sliderRangeFor } from '../controls/hyper-ranges
 import { Select } from '../controls/Select';
 import { Slider } from '../controls/Slider';
 import { Toggle } from '../controls/Toggle';
-import { Katex } from '../Katex';
-import { pairPartLabels, SCHEDULE_LABELS, stackEquations } from '../labels';
+import { Katex } from '../controls/Katex';
+import { pairPartLabels, SCHEDULE_LABELS, stackEquations } from './labels';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { scheduleForSteps } from './run-setup';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { checkSchedule } from '../../experiment/validate';
-import { getPreset } from '../presets';
+import { getPreset } from './presets';
 import { effectiveColor, nextRunColor, pinColors, runFromPreset, scheduleForSteps, startsForDomain, switchOptimizer } from './run-setup';
 
 const run = (patch: Partial<ExperimentRun> = {}): ExperimentRun => ({ optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], ...patch });

@@ -2,8 +2,8 @@ import type { Domain } from '../../engine/objective';
 import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { RUN_COLORS, runColor } from '../../views/scales';
-import { drawnColor } from '../visible-runs';
-import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from '../presets';
+import { drawnColor } from './visible-runs';
+import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from './presets';
 
 // What the runs panel does to runs beyond what the store's actions do: colours that stay with their
 // run when others come and go, sensible starts when the surface changes, and settings that carry

@@ -1,4 +1,4 @@
-import type { HyperValues } from '../optimizers/optimizer';
+import type { HyperValues } from '../methods/first-order/optimizer';
 import type { BasinJob, SweepJob } from './types';
 
 // The cells of a batch job and where each cell's run starts or what settings it uses. Run index i

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getOptimizer } from '../optimizers';
-import { defaultHyperValues } from '../optimizers/hyper';
+import { getOptimizer } from '../methods/first-order';
+import { defaultHyperValues } from '../methods/first-order/hyper';
 import { deriveSeed } from '../random';
 import { runOptimizer } from '../run';
-import { getSurface } from '../surfaces';
+import { getSurface } from '../problems/surfaces';
 import { quantileOfSorted, runSeedRange, seedStatistics, type SeedRun } from './seeds';
 import type { BatchTemplate, SeedsJob } from './types';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getOptimizer } from '../optimizers';
-import { defaultHyperValues } from '../optimizers/hyper';
+import { getOptimizer } from '../methods/first-order';
+import { defaultHyperValues } from '../methods/first-order/hyper';
 import { deriveSeed } from '../random';
 import { runOptimizer } from '../run';
-import { getSurface } from '../surfaces';
+import { getSurface } from '../problems/surfaces';
 import { basinCellStart, sweepCellValues } from './cells';
 import { runBatchRange } from './summaries';
 import { SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from './types';

@@ -1,6 +1,6 @@
 import type { ClipSpec } from '../clipping';
 import type { Domain, KnownMinimum, Objective } from '../objective';
-import type { HyperValues, OptimizerDefinition } from '../optimizers/optimizer';
+import type { HyperValues, OptimizerDefinition } from '../methods/first-order/optimizer';
 import type { ScheduleSpec } from '../schedules';
 
 // Batch work: thousands to millions of runs of one optimizer on one objective, each summarised by

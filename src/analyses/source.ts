@@ -1,0 +1,41 @@
+// From a batch request's source (an experiment and one of its runs) to the settings every run of the
+// batch shares; the TypeScript and WebGPU workers then add the objective in the form they need.
+import type { BatchSettings } from '../engine/batch/types';
+import type { Experiment, Problem } from '../experiment/experiment';
+import { resolveRun } from '../experiment/run-experiment';
+
+/**
+ * Which runs a batch is made of: run `runIndex` of `experiment` (its optimizer and settings) on the
+ * experiment's problem for `experiment.steps` steps; the worker resolves it into a BatchTemplate.
+ */
+export interface BatchSource {
+  readonly experiment: Experiment;
+  readonly runIndex: number;
+}
+
+/** A source resolved: its cache key, the problem, and the shared run settings. */
+export interface ResolvedSource {
+  /** Equal for sources that make the same runs: a job arrives as many ranges, compiled once. */
+  readonly key: string;
+  readonly problem: Problem;
+  readonly settings: BatchSettings;
+}
+
+/** Resolves run `runIndex` of the experiment (torch defaults filled in); throws naming a missing run. */
+export function resolveSource({ experiment, runIndex }: BatchSource): ResolvedSource {
+  const run = experiment.runs[runIndex];
+  if (!run) throw new Error(`the experiment has no run ${runIndex + 1}`);
+  const resolved = resolveRun(run);
+  return {
+    key: JSON.stringify([experiment.problem, run, experiment.steps, experiment.noise]),
+    problem: experiment.problem,
+    settings: {
+      optimizer: resolved.optimizer,
+      hyper: resolved.hyper,
+      numSteps: experiment.steps,
+      ...(resolved.schedule && { schedule: resolved.schedule }),
+      ...(resolved.clip && { clip: resolved.clip }),
+      ...(experiment.noise > 0 && { noise: experiment.noise }),
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// How the batch analyses are described on screen: what ran a job and how fast ("WebGPU ·
+// SwiftShader (fallback) · 92M run-steps/s"), the time left, and what the map and the loss chart
+// draw of the store's results. Pure, so it is tested without a DOM.
+import { format } from 'd3';
+import type { AdapterDescription, BatchOutcome, BatchProgress } from '../../engine/batch/types';
+import { getOptimizer } from '../../engine/methods/first-order';
+import type { SweepSecondName } from '../../experiment/analysis-settings';
+import type { ExperimentRun, Problem } from '../../experiment/experiment';
+import { resolveProblem } from '../../experiment/run-experiment';
+import type { AppState } from '../../store/store';
+import type { BasinPicture } from '../../views/basin-layer';
+import type { LossBand } from '../../views/loss-band';
+import type { SeedsPicture } from '../../views/seeds-layer';
+import { runLabel } from '../runs/labels';
+import { drawnColor } from '../runs/visible-runs';
+
+const FORMAT_RATE = format('.3~s');
+const FORMAT_COUNT = format(',');
+
+/** An adapter as people know it: "SwiftShader (fallback)", "NVIDIA H100 (hopper)". */
+export function adapterName(adapter: AdapterDescription): string {
+  const words = [adapter.vendor, adapter.architecture, adapter.device, adapter.description].join(' ').toLowerCase();
+  const swiftShader = words.includes('swiftshader');
+  const base = swiftShader
+    ? 'SwiftShader'
+    : adapter.description || [capitalised(adapter.vendor), adapter.architecture && `(${adapter.architecture})`].filter(Boolean).join(' ') || 'unnamed adapter';
+  return adapter.isFallbackAdapter || swiftShader ? `${base} (fallback)` : base;
+}
+
+function capitalised(word: string): string {
+  return word ? `${word[0].toUpperCase()}${word.slice(1)}` : '';
+}
+
+/** Runs × steps per second, short: "92M run-steps/s". */
+export function formatThroughput(runStepsPerSecond: number): string {
+  return Number.isFinite(runStepsPerSecond) && runStepsPerSecond > 0 ? `${FORMAT_RATE(runStepsPerSecond)} run-steps/s` : '— run-steps/s';
+}
+
+/** Milliseconds as a duration: "850 ms", "1.2 s", "3 min 5 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms - minutes * 60_000) / 1000);
+  return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+}
+
+/** What ran a finished job and how fast: engine · adapter or workers · throughput · time. */
+export function describeOutcome(outcome: BatchOutcome): string {
+  const where =
+    outcome.engine === 'webgpu'
+      ? ['WebGPU', outcome.adapter ? adapterName(outcome.adapter) : 'unknown adapter']
+      : ['TypeScript', `${outcome.workers} ${outcome.workers === 1 ? 'worker' : 'workers'}`];
+  return [...where, formatThroughput(outcome.runStepsPerSecond), formatDuration(outcome.elapsedMs)].join(' · ');
+}
+
+/** A running job's progress: "1,234 of 16,384 runs · about 3.2 s left". */
+export function describeProgress(progress: BatchProgress | null, unit: string): string {
+  if (!progress) return 'starting…';
+  const done = `${FORMAT_COUNT(progress.done)} of ${FORMAT_COUNT(progress.total)} ${unit}`;
+  if (progress.etaMs === null || progress.done >= progress.total) return done;
+  return `${done} · about ${formatDuration(progress.etaMs)} left`;
+}
+
+/** Percent done, 0..100, whole. */
+export function percentDone(progress: BatchProgress | null): number {
+  if (!progress || progress.total <= 0) return 0;
+  return Math.min(100, Math.floor((100 * progress.done) / progress.total));
+}
+
+/** What the basin layer draws, from the store: null while the basin map is off or has no results. */
+export function basinPictureOf(state: Pick<AppState, 'basin'>): BasinPicture | null {
+  const { active, results } = state.basin;
+  if (!active || !results) return null;
+  return { job: results.job, summaries: results.summaries, filled: results.filled, minima: results.job.minima, fStar: results.fStar };
+}
+
+/** What the seeds layer draws, from the store: the quartiles in the analysed run's colour. */
+export function seedsPictureOf(state: { seeds: Pick<AppState['seeds'], 'active' | 'results'>; experiment: AppState['experiment'] }): SeedsPicture | null {
+  const { active, results } = state.seeds;
+  if (!active || !results) return null;
+  const run = state.experiment.runs[results.runIndex];
+  return { statistics: results.statistics, color: drawnColor(run, results.runIndex), label: `${runLabel(run, results.runIndex)}: median of ${results.statistics.numSeeds} seeds` };
+}
+
+/** The loss chart's band: the median loss and its inter-quartile range over the seeds. */
+export function seedsBandOf(state: Parameters<typeof seedsPictureOf>[0]): LossBand | null {
+  const picture = seedsPictureOf(state);
+  if (!picture) return null;
+  const { loss } = picture.statistics;
+  return { label: picture.label, color: picture.color, lower: loss.lower, median: loss.median, upper: loss.upper };
+}
+
+/** A run's learning rate, beta1 or momentum as it runs: its own value, else the optimizer's default (NaN when it has none). */
+export function currentHyper(run: ExperimentRun | undefined, name: 'lr' | SweepSecondName): number {
+  if (!run) return NaN;
+  const spec = getOptimizer(run.optimizer)?.hyperSpecs.find((candidate) => candidate.name === (name === 'beta1' ? 'betas' : name));
+  const value = run.hyper[spec?.name ?? name] ?? spec?.defaultValue;
+  if (name === 'beta1') return Array.isArray(value) ? value[0] : NaN;
+  return typeof value === 'number' ? value : NaN;
+}
+
+/** How many known minima the problem has (none for a typed formula). */
+export function knownMinimaCount(problem: Problem): number {
+  return resolveProblem(problem).minima.length;
+}

@@ -1,0 +1,162 @@
+import { useEffect, useId, useMemo, useRef } from 'react';
+import type { LossAxis, LossScale } from '../../store/view-slice';
+import { LossChart } from '../../views/loss-chart';
+import { AXIS_TITLES, type LossCurve } from '../../views/loss-series';
+import { seedsBandOf } from '../analyses/analysis-format';
+import { visibleRuns } from '../runs/visible-runs';
+import { useAppStore, useAppStoreApi } from '../use-app-store';
+import './LossPanel.css';
+
+const SCALE_CHOICES: readonly { value: LossScale; label: string; title: string }[] = [
+  { value: 'log', label: 'log', title: 'log f: every decade of progress gets the same height' },
+  { value: 'linear', label: 'linear', title: 'f itself' },
+  { value: 'gap', label: 'f − f*', title: 'log (f − f*): the distance to the known minimum value f*' },
+];
+
+const AXIS_CHOICES: readonly { value: LossAxis; label: string; title: string }[] = [
+  { value: 'step', label: 'step', title: 'optimizer steps' },
+  { value: 'evaluations', label: 'evaluations', title: 'objective evaluations (f and ∇f together count one)' },
+  { value: 'time', label: 'time', title: 'wall-clock milliseconds in the engine' },
+];
+
+/** The chart's caption for each x axis (the Export menu titles exported charts with it too). */
+export const LOSS_CAPTIONS: Record<LossAxis, string> = {
+  step: 'Loss per step',
+  evaluations: 'Loss per function evaluation',
+  time: 'Loss over wall time',
+};
+
+/** The chart's height for a width, in CSS pixels: wide and flat, but never a sliver. */
+function chartHeight(width: number): number {
+  return Math.round(Math.min(440, Math.max(200, width * 0.55)));
+}
+
+/** The lowest known minimum value f* of the problem on the map, or null when none is known. */
+function knownMinimumValue(minima: readonly { value: number }[] | undefined): number | null {
+  if (!minima || minima.length === 0) return null;
+  return Math.min(...minima.map((minimum) => minimum.value));
+}
+
+/** Loss against step (or evaluations, or time) for every visible run, with its scale and axis switches. */
+export function LossPanel() {
+  const store = useAppStoreApi();
+  const frameRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<SVGSVGElement>(null);
+  const overlayRef = useRef<SVGSVGElement>(null);
+  const chart = useRef<LossChart | null>(null);
+  const payloads = useAppStore((state) => state.runs);
+  const experiment = useAppStore((state) => state.experiment);
+  const fStar = useAppStore((state) => knownMinimumValue(state.surface?.minima));
+  const lossScale = useAppStore((state) => state.lossScale);
+  const lossAxis = useAppStore((state) => state.lossAxis);
+  const setLossScale = useAppStore((state) => state.setLossScale);
+  const setLossAxis = useAppStore((state) => state.setLossAxis);
+  const largeText = useAppStore((state) => state.largeText);
+  // the many-seeds band: only its results matter here, not the progress of its job
+  const seedsActive = useAppStore((state) => state.seeds.active);
+  const seedsResults = useAppStore((state) => state.seeds.results);
+  const band = useMemo(
+    () => (seedsActive && seedsResults ? seedsBandOf({ seeds: { active: true, results: seedsResults }, experiment }) : null),
+    [seedsActive, seedsResults, experiment],
+  );
+  // f − f* needs f*; for a typed formula the chart shows log f instead (and offers no f − f*)
+  const scale: LossScale = lossScale === 'gap' && fStar === null ? 'log' : lossScale;
+
+  const curves = useMemo<LossCurve[]>(
+    () =>
+      visibleRuns(experiment.runs, payloads).map(({ label, color, result }) => ({
+        label,
+        color,
+        loss: result.loss,
+        evaluations: result.evaluations,
+        elapsedMs: result.elapsedMs,
+        diverged: result.diverged,
+      })),
+    [payloads, experiment.runs],
+  );
+
+  useEffect(() => {
+    const lossChart = new LossChart({ chart: chartRef.current!, overlay: overlayRef.current! }, {
+      // a click on the chart shows that step everywhere, like the scrubber
+      onPickStep: (step) => {
+        const state = store.getState();
+        if (state.playing) state.pause();
+        state.setStep(step);
+      },
+    });
+    chart.current = lossChart;
+    lossChart.setStep(store.getState().step);
+    // the step changes every frame while playing: straight from the store, no React render
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.step !== previous.step) lossChart.setStep(state.step);
+    });
+    // one SVG unit per CSS pixel: the chart follows the panel's width, its height a little over half that
+    const frame = frameRef.current!;
+    const resize = () => {
+      const width = frame.clientWidth;
+      if (width > 0) lossChart.setSize(width, chartHeight(width));
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(frame);
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      lossChart.destroy();
+      chart.current = null;
+    };
+  }, [store]);
+
+  useEffect(() => chart.current?.setRuns(curves, experiment.steps), [curves, experiment.steps]);
+  useEffect(() => chart.current?.setScale(scale, fStar), [scale, fStar]);
+  useEffect(() => chart.current?.setAxis(lossAxis), [lossAxis]);
+  useEffect(() => chart.current?.setBand(band), [band]);
+  // larger text needs wider margins for the tick labels (the width may not change at all)
+  useEffect(() => {
+    const width = frameRef.current?.clientWidth ?? 0;
+    if (width > 0) chart.current?.setSize(width, chartHeight(width));
+  }, [largeText]);
+
+  const scaleChoices = fStar === null ? SCALE_CHOICES.filter((choice) => choice.value !== 'gap') : SCALE_CHOICES;
+  return (
+    <figure className="panel loss-panel">
+      <div className="loss-panel-header">
+        <figcaption>{LOSS_CAPTIONS[lossAxis]}</figcaption>
+        <div className="loss-controls">
+          <Segmented label="Loss scale" choices={scaleChoices} value={scale} onChange={setLossScale} />
+          <Segmented label="Loss x axis" choices={AXIS_CHOICES} value={lossAxis} onChange={setLossAxis} />
+        </div>
+      </div>
+      <div ref={frameRef} className="loss-chart-frame" data-testid="loss-chart-frame">
+        <svg ref={chartRef} role="img" aria-label={`Loss against ${AXIS_TITLES[lossAxis]} for every run`} data-testid="loss-chart" />
+        {/* the step line, crosshair and tooltip: redrawn every frame, on a layer of their own */}
+        <svg ref={overlayRef} aria-hidden="true" data-testid="loss-chart-overlay" />
+      </div>
+    </figure>
+  );
+}
+
+/** A row of radio buttons that look like one segmented switch. */
+function Segmented<T extends string>({
+  label,
+  choices,
+  value,
+  onChange,
+}: {
+  label: string;
+  choices: readonly { value: T; label: string; title: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  const name = useId();
+  return (
+    <div className="segmented" role="radiogroup" aria-label={label}>
+      {choices.map((choice) => (
+        <label key={choice.value} title={choice.title} className={choice.value === value ? 'checked' : undefined}>
+          <input type="radio" name={name} value={choice.value} checked={choice.value === value} onChange={() => onChange(choice.value)} />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+// The map panel binds the store to three imperative views: the contour map, the trajectories on
+// it and the pointer/keyboard handling. It subscribes to the store directly rather than through
+// React state, because playback changes the step up to 60 times a second and a drag changes the
+// experiment on every pointer event: only the views' cheap setters run then, never a React render.
+import { useEffect, useRef } from 'react';
+import type { Domain } from '../../engine/objective';
+import { resolveDomain } from '../../experiment/run-experiment';
+import type { AppState, AppStore } from '../../store/store';
+import { BasinLayer } from '../../views/basin-layer';
+import { ContourMap } from '../../views/contour-map';
+import { MapInteraction } from '../../views/map-interaction';
+import { parameterPoint, type ParameterPoint } from '../../views/scales';
+import { SeedsLayer } from '../../views/seeds-layer';
+import { TrajectoryLayer } from '../../views/trajectory-layer';
+import { roundToView, sameDomain, zoomDomain } from '../../views/view-domain';
+import { BasinLegend } from '../analyses/BasinLegend';
+import { basinPictureOf, seedsPictureOf } from '../analyses/analysis-format';
+import { HoverReadout } from './HoverReadout';
+import { mapRuns, runsMovedTogether, withStarts } from './map-runs';
+import { runLabel } from '../runs/labels';
+import { useAppStore, useAppStoreApi } from '../use-app-store';
+import './MapPanel.css';
+
+/** How much one press of "Zoom in" / "Zoom out" changes the view's width. */
+const BUTTON_ZOOM = 1.5;
+
+function homeDomain(state: AppState): Domain {
+  return resolveDomain(state.experiment.problem);
+}
+
+/** Wires the store to the map's views; returns what the panel's buttons call and a teardown. */
+function bindMap(svg: SVGSVGElement, store: AppStore) {
+  const map = new ContourMap(svg);
+  // the basin map under the minima, the seeds' band under the trajectories
+  const basin = new BasinLayer(map.underlay);
+  const seeds = new SeedsLayer(map.overlay);
+  const trajectories = new TrajectoryLayer(map.overlay);
+  let view: Domain = store.getState().viewDomain ?? homeDomain(store.getState());
+  let viewFrame = 0;
+  let dragged: { indices: number[]; runIndex: number; live: boolean } | null = null;
+
+  const showView = (domain: Domain) => {
+    view = domain;
+    const scales = map.setView(domain);
+    basin.setScales(scales);
+    seeds.setScales(scales);
+    trajectories.setScales(scales);
+  };
+  // the view is shown at once; the store (and with it the surface re-sample and the URL) follows once a frame
+  const moveView = (domain: Domain) => {
+    showView(domain);
+    if (viewFrame) return;
+    viewFrame = requestAnimationFrame(() => {
+      viewFrame = 0;
+      const state = store.getState();
+      const next = sameDomain(view, homeDomain(state)) ? null : view;
+      if (!sameDomain(state.viewDomain, next)) state.setViewDomain(next);
+    });
+  };
+  const resetView = () => {
+    cancelAnimationFrame(viewFrame);
+    viewFrame = 0;
+    store.getState().setViewDomain(null);
+    showView(homeDomain(store.getState()));
+  };
+  const viewWidth = () => view[0][1] - view[0][0];
+  const rounded = (point: ParameterPoint): [number, number] => [roundToView(point[0], viewWidth()), roundToView(point[1], viewWidth())];
+
+  const interaction = new MapInteraction(svg, {
+    getScales: () => map.scales,
+    getHomeDomain: () => homeDomain(store.getState()),
+    onView: moveView,
+    onResetView: resetView,
+    onStartDragBegin: (runIndex, alone) => {
+      dragged = { indices: runsMovedTogether(store.getState(), runIndex, alone), runIndex, live: false };
+    },
+    onStartDrag: (point) => {
+      if (!dragged) return;
+      const state = store.getState();
+      // live only once the pointer moves: a press without a move recomputes nothing
+      if (!dragged.live) {
+        dragged.live = true;
+        state.setLive(true);
+      }
+      const start = rounded(point);
+      if (dragged.indices.length === 1 || state.linkStarts) state.setRunStart(dragged.runIndex, start);
+      else state.setExperiment({ ...state.experiment, runs: withStarts(state.experiment.runs, dragged.indices, start) });
+    },
+    onStartDragEnd: () => {
+      if (dragged?.live) store.getState().setLive(false);
+      dragged = null;
+    },
+    onNudge: (runIndex, dx, dy) => {
+      const state = store.getState();
+      const run = state.experiment.runs[runIndex];
+      if (!run) return;
+      state.setRunStart(runIndex, rounded(parameterPoint(run.start[0] + dx, run.start[1] + dy)));
+    },
+    onBackgroundClick: (point) => {
+      const state = store.getState();
+      const index = Math.min(state.selectedRun, state.experiment.runs.length - 1);
+      state.setRunStart(Math.max(0, index), rounded(point));
+    },
+    onHover: (point) => store.getState().requestHover(point ? { x: point[0], y: point[1] } : null),
+  });
+
+  const initial = store.getState();
+  showView(view);
+  if (initial.surface) map.setSurface(initial.surface, initial.surface.minima);
+  trajectories.setRuns(mapRuns(initial));
+  trajectories.setStep(initial.step);
+  basin.setPicture(basinPictureOf(initial), initial.basin.settings.colorBy);
+  basin.setOpacity(initial.basin.settings.opacity);
+  seeds.setSeeds(seedsPictureOf(initial));
+  seeds.setStep(initial.step);
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.viewDomain !== previous.viewDomain || state.experiment.problem !== previous.experiment.problem) {
+      const wanted = state.viewDomain ?? homeDomain(state);
+      // our own once-a-frame write comes back here as the view already shown, and is skipped
+      if (!sameDomain(wanted, view)) showView(wanted);
+    }
+    if (state.surface !== previous.surface && state.surface) map.setSurface(state.surface, state.surface.minima);
+    if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs) trajectories.setRuns(mapRuns(state));
+    if (state.step !== previous.step) {
+      trajectories.setStep(state.step);
+      seeds.setStep(state.step);
+    }
+    if (state.basin !== previous.basin) {
+      if (state.basin.results !== previous.basin.results || state.basin.active !== previous.basin.active || state.basin.settings.colorBy !== previous.basin.settings.colorBy) {
+        basin.setPicture(basinPictureOf(state), state.basin.settings.colorBy);
+      }
+      basin.setOpacity(state.basin.settings.opacity);
+    }
+    if (state.seeds !== previous.seeds || state.experiment.runs !== previous.experiment.runs) seeds.setSeeds(seedsPictureOf(state));
+  });
+
+  return {
+    zoomBy(factor: number) {
+      const [[xMin, xMax], [yMin, yMax]] = view;
+      moveView(zoomDomain(view, parameterPoint((xMin + xMax) / 2, (yMin + yMax) / 2), factor));
+    },
+    resetView,
+    destroy() {
+      unsubscribe();
+      cancelAnimationFrame(viewFrame);
+      if (dragged?.live) store.getState().setLive(false);
+      interaction.destroy();
+      trajectories.destroy();
+      seeds.destroy();
+      basin.destroy();
+      map.destroy();
+    },
+  };
+}
+
+/** What the map does with the mouse and keyboard, naming the run a click moves. */
+function MapHint() {
+  const selected = useAppStore((state) => {
+    const runs = state.experiment.runs;
+    const index = Math.max(0, Math.min(state.selectedRun, runs.length - 1));
+    return runs.length > 0 ? `run ${index + 1} (${runLabel(runs[index], index)})` : 'the selected run';
+  });
+  return (
+    <figcaption className="map-hint">
+      Click to start {selected} there · drag a start point to move it (Alt: that run alone; arrow keys when focused) · drag the map to pan · scroll to
+      zoom · double-click to reset the view
+    </figcaption>
+  );
+}
+
+/** The contour map with every run's trajectory on it, its hover readout and view controls. */
+export function MapPanel() {
+  const store = useAppStoreApi();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const controls = useRef<ReturnType<typeof bindMap> | null>(null);
+
+  useEffect(() => {
+    const bound = bindMap(svgRef.current!, store);
+    controls.current = bound;
+    return () => {
+      bound.destroy();
+      controls.current = null;
+    };
+  }, [store]);
+
+  return (
+    <figure className="panel map-panel">
+      <div className="map-toolbar">
+        <HoverReadout />
+        <div className="map-buttons" role="group" aria-label="Map view">
+          <button type="button" onClick={() => controls.current?.zoomBy(1 / BUTTON_ZOOM)} aria-label="Zoom in" title="Zoom in (or turn the mouse wheel over the map)">
+            +
+          </button>
+          <button type="button" onClick={() => controls.current?.zoomBy(BUTTON_ZOOM)} aria-label="Zoom out" title="Zoom out">
+            −
+          </button>
+          <button type="button" onClick={() => controls.current?.resetView()} title="Back to the problem's own domain (or double-click the map)">
+            Reset view
+          </button>
+        </div>
+      </div>
+      <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
+      <BasinLegend />
+      <MapHint />
+    </figure>
+  );
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_STRIDE, type BasinJob, type SeedsJob } from '../engine/batch/types';
+import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
+import { BatchHandler } from '../worker/batch-handler';
+import { BatchPool, isAbort } from './batch-pool';
+import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse } from '../worker/batch-protocol';
+
+// In-process stand-ins for the workers: they answer asynchronously through the same protocol, so
+// the pool's splitting, streaming, cancelling and recovery run as they do in the browser.
+type Listener = (event: { data: BatchResponse; message?: string; preventDefault(): void }) => void;
+
+class FakeWorker {
+  readonly received: BatchRequest[] = [];
+  private readonly listeners = new Map<string, Listener[]>();
+  terminated = false;
+  constructor(private readonly serve: (request: BatchRequest, worker: FakeWorker) => void) {
+    queueMicrotask(() => this.emit({ type: 'ready', protocolVersion: BATCH_PROTOCOL_VERSION }));
+  }
+  addEventListener(type: string, listener: Listener): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  postMessage(request: BatchRequest): void {
+    this.received.push(request);
+    setTimeout(() => !this.terminated && this.serve(request, this), 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(data: BatchResponse): void {
+    for (const listener of this.listeners.get('message') ?? []) listener({ data, preventDefault() {} });
+  }
+  crash(message: string): void {
+    for (const listener of this.listeners.get('error') ?? []) listener({ data: undefined as never, message, preventDefault() {} });
+  }
+}
+
+const typescriptWorker = () => {
+  const handler = new BatchHandler();
+  return new FakeWorker((request, worker) => worker.emit(handler.handle(request).response));
+};
+
+const experiment: Experiment = { ...DEFAULT_EXPERIMENT, problem: { surface: 'himmelblau', params: {} }, steps: 40, runs: [{ optimizer: 'adam', hyper: { lr: 0.1 }, start: [0, 0] }] };
+const source = { experiment, runIndex: 0 };
+const job: BasinJob = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 40, rows: 30, minima: [], tolerance: 0.01 };
+const noGpu = () => new FakeWorker((request, worker) => worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter: null, message: 'no WebGPU here' }));
+
+/** The summaries computed in one piece, as the oracle for any split. */
+function direct(from: number, to: number): Float64Array {
+  const { response } = new BatchHandler().handle({ type: 'summarize', requestId: 0, source, job, from, to });
+  if (response.type !== 'summaries') throw new Error(response.type);
+  return response.summaries;
+}
+
+function collect(total: number) {
+  const summaries = new Float64Array(total * SUMMARY_STRIDE).fill(NaN);
+  const progress: number[] = [];
+  return {
+    summaries,
+    progress,
+    onPartial: (from: number, _to: number, part: Float64Array) => summaries.set(part, from * SUMMARY_STRIDE),
+    onProgress: ({ done }: { done: number }) => progress.push(done),
+  };
+}
+
+describe('BatchPool on the TypeScript path', () => {
+  it('fills every run across the workers, with progress rising to the total', async () => {
+    const created: FakeWorker[] = [];
+    const pool = new BatchPool({ workers: 2, createWorker: () => (created.push(typescriptWorker()), created.at(-1) as unknown as Worker), createGpuWorker: () => noGpu() as unknown as Worker });
+    const sink = collect(1200);
+    const outcome = await pool.runSummaries(source, job, { engine: 'auto', ...sink });
+    expect(Array.from(sink.summaries)).toEqual(Array.from(direct(0, 1200)));
+    expect(sink.progress.at(-1)).toBe(1200);
+    expect(sink.progress).toEqual([...sink.progress].sort((a, b) => a - b));
+    expect(outcome.engine).toBe('js');
+    expect(outcome.workers).toBe(2);
+    expect(outcome.reason).toMatch(/no WebGPU here/);
+    expect(created).toHaveLength(2);
+    expect(created.every((worker) => worker.received.length > 0)).toBe(true);
+  });
+
+  it('is cancelled by its signal, rejecting with an AbortError', async () => {
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => noGpu() as unknown as Worker });
+    const controller = new AbortController();
+    const big: BasinJob = { ...job, columns: 200, rows: 200 };
+    const running = pool.runSummaries(source, big, { engine: 'js', signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(running).rejects.toSatisfy(isAbort);
+  });
+
+  it('restarts a crashed worker and recomputes its range', async () => {
+    let crashes = 0;
+    const pool = new BatchPool({
+      workers: 1,
+      createWorker: () => {
+        const handler = new BatchHandler();
+        return new FakeWorker((request, worker) => {
+          if (crashes++ === 1) worker.crash('out of memory');
+          else worker.emit(handler.handle(request).response);
+        }) as unknown as Worker;
+      },
+    });
+    const sink = collect(1200);
+    await pool.runSummaries(source, job, { engine: 'js', ...sink });
+    expect(Array.from(sink.summaries)).toEqual(Array.from(direct(0, 1200)));
+  });
+
+  it('reports a bad formula as a failure naming it', async () => {
+    const pool = new BatchPool({ workers: 1, createWorker: () => typescriptWorker() as unknown as Worker });
+    const bad = { experiment: { ...experiment, runs: [{ optimizer: 'adamm', hyper: {}, start: [0, 0] }] }, runIndex: 0 };
+    await expect(pool.runSummaries(bad, job, { engine: 'js' })).rejects.toThrow(/adamm/);
+  });
+});
+
+describe('BatchPool with a WebGPU worker', () => {
+  const adapter = { vendor: 'nvidia', architecture: 'hopper', device: '', description: 'H100', isFallbackAdapter: false };
+
+  it('reruns on the TypeScript path what a lost device did not finish, and says so', async () => {
+    const gpu = () =>
+      new FakeWorker((request, worker) => {
+        if (request.type === 'gpuInfo') return worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter, message: '' });
+        if (request.type !== 'summarize') return;
+        // the first 100 runs arrive, then the device is lost
+        worker.emit({ type: 'summaries', requestId: request.requestId, from: 0, to: 100, summaries: direct(0, 100), elapsedMs: 1 });
+        worker.emit({ type: 'failed', requestId: request.requestId, message: 'device lost', deviceLost: true });
+      });
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => gpu() as unknown as Worker });
+    const big: BasinJob = { ...job, columns: 80, rows: 60 };
+    const total = 4800;
+    const sink = collect(total);
+    const outcome = await pool.runSummaries(source, big, { engine: 'webgpu', ...sink });
+    expect(outcome.engine).toBe('js');
+    expect(outcome.notice).toMatch(/device was lost.*restarted on the TypeScript path/);
+    expect(sink.progress.at(-1)).toBe(total);
+    expect(sink.summaries.some(Number.isNaN)).toBe(false);
+  });
+
+  it('runs a large job on a real GPU adapter and reports it', async () => {
+    const gpu = () =>
+      new FakeWorker((request, worker) => {
+        if (request.type === 'gpuInfo') return worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter, message: '' });
+        if (request.type !== 'summarize') return;
+        const { requestId, from, to } = request;
+        worker.emit({ type: 'summaries', requestId, from, to, summaries: new Float64Array((to - from) * SUMMARY_STRIDE), elapsedMs: 1 });
+        worker.emit({ type: 'done', requestId, elapsedMs: 1, numTensors: 3, numBuffers: 5, adapter });
+      });
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => gpu() as unknown as Worker });
+    const outcome = await pool.runSummaries(source, { ...job, columns: 64, rows: 64 }, { engine: 'auto' });
+    expect(outcome).toMatchObject({ engine: 'webgpu', adapter, gpuMemory: { numTensors: 3, numBuffers: 5 } });
+  });
+});
+
+describe('BatchPool on SwiftShader', () => {
+  const swiftShader = { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader', isFallbackAdapter: true };
+  const softwareGpu = (elapsedMs: number) => () =>
+    new FakeWorker((request, worker) => {
+      if (request.type === 'gpuInfo') return worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter: swiftShader, message: '' });
+      if (request.type !== 'summarize') return;
+      const { requestId, from, to } = request;
+      const { response } = new BatchHandler().handle(request);
+      if (response.type === 'summaries') worker.emit({ type: 'summaries', requestId, from, to, summaries: response.summaries, elapsedMs });
+      worker.emit({ type: 'done', requestId, elapsedMs, numTensors: 0, numBuffers: 0, adapter: swiftShader });
+    });
+
+  it.each([
+    [0.001, 'webgpu', /WebGPU measured faster/],
+    [1e6, 'js', /TypeScript measured faster/],
+  ] as const)('measures both engines on the job itself, then runs the rest on the faster (GPU chunk %s ms)', async (elapsedMs, engine, reason) => {
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => softwareGpu(elapsedMs)() as unknown as Worker });
+    const sink = collect(4800);
+    const outcome = await pool.runSummaries(source, { ...job, columns: 80, rows: 60 }, { engine: 'auto', ...sink });
+    expect(outcome.engine).toBe(engine);
+    expect(outcome.reason).toMatch(reason);
+    expect(sink.progress.at(-1)).toBe(4800);
+    const oracle = new BatchHandler().handle({ type: 'summarize', requestId: 0, source, job: { ...job, columns: 80, rows: 60 }, from: 0, to: 4800 }).response;
+    expect(oracle.type === 'summaries' && Array.from(sink.summaries)).toEqual(oracle.type === 'summaries' && Array.from(oracle.summaries));
+  });
+});
+
+describe('BatchPool.runSeeds', () => {
+  it('gathers every seed and reduces them to quartiles', async () => {
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker });
+    const noisy = { experiment: { ...experiment, noise: 1 }, runIndex: 0 };
+    const seeds: SeedsJob = { kind: 'seeds', start: [0, 0], count: 30, seed: 7 };
+    const progress: number[] = [];
+    const { statistics, outcome } = await pool.runSeeds(noisy, seeds, { onProgress: ({ done }) => progress.push(done) });
+    expect(statistics.numSeeds).toBe(30);
+    expect(statistics.numPoints).toBe(41);
+    expect(statistics.x.median).toHaveLength(41);
+    expect(progress.at(-1)).toBe(30);
+    expect(outcome.engine).toBe('js');
+    // the spread starts at zero (every seed starts at the same point) and then opens
+    expect(statistics.x.upper[0] - statistics.x.lower[0]).toBe(0);
+    expect(statistics.x.upper[40] - statistics.x.lower[40]).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,493 @@
+// The one main-thread owner of the batch workers: a pool of TypeScript workers (one per core) and,
+// where WebGPU is worth it, one WebGPU worker running fused kernels. It splits jobs into ranges,
+// streams partial results, reports progress with an estimate of the time left, cancels, picks the
+// engine by measured throughput, and reruns a job on the TypeScript path when the GPU device is
+// lost or a worker crashes. Components never call postMessage.
+import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
+import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
+import { chooseEngine, estimateRemaining, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
+
+/** Which engine a job should use: 'auto' picks by measurement; ?engine=js|webgpu forces one. */
+export type EnginePreference = 'auto' | BatchEngine;
+
+/** Options of one summaries job (basin map or sweep). */
+export interface SummariesOptions {
+  readonly engine: EnginePreference;
+  /** Aborting rejects the job's promise with a DOMException named 'AbortError'. */
+  readonly signal?: AbortSignal;
+  /** Summaries of runs [from, to) (SUMMARY_STRIDE floats each), as they arrive, in any order. */
+  onPartial?(from: number, to: number, summaries: Float64Array): void;
+  onProgress?(progress: BatchProgress): void;
+}
+
+/** Options of a many-seeds job (always the TypeScript pool: at most 1,000 runs, below any GPU crossover). */
+export interface SeedsOptions {
+  readonly signal?: AbortSignal;
+  onProgress?(progress: BatchProgress): void;
+}
+
+/** How the pool makes its workers (tests pass fakes). */
+export interface BatchPoolOptions {
+  /** TypeScript workers (default: one per core, at most 8). */
+  readonly workers?: number;
+  readonly createWorker?: () => Worker;
+  readonly createGpuWorker?: () => Worker;
+}
+
+export type { AdapterDescription, BatchOutcome, BatchProgress, SeedStatistics, BasinJob, SweepJob, SeedsJob, BatchSource };
+
+type RequestBody = BatchRequest extends infer R ? (R extends BatchRequest ? Omit<R, 'requestId'> : never) : never;
+
+/** What waits for a worker's answers to one request. */
+interface Listener {
+  response(response: BatchResponse): void;
+  crash(message: string): void;
+}
+
+/** One worker and the request it is serving. */
+interface Slot {
+  worker: Worker;
+  requestId: number | null;
+}
+
+const MAX_CRASHES_PER_JOB = 3;
+/** Runs the WebGPU worker computes (in two halves, the first warming up the shader) to measure its throughput against one TypeScript worker. */
+const MEASURE_GPU_RUNS = 8192;
+
+/** Owns the batch workers and speaks their protocol. */
+export class BatchPool {
+  readonly size: number;
+  private readonly createWorker: () => Worker;
+  private readonly createGpuWorker: () => Worker;
+  private readonly slots: Slot[] = [];
+  private gpu: Slot | null = null;
+  private readonly listeners = new Map<number, Listener>();
+  /** Re-offers idle workers to every job waiting for one. */
+  private readonly pumps = new Set<() => void>();
+  private nextRequestId = 1;
+  private adapter: Promise<{ adapter: AdapterDescription | null; message: string }> | null = null;
+  /** Measured throughputs per problem and optimizer on this adapter. */
+  private readonly measured = new Map<string, Throughputs>();
+
+  constructor(options: BatchPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+    this.createWorker = options.createWorker ?? defaultBatchWorker;
+    this.createGpuWorker = options.createGpuWorker ?? defaultGpuWorker;
+  }
+
+  /** The WebGPU adapter batch jobs would run on (null: none, and why). */
+  async gpuInfo(): Promise<AdapterDescription | null> {
+    return (await this.adapterInfo()).adapter;
+  }
+
+  /** Runs a basin map or a sweep, streaming summaries; resolves with what ran it. */
+  async runSummaries(source: BatchSource, job: BasinJob | SweepJob, options: SummariesOptions): Promise<BatchOutcome> {
+    const started = performance.now();
+    const total = batchSize(job);
+    const numSteps = source.experiment.steps;
+    const received: RunRange[] = [];
+    let done = 0;
+    const accept = (from: number, to: number, summaries: Float64Array) => {
+      received.push([from, to]);
+      done += to - from;
+      options.onPartial?.(from, to, summaries);
+      const elapsedMs = performance.now() - started;
+      options.onProgress?.({ done, total, elapsedMs, etaMs: estimateRemaining(done, total, elapsedMs) });
+    };
+    const outcome = (engine: BatchEngine, reason: string, extra: Partial<BatchOutcome> = {}): BatchOutcome => {
+      const elapsedMs = performance.now() - started;
+      return { engine, workers: engine === 'js' ? this.size : 1, adapter: null, reason, elapsedMs, runStepsPerSecond: (total * numSteps) / (elapsedMs / 1000), ...extra };
+    };
+
+    const { adapter, message } = options.engine === 'js' ? { adapter: null, message: '' } : await this.adapterInfo();
+    const key = measurementKey(source);
+    let choice = chooseEngine({
+      preference: options.engine,
+      numRuns: total,
+      numSteps,
+      noise: source.experiment.noise,
+      workers: this.size,
+      adapter,
+      adapterMessage: message,
+      measured: this.measured.get(key) ?? null,
+    });
+    let notice: string | undefined;
+    try {
+      if (choice.needsMeasurement) {
+        // measuring computes the job's first runs on both engines: nothing is thrown away
+        const measured = await this.measure(source, job, accept, options.signal);
+        this.measured.set(key, measured);
+        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, workers: this.size, adapter, adapterMessage: message, measured });
+      }
+      if (choice.engine === 'webgpu') {
+        const memory = await this.runOnGpu(source, job, missingRanges(total, received), accept, options.signal);
+        return outcome('webgpu', choice.reason, { workers: 1, adapter, gpuMemory: memory });
+      }
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      notice = `WebGPU failed (${error instanceof Error ? error.message : String(error)}); the job was restarted on the TypeScript path`;
+      this.stopGpu();
+    }
+    const ranges = missingRanges(total, received).flatMap(([from, to]) => splitRanges(to - from, numSteps, this.size).map(([a, b]): RunRange => [from + a, from + b]));
+    await this.runRanges(
+      ranges,
+      ([from, to]) => ({ type: 'summarize', source, job, from, to }),
+      ([from, to], response) => {
+        if (response.type !== 'summaries') throw new Error(`unexpected ${response.type}`);
+        accept(from, to, response.summaries);
+      },
+      options.signal,
+    );
+    return outcome('js', notice === undefined ? choice.reason : 'the WebGPU job failed', notice === undefined ? {} : { notice });
+  }
+
+  /** Runs the same noisy run over many seeds and reduces them to per-step quartiles. */
+  async runSeeds(source: BatchSource, job: SeedsJob, options: SeedsOptions = {}): Promise<{ statistics: SeedStatistics; outcome: BatchOutcome }> {
+    const started = performance.now();
+    const numSteps = source.experiment.steps;
+    const runs: SeedRunPayload[] = new Array<SeedRunPayload>(job.count);
+    let done = 0;
+    await this.runRanges(
+      splitRanges(job.count, numSteps, this.size * 4),
+      ([from, to]) => ({ type: 'seeds', source, job, from, to }),
+      ([from], response) => {
+        if (response.type !== 'seedRuns') throw new Error(`unexpected ${response.type}`);
+        response.runs.forEach((run, offset) => (runs[from + offset] = run));
+        done += response.runs.length;
+        const elapsedMs = performance.now() - started;
+        options.onProgress?.({ done, total: job.count, elapsedMs, etaMs: estimateRemaining(done, job.count, elapsedMs) });
+      },
+      options.signal,
+    );
+    let statistics: SeedStatistics | null = null;
+    const transfer = runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]);
+    await this.runRanges(
+      [[0, job.count]],
+      () => ({ type: 'seedStatistics', runs, numPoints: numSteps + 1 }),
+      (_range, response) => {
+        if (response.type !== 'seedStatistics') throw new Error(`unexpected ${response.type}`);
+        statistics = response.statistics;
+      },
+      options.signal,
+      transfer,
+    );
+    const elapsedMs = performance.now() - started;
+    const reason = `${job.count} seeds are below any GPU crossover, and the noise stream is float64`;
+    const outcome: BatchOutcome = { engine: 'js', workers: this.size, adapter: null, reason, elapsedMs, runStepsPerSecond: (job.count * numSteps) / (elapsedMs / 1000) };
+    return { statistics: statistics!, outcome };
+  }
+
+  /** For the benchmark: the job's summaries computed op by op with tfjs in the WebGPU worker. */
+  async runNaiveSummaries(source: BatchSource, job: BasinJob | SweepJob, from: number, to: number): Promise<{ summaries: Float64Array; elapsedMs: number }> {
+    return new Promise((resolve, reject) => {
+      const requestId = this.sendGpu({ type: 'naiveSummarize', source, job, from, to }, {
+        // one 'summaries' message answers it (progress in between is ignored)
+        response: (response) => {
+          if (response.type !== 'summaries' && response.type !== 'failed') return;
+          this.endGpuRequest(requestId);
+          if (response.type === 'summaries') resolve({ summaries: response.summaries, elapsedMs: response.elapsedMs });
+          else reject(new Error(response.message));
+        },
+        crash: (message) => reject(new Error(message)),
+      });
+    });
+  }
+
+  /** Stops every worker; running jobs are rejected. */
+  dispose(): void {
+    for (const listener of this.listeners.values()) listener.crash('the batch pool stopped');
+    this.listeners.clear();
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots.length = 0;
+    this.stopGpu();
+  }
+
+  // --- the TypeScript pool ---
+
+  /** Serves `ranges` on idle workers (one request each); rejects on the first failure, an abort, or repeated crashes. */
+  private runRanges(
+    ranges: readonly RunRange[],
+    body: (range: RunRange) => RequestBody,
+    accept: (range: RunRange, response: BatchResponse) => void,
+    signal?: AbortSignal,
+    transfer: Transferable[] = [],
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const queue = [...ranges];
+      let inFlight = 0;
+      let crashes = 0;
+      let finished = false;
+      const finish = (error?: unknown) => {
+        if (finished) return;
+        finished = true;
+        this.pumps.delete(pump);
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve();
+        else reject(error);
+        this.pumpAll();
+      };
+      const onAbort = () => finish(abortError());
+      const pump = () => {
+        if (finished) return;
+        if (queue.length === 0 && inFlight === 0) return finish();
+        while (queue.length > 0) {
+          const slot = this.idleSlot();
+          if (slot === null) return;
+          const range = queue.shift()!;
+          inFlight++;
+          this.send(slot, body(range), transfer, {
+            response: (response) => {
+              inFlight--;
+              if (finished) return;
+              if (response.type === 'failed') return finish(new Error(response.message));
+              try {
+                accept(range, response);
+              } catch (error) {
+                return finish(error);
+              }
+              this.pumpAll();
+            },
+            crash: (message) => {
+              inFlight--;
+              if (++crashes > MAX_CRASHES_PER_JOB) return finish(new Error(`a batch worker crashed ${crashes} times (${message})`));
+              queue.unshift(range);
+              this.pumpAll();
+            },
+          });
+        }
+      };
+      if (signal?.aborted) return finish(abortError());
+      signal?.addEventListener('abort', onAbort);
+      this.pumps.add(pump);
+      pump();
+    });
+  }
+
+  private pumpAll(): void {
+    for (const pump of [...this.pumps]) pump();
+  }
+
+  private idleSlot(): Slot | null {
+    const idle = this.slots.find((slot) => slot.requestId === null);
+    if (idle) return idle;
+    if (this.slots.length >= this.size) return null;
+    const slot: Slot = { worker: this.createWorker(), requestId: null };
+    this.listen(slot, () => this.slots.indexOf(slot), (replacement) => (slot.worker = replacement), this.createWorker);
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private send(slot: Slot, body: RequestBody, transfer: Transferable[], listener: Listener): void {
+    const requestId = this.nextRequestId++;
+    slot.requestId = requestId;
+    this.listeners.set(requestId, {
+      response: (response) => {
+        slot.requestId = null;
+        this.listeners.delete(requestId);
+        listener.response(response);
+      },
+      crash: (message) => {
+        slot.requestId = null;
+        this.listeners.delete(requestId);
+        listener.crash(message);
+      },
+    });
+    slot.worker.postMessage({ ...body, requestId } as BatchRequest, transfer);
+  }
+
+  /** Routes a worker's messages to their listeners; a crash replaces the worker and tells the listener of the request it held. */
+  private listen(slot: Slot, alive: () => number, replace: (worker: Worker) => void, create: () => Worker): void {
+    const worker = slot.worker;
+    worker.addEventListener('message', (event: MessageEvent<BatchResponse>) => {
+      const response = event.data;
+      if (response.type === 'ready') {
+        if (response.protocolVersion !== BATCH_PROTOCOL_VERSION) this.crashSlot(slot, `a batch worker speaks protocol ${response.protocolVersion}, the page ${BATCH_PROTOCOL_VERSION}: reload the page`, false);
+        return;
+      }
+      this.listeners.get(response.requestId)?.response(response);
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (alive() < 0) return;
+      worker.terminate();
+      const replacement = create();
+      replace(replacement);
+      this.listen(slot, alive, replace, create);
+      this.crashSlot(slot, event.message || 'a batch worker crashed', true);
+    });
+  }
+
+  private crashSlot(slot: Slot, message: string, restarted: boolean): void {
+    const requestId = slot.requestId;
+    if (requestId !== null) this.listeners.get(requestId)?.crash(message);
+    if (!restarted) slot.requestId = null;
+  }
+
+  // --- the WebGPU worker ---
+
+  private adapterInfo(): Promise<{ adapter: AdapterDescription | null; message: string }> {
+    this.adapter ??= new Promise((resolve) => {
+      const requestId = this.sendGpu({ type: 'gpuInfo' }, {
+        response: (response) => {
+          this.endGpuRequest(requestId);
+          resolve(response.type === 'gpuInfo' ? { adapter: response.adapter, message: response.message } : { adapter: null, message: response.type === 'failed' ? response.message : 'the WebGPU worker did not answer' });
+        },
+        crash: (message) => resolve({ adapter: null, message: `the WebGPU worker failed (${message})` }),
+      });
+    });
+    return this.adapter;
+  }
+
+  /** Runs `ranges` of a job in the WebGPU worker; resolves with tfjs's memory counts after it. */
+  private async runOnGpu(
+    source: BatchSource,
+    job: BasinJob | SweepJob,
+    ranges: readonly RunRange[],
+    accept: (from: number, to: number, summaries: Float64Array) => void,
+    signal?: AbortSignal,
+  ): Promise<{ numTensors: number; numBuffers: number }> {
+    let memory = { numTensors: 0, numBuffers: 0 };
+    for (const [from, to] of ranges) memory = (await this.gpuRange(source, job, from, to, accept, signal)).memory;
+    return memory;
+  }
+
+  private gpuRange(
+    source: BatchSource,
+    job: BasinJob | SweepJob,
+    from: number,
+    to: number,
+    accept: (from: number, to: number, summaries: Float64Array) => void,
+    signal?: AbortSignal,
+  ): Promise<{ memory: { numTensors: number; numBuffers: number }; elapsedMs: number }> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError());
+      let requestId = 0;
+      const onAbort = () => {
+        this.gpu?.worker.postMessage({ type: 'cancel', requestId } satisfies BatchRequest);
+        this.endGpuRequest(requestId);
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.endGpuRequest(requestId);
+      };
+      requestId = this.sendGpu({ type: 'summarize', source, job, from, to }, {
+        response: (response) => {
+          if (response.type === 'summaries') accept(response.from, response.to, response.summaries);
+          else if (response.type === 'done') {
+            settle();
+            resolve({ memory: { numTensors: response.numTensors, numBuffers: response.numBuffers }, elapsedMs: response.elapsedMs });
+          } else if (response.type === 'failed') {
+            settle();
+            reject(response.cancelled ? abortError() : new Error(response.deviceLost ? `the GPU device was lost: ${response.message}` : response.message));
+          }
+        },
+        crash: (message) => {
+          settle();
+          reject(new Error(message));
+        },
+      });
+    });
+  }
+
+  /** Sends to the WebGPU worker (started on first use); its listener stays until the caller removes it. */
+  private sendGpu(body: RequestBody, listener: Listener): number {
+    if (this.gpu === null) {
+      const slot: Slot = { worker: this.createGpuWorker(), requestId: null };
+      this.gpu = slot;
+      slot.worker.addEventListener('message', (event: MessageEvent<BatchResponse>) => {
+        const response = event.data;
+        if (response.type === 'ready') return;
+        this.listeners.get(response.requestId)?.response(response);
+      });
+      slot.worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        if (this.gpu !== slot) return;
+        this.stopGpu(event.message || 'the WebGPU worker crashed');
+      });
+    }
+    const requestId = this.nextRequestId++;
+    this.gpuRequests.add(requestId);
+    this.listeners.set(requestId, {
+      response: listener.response,
+      crash: (message) => {
+        this.listeners.delete(requestId);
+        listener.crash(message);
+      },
+    });
+    this.gpu.worker.postMessage({ ...body, requestId } as BatchRequest);
+    return requestId;
+  }
+
+  private readonly gpuRequests = new Set<number>();
+
+  /** A request to the WebGPU worker is over: stop listening for it. */
+  private endGpuRequest(requestId: number): void {
+    this.gpuRequests.delete(requestId);
+    this.listeners.delete(requestId);
+  }
+
+  private stopGpu(message = 'the WebGPU worker stopped'): void {
+    this.gpu?.worker.terminate();
+    this.gpu = null;
+    this.adapter = null;
+    const pending = [...this.gpuRequests];
+    this.gpuRequests.clear();
+    for (const id of pending) this.listeners.get(id)?.crash(message);
+  }
+
+  /** Computes the job's first runs on both engines, timing each: WebGPU (after a warm-up half) and one TypeScript worker. */
+  private async measure(
+    source: BatchSource,
+    job: BasinJob | SweepJob,
+    accept: (from: number, to: number, summaries: Float64Array) => void,
+    signal?: AbortSignal,
+  ): Promise<Throughputs> {
+    const numSteps = source.experiment.steps;
+    const total = batchSize(job);
+    // a quarter of the job at most, so the TypeScript worker has runs left to time as well
+    const half = Math.max(1, Math.min(MEASURE_GPU_RUNS / 2, Math.floor(total / 4)));
+    await this.gpuRange(source, job, 0, half, accept, signal);
+    const timed = await this.gpuRange(source, job, half, 2 * half, accept, signal);
+    const [from, to] = splitRanges(total - 2 * half, numSteps)[0].map((index) => 2 * half + index);
+    let jsElapsedMs = 0;
+    await this.runRanges(
+      [[from, to]],
+      () => ({ type: 'summarize', source, job, from, to }),
+      (_range, response) => {
+        if (response.type !== 'summaries') throw new Error(`unexpected ${response.type}`);
+        jsElapsedMs = response.elapsedMs;
+        accept(from, to, response.summaries);
+      },
+      signal,
+    );
+    return { webgpu: (half * numSteps) / (timed.elapsedMs / 1000), jsPerWorker: ((to - from) * numSteps) / (Math.max(jsElapsedMs, 0.1) / 1000) };
+  }
+}
+
+/** Measurements hold for one problem and optimizer (a formula's cost sets the throughput). */
+function measurementKey({ experiment, runIndex }: BatchSource): string {
+  return JSON.stringify([experiment.problem, experiment.runs[runIndex]?.optimizer, experiment.steps]);
+}
+
+function abortError(): DOMException {
+  return new DOMException('the batch job was cancelled', 'AbortError');
+}
+
+/** True for the rejection of a cancelled job. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function defaultWorkerCount(): number {
+  return Math.min(8, typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
+}
+
+function defaultBatchWorker(): Worker {
+  return new Worker(new URL('../worker/batch.worker.ts', import.meta.url), { type: 'module', name: 'optimizer-playground-batch' });
+}
+
+function defaultGpuWorker(): Worker {
+  return new Worker(new URL('../worker/gpu.worker.ts', import.meta.url), { type: 'module', name: 'optimizer-playground-webgpu' });
+}

@@ -1,0 +1,40 @@
+import type { Domain, KnownMinimum, Objective } from '../../objective';
+
+/** How the surface picker groups the built-in surfaces. */
+export type SurfaceGroup = 'convex' | 'valleys' | 'multimodal' | 'saddles';
+
+/** A tunable constant of a surface (Rosenbrock's a and b, the quadratic's condition number). */
+export interface SurfaceParameter {
+  readonly name: string;
+  readonly label: string;
+  readonly defaultValue: number;
+  readonly min: number;
+  readonly max: number;
+  /** Slider on a log scale. */
+  readonly log?: boolean;
+}
+
+/** Values for a surface's parameters, by name. */
+export type SurfaceParameterValues = Readonly<Record<string, number>>;
+
+/** A built-in surface with its parameters bound: the objective, its formula and its known minima. */
+export interface Surface extends Objective {
+  readonly dimension: 2;
+  /** The same function in the formula language of `engine/expression` (parameters substituted). */
+  readonly expression: string;
+  /** Known global minima (empty when there is none, as on a saddle). */
+  readonly minima: readonly KnownMinimum[];
+}
+
+/** A built-in test function: canonical definition, default domain, parameters and known minima. */
+export interface SurfaceDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly group: SurfaceGroup;
+  /** One line about what the surface teaches. */
+  readonly description: string;
+  readonly parameters: readonly SurfaceParameter[];
+  readonly domain: Domain;
+  /** Binds parameter values (missing ones take their defaults). */
+  create(values?: SurfaceParameterValues): Surface;
+}

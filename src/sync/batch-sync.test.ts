@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { basinGrid, inputsKey, startBatchSync, sweepJobFor, type BatchRunner } from './batch-sync';
+import { SUMMARY_STRIDE, type BatchOutcome, type BatchProgress, type SeedStatistics } from '../engine/batch/types';
+import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
+import { createAppStore } from '../store/store';
+
+/** A job the fake pool was given, and the handles to answer it. */
+interface FakeJob {
+  readonly kind: string;
+  readonly job: { kind: string };
+  readonly engine?: string;
+  partial(from: number, to: number, summaries: Float64Array): void;
+  progress(progress: BatchProgress): void;
+  finish(value: unknown): void;
+  fail(error: unknown): void;
+}
+
+const OUTCOME: BatchOutcome = { engine: 'js', workers: 2, adapter: null, reason: 'test', elapsedMs: 10, runStepsPerSecond: 4e7 };
+
+/** A batch pool whose jobs the test answers by hand; aborting rejects as the real one does. */
+function fakePool() {
+  const jobs: FakeJob[] = [];
+  const track = (kind: string, job: { kind: string }, options: { engine?: string; signal?: AbortSignal; onPartial?: FakeJob['partial']; onProgress?: FakeJob['progress'] }) =>
+    new Promise<never>((resolve, reject) => {
+      options.signal?.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')));
+      jobs.push({
+        kind,
+        job,
+        engine: options.engine,
+        partial: (from, to, summaries) => options.onPartial?.(from, to, summaries),
+        progress: (progress) => options.onProgress?.(progress),
+        finish: (value) => resolve(value as never),
+        fail: reject,
+      });
+    });
+  const pool: BatchRunner = {
+    runSummaries: (_source, job, options) => track('summaries', job, options),
+    runSeeds: (_source, job, options) => track('seeds', job, options),
+    gpuInfo: async () => null,
+  };
+  return { pool, jobs };
+}
+
+/** Lets promise callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(experiment: Experiment = DEFAULT_EXPERIMENT) {
+  const store = createAppStore({ experiment });
+  const { pool, jobs } = fakePool();
+  const frames: (() => void)[] = [];
+  const stop = startBatchSync(store, () => pool, { scheduleFrame: (flush) => frames.push(flush), startDelayMs: 0 });
+  const flushFrames = () => frames.splice(0).forEach((flush) => flush());
+  return { store, jobs, stop, flushFrames };
+}
+
+/** Summaries of `count` runs that all reached minimum 0 at step 5. */
+function summaries(count: number): Float64Array {
+  const out = new Float64Array(count * SUMMARY_STRIDE);
+  for (let i = 0; i < count; i++) out.set([1, 1, 0, 0, 5, -1, 0], i * SUMMARY_STRIDE);
+  return out;
+}
+
+describe('basinGrid', () => {
+  it('puts the resolution along the longer side, cells square on the map', () => {
+    expect(basinGrid([[-2, 2], [-1, 3]], 128)).toEqual({ columns: 128, rows: 128 });
+    expect(basinGrid([[0, 4], [0, 2]], 512)).toEqual({ columns: 512, rows: 256 });
+    expect(basinGrid([[0, 1], [0, 1.2]], 64)).toEqual({ columns: 53, rows: 64 });
+    // the map clamps very wide views to a half-height plot (PLOT_ASPECT_RANGE)
+    expect(basinGrid([[0, 100], [0, 1]], 256)).toEqual({ columns: 256, rows: 128 });
+  });
+});
+
+describe('inputsKey', () => {
+  it('ignores what no number depends on, and what a sweep sweeps', () => {
+    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
+    const state = () => store.getState();
+    const sweep = inputsKey('sweep', state());
+    const basin = inputsKey('basin', state());
+    store.getState().updateRun(0, { label: 'renamed', color: '#000000', hidden: true, hyper: { lr: 0.5 } });
+    expect(inputsKey('sweep', state())).toBe(sweep);
+    expect(inputsKey('basin', state())).not.toBe(basin); // the basin map runs with the run's lr
+    store.getState().setRunStart(0, [0, 0]);
+    expect(inputsKey('sweep', state())).not.toBe(sweep); // a sweep starts where the run does
+    expect(inputsKey('seeds', state())).not.toBe(inputsKey('seeds', createAppStore({ experiment: DEFAULT_EXPERIMENT }).getState()));
+  });
+
+  it('changes with the view for a basin map only', () => {
+    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
+    const basin = inputsKey('basin', store.getState());
+    const seeds = inputsKey('seeds', store.getState());
+    store.getState().setViewDomain([[0, 1], [0, 1]]);
+    expect(inputsKey('basin', store.getState())).not.toBe(basin);
+    expect(inputsKey('seeds', store.getState())).toBe(seeds);
+  });
+
+  it('sweeps beta1 only for an optimizer with betas', () => {
+    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
+    store.getState().updateBatchSettings('sweep', { run: 0, second: { name: 'beta1', min: 0, max: 0.9, count: 4 } });
+    // run 1 is SGD: a beta1 axis does not apply, the sweep is 1-D
+    expect(sweepJobFor(store.getState()).second).toBeUndefined();
+    store.getState().updateBatchSettings('sweep', { run: 2 });
+    expect(sweepJobFor(store.getState()).second).toEqual({ name: 'beta1', min: 0, max: 0.9, count: 4 });
+  });
+});
+
+describe('startBatchSync', () => {
+  it('runs a basin map: cells stream in once a frame, then the engine that ran it', async () => {
+    const { store, jobs, flushFrames } = setup();
+    store.getState().updateBatchSettings('basin', { resolution: 64 });
+    store.getState().runBatch('basin');
+    await settle();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].job).toMatchObject({ kind: 'basin', columns: 64, rows: 64, tolerance: 0.01 });
+    expect(jobs[0].engine).toBe('auto');
+    const results = store.getState().basin.results!;
+    expect(results.filled).toBe(0);
+    expect(Number.isNaN(results.summaries[0])).toBe(true);
+
+    jobs[0].partial(0, 100, summaries(100));
+    jobs[0].partial(100, 200, summaries(100));
+    jobs[0].progress({ done: 200, total: 4096, elapsedMs: 5, etaMs: 97 });
+    // nothing reaches the store until the frame
+    expect(store.getState().basin.results!.filled).toBe(0);
+    flushFrames();
+    expect(store.getState().basin.results!.filled).toBe(200);
+    expect(store.getState().basin.results!.summaries[199 * SUMMARY_STRIDE + 4]).toBe(5);
+    expect(store.getState().basin.job).toEqual({ status: 'running', progress: { done: 200, total: 4096, elapsedMs: 5, etaMs: 97 } });
+
+    jobs[0].partial(200, 4096, summaries(3896));
+    jobs[0].finish(OUTCOME);
+    await settle();
+    expect(store.getState().basin.job).toEqual({ status: 'done', outcome: OUTCOME });
+    expect(store.getState().basin.results!.filled).toBe(4096);
+    expect(store.getState().basin.stale).toBe(false);
+  });
+
+  it('cancels: the promise rejects, what arrived stays', async () => {
+    const { store, jobs, flushFrames } = setup();
+    store.getState().runBatch('sweep');
+    await settle();
+    jobs[0].partial(0, 10, summaries(10));
+    store.getState().cancelBatch('sweep');
+    await settle();
+    flushFrames();
+    expect(store.getState().sweep.job).toEqual({ status: 'cancelled' });
+    expect(store.getState().sweep.results!.filled).toBe(10);
+  });
+
+  it('a newer request replaces the running job; the old one’s answers are dropped', async () => {
+    const { store, jobs } = setup();
+    store.getState().runBatch('sweep');
+    await settle();
+    store.getState().updateBatchSettings('sweep', { count: 16 });
+    await settle();
+    expect(jobs).toHaveLength(2);
+    jobs[0].partial(0, 4, summaries(4));
+    jobs[0].finish(OUTCOME);
+    await settle();
+    expect(store.getState().sweep.job.status).toBe('running');
+    expect(store.getState().sweep.results!.job.learningRates.count).toBe(16);
+    expect(store.getState().sweep.results!.filled).toBe(0);
+  });
+
+  it('marks results stale when the run changes and clears them when the problem does', async () => {
+    const { store, jobs } = setup();
+    store.getState().runBatch('basin');
+    await settle();
+    jobs[0].finish(OUTCOME);
+    await settle();
+    store.getState().setHyper(0, 'lr', 0.01);
+    expect(store.getState().basin.stale).toBe(true);
+    store.getState().setHyper(0, 'lr', 0.001);
+    expect(store.getState().basin.stale).toBe(false);
+    store.getState().setProblem({ surface: 'himmelblau', params: {} });
+    expect(store.getState().basin).toMatchObject({ active: true, results: null, job: { status: 'idle' } });
+  });
+
+  it('reports a failure with the pool’s message', async () => {
+    const { store, jobs } = setup();
+    store.getState().runBatch('basin');
+    await settle();
+    jobs[0].fail(new Error('worker crashed twice'));
+    await settle();
+    expect(store.getState().basin.job).toEqual({ status: 'failed', message: 'worker crashed twice' });
+  });
+
+  it('runs many seeds only with gradient noise', async () => {
+    const quiet = setup();
+    quiet.store.getState().runBatch('seeds');
+    await settle();
+    expect(quiet.jobs).toHaveLength(0);
+    expect(quiet.store.getState().seeds.job.status).toBe('failed');
+
+    const noisy = setup({ ...DEFAULT_EXPERIMENT, noise: 0.1, seed: 7 });
+    noisy.store.getState().updateBatchSettings('seeds', { run: 2, count: 20 });
+    noisy.store.getState().runBatch('seeds');
+    await settle();
+    expect(noisy.jobs[0].job).toEqual({ kind: 'seeds', start: [-1.5, 2], count: 20, seed: 7 });
+    const statistics = { numSeeds: 20, numPoints: 301 } as SeedStatistics;
+    noisy.jobs[0].finish({ statistics, outcome: OUTCOME });
+    await settle();
+    expect(noisy.store.getState().seeds.results).toMatchObject({ statistics, runIndex: 2 });
+    expect(noisy.store.getState().seeds.job).toEqual({ status: 'done', outcome: OUTCOME });
+  });
+
+  it('starts the analyses a link turned on, with its engine, and stops when closed', async () => {
+    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
+    store.getState().loadBatchSettings({ basin: { run: 1, resolution: 64, colorBy: 'steps', opacity: 1 }, sweep: null, seeds: null, engine: 'webgpu' });
+    const { pool, jobs } = fakePool();
+    startBatchSync(store, () => pool, { scheduleFrame: (flush) => flush(), startDelayMs: 0 });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].engine).toBe('webgpu');
+    store.getState().closeBatch('basin');
+    await settle();
+    expect(store.getState().basin).toMatchObject({ active: false, results: null, job: { status: 'idle' } });
+  });
+});

@@ -1,0 +1,338 @@
+// Starts and stops the batch analyses' jobs (basin map, sweep, many seeds) as the store asks, and
+// writes their progress and results back: the one place that calls the batch pool. Partial results
+// are copied into the results' buffer as they arrive and reach the store at most once a frame, so a
+// 512 x 512 map streaming in thousands of pieces never floods React or the views. A changed
+// problem clears an analysis's results; any other change of what they depend on marks them stale.
+import { SUMMARY_STRIDE, batchSize, type AdapterDescription, type BasinJob, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
+import type { Domain } from '../engine/objective';
+import { PLOT_ASPECT_RANGE } from '../views/scales';
+import { effectiveSecondAxis, type BasinResolution } from '../experiment/analysis-settings';
+import type { Experiment, ExperimentRun } from '../experiment/experiment';
+import { resolveDomain, resolveProblem } from '../experiment/run-experiment';
+import type { BatchFeature, BatchJobState, BasinResults, SeedsResults, SweepResults } from '../store/batch-slice';
+import type { AppState, AppStore } from '../store/store';
+import type { BatchSource, EnginePreference } from '../client/batch-pool';
+
+/** What batch-sync needs of the batch engine: worker/batch-pool.ts's BatchPool (tests pass a fake). */
+export interface BatchRunner {
+  runSummaries(
+    source: BatchSource,
+    job: BasinJob | SweepJob,
+    options: {
+      readonly engine: EnginePreference;
+      readonly signal?: AbortSignal;
+      onPartial?(from: number, to: number, summaries: Float64Array): void;
+      onProgress?(progress: BatchProgress): void;
+    },
+  ): Promise<BatchOutcome>;
+  runSeeds(source: BatchSource, job: SeedsJob, options: { readonly signal?: AbortSignal; onProgress?(progress: BatchProgress): void }): Promise<{ statistics: SeedStatistics; outcome: BatchOutcome }>;
+  gpuInfo(): Promise<AdapterDescription | null>;
+}
+
+/** How batch-sync paces itself (tests make both immediate). */
+export interface BatchSyncOptions {
+  /** Runs `flush` once before the next frame is drawn (requestAnimationFrame in the page). */
+  scheduleFrame?(flush: () => void): void;
+  /** Milliseconds a request waits before its job starts: typing "256" into a field asks three times. */
+  startDelayMs?: number;
+}
+
+/** A basin run counts as converged within this fraction of the view's width of a known minimum. */
+export const BASIN_TOLERANCE = 0.01;
+const FEATURES: readonly BatchFeature[] = ['basin', 'sweep', 'seeds'];
+const DEFAULT_START_DELAY_MS = 150;
+
+/** Cells of a basin map over `domain`: `resolution` along the longer side of the map's plot, square cells on screen. */
+export function basinGrid(domain: Domain, resolution: BasinResolution | number): { columns: number; rows: number } {
+  const ratio = (domain[1][1] - domain[1][0]) / (domain[0][1] - domain[0][0]);
+  // the map draws height / width clamped to PLOT_ASPECT_RANGE (scales.ts plotHeightFor)
+  const aspect = Number.isFinite(ratio) ? Math.min(PLOT_ASPECT_RANGE.max, Math.max(PLOT_ASPECT_RANGE.min, ratio)) : 1;
+  return aspect <= 1 ? { columns: resolution, rows: Math.max(1, Math.round(resolution * aspect)) } : { columns: Math.max(1, Math.round(resolution / aspect)), rows: resolution };
+}
+
+/** The run an analysis uses: its settings' run, or the last one when runs were removed since. */
+export function analysedRun(state: Pick<AppState, 'experiment'>, run: number): number {
+  return Math.max(0, Math.min(run, state.experiment.runs.length - 1));
+}
+
+/** What a run contributes to a batch job (label, colour and visibility do not change any number). */
+function runInputs(run: ExperimentRun | undefined, withStart: boolean, sweptNames: readonly string[] = []): unknown {
+  if (!run) return null;
+  const hyper: Record<string, unknown> = { ...run.hyper };
+  for (const name of sweptNames) {
+    // a 2-D sweep over beta1 replaces betas[0] only
+    if (name === 'beta1') hyper.betas = Array.isArray(hyper.betas) ? [null, hyper.betas[1]] : undefined;
+    else delete hyper[name];
+  }
+  return [run.optimizer, hyper, run.schedule ?? null, run.clip ?? null, withStart ? run.start : null];
+}
+
+/**
+ * Everything an analysis's numbers depend on, as one string: the problem, steps, noise (and its seed
+ * when there is noise), the analysed run, and the view for a basin map. A sweep leaves out the
+ * hyperparameters it sweeps, so applying one of its cells to the run does not make it stale.
+ */
+export function inputsKey(feature: BatchFeature, state: Pick<AppState, 'experiment' | 'viewDomain' | BatchFeature>): string {
+  const { experiment } = state;
+  const common = [experiment.problem, experiment.steps, experiment.noise, experiment.noise > 0 ? experiment.seed : null];
+  switch (feature) {
+    case 'basin': {
+      const { settings } = state.basin;
+      const index = analysedRun(state, settings.run);
+      return JSON.stringify([...common, index, runInputs(experiment.runs[index], false), settings.resolution, state.viewDomain ?? resolveDomain(experiment.problem)]);
+    }
+    case 'sweep': {
+      const { settings } = state.sweep;
+      const index = analysedRun(state, settings.run);
+      const run = experiment.runs[index];
+      const second = run ? effectiveSecondAxis(settings, run.optimizer) : null;
+      const swept = ['lr', ...(second ? [second.name] : [])];
+      return JSON.stringify([...common, index, runInputs(run, true, swept), settings.lrMin, settings.lrMax, settings.count, second]);
+    }
+    case 'seeds': {
+      const { settings } = state.seeds;
+      const index = analysedRun(state, settings.run);
+      return JSON.stringify([...common, index, runInputs(experiment.runs[index], true), settings.count]);
+    }
+  }
+}
+
+/** The lowest known minimum value f* of the problem, or null. */
+function knownMinimumValue(experiment: Experiment): number | null {
+  const { minima } = resolveProblem(experiment.problem);
+  return minima.length > 0 ? Math.min(...minima.map((minimum) => minimum.value)) : null;
+}
+
+/** The basin map job the store's settings describe, over the view shown. */
+export function basinJobFor(state: Pick<AppState, 'experiment' | 'viewDomain' | 'basin'>): BasinJob {
+  const domain = state.viewDomain ?? resolveDomain(state.experiment.problem);
+  const { minima } = resolveProblem(state.experiment.problem);
+  return { kind: 'basin', domain, ...basinGrid(domain, state.basin.settings.resolution), minima, tolerance: BASIN_TOLERANCE };
+}
+
+/** The sweep job the store's settings describe, from the analysed run's start. */
+export function sweepJobFor(state: Pick<AppState, 'experiment' | 'sweep'>): SweepJob {
+  const { settings } = state.sweep;
+  const run = state.experiment.runs[analysedRun(state, settings.run)];
+  const second = effectiveSecondAxis(settings, run.optimizer);
+  return {
+    kind: 'sweep',
+    start: [run.start[0], run.start[1]],
+    learningRates: { min: settings.lrMin, max: settings.lrMax, count: settings.count },
+    ...(second && { second }),
+  };
+}
+
+/** The many-seeds job the store's settings describe. */
+export function seedsJobFor(state: Pick<AppState, 'experiment' | 'seeds'>): SeedsJob {
+  const run = state.experiment.runs[analysedRun(state, state.seeds.settings.run)];
+  return { kind: 'seeds', start: [run.start[0], run.start[1]], count: state.seeds.settings.count, seed: state.experiment.seed };
+}
+
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The job of one analysis in flight: its own abort controller and what waits for the next frame. */
+interface Running {
+  readonly controller: AbortController;
+  pendingProgress: BatchProgress | null;
+  pendingFill: boolean;
+  frameScheduled: boolean;
+}
+
+/**
+ * Runs the store's batch analyses on the pool `getPool` returns (created on first use, so a page
+ * that never opens the Analysis panel starts no batch workers). Returns a stop function.
+ */
+export function startBatchSync(store: AppStore, getPool: () => BatchRunner, options: BatchSyncOptions = {}): () => void {
+  const scheduleFrame =
+    options.scheduleFrame ?? ((flush: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => flush()) : setTimeout(flush, 16)));
+  const startDelayMs = options.startDelayMs ?? DEFAULT_START_DELAY_MS;
+  const running = new Map<BatchFeature, Running>();
+  const startTimers = new Map<BatchFeature, ReturnType<typeof setTimeout>>();
+  let askedForAdapter = false;
+
+  const setJob = (feature: BatchFeature, job: BatchJobState) => store.getState().setBatchJob(feature, job);
+
+  const stop = (feature: BatchFeature) => {
+    clearTimeout(startTimers.get(feature));
+    startTimers.delete(feature);
+    running.get(feature)?.controller.abort();
+    running.delete(feature);
+  };
+
+  /** Pushes what arrived since the last frame (a fill of the buffer, the progress) into the store. */
+  const flushSoon = (feature: BatchFeature, job: Running, publish: () => void) => {
+    if (job.frameScheduled) return;
+    job.frameScheduled = true;
+    scheduleFrame(() => {
+      job.frameScheduled = false;
+      if (running.get(feature) !== job) return;
+      publish();
+    });
+  };
+
+  const startSummaries = (feature: 'basin' | 'sweep', job: Running) => {
+    const state = store.getState();
+    const runIndex = analysedRun(state, state[feature].settings.run);
+    const batchJob: BasinJob | SweepJob = feature === 'basin' ? basinJobFor(state) : sweepJobFor(state);
+    const total = batchSize(batchJob);
+    const summaries = new Float64Array(total * SUMMARY_STRIDE).fill(NaN);
+    let filled = 0;
+    const base = { summaries, runIndex, numSteps: state.experiment.steps, inputsKey: inputsKey(feature, state), fStar: knownMinimumValue(state.experiment) };
+    const results = () => ({ ...base, job: batchJob, filled }) as BasinResults & SweepResults;
+    const publish = () => {
+      const current = store.getState();
+      if (job.pendingFill) current.setBatchResults(feature, results());
+      if (job.pendingProgress) current.setBatchJob(feature, { status: 'running', progress: job.pendingProgress });
+      job.pendingFill = false;
+      job.pendingProgress = null;
+    };
+    state.setBatchResults(feature, results());
+    state.setBatchStale(feature, false);
+    setJob(feature, { status: 'running', progress: { done: 0, total, elapsedMs: 0, etaMs: null } });
+    const source: BatchSource = { experiment: state.experiment, runIndex };
+    getPool()
+      .runSummaries(source, batchJob, {
+        engine: state.batchEngine,
+        signal: job.controller.signal,
+        onPartial: (from, to, part) => {
+          if (running.get(feature) !== job) return;
+          summaries.set(part.subarray(0, (to - from) * SUMMARY_STRIDE), from * SUMMARY_STRIDE);
+          filled += to - from;
+          job.pendingFill = true;
+          flushSoon(feature, job, publish);
+        },
+        onProgress: (progress) => {
+          if (running.get(feature) !== job) return;
+          job.pendingProgress = progress;
+          flushSoon(feature, job, publish);
+        },
+      })
+      .then((outcome) => {
+        if (running.get(feature) !== job) return;
+        running.delete(feature);
+        const current = store.getState();
+        current.setBatchResults(feature, results());
+        current.setBatchJob(feature, { status: 'done', outcome });
+        current.setBatchStale(feature, inputsKey(feature, current) !== base.inputsKey);
+      })
+      .catch((error: unknown) => finish(feature, job, error, () => (filled > 0 ? store.getState().setBatchResults(feature, results()) : undefined)));
+  };
+
+  const startSeeds = (job: Running) => {
+    const state = store.getState();
+    if (!(state.experiment.noise > 0)) {
+      running.delete('seeds');
+      setJob('seeds', { status: 'failed', message: 'Many seeds needs gradient noise σ > 0: without it every seed takes the same path.' });
+      return;
+    }
+    const runIndex = analysedRun(state, state.seeds.settings.run);
+    const seedsJob = seedsJobFor(state);
+    const key = inputsKey('seeds', state);
+    setJob('seeds', { status: 'running', progress: { done: 0, total: seedsJob.count, elapsedMs: 0, etaMs: null } });
+    getPool()
+      .runSeeds({ experiment: state.experiment, runIndex }, seedsJob, {
+        signal: job.controller.signal,
+        onProgress: (progress) => {
+          if (running.get('seeds') !== job) return;
+          job.pendingProgress = progress;
+          flushSoon('seeds', job, () => {
+            if (job.pendingProgress) store.getState().setBatchJob('seeds', { status: 'running', progress: job.pendingProgress });
+            job.pendingProgress = null;
+          });
+        },
+      })
+      .then(({ statistics, outcome }) => {
+        if (running.get('seeds') !== job) return;
+        running.delete('seeds');
+        const current = store.getState();
+        const results: SeedsResults = { statistics, runIndex, inputsKey: key };
+        current.setBatchResults('seeds', results);
+        current.setBatchJob('seeds', { status: 'done', outcome });
+        current.setBatchStale('seeds', inputsKey('seeds', current) !== key);
+      })
+      .catch((error: unknown) => finish('seeds', job, error));
+  };
+
+  /** A job that did not finish: cancelled by the reader, replaced by a newer one, or failed. */
+  const finish = (feature: BatchFeature, job: Running, error: unknown, keepPartial?: () => void) => {
+    if (running.get(feature) !== job) return; // replaced or closed: the newer state stands
+    running.delete(feature);
+    keepPartial?.();
+    setJob(feature, isAbort(error) ? { status: 'cancelled' } : { status: 'failed', message: message(error) });
+  };
+
+  const start = (feature: BatchFeature) => {
+    stop(feature);
+    if (!store.getState()[feature].active) return;
+    const job: Running = { controller: new AbortController(), pendingProgress: null, pendingFill: false, frameScheduled: false };
+    running.set(feature, job);
+    try {
+      if (feature === 'seeds') startSeeds(job);
+      else startSummaries(feature, job);
+    } catch (error) {
+      finish(feature, job, error);
+    }
+  };
+
+  const startSoon = (feature: BatchFeature) => {
+    clearTimeout(startTimers.get(feature));
+    startTimers.set(
+      feature,
+      setTimeout(() => {
+        startTimers.delete(feature);
+        start(feature);
+      }, startDelayMs),
+    );
+  };
+
+  const askForAdapter = () => {
+    if (askedForAdapter) return;
+    askedForAdapter = true;
+    getPool()
+      .gpuInfo()
+      .then((adapter) => store.getState().setGpuAdapter(adapter))
+      .catch(() => store.getState().setGpuAdapter(null));
+  };
+
+  const refreshStale = (state: AppState) => {
+    for (const feature of FEATURES) {
+      const results = state[feature].results;
+      if (results) state.setBatchStale(feature, inputsKey(feature, state) !== results.inputsKey);
+    }
+  };
+
+  // a page opened from a link with analyses in it runs them at once
+  for (const feature of FEATURES) if (store.getState()[feature].active) start(feature);
+  if (store.getState().analysisOpen) askForAdapter();
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.analysisOpen && !previous.analysisOpen) askForAdapter();
+    const problemChanged = state.experiment.problem !== previous.experiment.problem;
+    for (const feature of FEATURES) {
+      const now = state[feature];
+      const before = previous[feature];
+      if (!now.active && before.active) stop(feature);
+      else if (now.request !== before.request) startSoon(feature);
+      else if (now.cancelRequest !== before.cancelRequest) running.get(feature)?.controller.abort();
+      else if (problemChanged && now.active && (now.results || running.has(feature))) {
+        // another surface: the old numbers describe nothing on the map
+        stop(feature);
+        state.setBatchResults(feature, null);
+        state.setBatchJob(feature, { status: 'idle' });
+      }
+    }
+    if (state.experiment !== previous.experiment || state.viewDomain !== previous.viewDomain) refreshStale(store.getState());
+  });
+
+  return () => {
+    unsubscribe();
+    for (const feature of FEATURES) stop(feature);
+  };
+}

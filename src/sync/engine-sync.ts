@@ -1,0 +1,61 @@
+// Asks the engine worker for results whenever the experiment or the view changes, and puts them in
+// the store. While `live` (a drag or a slider in motion) runs are computed only up to the step
+// shown, every frame; the engine client keeps one request of each kind in flight and drops
+// superseded ones, so a fast drag never queues up work.
+import { resolveDomain } from '../experiment/run-experiment';
+import type { AppState, AppStore } from '../store/store';
+import { SupersededError, type EngineClient } from '../client/engine-client';
+
+/** Grid resolution of the contour map. */
+export const SURFACE_GRID = { columns: 161, rows: 161 } as const;
+
+/** Starts computing runs and surface samples for the store's state; returns a stop function. */
+export function startEngineSync(store: AppStore, client: EngineClient): () => void {
+  const report = (error: unknown) => {
+    if (error instanceof SupersededError) return;
+    store.getState().setEngineError(error instanceof Error ? error.message : String(error));
+  };
+
+  const computeRuns = () => {
+    const { experiment, live, step } = store.getState();
+    const numSteps = live ? Math.max(1, step) : undefined;
+    client
+      .runExperiment(experiment, numSteps)
+      .then((result) => {
+        if (store.getState().experiment === experiment) store.getState().setRuns(result.runs, result.elapsedMs);
+      })
+      .catch(report);
+  };
+
+  const sampleSurface = () => {
+    const { experiment, viewDomain } = store.getState();
+    const domain = viewDomain ?? resolveDomain(experiment.problem);
+    client
+      .sampleSurface(experiment.problem, domain, SURFACE_GRID.columns, SURFACE_GRID.rows)
+      .then((sample) => {
+        const state = store.getState();
+        if (state.experiment.problem === experiment.problem && state.viewDomain === viewDomain) state.setSurface(sample);
+      })
+      .catch(report);
+  };
+
+  const probe = (hover: { x: number; y: number } | null) => {
+    if (!hover) return;
+    const { problem } = store.getState().experiment;
+    client
+      .probe(problem, [hover.x, hover.y])
+      .then(({ value, gradient }) => store.getState().setHover({ x: hover.x, y: hover.y, value, gradientNorm: Math.hypot(gradient[0], gradient[1]) }))
+      .catch(report);
+  };
+
+  computeRuns();
+  sampleSurface();
+  const unsubscribe = store.subscribe((state: AppState, previous: AppState) => {
+    const experimentChanged = state.experiment !== previous.experiment;
+    // leaving live mode computes the whole run once more
+    if (experimentChanged || (previous.live && !state.live)) computeRuns();
+    if (state.experiment.problem !== previous.experiment.problem || state.viewDomain !== previous.viewDomain) sampleSurface();
+    if (state.hoverRequest !== previous.hoverRequest) probe(state.hoverRequest);
+  });
+  return unsubscribe;
+}
