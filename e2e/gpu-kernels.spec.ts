@@ -292,7 +292,7 @@ function randomProblem(random: Random, formulaSeed: number) {
     [cx - uniform(1.5, 3), cx + uniform(1.5, 3)],
     [cy - uniform(1.5, 3), cy + uniform(1.5, 3)],
   ];
-  const problem: Problem = { expression: formula.text, domain };
+  const problem: Problem = { kind: 'formula', expression: formula.text, domain };
   const objective = resolveProblem(problem).objective;
   const descent = runOptimizer({ objective, ...resolveRun({ optimizer: 'sgd', hyper: { lr: 0.05 }, start: [cx, cy] }), numSteps: 4000 });
   const last = descent.trajectory.length - 2;
@@ -336,12 +336,12 @@ test.describe('fused WebGPU kernels', () => {
     const runs = 23 * 21;
     const rounding = 2 ** -24;
     for (const expression of formulas) {
-      const objective = resolveProblem({ expression }).objective;
+      const objective = resolveProblem({ kind: 'formula', expression }).objective;
       const start = new Float64Array(2);
       const gradient = new Float64Array(2);
       const hessian = new Float64Array(4);
-      const values = (await onGpu(page, experimentOf({ expression }, 'sgd', { lr: 1 }, 0), job)).summaries;
-      const steps = (await onGpu(page, experimentOf({ expression }, 'sgd', { lr: 1 }, 1), job)).summaries;
+      const values = (await onGpu(page, experimentOf({ kind: 'formula', expression }, 'sgd', { lr: 1 }, 0), job)).summaries;
+      const steps = (await onGpu(page, experimentOf({ kind: 'formula', expression }, 'sgd', { lr: 1 }, 1), job)).summaries;
       for (let run = 0; run < runs; run++) {
         const where = `${expression}, run ${run}`;
         basinCellStart(job, run, start);
@@ -444,7 +444,7 @@ test.describe('fused WebGPU kernels', () => {
   });
 
   test("built-in surfaces run through their expression: Himmelblau's basins agree, cell for cell", async ({ page }) => {
-    const problem: Problem = { surface: 'himmelblau', params: {} };
+    const problem: Problem = { kind: 'surface', surface: 'himmelblau', params: {} };
     const job: BasinJob = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 40, rows: 40, minima: resolveProblem(problem).minima, tolerance: 0.01 };
     const experiment = experimentOf(problem, 'adam', { lr: 0.1 }, 200);
     const gpu = await onGpu(page, experiment, job);

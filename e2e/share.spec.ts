@@ -23,7 +23,7 @@ test('exports the experiment as JSON, and trajectories that equal the CLI run on
   const experimentFile = await playground.exportFile('Export experiment JSON');
   expect(experimentFile.name).toBe('optimizer-playground-formula-1-x-2-100-y-x-2-2-experiment.json');
   const experiment = JSON.parse(experimentFile.content.toString('utf8'));
-  expect(experiment).toMatchObject({ version: 1, problem: { expression: '(1-x)^2+100*(y-x^2)^2' }, steps: 150, seed: 7, noise: 0.05 });
+  expect(experiment).toMatchObject({ version: 1, problem: { kind: 'formula', expression: '(1-x)^2+100*(y-x^2)^2' }, steps: 150, seed: 7, noise: 0.05 });
   expect(experiment.runs).toHaveLength(3);
   expect(experiment.runs[0].color).toBe('#cc79a7');
   expect(experiment.runs[1].label).toBe('Momentum, "heavy ball"');

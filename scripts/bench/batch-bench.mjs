@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 const ROSENBROCK_ADAM = {
   version: 1,
-  problem: { surface: 'rosenbrock', params: {} },
+  problem: { kind: 'surface', surface: 'rosenbrock', params: {} },
   steps: 500,
   seed: 0,
   noise: 0,
@@ -79,7 +79,7 @@ async function agreement(page, gpuName) {
     { name: 'Matyas, RMSprop lr 0.01, 64x64 starts', surface: 'matyas', optimizer: 'rmsprop', hyper: { lr: 0.01 }, steps: 300, domain: [[-10, 10], [-10, 10]] },
   ];
   for (const c of cases) {
-    const experiment = { version: 1, problem: { surface: c.surface, params: {} }, steps: c.steps, seed: 0, noise: 0, runs: [{ optimizer: c.optimizer, hyper: c.hyper, start: [0, 0] }] };
+    const experiment = { version: 1, problem: { kind: 'surface', surface: c.surface, params: {} }, steps: c.steps, seed: 0, noise: 0, runs: [{ optimizer: c.optimizer, hyper: c.hyper, start: [0, 0] }] };
     const job = { kind: 'basin', domain: c.domain, columns: 64, rows: 64, minima: [], tolerance: 0.01 };
     const [cpu, gpu] = await Promise.all(['js', 'webgpu'].map((engine) => page.evaluate((r) => window.playgroundBench.summaries(r), { experiment, runIndex: 0, job, engine, withSummaries: true })));
     let worst = 0;
@@ -91,7 +91,7 @@ async function agreement(page, gpuName) {
     notes.push(`float32 (${gpuName}) vs float64: ${c.name}: largest relative difference of final points ${worst.toExponential(2)} (target <= 1e-4)`);
   }
   // basins: Himmelblau's four minima, 256 x 256 Adam starts
-  const himmelblau = { version: 1, problem: { surface: 'himmelblau', params: {} }, steps: 500, seed: 0, noise: 0, runs: [{ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] }] };
+  const himmelblau = { version: 1, problem: { kind: 'surface', surface: 'himmelblau', params: {} }, steps: 500, seed: 0, noise: 0, runs: [{ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] }] };
   const minima = [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]].map((point) => ({ point, value: 0 }));
   const job = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 256, rows: 256, minima, tolerance: 0.01 };
   const results = [];

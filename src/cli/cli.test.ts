@@ -21,7 +21,7 @@ const TOLERANCE = 1e-9;
 
 const EXPERIMENT = {
   version: 1,
-  problem: { expression: 'x^2 + y^2' },
+  problem: { kind: 'formula', expression: 'x^2 + y^2' },
   steps: 2,
   runs: [{ optimizer: 'sgd', hyper: { lr: 0.25 }, start: [1, -2], label: 'half, then half' }],
 };
@@ -133,7 +133,7 @@ describe('optimizer-playground (in-process)', () => {
       await cli(['run', 'e.json'], { 'e.json': JSON.stringify(invalid) }),
       "e.json: invalid experiment (2 problems): steps must be a whole number from 1 to 100000, got 0; unknown key 'lrr' in runs[0].hyper (did you mean 'lr'?)",
     );
-    const badFormula = { ...EXPERIMENT, problem: { expression: 'x^2 +\n sinn(y)' } };
+    const badFormula = { ...EXPERIMENT, problem: { kind: 'formula', expression: 'x^2 +\n sinn(y)' } };
     expectUsageError(await cli(['run', 'e.json'], { 'e.json': JSON.stringify(badFormula) }), /^optimizer-playground: e\.json: invalid experiment \(1 problem\): problem\.expression: unknown function 'sinn'/);
   });
 

@@ -39,7 +39,7 @@ const typescriptWorker = () => {
   return new FakeWorker((request, worker) => worker.emit(handler.handle(request).response));
 };
 
-const experiment: Experiment = { ...DEFAULT_EXPERIMENT, problem: { surface: 'himmelblau', params: {} }, steps: 40, runs: [{ optimizer: 'adam', hyper: { lr: 0.1 }, start: [0, 0] }] };
+const experiment: Experiment = { ...DEFAULT_EXPERIMENT, problem: { kind: 'surface', surface: 'himmelblau', params: {} }, steps: 40, runs: [{ optimizer: 'adam', hyper: { lr: 0.1 }, start: [0, 0] }] };
 const source = { experiment, runIndex: 0 };
 const job: BasinJob = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 40, rows: 30, minima: [], tolerance: 0.01 };
 const noGpu = () => new FakeWorker((request, worker) => worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter: null, message: 'no WebGPU here' }));

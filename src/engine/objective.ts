@@ -15,8 +15,8 @@ export interface Objective {
 /** A plotting domain [[xMin, xMax], [yMin, yMax]]. */
 export type Domain = readonly [readonly [number, number], readonly [number, number]];
 
-/** A known global minimum of a surface. */
+/** A known global minimum of a problem: its point (one coordinate per dimension) and f there. */
 export interface KnownMinimum {
-  readonly point: readonly [number, number];
+  readonly point: readonly number[];
   readonly value: number;
 }

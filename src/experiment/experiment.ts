@@ -1,5 +1,5 @@
 import type { ClipSpec } from '../engine/clipping';
-import type { Domain } from '../engine/objective';
+import type { FormulaProblem, Problem } from '../engine/problems';
 import type { HyperValues } from '../engine/methods/first-order/optimizer';
 import type { ScheduleSpec } from '../engine/schedules';
 
@@ -16,39 +16,14 @@ export const MAX_STEPS = 100_000;
 export const MAX_RUNS = 16;
 /** Longest run label, in UTF-16 code units. */
 export const MAX_LABEL_LENGTH = 200;
-/** Longest typed formula, in UTF-16 code units. */
-export const MAX_EXPRESSION_LENGTH = 2_000;
-
 /** Steps when an experiment does not say. */
 export const DEFAULT_STEPS = 300;
 /** Noise seed when an experiment does not say. */
 export const DEFAULT_SEED = 0;
 /** Gradient-noise standard deviation when an experiment does not say (exact gradients). */
 export const DEFAULT_NOISE = 0;
-/** Plotting domain of a typed formula that does not give one. */
-export const DEFAULT_FORMULA_DOMAIN: Domain = [
-  [-3, 3],
-  [-3, 3],
-];
-
-/** A loss typed as a formula in x and y, e.g. "(1-x)^2 + 100*(y-x^2)^2". */
-export interface FormulaProblem {
-  readonly expression: string;
-  /** Where to plot; DEFAULT_FORMULA_DOMAIN when absent. */
-  readonly domain?: Domain;
-}
-
-/** A built-in surface from the registry, with its parameters as the user gave them. */
-export interface SurfaceProblem {
-  readonly surface: string;
-  /** Only the parameters the user set; the others take the surface's defaults. */
-  readonly params: Readonly<Record<string, number>>;
-  /** Where to plot; the surface's own domain when absent. */
-  readonly domain?: Domain;
-}
-
-/** The loss the runs minimise: a typed formula or a built-in surface. */
-export type Problem = FormulaProblem | SurfaceProblem;
+export { DEFAULT_FORMULA_DOMAIN, MAX_EXPRESSION_LENGTH } from '../engine/problems';
+export type { FormulaProblem, Problem, SurfaceProblem } from '../engine/problems';
 
 /** One optimizer racing from one start point. */
 export interface ExperimentRun {
@@ -85,13 +60,13 @@ export interface Experiment {
 
 /** True when the problem is a typed formula rather than a built-in surface. */
 export function isFormulaProblem(problem: Problem): problem is FormulaProblem {
-  return 'expression' in problem;
+  return problem.kind === 'formula';
 }
 
 /** What the playground opens with: Rosenbrock's banana valley, plain SGD against momentum and Adam. */
 export const DEFAULT_EXPERIMENT: Experiment = {
   version: EXPERIMENT_VERSION,
-  problem: { surface: 'rosenbrock', params: {} },
+  problem: { kind: 'surface', surface: 'rosenbrock', params: {} },
   steps: DEFAULT_STEPS,
   seed: DEFAULT_SEED,
   noise: DEFAULT_NOISE,

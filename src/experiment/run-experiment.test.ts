@@ -7,7 +7,7 @@ import { resolveDomain, resolveProblem, runExperiment } from './run-experiment';
 // on f = 0 the only motion is the noise, so the first step shows which random stream a run uses.
 
 function formulaExperiment(expression: string, patch: Partial<Experiment>): Experiment {
-  return { ...DEFAULT_EXPERIMENT, problem: { expression }, ...patch };
+  return { ...DEFAULT_EXPERIMENT, problem: { kind: 'formula', expression }, ...patch };
 }
 
 /** |a − b| ≤ 1e-15·|b|: the hand formulas and the engine round differently in the last bit. */
@@ -18,21 +18,21 @@ function expectClose(actual: ArrayLike<number>, expected: readonly number[]) {
 
 describe('resolveDomain and resolveProblem', () => {
   test('the domain given, else the surface’s, else the formula default', () => {
-    expect(resolveDomain({ expression: 'x', domain: [[0, 1], [2, 3]] })).toEqual([[0, 1], [2, 3]]);
-    expect(resolveDomain({ surface: 'rosenbrock', params: {} })).toEqual([[-2, 2], [-1, 3]]);
-    expect(resolveDomain({ expression: 'x' })).toEqual(DEFAULT_FORMULA_DOMAIN);
+    expect(resolveDomain({ kind: 'formula', expression: 'x', domain: [[0, 1], [2, 3]] })).toEqual([[0, 1], [2, 3]]);
+    expect(resolveDomain({ kind: 'surface', surface: 'rosenbrock', params: {} })).toEqual([[-2, 2], [-1, 3]]);
+    expect(resolveDomain({ kind: 'formula', expression: 'x' })).toEqual(DEFAULT_FORMULA_DOMAIN);
   });
 
   test('a formula and a surface with parameters become objectives', () => {
-    const formula = resolveProblem({ expression: 'x^2 + 3*y' });
+    const formula = resolveProblem({ kind: 'formula', expression: 'x^2 + 3*y' });
     expect(formula.objective.value([2, 1])).toBe(7);
     expect(formula.minima).toEqual([]);
     expect(formula.expression).toBe('x^2 + 3*y');
     // Rosenbrock (a − x)² + b(y − x²)² with a = 2, b = 10 at (0, 1): 4 + 10 = 14; minimum at (a, a²)
-    const surface = resolveProblem({ surface: 'rosenbrock', params: { a: 2, b: 10 } });
+    const surface = resolveProblem({ kind: 'surface', surface: 'rosenbrock', params: { a: 2, b: 10 } });
     expect(surface.objective.value([0, 1])).toBe(14);
     expect(surface.minima).toEqual([{ point: [2, 4], value: 0 }]);
-    expect(() => resolveProblem({ expression: 'sinn(x)' })).toThrow(/unknown function 'sinn'/);
+    expect(() => resolveProblem({ kind: 'formula', expression: 'sinn(x)' })).toThrow(/unknown function 'sinn'/);
   });
 });
 

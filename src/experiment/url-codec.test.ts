@@ -38,7 +38,7 @@ describe('the share URL', () => {
     expect(view).toEqual({});
     expect(experiment).toEqual({
       version: 1,
-      problem: { expression: '(1-x)^2+100*(y-x^2)^2', domain: [[-2, 2], [-1, 3]] },
+      problem: { kind: 'formula', expression: '(1-x)^2+100*(y-x^2)^2', domain: [[-2, 2], [-1, 3]] },
       steps: 300,
       seed: 1,
       noise: 0.1,
@@ -59,16 +59,16 @@ describe('the share URL', () => {
   });
 
   test('surfaces with parameters', () => {
-    const experiment = experimentWith({ problem: { surface: 'rosenbrock', params: { a: 1, b: 10 } } });
+    const experiment = experimentWith({ problem: { kind: 'surface', surface: 'rosenbrock', params: { a: 1, b: 10 } } });
     expect(encodeExperiment(experiment)).toBe('v=1&surface=rosenbrock(a=1,b=10)');
     expect(roundTrip(experiment)).toEqual({ experiment, problems: [], view: {} });
-    const booth = experimentWith({ problem: { surface: 'booth', params: {}, domain: [[-10, 10], [-10, 10]] } });
+    const booth = experimentWith({ problem: { kind: 'surface', surface: 'booth', params: {}, domain: [[-10, 10], [-10, 10]] } });
     expect(encodeExperiment(booth)).toBe('v=1&surface=booth&domain=-10,10,-10,10');
   });
 
   test('escapes only what must be escaped', () => {
     const experiment = experimentWith({
-      problem: { expression: 'x^2 + y^2' },
+      problem: { kind: 'formula', expression: 'x^2 + y^2' },
       runs: [{ optimizer: 'adam', hyper: {}, start: [0.5, -0.5], label: 'Adam; 100% & more #1 = "best" été' }],
     });
     const hash = encodeExperiment(experiment);
@@ -127,7 +127,7 @@ describe('the share URL', () => {
   });
 
   test('round-trips a formula with every operator and function', () => {
-    const experiment = experimentWith({ problem: { expression: EVERY_OPERATOR, domain: [[-1.5, 1.5], [-0.25, 2]] }, steps: 1, seed: 4294967295, noise: 1e-300 });
+    const experiment = experimentWith({ problem: { kind: 'formula', expression: EVERY_OPERATOR, domain: [[-1.5, 1.5], [-0.25, 2]] }, steps: 1, seed: 4294967295, noise: 1e-300 });
     expect(parseExperiment(experiment)).toEqual({ ok: true, experiment });
     expect(roundTrip(experiment)).toEqual({ experiment, problems: [], view: {} });
   });
@@ -188,7 +188,7 @@ describe('a malformed share URL falls back field by field', () => {
       'seed must be a whole number from 0 to 4294967295, got -1; using 0',
       'noise must be >= 0, got -0.5; using 0',
     ]);
-    expect(experiment).toEqual({ ...DEFAULT_EXPERIMENT, problem: { expression: 'x^2+y^2' } });
+    expect(experiment).toEqual({ ...DEFAULT_EXPERIMENT, problem: { kind: 'formula', expression: 'x^2+y^2' } });
     expect(decode('steps=1.5').problems).toEqual(["steps: '1.5' is not a whole number; using 300"]);
     expect(decode('steps=0x10').problems).toEqual(["steps: '0x10' is not a whole number; using 300"]);
     expect(decode('steps=100001').problems).toEqual(['steps must be a whole number from 1 to 100000, got 100001; using 300']);
@@ -204,7 +204,7 @@ describe('a malformed share URL falls back field by field', () => {
     expect(decode('f=x%E0%A4%A&steps=20').problems).toEqual(["f: 'x%E0%A4%A' is not valid percent-encoding; using the default surface (rosenbrock)"]);
     expect(decode('f=100%&seed=3').problems).toEqual(["f: '100%' is not valid percent-encoding; using the default surface (rosenbrock)"]);
     // a browser or chat app may escape '^' and spaces; both read back
-    expect(decode('f=(1-x)%5E2%20+%20y%5E2').experiment.problem).toEqual({ expression: '(1-x)^2 + y^2' });
+    expect(decode('f=(1-x)%5E2%20+%20y%5E2').experiment.problem).toEqual({ kind: 'formula', expression: '(1-x)^2 + y^2' });
   });
 
   test('surfaces: unknown, bad parameters, both a surface and a formula', () => {
@@ -214,7 +214,7 @@ describe('a malformed share URL falls back field by field', () => {
     expect(decode('surface=booth(a=1)').problems).toEqual(["unknown key 'a' in surface (Booth has no parameters); using the default surface (rosenbrock)"]);
     const both = decode('surface=booth&f=x^2');
     expect(both.problems).toEqual(['surface: ignored because the URL also gives a formula (f)']);
-    expect(both.experiment.problem).toEqual({ expression: 'x^2' });
+    expect(both.experiment.problem).toEqual({ kind: 'formula', expression: 'x^2' });
   });
 
   test('a bad domain', () => {
@@ -277,7 +277,7 @@ describe('a malformed share URL falls back field by field', () => {
 
   test('never throws: truncated URLs and random garbage still give a valid experiment', () => {
     const experiment = experimentWith({
-      problem: { expression: EVERY_OPERATOR },
+      problem: { kind: 'formula', expression: EVERY_OPERATOR },
       runs: [
         { optimizer: 'adam', hyper: { lr: 0.05, betas: [0.9, 0.99] }, start: [-1.5, 2], schedule: { type: 'warmup_cosine', warmup_steps: 10, start_factor: 0.5, T_max: 90, eta_min: 0 }, label: 'a;b&c' },
         { optimizer: 'sgd', hyper: { lr: 0.01, nesterov: true, momentum: 0.9 }, start: [1, 1], clip: { type: 'norm', max_norm: 1 }, color: '#cc79a7', hidden: true },
@@ -326,9 +326,9 @@ function randomExperiment(random: Random): Experiment {
     const surface = pick(SURFACES);
     const params: Record<string, number> = {};
     for (const parameter of surface.parameters) if (chance(0.5)) params[parameter.name] = between(parameter.min, parameter.max);
-    problem = { surface: surface.id, params };
+    problem = { kind: 'surface', surface: surface.id, params };
   } else {
-    problem = { expression: pick(FORMULAS) };
+    problem = { kind: 'formula', expression: pick(FORMULAS) };
   }
   if (chance(0.3)) {
     const x = between(-5, 0);

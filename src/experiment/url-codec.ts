@@ -129,28 +129,34 @@ const FIELDS: readonly UrlField[] = [
       return [`v: version '${version}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
     },
   },
-  scalarField<{ surface: string; params: Readonly<Record<string, number>> }>({
+  scalarField<SurfaceProblem>({
     key: 'surface',
-    get: ({ problem }) => (isFormulaProblem(problem) ? undefined : { surface: problem.surface, params: problem.params }),
+    // a surface with its parameters and, for an n-dimensional one, its dimension: rosenbrock(b=50,dimension=10)
+    get: ({ problem }) => (isFormulaProblem(problem) ? undefined : { kind: 'surface', surface: problem.surface, params: problem.params, ...(problem.dimension !== undefined && { dimension: problem.dimension }) }),
     set: (draft, value) => {
       draft.problem = value;
     },
-    defaultValue: { surface: DEFAULT_PROBLEM.surface, params: DEFAULT_PROBLEM.params },
+    defaultValue: { kind: 'surface', surface: DEFAULT_PROBLEM.surface, params: DEFAULT_PROBLEM.params },
     fallback: PROBLEM_FALLBACK,
-    format: ({ surface, params }) => formatCall(surface, Object.entries(params).map(([name, value]) => ({ name, value: formatNumber(value) }))),
+    format: ({ surface, params, dimension }) =>
+      formatCall(surface, [
+        ...Object.entries(params).map(([name, value]) => ({ name, value: formatNumber(value) })),
+        ...(dimension === undefined ? [] : [{ name: 'dimension', value: formatNumber(dimension) }]),
+      ]),
     parse(text) {
       const call = parseCall(text);
       if (!call.ok) return { ok: false, error: `surface: ${call.error}` };
-      const params = namedArguments(call.value, parseNumber);
-      if (!params.ok) return { ok: false, error: `surface: ${params.error}` };
-      return fromChecked(checkSurface(call.value.name, params.value, 'surface', 'surface'), ({ problem }) => problem as SurfaceProblem);
+      const named = namedArguments(call.value, parseNumber);
+      if (!named.ok) return { ok: false, error: `surface: ${named.error}` };
+      const { dimension, ...params } = named.value;
+      return fromChecked(checkSurface(call.value.name, params, 'surface', 'surface', dimension, 'surface.dimension'), ({ problem }) => problem as SurfaceProblem);
     },
   }),
   scalarField<string>({
     key: 'f',
     get: ({ problem }) => (isFormulaProblem(problem) ? problem.expression : undefined),
     set: (draft, expression) => {
-      draft.problem = { expression };
+      draft.problem = { kind: 'formula', expression };
     },
     defaultValue: undefined,
     fallback: PROBLEM_FALLBACK,

@@ -27,7 +27,8 @@ describe('parseExperiment accepts', () => {
       runs: [{ optimizer: 'adam', hyper: { lr: 0.05, betas: [0.9, 0.999] }, start: [-1.5, 2] }],
     };
     const result = parseExperiment(json);
-    expect(result).toEqual({ ok: true, experiment: json });
+    // the normalized problem names its kind
+    expect(result).toEqual({ ok: true, experiment: { ...json, problem: { kind: 'formula', ...json.problem } } });
   });
 
   test('a colour in either case, kept in lower case; hidden kept only when true', () => {
@@ -43,6 +44,7 @@ describe('parseExperiment accepts', () => {
       ok: true,
       experiment: {
         ...BASE,
+        problem: { kind: 'formula', ...BASE.problem },
         steps: 300,
         seed: 0,
         noise: 0,
@@ -62,7 +64,7 @@ describe('parseExperiment accepts', () => {
       ok: true,
       experiment: {
         version: 1,
-        problem: { surface: 'rosenbrock', params: {} },
+        problem: { kind: 'surface', surface: 'rosenbrock', params: {} },
         steps: 300,
         seed: 0,
         noise: 0,
@@ -83,7 +85,7 @@ describe('parseExperiment accepts', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.experiment.problem).toEqual({ surface: 'rosenbrock', params: { b: 10 }, domain: [[-3, 3], [-3, 3]] });
+    expect(result.experiment.problem).toEqual({ kind: 'surface', surface: 'rosenbrock', params: { b: 10 }, domain: [[-3, 3], [-3, 3]] });
     expect(result.experiment.runs[0].schedule).toEqual({ type: 'cosine', T_max: 100, eta_min: 0 });
     expect(result.experiment.runs[0].label).toBe('Nesterov');
     // torch's LinearLR in the warm-up starts from start_factor; the spec's default is 0.01
@@ -259,7 +261,7 @@ describe('parseExperiment rejects, naming the field', () => {
 describe('normalizeExperiment and resolveRun', () => {
   test('normalizeExperiment fills what may be left out, and nothing else', () => {
     const experiment = normalizeExperiment({ problem: { surface: 'booth' }, runs: [{ optimizer: 'adam', start: [1, 1] }] });
-    expect(experiment).toEqual({ version: 1, problem: { surface: 'booth', params: {} }, steps: 300, seed: 0, noise: 0, runs: [{ optimizer: 'adam', hyper: {}, start: [1, 1] }] });
+    expect(experiment).toEqual({ version: 1, problem: { kind: 'surface', surface: 'booth', params: {} }, steps: 300, seed: 0, noise: 0, runs: [{ optimizer: 'adam', hyper: {}, start: [1, 1] }] });
   });
 
   test("resolveRun fills torch's defaults around the given values", () => {

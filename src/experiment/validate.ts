@@ -1,18 +1,16 @@
 import type { ClipSpec } from '../engine/clipping';
-import { compileFormula } from '../engine/expression';
 import type { Domain } from '../engine/objective';
 import { OPTIMIZERS, getOptimizer } from '../engine/methods/first-order';
 import type { HyperValue, HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
-import { SURFACES, getSurface } from '../engine/problems/surfaces';
+import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, problemDimension } from '../engine/problems';
 import { checkHyperValue, checkNumber, describe } from '../engine/checks';
-import { copyHyperValue, isJsonObject, joinPath, placeName, unknownKeys } from './check-values';
+import { copyHyperValue, fail, isJsonObject, joinPath, placeName, unknownKeys, type Checked } from '../engine/check-values';
 import {
   DEFAULT_NOISE,
   DEFAULT_SEED,
   DEFAULT_STEPS,
   EXPERIMENT_VERSION,
-  MAX_EXPRESSION_LENGTH,
   MAX_LABEL_LENGTH,
   MAX_RUNS,
   MAX_STEPS,
@@ -29,8 +27,8 @@ import { didYouMean } from '../engine/suggest';
 /** The outcome of reading experiment JSON: the normalized experiment, or every error found. */
 export type ParseResult = { ok: true; experiment: Experiment } | { ok: false; errors: string[] };
 
-/** A validated piece, or the reasons it is not valid. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type { Checked };
+export { checkDomain };
 
 /** Largest uint32: seeds are 32-bit. */
 const MAX_SEED = 0xffff_ffff;
@@ -93,10 +91,11 @@ export function parseExperiment(json: unknown): ParseResult {
 
 /** Fills the defaults of an experiment written with optional fields left out (steps, seed, noise, hyper, params). */
 export function normalizeExperiment(input: ExperimentInput): Experiment {
+  const given = input.problem;
   const problem: Problem =
-    'expression' in input.problem
-      ? { ...input.problem }
-      : { ...input.problem, params: { ...(input.problem.params ?? {}) } };
+    'expression' in given
+      ? { ...given, kind: 'formula' }
+      : { ...given, kind: 'surface', params: { ...(given.params ?? {}) } };
   return {
     version: EXPERIMENT_VERSION,
     problem,
@@ -111,8 +110,8 @@ export function normalizeExperiment(input: ExperimentInput): Experiment {
 export interface ExperimentInput {
   readonly version?: typeof EXPERIMENT_VERSION;
   readonly problem:
-    | { readonly expression: string; readonly domain?: Domain }
-    | { readonly surface: string; readonly params?: Readonly<Record<string, number>>; readonly domain?: Domain };
+    | { readonly kind?: 'formula'; readonly expression: string; readonly domain?: Domain }
+    | { readonly kind?: 'surface'; readonly surface: string; readonly params?: Readonly<Record<string, number>>; readonly dimension?: number; readonly domain?: Domain };
   readonly steps?: number;
   readonly seed?: number;
   readonly noise?: number;
@@ -125,79 +124,25 @@ export interface CheckedProblem {
   readonly dimension: number;
 }
 
-/** Validates a problem: a typed formula that compiles, or a known surface with parameters in range. */
+/** Validates a problem (any kind in engine/problems' registry) and says how many coordinates its starts need. */
 export function checkProblem(value: unknown, path: string): Checked<CheckedProblem> {
-  if (!isJsonObject(value)) {
-    return fail(`${path} must be an object with an "expression" or a "surface", got ${describe(value)}`);
-  }
-  const hasExpression = value.expression !== undefined;
-  const hasSurface = value.surface !== undefined;
-  if (hasExpression && hasSurface) return fail(`${path} must have an "expression" or a "surface", not both`);
-  if (!hasExpression && !hasSurface) return fail(`${path} must have an "expression" (a formula in x and y) or a "surface"`);
-
-  const allowed = hasExpression ? ['expression', 'domain'] : ['surface', 'params', 'domain'];
-  const errors = unknownKeys(value, allowed, placeName(path));
-  const domain = value.domain === undefined ? undefined : checkDomain(value.domain, joinPath(path, 'domain'));
-  if (domain && !domain.ok) errors.push(...domain.errors);
-  const checked = hasExpression
-    ? checkExpression(value.expression, joinPath(path, 'expression'))
-    : checkSurface(value.surface, value.params, joinPath(path, 'surface'), joinPath(path, 'params'));
-  if (!checked.ok) errors.push(...checked.errors);
-  if (errors.length > 0 || !checked.ok) return { ok: false, errors };
-  const problem = domain?.ok ? { ...checked.value.problem, domain: domain.value } : checked.value.problem;
-  return { ok: true, value: { problem, dimension: checked.value.dimension } };
+  const checked = checkProblemSpec(value, path);
+  if (!checked.ok) return checked;
+  return { ok: true, value: { problem: checked.value, dimension: problemDimension(checked.value) } };
 }
 
 /** Validates a typed formula: it must compile (the compiler's message keeps its column). */
 export function checkExpression(value: unknown, path: string): Checked<CheckedProblem> {
-  if (typeof value !== 'string') return fail(`${path} must be a formula string, got ${describe(value)}`);
-  if (value.length > MAX_EXPRESSION_LENGTH) return fail(`${path} is too long (${value.length} characters; at most ${MAX_EXPRESSION_LENGTH})`);
-  const compiled = compileFormula(value);
-  if (!compiled.ok) return fail(`${path}: ${compiled.error.message}`);
-  return { ok: true, value: { problem: { expression: value }, dimension: compiled.objective.dimension } };
+  return withDimension(checkFormulaText(value, path));
 }
 
 /** Validates a built-in surface id and the parameters given for it (those left out take the surface's defaults). */
-export function checkSurface(id: unknown, params: unknown, idPath: string, paramsPath: string): Checked<CheckedProblem> {
-  if (typeof id !== 'string') return fail(`${idPath} must be a surface id, got ${describe(id)}`);
-  const definition = getSurface(id);
-  if (!definition) {
-    const known = SURFACES.map((surface) => surface.id);
-    return fail(`${idPath}: unknown surface '${id}'${didYouMean(id, known)}; known: ${known.join(', ')}`);
-  }
-  if (params === undefined) return { ok: true, value: { problem: { surface: id, params: {} }, dimension: 2 } };
-  if (!isJsonObject(params)) return fail(`${paramsPath} must be an object of numbers, got ${describe(params)}`);
-  const names = definition.parameters.map((parameter) => parameter.name);
-  const known = `${definition.name} has ${names.length === 0 ? 'no parameters' : names.join(', ')}`;
-  const errors = unknownKeys(params, names, paramsPath, known);
-  const values: Record<string, number> = {};
-  for (const parameter of definition.parameters) {
-    const given = params[parameter.name];
-    if (given === undefined) continue;
-    const message = checkNumber(given, parameter, joinPath(paramsPath, parameter.name));
-    if (message) errors.push(message);
-    else values[parameter.name] = given as number;
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { problem: { surface: id, params: values }, dimension: 2 } };
+export function checkSurface(id: unknown, params: unknown, idPath: string, paramsPath: string, dimension?: unknown, dimensionPath = 'dimension'): Checked<CheckedProblem> {
+  return withDimension(checkSurfaceFields(id, params, dimension, { surface: idPath, params: paramsPath, dimension: dimensionPath }));
 }
 
-/** Validates a plotting domain [[xMin, xMax], [yMin, yMax]] with min < max on each axis. */
-export function checkDomain(value: unknown, path: string): Checked<Domain> {
-  const shape = `${path} must be [[xMin, xMax], [yMin, yMax]]`;
-  if (!Array.isArray(value) || value.length !== 2) return fail(`${shape}, got ${describe(value)}`);
-  const errors: string[] = [];
-  value.forEach((axis: unknown, index: number) => {
-    const axisPath = `${path}[${index}]`;
-    if (!Array.isArray(axis) || axis.length !== 2) return errors.push(`${shape}; ${axisPath} is ${describe(axis)}`);
-    const [low, high] = axis as unknown[];
-    const message = checkNumber(low, { min: -Infinity, max: Infinity }, `${axisPath}[0]`) ?? checkNumber(high, { min: -Infinity, max: Infinity }, `${axisPath}[1]`);
-    if (message) return errors.push(message);
-    if ((low as number) >= (high as number)) errors.push(`${axisPath} must go from low to high, got ${describe(axis)}`);
-  });
-  if (errors.length > 0) return { ok: false, errors };
-  const [[xMin, xMax], [yMin, yMax]] = value as [[number, number], [number, number]];
-  return { ok: true, value: [[xMin, xMax], [yMin, yMax]] };
+function withDimension(checked: Checked<Problem>): Checked<CheckedProblem> {
+  return checked.ok ? { ok: true, value: { problem: checked.value, dimension: problemDimension(checked.value) } } : checked;
 }
 
 /** Validates one run; `dimension` (unknown when the problem is invalid) fixes the start's length. */
@@ -354,9 +299,6 @@ export function resolveHyper(definition: OptimizerDefinition, given: HyperValues
   return hyper;
 }
 
-function fail<T>(...errors: string[]): Checked<T> {
-  return { ok: false, errors };
-}
 
 function pushDefined(errors: string[], message: string | undefined): void {
   if (message !== undefined) errors.push(message);

@@ -142,7 +142,7 @@ export function fusedShader(job: FusedJob): FusedShader {
     `  return isFiniteValue(x) && isFiniteValue(y) && abs(x) <= ${wgslFloat(DIVERGENCE_BOUND)} && abs(y) <= ${wgslFloat(DIVERGENCE_BOUND)};`,
     '}',
     '',
-    ...(convergence === null ? [] : nearestMinimumFunction(convergence.minima.map((minimum) => minimum.point), convergence.radiusSquared)),
+    ...(convergence === null ? [] : nearestMinimumFunction(convergence.minima.map((minimum) => [minimum.point[0], minimum.point[1]] as const), convergence.radiusSquared)),
     'fn main(index: i32) {',
     ...indent(body),
     '}',

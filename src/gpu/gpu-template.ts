@@ -13,7 +13,10 @@ let cached: { key: string; template: GpuTemplate } | null = null;
 export function gpuTemplateFor(source: BatchSource): GpuTemplate {
   const { key, problem, settings } = resolveSource(source);
   if (cached?.key === key) return cached.template;
-  const parsed = parseFormula(resolveProblem(problem).expression);
+  const { expression } = resolveProblem(problem);
+  // the kernels are generated from the formula in x and y: n-dimensional surfaces have none
+  if (expression === undefined) throw new Error('the WebGPU kernels run 2-D problems with a formula only; this one runs on TypeScript');
+  const parsed = parseFormula(expression);
   if (!parsed.ok) throw new Error(`the problem's formula does not parse: ${parsed.error.message}`);
   const template: GpuTemplate = { ...settings, expression: parsed.ast };
   cached = { key, template };

@@ -171,7 +171,7 @@ describe('startBatchSync', () => {
     expect(store.getState().basin.stale).toBe(true);
     store.getState().setHyper(0, 'lr', 0.001);
     expect(store.getState().basin.stale).toBe(false);
-    store.getState().setProblem({ surface: 'himmelblau', params: {} });
+    store.getState().setProblem({ kind: 'surface', surface: 'himmelblau', params: {} });
     expect(store.getState().basin).toMatchObject({ active: true, results: null, job: { status: 'idle' } });
   });
 

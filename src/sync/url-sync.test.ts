@@ -32,7 +32,7 @@ describe('formatViewDomain', () => {
     expect(state.step).toBeUndefined();
     expect(state.problems.join('\n')).toMatch(/view:.*min < max/);
     expect(state.problems.join('\n')).toMatch(/step:.*whole number/);
-    expect(state.experiment.problem).toEqual({ surface: 'booth', params: {} });
+    expect(state.experiment.problem).toEqual({ kind: 'surface', surface: 'booth', params: {} });
   });
 });
 

@@ -5,16 +5,16 @@ import { exportFileName, problemSlug } from './file-names';
 
 describe('export file names', () => {
   test('name the surface by its id', () => {
-    expect(exportFileName({ surface: 'rosenbrock', params: {} }, 'trajectories', 'csv')).toBe('optimizer-playground-rosenbrock-trajectories.csv');
-    expect(exportFileName({ surface: 'goldstein-price', params: { a: 1 } }, 'map', 'png')).toBe('optimizer-playground-goldstein-price-map.png');
-    expect(exportFileName({ surface: 'himmelblau', params: {} }, 'loss-chart', 'svg')).toBe('optimizer-playground-himmelblau-loss-chart.svg');
+    expect(exportFileName({ kind: 'surface', surface: 'rosenbrock', params: {} }, 'trajectories', 'csv')).toBe('optimizer-playground-rosenbrock-trajectories.csv');
+    expect(exportFileName({ kind: 'surface', surface: 'goldstein-price', params: { a: 1 } }, 'map', 'png')).toBe('optimizer-playground-goldstein-price-map.png');
+    expect(exportFileName({ kind: 'surface', surface: 'himmelblau', params: {} }, 'loss-chart', 'svg')).toBe('optimizer-playground-himmelblau-loss-chart.svg');
   });
 
   test('name a typed formula by its letters and digits, cut to a sensible length', () => {
-    expect(problemSlug({ expression: '(1-x)^2 + 100*(y-x^2)^2' })).toBe('formula-1-x-2-100-y-x-2-2');
-    expect(problemSlug({ expression: 'x^2 + y^2' })).toBe('formula-x-2-y-2');
-    expect(problemSlug({ expression: '  ' })).toBe('formula');
-    const long = problemSlug({ expression: 'sin(x)*cos(y) + exp(-(x^2 + y^2)/10) + log(1 + x^2*y^2)' });
+    expect(problemSlug({ kind: 'formula', expression: '(1-x)^2 + 100*(y-x^2)^2' })).toBe('formula-1-x-2-100-y-x-2-2');
+    expect(problemSlug({ kind: 'formula', expression: 'x^2 + y^2' })).toBe('formula-x-2-y-2');
+    expect(problemSlug({ kind: 'formula', expression: '  ' })).toBe('formula');
+    const long = problemSlug({ kind: 'formula', expression: 'sin(x)*cos(y) + exp(-(x^2 + y^2)/10) + log(1 + x^2*y^2)' });
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long).toMatch(/^formula-sin-x-cos-y-exp/);
     expect(long.endsWith('-')).toBe(false);
@@ -23,7 +23,7 @@ describe('export file names', () => {
   test('only ever use characters every file system accepts', () => {
     const hostile = ['../../etc/passwd', 'C:\\con', 'x"<>|?*:y', 'été λ 😀', '.', '-x-'];
     for (const expression of hostile) {
-      const name = exportFileName({ expression }, 'experiment', 'json');
+      const name = exportFileName({ kind: 'formula', expression }, 'experiment', 'json');
       expect(name).toMatch(/^optimizer-playground-[a-z0-9-]+-experiment\.json$/);
       expect(name).not.toMatch(/--/);
     }

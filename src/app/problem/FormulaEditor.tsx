@@ -45,13 +45,13 @@ export function FormulaEditor({ draft, onDraftChange, problem }: FormulaEditorPr
     const timer = setTimeout(() => {
       const current = store.getState().experiment.problem;
       const domain = 'domain' in current ? current.domain : undefined;
-      store.getState().setProblem({ expression: draft, ...(domain && { domain }) });
+      store.getState().setProblem({ kind: 'formula', expression: draft, ...(domain && { domain }) });
     }, FORMULA_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [draft, parses, problem.expression, store]);
 
   const domain = problem.domain ?? DEFAULT_FORMULA_DOMAIN;
-  const setDomain = (next: Domain) => store.getState().setProblem({ expression: problem.expression, domain: next });
+  const setDomain = (next: Domain) => store.getState().setProblem({ kind: 'formula', expression: problem.expression, domain: next });
 
   return (
     <div className="formula-editor">

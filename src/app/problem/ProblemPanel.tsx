@@ -62,6 +62,7 @@ export function ProblemPanel() {
       const definition = getSurface(current.surface);
       const next: FormulaProblem =
         lastFormula ?? {
+          kind: 'formula',
           expression: definition?.create(current.params).expression ?? 'x^2 + y^2',
           domain: resolveDomain(current),
         };
@@ -71,7 +72,7 @@ export function ProblemPanel() {
       return;
     }
     if (isFormulaProblem(current)) setLastFormula(current);
-    applyProblem({ surface: value, params: {} });
+    applyProblem({ kind: 'surface', surface: value, params: {} });
   };
 
   return (

@@ -37,8 +37,8 @@ describe('names for people and screen readers', () => {
   it('titles a run and a problem', () => {
     expect(runLabel({ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] }, 0)).toBe('Adam (lr 0.05)');
     expect(runLabel({ optimizer: 'adam', hyper: {}, start: [0, 0], label: 'Mine' }, 0)).toBe('Mine');
-    expect(problemTitle({ surface: 'rosenbrock', params: {} })).toBe('Rosenbrock');
-    expect(problemTitle({ expression: 'x^2+y^2' })).toBe('f(x, y) = x^2+y^2');
+    expect(problemTitle({ kind: 'surface', surface: 'rosenbrock', params: {} })).toBe('Rosenbrock');
+    expect(problemTitle({ kind: 'formula', expression: 'x^2+y^2' })).toBe('f(x, y) = x^2+y^2');
   });
 });
 

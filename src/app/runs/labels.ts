@@ -16,9 +16,14 @@ export function runLabel(run: Run | undefined, index: number): string {
 
 /** The problem as a title: the surface's name, or the typed formula. */
 export function problemTitle(problem: Experiment['problem']): string {
-  if ('surface' in problem && problem.surface) return getSurface(problem.surface)?.name ?? problem.surface;
-  if ('expression' in problem && problem.expression) return `f(x, y) = ${problem.expression}`;
-  return 'unknown problem';
+  switch (problem.kind) {
+    case 'surface': {
+      const name = getSurface(problem.surface)?.name ?? problem.surface;
+      return problem.dimension === undefined ? name : `${name} (${problem.dimension}-D)`;
+    }
+    case 'formula':
+      return `f(x, y) = ${problem.expression}`;
+  }
 }
 
 /** How the surface picker names its groups. */

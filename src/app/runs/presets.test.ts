@@ -35,7 +35,7 @@ describe('RUN_PRESETS', () => {
     const start = surfaceId === 'rosenbrock' ? [-1.5, 2] : [xMin + 0.2 * (xMax - xMin), yMin + 0.8 * (yMax - yMin)];
     const experiment: Experiment = {
       ...DEFAULT_EXPERIMENT,
-      problem: { surface: surfaceId, params: {} },
+      problem: { kind: 'surface', surface: surfaceId, params: {} },
       runs: RUN_PRESETS.map((preset) => ({ optimizer: preset.optimizer, hyper: preset.hyper, start })),
     };
     const { runs } = runExperiment(experiment);

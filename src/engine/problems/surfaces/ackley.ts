@@ -1,5 +1,6 @@
 import { planeSurface, writeHessian } from './plane-surface';
-import type { SurfaceDefinition } from './surface';
+import { MAX_SURFACE_DIMENSION, type SurfaceDefinition } from './surface';
+import { repeatedPoint, vectorSurface } from './vector-surface';
 
 // the standard constants a = 20, b = 0.2, c = 2π
 const DEPTH = 20;
@@ -14,7 +15,7 @@ const FREQUENCY = 2 * Math.PI;
  * c²e/2·I = 2π²e·I ≈ 53.66·I.
  */
 
-/** Ackley's function: a nearly flat, bumpy outer region around a deep funnel at the origin. */
+/** Ackley's function: a nearly flat, bumpy outer region around a deep funnel at the origin (any dimension, with ½ → 1/n). */
 export const ackley: SurfaceDefinition = {
   id: 'ackley',
   name: 'Ackley',
@@ -71,5 +72,64 @@ export const ackley: SurfaceDefinition = {
         writeHessian(hessian, xx, xy, yy);
       },
     });
+  },
+  nDimensional: {
+    minDimension: 1,
+    maxDimension: MAX_SURFACE_DIMENSION,
+    create(_values, dimension) {
+      // ρ = √(Σxᵢ²/n), h = Σcos(cxᵢ)/n; f = −a e^(−bρ) − e^h + e + a
+      const rhoOf = (point: ArrayLike<number>): number => {
+        let sum = 0;
+        for (let i = 0; i < dimension; i++) sum += point[i] * point[i];
+        return Math.sqrt(sum / dimension);
+      };
+      const rippleOf = (point: ArrayLike<number>): number => {
+        let sum = 0;
+        for (let i = 0; i < dimension; i++) sum += Math.cos(FREQUENCY * point[i]);
+        return Math.exp(sum / dimension);
+      };
+      const value = (point: ArrayLike<number>): number => -DEPTH * Math.exp(-DECAY * rhoOf(point)) - rippleOf(point) + Math.E + DEPTH;
+      return vectorSurface({
+        dimension,
+        minima: [{ point: repeatedPoint(0, dimension), value: 0 }],
+        value,
+        valueAndGradient(point, gradient) {
+          const rho = rhoOf(point);
+          const ripple = rippleOf(point);
+          // cone: ∂/∂xᵢ[−a e^(−bρ)] = a b e^(−bρ) · xᵢ/(nρ); subgradient 0 at ρ = 0
+          const coneSlope = rho === 0 ? 0 : (DEPTH * DECAY * Math.exp(-DECAY * rho)) / (dimension * rho);
+          for (let i = 0; i < dimension; i++) gradient[i] = coneSlope * point[i] + ripple * (FREQUENCY / dimension) * Math.sin(FREQUENCY * point[i]);
+          return value(point);
+        },
+        addHessian(point, hessian) {
+          const rho = rhoOf(point);
+          if (rho > 0) {
+            // H = g''(ρ) ∇ρ∇ρᵀ + g'(ρ) ∇²ρ, ρᵢ = xᵢ/(nρ), ρᵢⱼ = δᵢⱼ/(nρ) − xᵢxⱼ/(n²ρ³)
+            const decay = Math.exp(-DECAY * rho);
+            const first = DEPTH * DECAY * decay;
+            const second = -DEPTH * DECAY * DECAY * decay;
+            const n = dimension;
+            for (let i = 0; i < n; i++) {
+              for (let j = 0; j < n; j++) {
+                const rhoI = point[i] / (n * rho);
+                const rhoJ = point[j] / (n * rho);
+                const rhoIJ = (i === j ? 1 / (n * rho) : 0) - (point[i] * point[j]) / (n * n * rho * rho * rho);
+                hessian[i * n + j] += second * rhoI * rhoJ + first * rhoIJ;
+              }
+            }
+          }
+          // −e^h: H = −e^h (∇h∇hᵀ + ∇²h), hᵢ = −(c/n) sin(cxᵢ), hᵢᵢ = −(c²/n) cos(cxᵢ)
+          const ripple = rippleOf(point);
+          for (let i = 0; i < dimension; i++) {
+            const hI = -(FREQUENCY / dimension) * Math.sin(FREQUENCY * point[i]);
+            for (let j = 0; j < dimension; j++) {
+              const hJ = -(FREQUENCY / dimension) * Math.sin(FREQUENCY * point[j]);
+              const hIJ = i === j ? -((FREQUENCY * FREQUENCY) / dimension) * Math.cos(FREQUENCY * point[i]) : 0;
+              hessian[i * dimension + j] -= ripple * (hI * hJ + hIJ);
+            }
+          }
+        },
+      });
+    },
   },
 };

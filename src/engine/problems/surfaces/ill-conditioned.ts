@@ -1,6 +1,8 @@
 import { formatConstant, resolveParameters } from './bind';
 import { planeSurface, writeHessian } from './plane-surface';
-import type { SurfaceDefinition } from './surface';
+import { MAX_SURFACE_DIMENSION, type SurfaceDefinition } from './surface';
+import { power } from '../../power';
+import { repeatedPoint, vectorSurface } from './vector-surface';
 
 const PARAMETERS = [
   { name: 'condition', label: 'condition number', defaultValue: 10, min: 1, max: 1000, log: true },
@@ -75,5 +77,46 @@ export const illConditioned: SurfaceDefinition = {
       },
       hessian: (_x, _y, hessian) => writeHessian(hessian, hxx, hxy, hyy),
     });
+  },
+  nDimensional: {
+    minDimension: 2,
+    maxDimension: MAX_SURFACE_DIMENSION,
+    create(values, dimension) {
+      // curvatures λᵢ = κ^(−i/(n−1)), log-spaced from 1 to 1/κ, along the axes; the first two axes are
+      // rotated by `angle` as in the plane (where this is the same function)
+      const { condition, angle } = resolveParameters(PARAMETERS, values);
+      const cosine = roundedTrig(Math.cos, angle);
+      const sine = roundedTrig(Math.sin, angle);
+      const curvatures = Array.from({ length: dimension }, (_, i) => (i === 0 ? 1 : power(condition, -i / (dimension - 1))));
+      const [largeCurvature, secondCurvature] = curvatures;
+      const hxx = largeCurvature * cosine * cosine + secondCurvature * sine * sine;
+      const hxy = (largeCurvature - secondCurvature) * cosine * sine;
+      const hyy = largeCurvature * sine * sine + secondCurvature * cosine * cosine;
+      const value = (point: ArrayLike<number>): number => {
+        const u = cosine * point[0] + sine * point[1];
+        const v = cosine * point[1] - sine * point[0];
+        let sum = largeCurvature * u * u + secondCurvature * v * v;
+        for (let i = 2; i < dimension; i++) sum += curvatures[i] * point[i] * point[i];
+        return 0.5 * sum;
+      };
+      return vectorSurface({
+        dimension,
+        minima: [{ point: repeatedPoint(0, dimension), value: 0 }],
+        value,
+        valueAndGradient(point, gradient) {
+          gradient[0] = hxx * point[0] + hxy * point[1];
+          gradient[1] = hxy * point[0] + hyy * point[1];
+          for (let i = 2; i < dimension; i++) gradient[i] = curvatures[i] * point[i];
+          return value(point);
+        },
+        addHessian(_point, hessian) {
+          hessian[0] = hxx;
+          hessian[1] = hxy;
+          hessian[dimension] = hxy;
+          hessian[dimension + 1] = hyy;
+          for (let i = 2; i < dimension; i++) hessian[i * dimension + i] = curvatures[i];
+        },
+      });
+    },
   },
 };

@@ -1,7 +1,15 @@
 import { planeSurface, writeHessian } from './plane-surface';
-import type { SurfaceDefinition } from './surface';
+import { MAX_SURFACE_DIMENSION, type SurfaceDefinition } from './surface';
+import { repeatedPoint, vectorSurface } from './vector-surface';
 
-/** The round bowl x² + y²: every optimizer's easy case, gradient descent's stability limit is lr < 1. */
+/** Σ xᵢ². */
+function sumOfSquares(point: ArrayLike<number>, dimension: number): number {
+  let sum = 0;
+  for (let i = 0; i < dimension; i++) sum += point[i] * point[i];
+  return sum;
+}
+
+/** The round bowl (Σ xᵢ² in n dimensions) x² + y²: every optimizer's easy case, gradient descent's stability limit is lr < 1. */
 export const quadratic: SurfaceDefinition = {
   id: 'quadratic',
   name: 'Quadratic bowl',
@@ -21,5 +29,22 @@ export const quadratic: SurfaceDefinition = {
       },
       hessian: (_x, _y, hessian) => writeHessian(hessian, 2, 0, 2),
     });
+  },
+  nDimensional: {
+    minDimension: 1,
+    maxDimension: MAX_SURFACE_DIMENSION,
+    create: (_values, dimension) =>
+      vectorSurface({
+        dimension,
+        minima: [{ point: repeatedPoint(0, dimension), value: 0 }],
+        value: (point) => sumOfSquares(point, dimension),
+        valueAndGradient(point, gradient) {
+          for (let i = 0; i < dimension; i++) gradient[i] = 2 * point[i];
+          return sumOfSquares(point, dimension);
+        },
+        addHessian(_point, hessian) {
+          for (let i = 0; i < dimension; i++) hessian[i * dimension + i] = 2;
+        },
+      }),
   },
 };

@@ -1,9 +1,10 @@
 import { planeSurface, writeHessian } from './plane-surface';
-import type { SurfaceDefinition } from './surface';
+import { MAX_SURFACE_DIMENSION, type SurfaceDefinition } from './surface';
+import { repeatedPoint, vectorSurface } from './vector-surface';
 
 const TWO_PI = 2 * Math.PI;
 
-/** Rastrigin's function with A = 10: a bowl covered in a regular egg-crate of local minima. */
+/** Rastrigin's function with A = 10 (10n + Σ(xᵢ² − 10cos 2πxᵢ) in n dimensions): a bowl covered in a regular egg-crate of local minima. */
 export const rastrigin: SurfaceDefinition = {
   id: 'rastrigin',
   name: 'Rastrigin',
@@ -29,5 +30,30 @@ export const rastrigin: SurfaceDefinition = {
         writeHessian(hessian, 2 + curvature * Math.cos(TWO_PI * x), 0, 2 + curvature * Math.cos(TWO_PI * y));
       },
     });
+  },
+  nDimensional: {
+    minDimension: 1,
+    maxDimension: MAX_SURFACE_DIMENSION,
+    create(_values, dimension) {
+      // 10n + Σ (xᵢ² − 10 cos 2πxᵢ)
+      const value = (point: ArrayLike<number>): number => {
+        let sum = 10 * dimension;
+        for (let i = 0; i < dimension; i++) sum += point[i] * point[i] - 10 * Math.cos(TWO_PI * point[i]);
+        return sum;
+      };
+      return vectorSurface({
+        dimension,
+        minima: [{ point: repeatedPoint(0, dimension), value: 0 }],
+        value,
+        valueAndGradient(point, gradient) {
+          for (let i = 0; i < dimension; i++) gradient[i] = 2 * point[i] + 10 * TWO_PI * Math.sin(TWO_PI * point[i]);
+          return value(point);
+        },
+        addHessian(point, hessian) {
+          const curvature = 10 * TWO_PI * TWO_PI;
+          for (let i = 0; i < dimension; i++) hessian[i * dimension + i] = 2 + curvature * Math.cos(TWO_PI * point[i]);
+        },
+      });
+    },
   },
 };

@@ -1,13 +1,17 @@
 import { formatConstant, resolveParameters } from './bind';
 import { planeSurface, writeHessian } from './plane-surface';
-import type { SurfaceDefinition } from './surface';
+import { MAX_SURFACE_DIMENSION, type SurfaceDefinition } from './surface';
+import { vectorSurface } from './vector-surface';
 
 const PARAMETERS = [
   { name: 'a', label: 'a (minimum at x = a)', defaultValue: 1, min: -2, max: 2 },
   { name: 'b', label: 'b (valley steepness)', defaultValue: 100, min: 1, max: 1000, log: true },
 ] as const;
 
-/** Rosenbrock's banana: (a − x)² + b(y − x²)², a curved flat-bottomed valley with its minimum at (a, a²). */
+/**
+ * Rosenbrock's banana: (a − x)² + b(y − x²)², a curved flat-bottomed valley with its minimum at
+ * (a, a²); in n dimensions the chained sum Σᵢ (a − xᵢ)² + b(xᵢ₊₁ − xᵢ²)².
+ */
 export const rosenbrock: SurfaceDefinition = {
   id: 'rosenbrock',
   name: 'Rosenbrock',
@@ -30,5 +34,43 @@ export const rosenbrock: SurfaceDefinition = {
       },
       hessian: (x, y, hessian) => writeHessian(hessian, 2 - 4 * b * (y - x * x) + 8 * b * x * x, -4 * b * x, 2 * b),
     });
+  },
+  nDimensional: {
+    minDimension: 2,
+    maxDimension: MAX_SURFACE_DIMENSION,
+    create(values, dimension) {
+      const { a, b } = resolveParameters(PARAMETERS, values);
+      // the chained form Σᵢ (a − xᵢ)² + b(xᵢ₊₁ − xᵢ²)², i = 1..n−1; its minimum is (1, …, 1) for
+      // a = 1 and the origin for a = 0, and not known in closed form for other a
+      const value = (point: ArrayLike<number>): number => {
+        let sum = 0;
+        for (let i = 0; i + 1 < dimension; i++) sum += (a - point[i]) ** 2 + b * (point[i + 1] - point[i] * point[i]) ** 2;
+        return sum;
+      };
+      return vectorSurface({
+        dimension,
+        minima: a === 1 || a === 0 ? [{ point: new Array<number>(dimension).fill(a), value: 0 }] : [],
+        value,
+        valueAndGradient(point, gradient) {
+          gradient.fill(0, 0, dimension);
+          for (let i = 0; i + 1 < dimension; i++) {
+            const valleyOffset = point[i + 1] - point[i] * point[i];
+            gradient[i] += -2 * (a - point[i]) - 4 * b * point[i] * valleyOffset;
+            gradient[i + 1] += 2 * b * valleyOffset;
+          }
+          return value(point);
+        },
+        addHessian(point, hessian) {
+          for (let i = 0; i + 1 < dimension; i++) {
+            const x = point[i];
+            const next = i + 1;
+            hessian[i * dimension + i] += 2 - 4 * b * (point[next] - x * x) + 8 * b * x * x;
+            hessian[i * dimension + next] += -4 * b * x;
+            hessian[next * dimension + i] += -4 * b * x;
+            hessian[next * dimension + next] += 2 * b;
+          }
+        },
+      });
+    },
   },
 };

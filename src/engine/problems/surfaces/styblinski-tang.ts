@@ -1,5 +1,6 @@
 import { planeSurface, writeHessian } from './plane-surface';
-import type { SurfaceDefinition } from './surface';
+import { MAX_SURFACE_DIMENSION, type SurfaceDefinition } from './surface';
+import { repeatedPoint, vectorSurface } from './vector-surface';
 
 
 // the root of 4t³ − 32t + 5 = 0 near −2.9, solved to 50 digits (scripts/golden/surfaces.py)
@@ -27,5 +28,32 @@ export const styblinskiTang: SurfaceDefinition = {
       },
       hessian: (x, y, hessian) => writeHessian(hessian, 6 * x * x - 16, 0, 6 * y * y - 16),
     });
+  },
+  nDimensional: {
+    minDimension: 1,
+    maxDimension: MAX_SURFACE_DIMENSION,
+    create(_values, dimension) {
+      const value = (point: ArrayLike<number>): number => {
+        let sum = 0;
+        for (let i = 0; i < dimension; i++) {
+          const t = point[i];
+          sum += t * t * t * t - 16 * t * t + 5 * t;
+        }
+        return 0.5 * sum;
+      };
+      return vectorSurface({
+        dimension,
+        // separable: each coordinate contributes half the 2-D minimum
+        minima: [{ point: repeatedPoint(MINIMUM_COORDINATE, dimension), value: (MINIMUM_VALUE / 2) * dimension }],
+        value,
+        valueAndGradient(point, gradient) {
+          for (let i = 0; i < dimension; i++) gradient[i] = 2 * point[i] * point[i] * point[i] - 16 * point[i] + 2.5;
+          return value(point);
+        },
+        addHessian(point, hessian) {
+          for (let i = 0; i < dimension; i++) hessian[i * dimension + i] = 6 * point[i] * point[i] - 16;
+        },
+      });
+    },
   },
 };

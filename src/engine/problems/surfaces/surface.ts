@@ -37,4 +37,22 @@ export interface SurfaceDefinition {
   readonly domain: Domain;
   /** Binds parameter values (missing ones take their defaults). */
   create(values?: SurfaceParameterValues): Surface;
+  /**
+   * Surfaces with an n-dimensional form: the dimensions allowed (2 included) and the surface in
+   * `dimension` coordinates; at dimension 2 it is the same function as `create`'s (which the
+   * engine uses there, so 2-D runs stay bit-identical).
+   */
+  readonly nDimensional?: {
+    readonly minDimension: number;
+    readonly maxDimension: number;
+    create(values: SurfaceParameterValues | undefined, dimension: number): VectorSurface;
+  };
 }
+
+/** A built-in surface in n coordinates: the objective and its known minima (no formula: that is in x and y). */
+export interface VectorSurface extends Objective {
+  readonly minima: readonly KnownMinimum[];
+}
+
+/** Most coordinates an n-dimensional surface may take (its Hessian is dimension² numbers). */
+export const MAX_SURFACE_DIMENSION = 1000;

@@ -1,5 +1,5 @@
-import type { HyperValue } from '../engine/methods/first-order/optimizer';
-import { didYouMean } from '../engine/suggest';
+import type { HyperValue } from './methods/first-order/optimizer';
+import { didYouMean } from './suggest';
 
 // The small structural checks JSON validation is made of (value ranges: engine/checks.ts). Each returns the message for a bad value (naming the
 // field by its path, e.g. "runs[0].hyper.lr must be > 0, got -1") or undefined when it is fine.
@@ -39,4 +39,12 @@ export function placeName(path: string): string {
 /** A validated hyperparameter value, copied so the caller's object can change freely. */
 export function copyHyperValue(value: HyperValue): HyperValue {
   return Array.isArray(value) ? [value[0], value[1]] : value;
+}
+
+/** A validated piece, or the reasons it is not valid. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** A failed check with these messages. */
+export function fail<T>(...errors: string[]): Checked<T> {
+  return { ok: false, errors };
 }

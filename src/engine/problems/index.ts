@@ -1,0 +1,80 @@
+import { describe } from '../checks';
+import { fail, isJsonObject, unknownKeys, type Checked } from '../check-values';
+import type { Domain } from '../objective';
+import { checkDomain } from './domain';
+import { formulaProblem, type FormulaProblem } from './formula-problem';
+import type { ProblemKind, ResolvedProblem } from './problem';
+import { surfaceProblem, type SurfaceProblem } from './surface-problem';
+
+export type { ProblemKind, ProblemPlane, ProblemSpec, ResolvedObjective, ResolvedProblem } from './problem';
+export type { FormulaProblem } from './formula-problem';
+export type { SurfaceProblem } from './surface-problem';
+export { DEFAULT_FORMULA_DOMAIN, MAX_EXPRESSION_LENGTH, checkFormulaText } from './formula-problem';
+export { checkSurfaceFields } from './surface-problem';
+export { checkDomain } from './domain';
+
+/** Every kind of problem, one line each: a new kind is a file beside this one and a line here. */
+const PROBLEM_KINDS = [formulaProblem, surfaceProblem] as const;
+
+/** 'an "expression" or a "surface"': the keys that tell the kinds apart, for messages. */
+const IDENTIFYING_KEYS = PROBLEM_KINDS.map((definition) => definition.identifyingKey.phrase).join(' or ');
+
+/** Any problem an experiment may pose, as data tagged by `kind`. */
+export type Problem = SurfaceProblem | FormulaProblem;
+
+// each kind in the registry must be one of the union's members, and each member must have a kind
+type RegisteredSpec = (typeof PROBLEM_KINDS)[number] extends ProblemKind<infer Spec> ? Spec : never;
+const _everyKindRegistered: [Problem] extends [RegisteredSpec] ? true : never = true;
+void _everyKindRegistered;
+
+/** The definition of a problem's kind (the problem passed validation, so its kind is known). */
+export function problemKind<P extends Problem>(problem: P): ProblemKind<P> {
+  const definition = PROBLEM_KINDS.find((candidate) => candidate.kind === problem.kind);
+  if (definition === undefined) throw new Error(`unknown problem kind '${problem.kind}'`);
+  return definition as unknown as ProblemKind<P>;
+}
+
+/** Coordinates a start point needs on this problem. */
+export function problemDimension(problem: Problem): number {
+  return problemKind(problem).dimension(problem);
+}
+
+/** The plotting domain: the one given, else the kind's default for this problem. */
+export function problemDomain(problem: Problem): Domain {
+  return problem.domain ?? problemKind(problem).defaultDomain(problem);
+}
+
+/** Resolves a validated problem: its n-D objective, its minima, its formula if any, and its plane if it is 2-D. */
+export function resolveProblem(problem: Problem): ResolvedProblem {
+  const resolved = problemKind(problem).resolve(problem);
+  if (resolved.objective.dimension !== 2) return resolved;
+  return { ...resolved, plane: { domain: problemDomain(problem), minima: resolved.minima } };
+}
+
+/**
+ * Validates a problem in experiment JSON: `kind` (or, when it is left out, the one key that tells
+ * the kinds apart: "surface" or "expression"), the kind's own fields, and an optional domain.
+ */
+export function checkProblem(value: unknown, path: string): Checked<Problem> {
+  if (!isJsonObject(value)) return fail(`${path} must be an object with ${IDENTIFYING_KEYS}, got ${describe(value)}`);
+  const at = (key: string) => (path === '' ? key : `${path}.${key}`);
+  let definition: ProblemKind<Problem> | undefined;
+  if (value.kind !== undefined) {
+    definition = PROBLEM_KINDS.find((candidate) => candidate.kind === value.kind) as ProblemKind<Problem> | undefined;
+    if (definition === undefined) {
+      return fail(`${at('kind')} must be one of ${PROBLEM_KINDS.map((candidate) => `"${candidate.kind}"`).join(', ')}, got ${describe(value.kind)}`);
+    }
+  } else {
+    const present = PROBLEM_KINDS.filter((candidate) => value[candidate.identifyingKey.name] !== undefined);
+    if (present.length > 1) return fail(`${path} must have ${IDENTIFYING_KEYS}, not both`);
+    if (present.length === 0) return fail(`${path} must have ${PROBLEM_KINDS.map(({ identifyingKey }) => identifyingKey.phrase + (identifyingKey.hint ?? '')).join(' or ')}`);
+    definition = present[0] as ProblemKind<Problem>;
+  }
+  const errors = unknownKeys(value, ['kind', ...definition.keys, 'domain'], path === '' ? 'the experiment' : path);
+  const domain = value.domain === undefined ? undefined : checkDomain(value.domain, at('domain'));
+  if (domain && !domain.ok) errors.push(...domain.errors);
+  const checked = definition.check(value, path);
+  if (!checked.ok) errors.push(...checked.errors);
+  if (errors.length > 0 || !checked.ok) return { ok: false, errors };
+  return { ok: true, value: domain?.ok ? { ...checked.value, domain: domain.value } : checked.value };
+}
