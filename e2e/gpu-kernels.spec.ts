@@ -8,7 +8,7 @@ import { randomFormula } from '../src/engine/expression/random-formula';
 import type { Objective } from '../src/engine/objective';
 import type { HyperValues } from '../src/engine/methods/first-order/optimizer';
 import { Random } from '../src/engine/random';
-import { runOptimizer } from '../src/engine/run';
+import { runOptimizer } from '../src/engine/methods/first-order/adapter';
 import type { ScheduleSpec } from '../src/engine/schedules';
 import type { Experiment, Problem } from '../src/experiment/experiment';
 import { resolveProblem, resolveRun } from '../src/experiment/run-experiment';

@@ -6,7 +6,9 @@ import { compileFormula } from '../../src/engine/expression';
 import type { Objective } from '../../src/engine/objective';
 import { getOptimizer } from '../../src/engine/methods/first-order';
 import { defaultHyperValues } from '../../src/engine/methods/first-order/hyper';
-import { runOptimizer } from '../../src/engine/run';
+import { runOptimizer } from '../../src/engine/methods/first-order/adapter';
+import { createKernelInstance } from '../../src/engine/methods/first-order/kernel-interpreter';
+import type { OptimizerDefinition } from '../../src/engine/methods/first-order/optimizer';
 import { sampleObjective } from '../../src/engine/sample';
 import { getSurface } from '../../src/engine/problems/surfaces';
 
@@ -34,11 +36,16 @@ function medianMilliseconds(work: () => void, repeats = 15, warmups = 5): number
   return times[Math.floor(times.length / 2)];
 }
 
-function eightRuns(objective: Objective): () => void {
+/** The same optimizer with its update rule run from its kernel IR by the float64 interpreter. */
+function interpreted(optimizer: OptimizerDefinition): OptimizerDefinition {
+  return { ...optimizer, create: (hyper, dimension) => createKernelInstance(optimizer.kernel(hyper), dimension) };
+}
+
+function eightRuns(objective: Objective, fromKernel = false): () => void {
   const optimizers = ['sgd', 'sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'nadam', 'lion'];
   return () => {
     optimizers.forEach((id, index) => {
-      const optimizer = getOptimizer(id)!;
+      const optimizer = fromKernel ? interpreted(getOptimizer(id)!) : getOptimizer(id)!;
       const hyper = { ...defaultHyperValues(optimizer.hyperSpecs), lr: 1e-3, ...(index === 1 ? { momentum: 0.9 } : {}) };
       runOptimizer({ objective, optimizer, hyper, start: [-1.5 + 0.1 * index, 2], numSteps: 1000 });
     });
@@ -59,6 +66,11 @@ export function runNodeBench(): BenchRow[] {
   ] as const) {
     const ms = medianMilliseconds(eightRuns(objective));
     rows.push({ workload: '1. interactive recompute', engine, size: '8 runs x 1,000 steps', milliseconds: ms, throughput: `${((steps / ms) * 1e3 / 1e6).toFixed(2)} M steps/s` });
+  }
+  {
+    // the question of one source per optimizer: the kernel IR interpreted instead of the hand-written loops
+    const ms = medianMilliseconds(eightRuns(formula, true));
+    rows.push({ workload: '1. interactive recompute', engine: 'TS float64, typed formula, update rules from the kernel IR (interpreted)', size: '8 runs x 1,000 steps', milliseconds: ms, throughput: `${((steps / ms) * 1e3 / 1e6).toFixed(2)} M steps/s` });
   }
   for (const [engine, objective] of [
     ['TS float64, typed formula', formula],

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { encodeExperiment } from '../experiment/url-codec';
 import golden from './cli.golden.json';
+import nDimensionalGolden from '../experiment/n-dimensional-runs.golden.json';
 import type { CliIo } from './io';
 import { USAGE, main } from './main';
 
@@ -25,9 +26,21 @@ const EXPERIMENT = {
   steps: 2,
   runs: [{ optimizer: 'sgd', hyper: { lr: 0.25 }, start: [1, -2], label: 'half, then half' }],
 };
-// SGD with lr 0.25 on x² + y² halves the point each step: (1, −2), (0.5, −1), (0.25, −0.5)
+// SGD with lr 0.25 on x² + y² halves the point each step: (1, −2), (0.5, −1), (0.25, −0.5), one
+// evaluation of f and ∇f per point, no Hessian; the loss falls, so the best loss is the loss
 const EXPECTED_OUTPUT = {
-  runs: [{ optimizer: 'sgd', label: 'half, then half', trajectory: [[1, -2], [0.5, -1], [0.25, -0.5]], loss: [5, 1.25, 0.3125], diverged: null }],
+  runs: [
+    {
+      optimizer: 'sgd',
+      label: 'half, then half',
+      trajectory: [[1, -2], [0.5, -1], [0.25, -0.5]],
+      loss: [5, 1.25, 0.3125],
+      diverged: null,
+      evaluations: { function: [1, 2, 3], gradient: [1, 2, 3], hessian: [0, 0, 0] },
+      best_loss: [5, 1.25, 0.3125],
+      converged: null,
+    },
+  ],
 };
 
 interface Captured {
@@ -180,7 +193,7 @@ interface OutputJson {
   runs: { optimizer: string; label?: string; trajectory: number[][]; loss: number[]; diverged: unknown }[];
 }
 
-function expectMatchesTorch(output: OutputJson, goldenCase: (typeof golden.cases)[number]) {
+function expectMatchesTorch(output: OutputJson, goldenCase: { readonly experiment: { readonly steps: number; readonly runs: readonly object[] }; readonly runs: readonly { trajectory: number[][]; loss: number[] }[] }) {
   expect(output.runs).toHaveLength(goldenCase.runs.length);
   goldenCase.runs.forEach((torchRun, index) => {
     const run = output.runs[index];
@@ -217,9 +230,9 @@ describe('the built command (bin/optimizer-playground.mjs and the bundle)', () =
     expect(badJson).toEqual({ status: 2, stdout: '', stderr: "optimizer-playground: stdin: invalid JSON at line 3, column 16: trailing comma before ']'\n" });
   });
 
-  test('run on each golden experiment matches torch, from a file and through its share URL', () => {
+  test('run on each golden experiment matches torch, from a file and through its share URL (10-D surfaces too)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'optimizer-playground-'));
-    for (const goldenCase of golden.cases) {
+    for (const goldenCase of [...golden.cases, ...nDimensionalGolden.cases]) {
       const file = join(folder, 'experiment.json');
       writeFileSync(file, JSON.stringify(goldenCase.experiment, null, 2));
       const fromFile = command(['run', file]);
@@ -232,7 +245,7 @@ describe('the built command (bin/optimizer-playground.mjs and the bundle)', () =
       const fromUrl = command(['run', url.stdout.trim()]);
       expect(fromUrl.stdout).toBe(fromFile.stdout);
     }
-  });
+  }, 60_000);
 
   test('run --out writes the CSV file', () => {
     const folder = mkdtempSync(join(tmpdir(), 'optimizer-playground-'));

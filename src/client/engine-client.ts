@@ -71,8 +71,8 @@ export class EngineClient {
     return { domain: response.domain, columns: response.columns, rows: response.rows, values, minima, elapsedMs };
   }
 
-  /** f and ∇f at a point of the problem. */
-  async probe(problem: Experiment['problem'], point: readonly [number, number]): Promise<{ value: number; gradient: readonly [number, number] }> {
+  /** f and ∇f at a point of the problem (one coordinate per dimension). */
+  async probe(problem: Experiment['problem'], point: readonly number[]): Promise<{ value: number; gradient: readonly number[] }> {
     const response = await this.request({ type: 'probe', problem, point });
     if (response.type !== 'probeResult') throw new Error(`unexpected response ${response.type}`);
     return { value: response.value, gradient: response.gradient };

@@ -4,7 +4,9 @@ import { getOptimizer } from './methods/first-order';
 import { defaultHyperValues } from './methods/first-order/hyper';
 import type { HyperValues } from './methods/first-order/optimizer';
 import { Random } from './random';
-import { Runner, runOptimizer, type RunOptions } from './run';
+import { firstOrderMethod, runOptimizer, type OptimizerRunOptions } from './methods/first-order/adapter';
+import type { MethodDefinition } from './methods/method';
+import { Runner, runMethod, type RunOptions } from './run';
 import { learningRateAt } from './schedules';
 
 const sgd = getOptimizer('sgd')!;
@@ -47,7 +49,7 @@ describe('runOptimizer', () => {
 
   it('applies noise, then clipping, then the scheduled learning rate, in that order', () => {
     // on a plane ∇f = (3, −4) everywhere, so each update is −lr_k · clip(g + σz_k) with z from Random(seed)
-    const options: RunOptions = {
+    const options: OptimizerRunOptions = {
       objective: plane(3, -4),
       optimizer: sgd,
       hyper: sgdHyper({ lr: 0.5 }),
@@ -73,7 +75,7 @@ describe('runOptimizer', () => {
   });
 
   it('is reproducible from the seed, and a different seed gives a different run', () => {
-    const options: RunOptions = { objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 0.1 }), start: [1, 1], numSteps: 20, noise: 1, seed: 5 };
+    const options: OptimizerRunOptions = { objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 0.1 }), start: [1, 1], numSteps: 20, noise: 1, seed: 5 };
     expect(runOptimizer(options).trajectory).toEqual(runOptimizer(options).trajectory);
     expect(runOptimizer({ ...options, seed: 6 }).trajectory).not.toEqual(runOptimizer(options).trajectory);
   });
@@ -117,7 +119,7 @@ describe('divergence', () => {
 describe('Runner', () => {
   const options: RunOptions = {
     objective: bowl,
-    optimizer: getOptimizer('adam')!,
+    method: firstOrderMethod(getOptimizer('adam')!),
     hyper: { ...defaultHyperValues(getOptimizer('adam')!.hyperSpecs), lr: 0.05 },
     start: [1.5, -0.5],
     numSteps: 4, // only sizes the first buffers: advancing further grows them
@@ -127,7 +129,7 @@ describe('Runner', () => {
   };
 
   it('advancing in chunks gives the same run as one call (schedule and noise carry on)', () => {
-    const whole = runOptimizer({ ...options, numSteps: 50 });
+    const whole = runMethod({ ...options, numSteps: 50 });
     const runner = new Runner(options);
     expect(runner.advance(7)).toBe(7);
     const partial = runner.result();
@@ -141,7 +143,7 @@ describe('Runner', () => {
   });
 
   it('does nothing more after divergence', () => {
-    const runner = new Runner({ objective: plane(-4e11, 0), optimizer: sgd, hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 1 });
+    const runner = new Runner({ objective: plane(-4e11, 0), method: firstOrderMethod(sgd), hyper: sgdHyper({ lr: 1 }), start: [0, 0], numSteps: 1 });
     expect(runner.advance(10)).toBe(2);
     expect(runner.diverged?.step).toBe(3);
     expect(runner.advance(10)).toBe(0);
@@ -158,7 +160,7 @@ describe('Runner without recording (record: false)', () => {
     const adam = getOptimizer('adam')!;
     const hyper = { ...defaultHyperValues(adam.hyperSpecs), lr: 0.3 };
     for (const noise of [0, 0.5]) {
-      const options: RunOptions = { objective: bowl, optimizer: adam, hyper, start: [3, -1], numSteps: 40, noise, seed: 5 };
+      const options: RunOptions = { objective: bowl, method: firstOrderMethod(adam), hyper, start: [3, -1], numSteps: 40, noise, seed: 5 };
       const recorded = new Runner(options);
       const lean = new Runner({ ...options, record: false });
       recorded.advance(40);
@@ -175,7 +177,7 @@ describe('Runner without recording (record: false)', () => {
   });
 
   it('keeps the last finite point of a diverging run', () => {
-    const options: RunOptions = { objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 1e6 }), start: [1, 1], numSteps: 50 };
+    const options: RunOptions = { objective: bowl, method: firstOrderMethod(sgd), hyper: sgdHyper({ lr: 1e6 }), start: [1, 1], numSteps: 50 };
     const recorded = new Runner(options);
     const lean = new Runner({ ...options, record: false });
     recorded.advance(50);
@@ -186,5 +188,75 @@ describe('Runner without recording (record: false)', () => {
     expect(lean.diverged).toEqual(full.diverged);
     expect(Array.from(last)).toEqual(Array.from(full.trajectory.slice(-2)));
     expect(lean.lastLoss).toBe(full.loss[full.loss.length - 1]);
+  });
+});
+
+describe('Runner with any method', () => {
+  /**
+   * A toy gradient-free method: each step tries x − δ and x + δ along the first axis (two
+   * evaluations of f, never ∇f) and moves to the better; it stops when neither improves.
+   */
+  const compass: MethodDefinition = {
+    id: 'compass',
+    name: 'Compass',
+    family: 'gradient-free',
+    needs: { value: true, gradient: false, hessian: false },
+    updateRule: 'x \\leftarrow \\arg\\min f(x \\pm \\delta e_1)',
+    hyperSpecs: [],
+    create: () => {
+      let current = NaN;
+      return {
+        start: (point, oracle) => (current = oracle.value(point)),
+        step(point, oracle) {
+          const left = oracle.value([point[0] - 1, point[1]]);
+          const right = oracle.value([point[0] + 1, point[1]]);
+          if (Math.min(left, right) >= current) return { value: current, converged: 'no neighbour is lower' };
+          point[0] += left < right ? -1 : 1;
+          current = Math.min(left, right);
+          return { value: current };
+        },
+      };
+    },
+  };
+
+  it('records evaluation counts, the best f of every evaluation, and the method’s own convergence', () => {
+    const result = runMethod({ objective: bowl, method: compass, hyper: {}, start: [3, 0], numSteps: 10 });
+    // 3 → 2 → 1 → 0, then neither −1 nor 1 is lower than 0: converged at step 4 without moving
+    expect(Array.from(result.trajectory)).toEqual([3, 0, 2, 0, 1, 0, 0, 0, 0, 0]);
+    expect(Array.from(result.evaluations.function)).toEqual([1, 3, 5, 7, 9]);
+    expect(Array.from(result.evaluations.gradient)).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(result.evaluations.hessian)).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(result.bestLoss)).toEqual([9, 4, 1, 0, 0]);
+    expect(result.converged).toEqual({ step: 4, reason: 'no neighbour is lower' });
+    expect(result.diverged).toBeNull();
+  });
+
+  it('counts evaluations that are never recorded towards the best f', () => {
+    // a method that probes x + (k + 1)·e₁ at step k but never moves: from x = −3 it sees f = 4, 1, 0
+    const prober: MethodDefinition = {
+      ...compass,
+      id: 'prober',
+      create: () => ({
+        start: (point, oracle) => oracle.value(point),
+        step(point, oracle, step) {
+          oracle.value([point[0] + step + 1, point[1]]);
+          return { value: oracle.value(point) };
+        },
+      }),
+    };
+    const result = runMethod({ objective: bowl, method: prober, hyper: {}, start: [-3, 0], numSteps: 3 });
+    expect(Array.from(result.loss)).toEqual([9, 9, 9, 9]);
+    expect(Array.from(result.bestLoss)).toEqual([9, 4, 1, 0]);
+    expect(Array.from(result.evaluations.function)).toEqual([1, 3, 5, 7]);
+  });
+
+  it('first-order runs count one f and one ∇f per point, and time each point with a clock', () => {
+    let now = 0;
+    const result = runMethod({ objective: bowl, method: firstOrderMethod(sgd), hyper: sgdHyper({ lr: 0.1 }), start: [1, 1], numSteps: 3, clock: () => (now += 1) });
+    expect(Array.from(result.evaluations.function)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(result.evaluations.gradient)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(result.bestLoss)).toEqual(Array.from(result.loss));
+    expect(result.elapsedMs).not.toBeNull();
+    for (let k = 1; k < result.elapsedMs!.length; k++) expect(result.elapsedMs![k]).toBeGreaterThanOrEqual(result.elapsedMs![k - 1]);
   });
 });

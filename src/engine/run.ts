@@ -1,14 +1,19 @@
-import { clipGradient, type ClipSpec } from './clipping';
+import type { ClipSpec } from './clipping';
+import { lossProblem, pointProblem } from './divergence';
+import { CLOCK_INTERVAL, spreadReadings, type ClockReading } from './elapsed';
+import type { MethodDefinition, MethodInstance } from './methods/method';
+import type { HyperValues } from './methods/hyperparameters';
 import type { Objective } from './objective';
-import type { HyperValues, OptimizerDefinition, OptimizerInstance } from './methods/first-order/optimizer';
-import { Random } from './random';
-import { learningRateAt, type ScheduleSpec } from './schedules';
+import { Oracle } from './oracle';
+import type { ScheduleSpec } from './schedules';
 
-/** What to run: an optimizer with complete hyperparameters on an objective from a start point. */
+export { DIVERGENCE_BOUND } from './divergence';
+
+/** What to run: a method with complete hyperparameters on an objective from a start point. */
 export interface RunOptions {
   objective: Objective;
-  optimizer: OptimizerDefinition;
-  /** Complete and validated (every HyperSpec present); `lr` is the schedule's base rate. */
+  method: MethodDefinition;
+  /** Complete and validated (every HyperSpec present); `lr`, where the method has one, is the schedule's base rate. */
   hyper: HyperValues;
   start: ArrayLike<number>;
   numSteps: number;
@@ -19,10 +24,12 @@ export interface RunOptions {
   /** Seed of the noise stream (uint32, default 0); use deriveSeed for run i of an experiment. */
   seed?: number;
   /**
-   * false: keep only the latest point and its loss (batch summaries, no trajectory); result() then
-   * holds that one point. Default true: record every point.
+   * false: keep only the latest point and its numbers (batch summaries, no trajectory); result()
+   * then holds that one point. Default true: record every point.
    */
   record?: boolean;
+  /** Milliseconds from some origin (performance.now): when given, the wall time of each point is recorded. */
+  clock?: () => number;
 }
 
 /** Why and where a run stopped early. */
@@ -33,52 +40,72 @@ export interface Divergence {
   reason: string;
 }
 
-/** A recorded run: every point visited, start first, and the loss at each. */
+/** Where a method's own stopping test was met. */
+export interface Convergence {
+  /** The trajectory index of the point that met it. */
+  step: number;
+  /** In the method's words, e.g. "‖∇f‖ ≤ gtol". */
+  reason: string;
+}
+
+/** Cumulative evaluation counts at each recorded point. */
+export interface EvaluationSeries {
+  readonly function: Float64Array;
+  readonly gradient: Float64Array;
+  readonly hessian: Float64Array;
+}
+
+/** A recorded run: every point visited, start first, with f, the evaluations made and the best f seen. */
 export interface RunResult {
   dimension: number;
   /** Flattened (recordedSteps + 1) × dimension, start first. */
   trajectory: Float64Array;
   /** loss[k] = f(trajectory[k]). */
   loss: Float64Array;
+  /** Evaluations of f, ∇f and ∇²f made by the time each point was reached (the start's included). */
+  evaluations: EvaluationSeries;
+  /** The lowest f of every evaluation made by the time each point was reached. */
+  bestLoss: Float64Array;
+  /** Wall-clock milliseconds since the run started at each point (null without a clock). */
+  elapsedMs: Float64Array | null;
   diverged: Divergence | null;
+  converged: Convergence | null;
 }
 
-/** Coordinates beyond this magnitude count as divergence (long before float64 overflows). */
-export const DIVERGENCE_BOUND = 1e12;
-
-// Float64s preallocated for the trajectory (32 MiB); it doubles beyond that.
+// Points preallocated (32 MiB of coordinates at most); the columns double beyond that.
 const INITIAL_CAPACITY = 1 << 22;
 
-/** Runs the optimizer for options.numSteps updates (fewer if it diverges) and records every point. */
-export function runOptimizer(options: RunOptions): RunResult {
+/** Runs the method for options.numSteps steps (fewer if it diverges or converges) and records every point. */
+export function runMethod(options: RunOptions): RunResult {
   const runner = new Runner(options);
   runner.advance(options.numSteps);
   return runner.result();
 }
 
 /**
- * A run that can be continued: advance(n) performs n more updates (the schedule and the noise stream
- * carry on), so live views can extend a run without recomputing it. options.numSteps only sizes the
- * first buffers. Per update k: g = ∇f(x_k); g_i += σ·N(0, 1) for i = 0..dim−1; clip(g);
- * x_{k+1} = optimizer.step(x_k, g, learningRateAt(schedule, lr, k)).
+ * A run that can be continued: advance(n) performs n more steps (the method's state, the schedule
+ * and the noise stream carry on), so live views can extend a run without recomputing it.
+ * options.numSteps only sizes the first buffers. The runner is method-agnostic and n-dimensional:
+ * the method moves the point through a counting Oracle, the runner records and checks each point.
  */
 export class Runner {
-  private readonly objective: Objective;
-  private readonly optimizer: OptimizerInstance;
-  private readonly baseLearningRate: number;
-  private readonly schedule: ScheduleSpec | undefined;
-  private readonly clip: ClipSpec | undefined;
-  private readonly noise: number;
-  private readonly random: Random;
+  private readonly method: MethodInstance;
+  private readonly oracle: Oracle;
   private readonly dimension: number;
   private readonly point: Float64Array;
-  private readonly gradient: Float64Array;
   private readonly recordAll: boolean;
+  private readonly clock: (() => number) | undefined;
+  private readonly startTime: number;
+  private readonly readings: ClockReading[] = [];
   private trajectory: Float64Array;
   private loss: Float64Array;
+  private functionCounts: Float64Array;
+  private gradientCounts: Float64Array;
+  private hessianCounts: Float64Array;
+  private bestLosses: Float64Array;
   private numPoints = 0;
-  private best = NaN;
   private divergence: Divergence | null = null;
+  private convergence: Convergence | null = null;
 
   constructor(options: RunOptions) {
     const { objective } = options;
@@ -86,31 +113,28 @@ export class Runner {
     if (options.start.length !== this.dimension) {
       throw new RangeError(`start has ${options.start.length} coordinates, the objective takes ${this.dimension}`);
     }
-    this.objective = objective;
-    this.optimizer = options.optimizer.create(options.hyper, this.dimension);
-    const learningRate = options.hyper.lr;
-    if (typeof learningRate !== 'number') throw new TypeError('hyper.lr must be a number');
-    this.baseLearningRate = learningRate;
-    this.schedule = options.schedule;
-    this.clip = options.clip;
-    this.noise = options.noise ?? 0;
-    this.random = new Random(options.seed ?? 0);
+    this.method = options.method.create(options.hyper, { dimension: this.dimension, schedule: options.schedule, clip: options.clip });
+    this.oracle = new Oracle(objective, { standardDeviation: options.noise ?? 0, seed: options.seed ?? 0 });
     this.point = Float64Array.from(options.start);
-    this.gradient = new Float64Array(this.dimension);
     this.recordAll = options.record ?? true;
+    this.clock = options.clock;
+    this.startTime = this.clock?.() ?? 0;
     const wanted = Number.isFinite(options.numSteps) && this.recordAll ? Math.floor(options.numSteps) + 1 : 1;
     const capacity = Math.max(1, Math.min(wanted, Math.floor(INITIAL_CAPACITY / this.dimension)));
     this.trajectory = new Float64Array(capacity * this.dimension);
     this.loss = new Float64Array(capacity);
+    this.functionCounts = new Float64Array(capacity);
+    this.gradientCounts = new Float64Array(capacity);
+    this.hessianCounts = new Float64Array(capacity);
+    this.bestLosses = new Float64Array(capacity);
 
-    // the gradient at x_k is evaluated together with f(x_k) when x_k is recorded
-    const startLoss = objective.valueAndGradient(this.point, this.gradient);
+    const startLoss = this.method.start(this.point, this.oracle);
     this.record(startLoss);
     const problem = pointProblem(this.point, this.dimension, true) ?? lossProblem(startLoss, true);
     if (problem !== null) this.divergence = { step: 0, reason: problem };
   }
 
-  /** Updates performed so far (the trajectory holds one more point). */
+  /** Steps performed so far (the trajectory holds one more point). */
   get stepsTaken(): number {
     return this.numPoints - 1;
   }
@@ -120,14 +144,19 @@ export class Runner {
     return this.divergence;
   }
 
+  /** Where the method's stopping test was met, or null. */
+  get converged(): Convergence | null {
+    return this.convergence;
+  }
+
   /** f at the latest recorded point (the last finite one once the run has diverged). */
   get lastLoss(): number {
     return this.loss[this.recordAll ? this.numPoints - 1 : 0];
   }
 
-  /** The smallest loss recorded so far (compared with <, starting from the start's loss). */
+  /** The lowest f of every evaluation so far (the start's included). */
   get bestLoss(): number {
-    return this.best;
+    return this.oracle.bestValue;
   }
 
   /** Writes the latest recorded point into `out` (length ≥ dimension); allocates nothing. */
@@ -136,91 +165,75 @@ export class Runner {
     for (let i = 0; i < this.dimension; i++) out[i] = this.trajectory[offset + i];
   }
 
-  /** Performs up to `numSteps` more updates, stopping at divergence; returns how many were recorded. */
+  /** Performs up to `numSteps` more steps, stopping at divergence or convergence; returns how many were recorded. */
   advance(numSteps: number): number {
-    const { dimension, point, gradient } = this;
+    const { dimension, point } = this;
     let recorded = 0;
-    while (recorded < numSteps && this.divergence === null) {
+    while (recorded < numSteps && this.divergence === null && this.convergence === null) {
       const step = this.numPoints - 1;
-      if (this.noise > 0) {
-        for (let i = 0; i < dimension; i++) gradient[i] += this.noise * this.random.nextGaussian();
-      }
-      if (this.clip !== undefined) clipGradient(gradient, this.clip);
-      const learningRate = this.schedule === undefined ? this.baseLearningRate : learningRateAt(this.schedule, this.baseLearningRate, step);
-      this.optimizer.step(point, gradient, learningRate);
-
-      const problem = pointProblem(point, dimension, false);
+      const outcome = this.method.step(point, this.oracle, step);
+      const problem = pointProblem(point, dimension, false) ?? lossProblem(outcome.value, false);
       if (problem !== null) {
         this.divergence = { step: step + 1, reason: problem };
         break;
       }
-      const loss = this.objective.valueAndGradient(point, gradient);
-      const badLoss = lossProblem(loss, false);
-      if (badLoss !== null) {
-        this.divergence = { step: step + 1, reason: badLoss };
-        break;
-      }
-      this.record(loss);
+      this.record(outcome.value);
       recorded++;
+      if (outcome.converged !== undefined) this.convergence = { step: step + 1, reason: outcome.converged };
     }
     return recorded;
   }
 
   /**
    * The run so far; the arrays are copies, safe to keep or transfer while the runner goes on. With
-   * record: false they hold only the latest point and its loss.
+   * record: false they hold only the latest point and its numbers.
    */
   result(): RunResult {
+    const points = this.recordAll ? this.numPoints : 1;
+    const column = (values: Float64Array) => values.slice(0, points);
+    let elapsedMs: Float64Array | null = null;
+    if (this.clock !== undefined) {
+      const last = this.readings[this.readings.length - 1];
+      const readings = last?.point === this.numPoints - 1 ? this.readings : [...this.readings, { point: this.numPoints - 1, time: this.clock() - this.startTime }];
+      elapsedMs = this.recordAll ? spreadReadings(readings, points) : Float64Array.of(readings[readings.length - 1].time);
+    }
     return {
       dimension: this.dimension,
-      trajectory: this.recordAll ? this.trajectory.slice(0, this.numPoints * this.dimension) : this.trajectory.slice(),
-      loss: this.recordAll ? this.loss.slice(0, this.numPoints) : this.loss.slice(),
+      trajectory: this.trajectory.slice(0, points * this.dimension),
+      loss: column(this.loss),
+      evaluations: { function: column(this.functionCounts), gradient: column(this.gradientCounts), hessian: column(this.hessianCounts) },
+      bestLoss: column(this.bestLosses),
+      elapsedMs,
       diverged: this.divergence === null ? null : { ...this.divergence },
+      converged: this.convergence === null ? null : { ...this.convergence },
     };
   }
 
   private record(loss: number): void {
-    if (this.numPoints === 0 || loss < this.best) this.best = loss;
-    if (!this.recordAll) {
-      // lean mode: one slot, overwritten by every new point
-      this.trajectory.set(this.point);
-      this.loss[0] = loss;
-      this.numPoints++;
-      return;
-    }
-    if (this.numPoints === this.loss.length) {
-      const trajectory = new Float64Array(this.trajectory.length * 2);
-      trajectory.set(this.trajectory);
-      this.trajectory = trajectory;
-      const losses = new Float64Array(this.loss.length * 2);
-      losses.set(this.loss);
-      this.loss = losses;
-    }
-    this.trajectory.set(this.point, this.numPoints * this.dimension);
-    this.loss[this.numPoints] = loss;
+    const index = this.recordAll ? this.numPoints : 0;
+    if (index === this.loss.length) this.grow();
+    this.trajectory.set(this.point, index * this.dimension);
+    this.loss[index] = loss;
+    this.functionCounts[index] = this.oracle.functionEvaluations;
+    this.gradientCounts[index] = this.oracle.gradientEvaluations;
+    this.hessianCounts[index] = this.oracle.hessianEvaluations;
+    this.bestLosses[index] = this.oracle.bestValue;
+    if (this.clock !== undefined && this.numPoints % CLOCK_INTERVAL === 0) this.readings.push({ point: this.numPoints, time: this.clock() - this.startTime });
     this.numPoints++;
   }
-}
 
-/** Null for a point that may be recorded; otherwise what is wrong with it, in words. */
-function pointProblem(point: Float64Array, dimension: number, atStart: boolean): string | null {
-  for (let i = 0; i < dimension; i++) {
-    const value = point[i];
-    const name = coordinateName(i, dimension);
-    if (Number.isNaN(value)) return atStart ? `${name} is NaN at the start point` : `${name} became NaN`;
-    if (!Number.isFinite(value)) return atStart ? `${name} is infinite at the start point` : `${name} became infinite`;
-    if (Math.abs(value) > DIVERGENCE_BOUND) return atStart ? `|${name}| exceeds 1e12 at the start point` : `|${name}| exceeded 1e12`;
+  /** Doubles every column's capacity. */
+  private grow(): void {
+    const doubled = (values: Float64Array) => {
+      const grown = new Float64Array(values.length * 2);
+      grown.set(values);
+      return grown;
+    };
+    this.trajectory = doubled(this.trajectory);
+    this.loss = doubled(this.loss);
+    this.functionCounts = doubled(this.functionCounts);
+    this.gradientCounts = doubled(this.gradientCounts);
+    this.hessianCounts = doubled(this.hessianCounts);
+    this.bestLosses = doubled(this.bestLosses);
   }
-  return null;
-}
-
-function lossProblem(loss: number, atStart: boolean): string | null {
-  const where = atStart ? ' at the start point' : '';
-  if (Number.isNaN(loss)) return `f is NaN${where} (log or sqrt of a negative number?)`;
-  if (!Number.isFinite(loss)) return `f is infinite${where} (division by zero or overflow?)`;
-  return null;
-}
-
-function coordinateName(index: number, dimension: number): string {
-  return dimension <= 3 ? 'xyz'[index] : `parameter ${index + 1}`;
 }

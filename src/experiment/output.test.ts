@@ -23,15 +23,35 @@ const RESULT = {
 };
 
 function result(trajectory: number[], loss: number[], diverged: RunResult['diverged']): RunResult {
-  return { dimension: 2, trajectory: Float64Array.from(trajectory), loss: Float64Array.from(loss), diverged };
+  // first-order counts: one f and ∇f per point; the best loss so far
+  const counts = Float64Array.from(loss, (_, k) => k + 1);
+  const bestLoss = Float64Array.from(loss, (_, k) => Math.min(...loss.slice(0, k + 1)));
+  return { dimension: 2, trajectory: Float64Array.from(trajectory), loss: Float64Array.from(loss), evaluations: { function: counts, gradient: counts, hessian: new Float64Array(loss.length) }, bestLoss, elapsedMs: null, diverged, converged: null };
 }
 
 describe('toOutput', () => {
-  test('one entry per run: optimizer, label when given, points start first, losses, divergence', () => {
+  test('one entry per run: optimizer, label when given, points start first, losses, divergence, counts, best loss, convergence', () => {
     expect(toOutput(EXPERIMENT, RESULT)).toEqual({
       runs: [
-        { optimizer: 'adam', label: 'Adam, "fast"', trajectory: [[-1.5, 2], [-1.45, 2.05]], loss: [12.5, 6.278125035672685], diverged: null },
-        { optimizer: 'sgd', trajectory: [[0.1, 0.2], [0.30000000000000004, 0.6666666666666666]], loss: [0.05, 1e-300], diverged: { step: 2, reason: 'x became NaN' } },
+        {
+          optimizer: 'adam',
+          label: 'Adam, "fast"',
+          trajectory: [[-1.5, 2], [-1.45, 2.05]],
+          loss: [12.5, 6.278125035672685],
+          diverged: null,
+          evaluations: { function: [1, 2], gradient: [1, 2], hessian: [0, 0] },
+          best_loss: [12.5, 6.278125035672685],
+          converged: null,
+        },
+        {
+          optimizer: 'sgd',
+          trajectory: [[0.1, 0.2], [0.30000000000000004, 0.6666666666666666]],
+          loss: [0.05, 1e-300],
+          diverged: { step: 2, reason: 'x became NaN' },
+          evaluations: { function: [1, 2], gradient: [1, 2], hessian: [0, 0] },
+          best_loss: [0.05, 1e-300],
+          converged: null,
+        },
       ],
     });
     expect('label' in toOutput(EXPERIMENT, RESULT).runs[1]).toBe(false);
@@ -58,7 +78,26 @@ describe('formatOutputJson', () => {
         '        12.5,',
         '        6.278125035672685',
         '      ],',
-        '      "diverged": null',
+        '      "diverged": null,',
+        '      "evaluations": {',
+        '        "function": [',
+        '          1,',
+        '          2',
+        '        ],',
+        '        "gradient": [',
+        '          1,',
+        '          2',
+        '        ],',
+        '        "hessian": [',
+        '          0,',
+        '          0',
+        '        ]',
+        '      },',
+        '      "best_loss": [',
+        '        12.5,',
+        '        6.278125035672685',
+        '      ],',
+        '      "converged": null',
         '    },',
         '    {',
         '      "optimizer": "sgd",',
@@ -70,7 +109,26 @@ describe('formatOutputJson', () => {
         '        0.05,',
         '        1e-300',
         '      ],',
-        '      "diverged": {"step":2,"reason":"x became NaN"}',
+        '      "diverged": {"step":2,"reason":"x became NaN"},',
+        '      "evaluations": {',
+        '        "function": [',
+        '          1,',
+        '          2',
+        '        ],',
+        '        "gradient": [',
+        '          1,',
+        '          2',
+        '        ],',
+        '        "hessian": [',
+        '          0,',
+        '          0',
+        '        ]',
+        '      },',
+        '      "best_loss": [',
+        '        0.05,',
+        '        1e-300',
+        '      ],',
+        '      "converged": null',
         '    }',
         '  ]',
         '}',

@@ -1,4 +1,4 @@
-import type { Divergence, RunResult } from '../engine/run';
+import type { Convergence, Divergence, RunResult } from '../engine/run';
 import type { Experiment } from './experiment';
 import type { ExperimentResult } from './run-experiment';
 
@@ -6,7 +6,7 @@ import type { ExperimentResult } from './run-experiment';
 // float64 precision (JavaScript's shortest round-trip form, as Python's repr), so a result read
 // back is bit-for-bit the one computed.
 
-/** One run's result as plain JSON: the points visited (start first) and the loss at each. */
+/** One run's result as plain JSON: the points visited (start first), the loss at each, and what it cost. */
 export interface RunOutput {
   readonly optimizer: string;
   readonly label?: string;
@@ -15,6 +15,12 @@ export interface RunOutput {
   /** loss[k] = f(trajectory[k]). */
   readonly loss: number[];
   readonly diverged: Divergence | null;
+  /** Cumulative evaluations of f, ∇f and ∇²f when each point was reached (as long as `trajectory`). */
+  readonly evaluations: { readonly function: number[]; readonly gradient: number[]; readonly hessian: number[] };
+  /** best_loss[k]: the lowest f evaluated by the time point k was reached. */
+  readonly best_loss: number[];
+  /** Where the method's own stopping test was met, or null. */
+  readonly converged: Convergence | null;
 }
 
 /** A whole experiment's result as plain JSON. */
@@ -33,6 +39,9 @@ export function toOutput(experiment: Experiment, result: ExperimentResult): Expe
         trajectory: points(run),
         loss: Array.from(run.loss),
         diverged: run.diverged === null ? null : { step: run.diverged.step, reason: run.diverged.reason },
+        evaluations: { function: Array.from(run.evaluations.function), gradient: Array.from(run.evaluations.gradient), hessian: Array.from(run.evaluations.hessian) },
+        best_loss: Array.from(run.bestLoss),
+        converged: run.converged === null ? null : { step: run.converged.step, reason: run.converged.reason },
       };
     }),
   };
@@ -46,7 +55,16 @@ export function formatOutputJson(output: ExperimentOutput): string {
   const runs = output.runs.map((run) => {
     const fields = [`"optimizer": ${JSON.stringify(run.optimizer)}`];
     if (run.label !== undefined) fields.push(`"label": ${JSON.stringify(run.label)}`);
-    fields.push(`"trajectory": ${list(run.trajectory, 3)}`, `"loss": ${list(run.loss, 3)}`, `"diverged": ${JSON.stringify(run.diverged)}`);
+    const { evaluations } = run;
+    const counts = ['function', 'gradient', 'hessian'] as const;
+    fields.push(
+      `"trajectory": ${list(run.trajectory, 3)}`,
+      `"loss": ${list(run.loss, 3)}`,
+      `"diverged": ${JSON.stringify(run.diverged)}`,
+      `"evaluations": {\n${counts.map((name) => `${indent(4)}"${name}": ${list(evaluations[name], 4)}`).join(',\n')}\n${indent(3)}}`,
+      `"best_loss": ${list(run.best_loss, 3)}`,
+      `"converged": ${JSON.stringify(run.converged)}`,
+    );
     return `${indent(2)}{\n${fields.map((field) => indent(3) + field).join(',\n')}\n${indent(2)}}`;
   });
   return `{\n${indent(1)}"runs": [\n${runs.join(',\n')}\n${indent(1)}]\n}\n`;

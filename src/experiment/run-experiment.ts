@@ -1,10 +1,11 @@
 import type { ClipSpec } from '../engine/clipping';
 import type { Domain, Objective } from '../engine/objective';
 import { problemDomain, resolveProblem as resolveEngineProblem, type ResolvedProblem as EngineResolvedProblem } from '../engine/problems';
+import { getMethod, type MethodDefinition } from '../engine/methods';
 import { getOptimizer } from '../engine/methods/first-order';
 import type { HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { deriveSeed } from '../engine/random';
-import { runOptimizer, type RunOptions, type RunResult } from '../engine/run';
+import { runMethod, type RunOptions, type RunResult } from '../engine/run';
 import type { ScheduleSpec } from '../engine/schedules';
 import type { Experiment, ExperimentRun, Problem } from './experiment';
 import { resolveHyper } from './validate';
@@ -18,8 +19,10 @@ export interface ResolvedProblem extends EngineResolvedProblem {
   readonly domain: Domain;
 }
 
-/** A run with everything the engine needs: the optimizer's definition and complete hyperparameters. */
+/** A run with everything the engine needs: the method's definition and complete hyperparameters. */
 export interface ResolvedRun {
+  readonly method: MethodDefinition;
+  /** The torch-style optimizer behind a first-order method (the batch engine and the GPU kernels run these). */
   readonly optimizer: OptimizerDefinition;
   /** The given hyperparameters with torch's defaults for the rest. */
   readonly hyper: HyperValues;
@@ -43,13 +46,15 @@ export function resolveProblem(problem: Problem): ResolvedProblem {
   return { ...resolveEngineProblem(problem), domain: problemDomain(problem) };
 }
 
-/** Looks up a run's optimizer and fills in torch's defaults for the hyperparameters it leaves out. */
+/** Looks up a run's method and fills in its defaults (torch's, for optimizers) for the hyperparameters it leaves out. */
 export function resolveRun(run: ExperimentRun): ResolvedRun {
+  const method = getMethod(run.optimizer);
   const optimizer = getOptimizer(run.optimizer);
-  if (!optimizer) throw new Error(`unknown optimizer '${run.optimizer}'`);
+  if (!method || !optimizer) throw new Error(`unknown optimizer '${run.optimizer}'`);
   return {
+    method,
     optimizer,
-    hyper: resolveHyper(optimizer, run.hyper),
+    hyper: resolveHyper(method, run.hyper),
     start: run.start,
     ...(run.schedule && { schedule: run.schedule }),
     ...(run.clip && { clip: run.clip }),
@@ -61,7 +66,7 @@ export function runOptionsFor(experiment: Experiment, index: number, objective: 
   const run = resolveRun(experiment.runs[index]);
   return {
     objective,
-    optimizer: run.optimizer,
+    method: run.method,
     hyper: run.hyper,
     start: run.start,
     numSteps: experiment.steps,
@@ -72,7 +77,7 @@ export function runOptionsFor(experiment: Experiment, index: number, objective: 
   };
 }
 
-/** Runs every run of a validated experiment for `steps` steps (fewer where one diverges). */
+/** Runs every run of a validated experiment for `steps` steps (fewer where one diverges or converges). */
 export function runExperiment(experiment: Experiment, problem: ResolvedProblem = resolveProblem(experiment.problem)): ExperimentResult {
-  return { runs: experiment.runs.map((_, index) => runOptimizer(runOptionsFor(experiment, index, problem.objective))) };
+  return { runs: experiment.runs.map((_, index) => runMethod(runOptionsFor(experiment, index, problem.objective))) };
 }

@@ -1,7 +1,7 @@
 import type { ClipSpec } from '../engine/clipping';
 import type { Domain } from '../engine/objective';
-import { OPTIMIZERS, getOptimizer } from '../engine/methods/first-order';
-import type { HyperValue, HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
+import { METHODS, getMethod } from '../engine/methods';
+import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, problemDimension } from '../engine/problems';
 import { checkHyperValue, checkNumber, describe } from '../engine/checks';
@@ -155,8 +155,8 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
   const optimizerPath = joinPath(path, 'optimizer');
   if (value.optimizer === undefined) errors.push(`${optimizerPath} is missing`);
   else if (typeof value.optimizer !== 'string') errors.push(`${optimizerPath} must be an optimizer id, got ${describe(value.optimizer)}`);
-  else if (!getOptimizer(value.optimizer)) {
-    const known = OPTIMIZERS.map((definition) => definition.id);
+  else if (!getMethod(value.optimizer)) {
+    const known = METHODS.map((definition) => definition.id);
     errors.push(`${optimizerPath}: unknown optimizer '${value.optimizer}'${didYouMean(value.optimizer, known)}; known: ${known.join(', ')}`);
   } else {
     optimizer = value.optimizer;
@@ -220,7 +220,7 @@ export function checkHidden(value: unknown, path: string): Checked<boolean> {
 
 /** Validates the hyperparameters given for an optimizer against its specs; keeps only what was given. */
 export function checkHyper(optimizerId: string, value: unknown, path: string): Checked<HyperValues> {
-  const definition = getOptimizer(optimizerId);
+  const definition = getMethod(optimizerId);
   if (!definition) return fail(`unknown optimizer '${optimizerId}'`);
   if (!isJsonObject(value)) return fail(`${path} must be an object like {"lr": 0.01}, got ${describe(value)}`);
   const names = definition.hyperSpecs.map((spec) => spec.name);
@@ -293,7 +293,7 @@ export function checkClip(value: unknown, path: string): Checked<ClipSpec> {
 }
 
 /** The complete hyperparameters of a run: the ones given, torch's defaults for the rest. */
-export function resolveHyper(definition: OptimizerDefinition, given: HyperValues): HyperValues {
+export function resolveHyper(definition: { readonly hyperSpecs: readonly HyperSpec[] }, given: HyperValues): HyperValues {
   const hyper: Record<string, HyperValue> = {};
   for (const spec of definition.hyperSpecs) hyper[spec.name] = given[spec.name] ?? spec.defaultValue;
   return hyper;

@@ -44,7 +44,7 @@ export function startEngineSync(store: AppStore, client: EngineClient): () => vo
     const { problem } = store.getState().experiment;
     client
       .probe(problem, [hover.x, hover.y])
-      .then(({ value, gradient }) => store.getState().setHover({ x: hover.x, y: hover.y, value, gradientNorm: Math.hypot(gradient[0], gradient[1]) }))
+      .then(({ value, gradient }) => store.getState().setHover({ x: hover.x, y: hover.y, value, gradientNorm: Math.hypot(...gradient) }))
       .catch(report);
   };
 

@@ -29,22 +29,33 @@ function handle(request: EngineRequest): void {
       const numSteps = Math.min(experiment.steps, request.numSteps ?? experiment.steps);
       const runs: RunPayload[] = experiment.runs.map((_, index) => timedRun({ ...runOptionsFor(experiment, index, objective), numSteps }));
       const elapsedMs = performance.now() - started;
-      const transfer = runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer, run.evaluations.buffer, run.elapsedMs.buffer]);
+      const transfer = runs.flatMap((run) => [
+        run.trajectory.buffer,
+        run.loss.buffer,
+        run.evaluations.function.buffer,
+        run.evaluations.gradient.buffer,
+        run.evaluations.hessian.buffer,
+        run.bestLoss.buffer,
+        run.elapsedMs.buffer,
+      ]);
       reply({ type: 'experimentResult', requestId: request.requestId, runs, elapsedMs }, transfer);
       return;
     }
     case 'sampleSurface': {
       const started = performance.now();
       const problem = problemFor(request.problem);
+      if (problem.plane === undefined) throw new Error(`the map draws two-dimensional problems; this one has ${problem.objective.dimension} dimensions`);
       const grid = sampleObjective(problem.objective, request.domain, request.columns, request.rows);
       const elapsedMs = performance.now() - started;
-      reply({ type: 'surfaceSample', requestId: request.requestId, ...grid, minima: problem.minima, elapsedMs }, [grid.values.buffer]);
+      reply({ type: 'surfaceSample', requestId: request.requestId, ...grid, minima: problem.plane.minima, elapsedMs }, [grid.values.buffer]);
       return;
     }
     case 'probe': {
-      const gradient = new Float64Array(2);
-      const value = problemFor(request.problem).objective.valueAndGradient(request.point, gradient);
-      reply({ type: 'probeResult', requestId: request.requestId, value, gradient: [gradient[0], gradient[1]] });
+      const { objective } = problemFor(request.problem);
+      if (request.point.length !== objective.dimension) throw new Error(`a probe needs ${objective.dimension} coordinates, got ${request.point.length}`);
+      const gradient = new Float64Array(objective.dimension);
+      const value = objective.valueAndGradient(request.point, gradient);
+      reply({ type: 'probeResult', requestId: request.requestId, value, gradient: Array.from(gradient) });
       return;
     }
   }

@@ -1,11 +1,11 @@
 // The wire format between the page and the engine worker: data only, tagged by `type`.
 // No class instances cross; typed arrays are transferred, not copied.
-import type { Divergence } from '../engine/run';
+import type { RunResult } from '../engine/run';
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { Experiment } from '../experiment/experiment';
 
 /** Bumped whenever a message's shape changes; the client refuses a worker that disagrees. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Page → worker. */
 export type EngineRequest =
@@ -14,9 +14,9 @@ export type EngineRequest =
    * (live recompute while a start point is dragged needs no more than the step shown).
    */
   | { readonly type: 'runExperiment'; readonly requestId: number; readonly experiment: Experiment; readonly numSteps?: number }
-  /** f and ∇f of the experiment's problem at one point (the map's hover readout). */
-  | { readonly type: 'probe'; readonly requestId: number; readonly problem: Experiment['problem']; readonly point: readonly [number, number] }
-  /** Sample the experiment's problem on a grid over `domain`, for the contour map. */
+  /** f and ∇f of the experiment's problem at one point, one coordinate per dimension (the map's hover readout). */
+  | { readonly type: 'probe'; readonly requestId: number; readonly problem: Experiment['problem']; readonly point: readonly number[] }
+  /** Sample a two-dimensional problem on a grid over `domain`, for the contour map. */
   | {
       readonly type: 'sampleSurface';
       readonly requestId: number;
@@ -26,16 +26,13 @@ export type EngineRequest =
       readonly rows: number;
     };
 
-/** One run's result as it crosses the wire. */
-export interface RunPayload {
-  /** Flattened (points × 2), the start first. */
-  readonly trajectory: Float64Array;
-  readonly loss: Float64Array;
-  /** Objective evaluations (f and ∇f together count one) made by the time each point was reached. */
-  readonly evaluations: Float64Array;
+/**
+ * One run's result as it crosses the wire: the engine's RunResult (n-dimensional points, f, the
+ * evaluation counts and best f at each point, divergence or convergence), timed.
+ */
+export interface RunPayload extends RunResult {
   /** Wall-clock milliseconds since the run started when each point was reached. */
   readonly elapsedMs: Float64Array;
-  readonly diverged: Divergence | null;
 }
 
 /** Worker → page. */
@@ -53,6 +50,6 @@ export type EngineResponse =
       readonly minima: readonly KnownMinimum[];
       readonly elapsedMs: number;
     }
-  | { readonly type: 'probeResult'; readonly requestId: number; readonly value: number; readonly gradient: readonly [number, number] }
+  | { readonly type: 'probeResult'; readonly requestId: number; readonly value: number; readonly gradient: readonly number[] }
   /** A request could not be served; `message` is for the user. */
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };

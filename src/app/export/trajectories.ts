@@ -8,7 +8,6 @@
 // and the next live frame would cancel each other. An export therefore starts a worker of its
 // own, asks it for the full experiment, and stops it: the same engine code as the CLI
 // (run-experiment.ts), so the files equal `optimizer-playground run` byte for byte.
-import type { RunResult } from '../../engine/run';
 import type { Experiment } from '../../experiment/experiment';
 import { formatOutputCsv, formatOutputJson, toOutput, type ExperimentOutput } from '../../experiment/output';
 import { EngineClient } from '../../client/engine-client';
@@ -17,13 +16,8 @@ import type { RunPayload } from '../../worker/protocol';
 /** The CLI's output for an experiment, from the worker's runs (in experiment order). */
 export function outputFromPayloads(experiment: Experiment, runs: readonly RunPayload[]): ExperimentOutput {
   if (runs.length !== experiment.runs.length) throw new Error(`expected ${experiment.runs.length} runs from the engine, got ${runs.length}`);
-  const results: RunResult[] = runs.map((run, index) => ({
-    dimension: experiment.runs[index].start.length,
-    trajectory: run.trajectory,
-    loss: run.loss,
-    diverged: run.diverged,
-  }));
-  return toOutput(experiment, { runs: results });
+  // a payload is the engine's RunResult, timed: the CLI's numbers exactly
+  return toOutput(experiment, { runs });
 }
 
 /** Formats the output as `optimizer-playground run` does (JSON) or with `--format csv`. */

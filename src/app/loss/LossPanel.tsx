@@ -68,7 +68,7 @@ export function LossPanel() {
         label,
         color,
         loss: result.loss,
-        evaluations: result.evaluations,
+        evaluations: result.evaluations.function,
         elapsedMs: result.elapsedMs,
         diverged: result.diverged,
       })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getOptimizer } from '../methods/first-order';
 import { defaultHyperValues } from '../methods/first-order/hyper';
 import { deriveSeed } from '../random';
-import { runOptimizer } from '../run';
+import { runOptimizer } from '../methods/first-order/adapter';
 import { getSurface } from '../problems/surfaces';
 import { quantileOfSorted, runSeedRange, seedStatistics, type SeedRun } from './seeds';
 import type { BatchTemplate, SeedsJob } from './types';

@@ -1,4 +1,5 @@
 import { deriveSeed } from '../random';
+import { firstOrderMethod } from '../methods/first-order/adapter';
 import { Runner } from '../run';
 import type { BatchTemplate, Quartiles, SeedsJob, SeedStatistics } from './types';
 
@@ -19,10 +20,11 @@ export function runSeedRange(template: BatchTemplate, job: SeedsJob, from: numbe
     throw new RangeError(`bad seed range [${from}, ${to}) of ${job.count}`);
   }
   const runs: SeedRun[] = [];
+  const method = firstOrderMethod(template.optimizer);
   for (let index = from; index < to; index++) {
     const runner = new Runner({
       objective: template.objective,
-      optimizer: template.optimizer,
+      method,
       hyper: template.hyper,
       start: job.start,
       numSteps: template.numSteps,

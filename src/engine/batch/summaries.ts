@@ -1,4 +1,5 @@
 import { deriveSeed } from '../random';
+import { firstOrderMethod } from '../methods/first-order/adapter';
 import { Runner } from '../run';
 import { basinCellStart, convergenceRadius, sweepCellHyper } from './cells';
 import { SUMMARY_OFFSET, SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from './types';
@@ -19,6 +20,7 @@ export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob,
   const start = new Float64Array(2);
   const point = new Float64Array(2);
   const radiusSquared = job.kind === 'basin' ? convergenceRadius(job) ** 2 : 0;
+  const method = firstOrderMethod(template.optimizer);
   for (let index = from; index < to; index++) {
     if (job.kind === 'basin') basinCellStart(job, index, start);
     else {
@@ -27,7 +29,7 @@ export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob,
     }
     const runner = new Runner({
       objective: template.objective,
-      optimizer: template.optimizer,
+      method,
       hyper: job.kind === 'sweep' ? sweepCellHyper(template.hyper, job, index) : template.hyper,
       start,
       numSteps: template.numSteps,

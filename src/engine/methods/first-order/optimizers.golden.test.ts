@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClipSpec } from '../../clipping';
-import { runOptimizer } from '../../run';
+import { runOptimizer } from './adapter';
 import type { ScheduleSpec } from '../../schedules';
 import { getSurface } from '../../problems/surfaces';
 import { defaultHyperValues, getOptimizer, OPTIMIZERS } from './index';

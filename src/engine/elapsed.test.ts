@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadReadings } from './timed-run';
+import { spreadReadings } from './elapsed';
 
 describe('spreadReadings', () => {
   it('interpolates linearly between readings where the clock moved', () => {

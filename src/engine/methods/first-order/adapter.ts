@@ -1,0 +1,54 @@
+import { clipGradient } from '../../clipping';
+import { pointProblem } from '../../divergence';
+import { learningRateAt } from '../../schedules';
+import type { MethodDefinition } from '../method';
+import { runMethod, type RunOptions, type RunResult } from '../../run';
+import { numberHyper } from './hyper';
+import type { OptimizerDefinition } from './optimizer';
+
+/** What a torch.optim-style optimizer needs: f and ∇f at each point. */
+const FIRST_ORDER_NEEDS = { value: true, gradient: true, hessian: false } as const;
+
+/**
+ * A first-order optimizer as a method (the one adapter all ten go through). Per update k, as
+ * torch.optim with a scheduler: g = ∇f(x_k) (noised by the oracle), clip(g),
+ * x_{k+1} = optimizer.step(x_k, g, learningRateAt(schedule, lr, k)); then f and ∇f at x_{k+1},
+ * one evaluation of each per point.
+ */
+export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefinition {
+  return {
+    id: optimizer.id,
+    name: optimizer.name,
+    family: 'first-order',
+    needs: FIRST_ORDER_NEEDS,
+    updateRule: optimizer.updateRule,
+    hyperSpecs: optimizer.hyperSpecs,
+    ...(optimizer.validate && { validate: optimizer.validate }),
+    kernel: optimizer.kernel,
+    create(hyper, { dimension, schedule, clip }) {
+      const instance = optimizer.create(hyper, dimension);
+      const baseLearningRate = numberHyper(hyper, 'lr');
+      // ∇f at the current point, evaluated together with f when the point was reached
+      const gradient = new Float64Array(dimension);
+      return {
+        start: (point, oracle) => oracle.valueAndGradient(point, gradient),
+        step(point, oracle, step) {
+          if (clip !== undefined) clipGradient(gradient, clip);
+          const learningRate = schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step);
+          instance.step(point, gradient, learningRate);
+          // a point past the divergence bound ends the run unevaluated, as it always has
+          if (pointProblem(point, dimension, false) !== null) return { value: NaN };
+          return { value: oracle.valueAndGradient(point, gradient) };
+        },
+      };
+    },
+  };
+}
+
+/** Options of a run of a torch-style optimizer: RunOptions with the optimizer in place of the method. */
+export type OptimizerRunOptions = Omit<RunOptions, 'method'> & { readonly optimizer: OptimizerDefinition };
+
+/** Runs a torch-style optimizer through the adapter (the goldens and the GPU comparisons use this). */
+export function runOptimizer({ optimizer, ...options }: OptimizerRunOptions): RunResult {
+  return runMethod({ ...options, method: firstOrderMethod(optimizer) });
+}

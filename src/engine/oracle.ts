@@ -1,0 +1,86 @@
+import type { Objective } from './objective';
+import { Random } from './random';
+
+/** Evaluations made so far, by what was evaluated (f and ∇f together count one of each). */
+export interface EvaluationCounts {
+  function: number;
+  gradient: number;
+  hessian: number;
+}
+
+/** How a run's gradients are perturbed: σ of the Gaussian noise added to each component, and its seed. */
+export interface GradientNoise {
+  readonly standardDeviation: number;
+  /** uint32 seed of the noise stream (deriveSeed(experiment seed, run index) for run i). */
+  readonly seed: number;
+}
+
+/**
+ * Counted access to an objective: the one way a method reaches f, ∇f and ∇²f, so the counts a run
+ * reports are the evaluations it made, and the best f is the lowest of every f evaluated, not just
+ * of the points recorded. With gradient noise, each gradient gets σ·N(0, 1) added per component
+ * from one seeded stream (stochastic gradients, as SGD on minibatches would see); f stays exact.
+ */
+export class Oracle {
+  readonly dimension: number;
+  private readonly objective: Objective;
+  private readonly noise: number;
+  private readonly random: Random | null;
+  private readonly counts: EvaluationCounts = { function: 0, gradient: 0, hessian: 0 };
+  private best = NaN;
+
+  constructor(objective: Objective, noise?: GradientNoise) {
+    this.objective = objective;
+    this.dimension = objective.dimension;
+    this.noise = noise?.standardDeviation ?? 0;
+    this.random = this.noise > 0 ? new Random(noise?.seed ?? 0) : null;
+  }
+
+  /** f(point). */
+  value(point: ArrayLike<number>): number {
+    return this.seen(this.objective.value(point));
+  }
+
+  /** Writes ∇f(point) (noised, with gradient noise) into `gradient` and returns f(point). */
+  valueAndGradient(point: ArrayLike<number>, gradient: Float64Array): number {
+    const value = this.objective.valueAndGradient(point, gradient);
+    this.counts.gradient++;
+    if (this.random !== null) {
+      for (let i = 0; i < this.dimension; i++) gradient[i] += this.noise * this.random.nextGaussian();
+    }
+    return this.seen(value);
+  }
+
+  /** Writes ∇²f(point), row-major dimension × dimension, into `hessian`. */
+  hessian(point: ArrayLike<number>, hessian: Float64Array): void {
+    this.counts.hessian++;
+    this.objective.hessian(point, hessian);
+  }
+
+  /** Function evaluations so far. */
+  get functionEvaluations(): number {
+    return this.counts.function;
+  }
+
+  /** Gradient evaluations so far. */
+  get gradientEvaluations(): number {
+    return this.counts.gradient;
+  }
+
+  /** Hessian evaluations so far. */
+  get hessianEvaluations(): number {
+    return this.counts.hessian;
+  }
+
+  /** The lowest finite f evaluated so far (compared with <, from the first evaluation; NaN before any). */
+  get bestValue(): number {
+    return this.best;
+  }
+
+  private seen(value: number): number {
+    // an infinite f is divergence, not progress: it never becomes the best
+    if (this.counts.function === 0 || (value < this.best && value !== -Infinity)) this.best = value;
+    this.counts.function++;
+    return value;
+  }
+}

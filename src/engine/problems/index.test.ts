@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkProblem, problemDimension, problemDomain, resolveProblem } from './index';
+
+describe('checkProblem: one registry of kinds', () => {
+  it('tells the kind from `kind`, or from the key that identifies it', () => {
+    expect(checkProblem({ surface: 'booth' }, 'problem')).toEqual({ ok: true, value: { kind: 'surface', surface: 'booth', params: {} } });
+    expect(checkProblem({ kind: 'formula', expression: 'x^2 + y^2' }, 'problem')).toEqual({ ok: true, value: { kind: 'formula', expression: 'x^2 + y^2' } });
+    expect(checkProblem({ kind: 'dataset', name: 'iris' }, 'problem')).toEqual({ ok: false, errors: ['problem.kind must be one of "formula", "surface", got "dataset"'] });
+    expect(checkProblem({ kind: 'formula', surface: 'booth' }, 'problem')).toEqual({
+      ok: false,
+      errors: ["unknown key 'surface' in problem", 'problem.expression must be a formula string, got nothing'],
+    });
+  });
+
+  it('takes a dimension for surfaces with an n-dimensional form, and says which do not', () => {
+    expect(checkProblem({ surface: 'rosenbrock', dimension: 10 }, 'problem')).toEqual({ ok: true, value: { kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 } });
+    // 2 is the plane: it is left out, so the same problem has one form
+    expect(checkProblem({ surface: 'rosenbrock', dimension: 2 }, 'problem')).toEqual({ ok: true, value: { kind: 'surface', surface: 'rosenbrock', params: {} } });
+    expect(checkProblem({ surface: 'himmelblau', dimension: 3 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension: Himmelblau is defined in 2 dimensions only, got 3'] });
+    expect(checkProblem({ surface: 'rosenbrock', dimension: 1 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension must be a whole number from 2 to 1000, got 1'] });
+    expect(checkProblem({ surface: 'rastrigin', dimension: 2.5 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension must be a whole number, got 2.5'] });
+    expect(checkProblem({ surface: 'rastrigin', dimension: 1001 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension must be a whole number from 1 to 1000, got 1001'] });
+  });
+});
+
+describe('resolveProblem', () => {
+  it('gives every problem an n-dimensional objective and only 2-D problems a plane', () => {
+    const plane = resolveProblem({ kind: 'surface', surface: 'rosenbrock', params: {} });
+    expect(plane.objective.dimension).toBe(2);
+    expect(plane.plane).toEqual({ domain: [[-2, 2], [-1, 3]], minima: [{ point: [1, 1], value: 0 }] });
+    expect(plane.expression).toBe('(1 - x)^2 + 100*(y - x^2)^2');
+
+    const tenD = resolveProblem({ kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 });
+    expect(tenD.objective.dimension).toBe(10);
+    expect(tenD.plane).toBeUndefined();
+    expect(tenD.expression).toBeUndefined();
+    expect(tenD.minima).toEqual([{ point: new Array(10).fill(1), value: 0 }]);
+    expect(tenD.objective.value(new Array(10).fill(1))).toBe(0);
+    expect(problemDimension({ kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 })).toBe(10);
+
+    const formula = resolveProblem({ kind: 'formula', expression: 'x^2 + 3*y^2' });
+    expect(formula.plane).toEqual({ domain: [[-3, 3], [-3, 3]], minima: [] });
+    expect(problemDomain({ kind: 'formula', expression: 'x', domain: [[0, 1], [2, 3]] })).toEqual([[0, 1], [2, 3]]);
+  });
+});
