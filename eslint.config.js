@@ -3,15 +3,8 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-/** Imports the pure engine must never make: it runs in workers, in Node and in tests. */
-const ENGINE_FORBIDDEN = {
-  paths: ['react', 'react-dom', 'zustand', 'd3', 'd3-selection', '@tensorflow/tfjs'],
-  patterns: [
-    { group: ['react/*', 'react-dom/*', 'zustand/*', 'd3-selection/*'], message: 'engine/ is pure TypeScript: no UI libraries.' },
-    { group: ['**/store/**', '**/views/**', '**/app/**', '**/worker/**', '**/gpu/**'], message: 'engine/ must not depend on the layers above it.' },
-    { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'engine/ runs in the browser too: no Node APIs.' },
-  ],
-};
+// Which module may import which (layers, cycles, tfjs, Node APIs) is checked by dependency-cruiser:
+// .dependency-cruiser.cjs, run by `npm run lint` after ESLint.
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
@@ -38,7 +31,6 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts', 'src/experiment/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', ENGINE_FORBIDDEN],
       // Math.pow and ** differ in the last bit between V8 versions (Node 20 vs Chromium 150), which
       // broke "the same experiment gives the same numbers everywhere"; engine/power.ts does not.
       'no-restricted-syntax': [

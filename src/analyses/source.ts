@@ -39,3 +39,18 @@ export function resolveSource({ experiment, runIndex }: BatchSource): ResolvedSo
     },
   };
 }
+
+/**
+ * `build` with the last result kept: the returned lookup resolves a source and builds its template
+ * only when the source's key changed, since a job arrives as many ranges (or chunks) of one source.
+ */
+export function lastTemplateLookup<Template>(build: (resolved: ResolvedSource) => Template): (source: BatchSource) => Template {
+  let cached: { readonly key: string; readonly template: Template } | null = null;
+  return (source) => {
+    const resolved = resolveSource(source);
+    if (cached?.key === resolved.key) return cached.template;
+    const template = build(resolved);
+    cached = { key: resolved.key, template };
+    return template;
+  };
+}

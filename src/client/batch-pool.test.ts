@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SUMMARY_STRIDE, type BasinJob, type SeedsJob } from '../engine/batch/types';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
 import { BatchHandler } from '../worker/batch-handler';
-import { BatchPool, isAbort } from './batch-pool';
+import { isAbort } from './abort';
+import { BatchPool } from './batch-pool';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse } from '../worker/batch-protocol';
 
 // In-process stand-ins for the workers: they answer asynchronously through the same protocol, so

@@ -6,6 +6,7 @@
 import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
 import { chooseEngine, estimateRemaining, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
+import { abortError, isAbort } from './abort';
 
 /** Which engine a job should use: 'auto' picks by measurement; ?engine=js|webgpu forces one. */
 export type EnginePreference = 'auto' | BatchEngine;
@@ -469,15 +470,6 @@ export class BatchPool {
 /** Measurements hold for one problem and optimizer (a formula's cost sets the throughput). */
 function measurementKey({ experiment, runIndex }: BatchSource): string {
   return JSON.stringify([experiment.problem, experiment.runs[runIndex]?.optimizer, experiment.steps]);
-}
-
-function abortError(): DOMException {
-  return new DOMException('the batch job was cancelled', 'AbortError');
-}
-
-/** True for the rejection of a cancelled job. */
-export function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function defaultWorkerCount(): number {

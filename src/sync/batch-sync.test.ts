@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basinGrid, inputsKey, startBatchSync, sweepJobFor, type BatchRunner } from './batch-sync';
+import { startBatchSync, type BatchRunner } from './batch-sync';
 import { SUMMARY_STRIDE, type BatchOutcome, type BatchProgress, type SeedStatistics } from '../engine/batch/types';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
 import { createAppStore } from '../store/store';
@@ -59,49 +59,6 @@ function summaries(count: number): Float64Array {
   for (let i = 0; i < count; i++) out.set([1, 1, 0, 0, 5, -1, 0], i * SUMMARY_STRIDE);
   return out;
 }
-
-describe('basinGrid', () => {
-  it('puts the resolution along the longer side, cells square on the map', () => {
-    expect(basinGrid([[-2, 2], [-1, 3]], 128)).toEqual({ columns: 128, rows: 128 });
-    expect(basinGrid([[0, 4], [0, 2]], 512)).toEqual({ columns: 512, rows: 256 });
-    expect(basinGrid([[0, 1], [0, 1.2]], 64)).toEqual({ columns: 53, rows: 64 });
-    // the map clamps very wide views to a half-height plot (PLOT_ASPECT_RANGE)
-    expect(basinGrid([[0, 100], [0, 1]], 256)).toEqual({ columns: 256, rows: 128 });
-  });
-});
-
-describe('inputsKey', () => {
-  it('ignores what no number depends on, and what a sweep sweeps', () => {
-    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
-    const state = () => store.getState();
-    const sweep = inputsKey('sweep', state());
-    const basin = inputsKey('basin', state());
-    store.getState().updateRun(0, { label: 'renamed', color: '#000000', hidden: true, hyper: { lr: 0.5 } });
-    expect(inputsKey('sweep', state())).toBe(sweep);
-    expect(inputsKey('basin', state())).not.toBe(basin); // the basin map runs with the run's lr
-    store.getState().setRunStart(0, [0, 0]);
-    expect(inputsKey('sweep', state())).not.toBe(sweep); // a sweep starts where the run does
-    expect(inputsKey('seeds', state())).not.toBe(inputsKey('seeds', createAppStore({ experiment: DEFAULT_EXPERIMENT }).getState()));
-  });
-
-  it('changes with the view for a basin map only', () => {
-    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
-    const basin = inputsKey('basin', store.getState());
-    const seeds = inputsKey('seeds', store.getState());
-    store.getState().setViewDomain([[0, 1], [0, 1]]);
-    expect(inputsKey('basin', store.getState())).not.toBe(basin);
-    expect(inputsKey('seeds', store.getState())).toBe(seeds);
-  });
-
-  it('sweeps beta1 only for an optimizer with betas', () => {
-    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
-    store.getState().updateBatchSettings('sweep', { run: 0, second: { name: 'beta1', min: 0, max: 0.9, count: 4 } });
-    // run 1 is SGD: a beta1 axis does not apply, the sweep is 1-D
-    expect(sweepJobFor(store.getState()).second).toBeUndefined();
-    store.getState().updateBatchSettings('sweep', { run: 2 });
-    expect(sweepJobFor(store.getState()).second).toEqual({ name: 'beta1', min: 0, max: 0.9, count: 4 });
-  });
-});
 
 describe('startBatchSync', () => {
   it('runs a basin map: cells stream in once a frame, then the engine that ran it', async () => {

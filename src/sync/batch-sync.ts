@@ -4,16 +4,19 @@
 // 512 x 512 map streaming in thousands of pieces never floods React or the views. A changed
 // problem clears an analysis's results; any other change of what they depend on marks them stale.
 import { SUMMARY_STRIDE, batchSize, type AdapterDescription, type BasinJob, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
-import type { Domain } from '../engine/objective';
-import { PLOT_ASPECT_RANGE } from '../views/scales';
-import { effectiveSecondAxis, type BasinResolution } from '../experiment/analysis-settings';
-import type { Experiment, ExperimentRun } from '../experiment/experiment';
-import { resolveDomain, resolveProblem } from '../experiment/run-experiment';
+import { lowestMinimumValue } from '../engine/known-minima';
+import { resolveProblem } from '../experiment/run-experiment';
+import { analysedRun } from '../analyses/analysis-inputs';
+import { basinJobFor } from '../analyses/basin';
+import { inputsKey } from '../analyses/inputs-key';
+import { seedsJobFor } from '../analyses/seeds';
+import { sweepJobFor } from '../analyses/sweep';
+import { isAbort } from '../client/abort';
+import type { BatchSource, EnginePreference } from '../client/batch-pool';
 import type { BatchFeature, BatchJobState, BasinResults, SeedsResults, SweepResults } from '../store/batch-slice';
 import type { AppState, AppStore } from '../store/store';
-import type { BatchSource, EnginePreference } from '../client/batch-pool';
 
-/** What batch-sync needs of the batch engine: worker/batch-pool.ts's BatchPool (tests pass a fake). */
+/** What batch-sync needs of the batch engine: client/batch-pool.ts's BatchPool (tests pass a fake). */
 export interface BatchRunner {
   runSummaries(
     source: BatchSource,
@@ -37,101 +40,8 @@ export interface BatchSyncOptions {
   startDelayMs?: number;
 }
 
-/** A basin run counts as converged within this fraction of the view's width of a known minimum. */
-export const BASIN_TOLERANCE = 0.01;
 const FEATURES: readonly BatchFeature[] = ['basin', 'sweep', 'seeds'];
 const DEFAULT_START_DELAY_MS = 150;
-
-/** Cells of a basin map over `domain`: `resolution` along the longer side of the map's plot, square cells on screen. */
-export function basinGrid(domain: Domain, resolution: BasinResolution | number): { columns: number; rows: number } {
-  const ratio = (domain[1][1] - domain[1][0]) / (domain[0][1] - domain[0][0]);
-  // the map draws height / width clamped to PLOT_ASPECT_RANGE (scales.ts plotHeightFor)
-  const aspect = Number.isFinite(ratio) ? Math.min(PLOT_ASPECT_RANGE.max, Math.max(PLOT_ASPECT_RANGE.min, ratio)) : 1;
-  return aspect <= 1 ? { columns: resolution, rows: Math.max(1, Math.round(resolution * aspect)) } : { columns: Math.max(1, Math.round(resolution / aspect)), rows: resolution };
-}
-
-/** The run an analysis uses: its settings' run, or the last one when runs were removed since. */
-export function analysedRun(state: Pick<AppState, 'experiment'>, run: number): number {
-  return Math.max(0, Math.min(run, state.experiment.runs.length - 1));
-}
-
-/** What a run contributes to a batch job (label, colour and visibility do not change any number). */
-function runInputs(run: ExperimentRun | undefined, withStart: boolean, sweptNames: readonly string[] = []): unknown {
-  if (!run) return null;
-  const hyper: Record<string, unknown> = { ...run.hyper };
-  for (const name of sweptNames) {
-    // a 2-D sweep over beta1 replaces betas[0] only
-    if (name === 'beta1') hyper.betas = Array.isArray(hyper.betas) ? [null, hyper.betas[1]] : undefined;
-    else delete hyper[name];
-  }
-  return [run.optimizer, hyper, run.schedule ?? null, run.clip ?? null, withStart ? run.start : null];
-}
-
-/**
- * Everything an analysis's numbers depend on, as one string: the problem, steps, noise (and its seed
- * when there is noise), the analysed run, and the view for a basin map. A sweep leaves out the
- * hyperparameters it sweeps, so applying one of its cells to the run does not make it stale.
- */
-export function inputsKey(feature: BatchFeature, state: Pick<AppState, 'experiment' | 'viewDomain' | BatchFeature>): string {
-  const { experiment } = state;
-  const common = [experiment.problem, experiment.steps, experiment.noise, experiment.noise > 0 ? experiment.seed : null];
-  switch (feature) {
-    case 'basin': {
-      const { settings } = state.basin;
-      const index = analysedRun(state, settings.run);
-      return JSON.stringify([...common, index, runInputs(experiment.runs[index], false), settings.resolution, state.viewDomain ?? resolveDomain(experiment.problem)]);
-    }
-    case 'sweep': {
-      const { settings } = state.sweep;
-      const index = analysedRun(state, settings.run);
-      const run = experiment.runs[index];
-      const second = run ? effectiveSecondAxis(settings, run.optimizer) : null;
-      const swept = ['lr', ...(second ? [second.name] : [])];
-      return JSON.stringify([...common, index, runInputs(run, true, swept), settings.lrMin, settings.lrMax, settings.count, second]);
-    }
-    case 'seeds': {
-      const { settings } = state.seeds;
-      const index = analysedRun(state, settings.run);
-      return JSON.stringify([...common, index, runInputs(experiment.runs[index], true), settings.count]);
-    }
-  }
-}
-
-/** The lowest known minimum value f* of the problem, or null. */
-function knownMinimumValue(experiment: Experiment): number | null {
-  const { minima } = resolveProblem(experiment.problem);
-  return minima.length > 0 ? Math.min(...minima.map((minimum) => minimum.value)) : null;
-}
-
-/** The basin map job the store's settings describe, over the view shown. */
-export function basinJobFor(state: Pick<AppState, 'experiment' | 'viewDomain' | 'basin'>): BasinJob {
-  const domain = state.viewDomain ?? resolveDomain(state.experiment.problem);
-  const { minima } = resolveProblem(state.experiment.problem);
-  return { kind: 'basin', domain, ...basinGrid(domain, state.basin.settings.resolution), minima, tolerance: BASIN_TOLERANCE };
-}
-
-/** The sweep job the store's settings describe, from the analysed run's start. */
-export function sweepJobFor(state: Pick<AppState, 'experiment' | 'sweep'>): SweepJob {
-  const { settings } = state.sweep;
-  const run = state.experiment.runs[analysedRun(state, settings.run)];
-  const second = effectiveSecondAxis(settings, run.optimizer);
-  return {
-    kind: 'sweep',
-    start: [run.start[0], run.start[1]],
-    learningRates: { min: settings.lrMin, max: settings.lrMax, count: settings.count },
-    ...(second && { second }),
-  };
-}
-
-/** The many-seeds job the store's settings describe. */
-export function seedsJobFor(state: Pick<AppState, 'experiment' | 'seeds'>): SeedsJob {
-  const run = state.experiment.runs[analysedRun(state, state.seeds.settings.run)];
-  return { kind: 'seeds', start: [run.start[0], run.start[1]], count: state.seeds.settings.count, seed: state.experiment.seed };
-}
-
-function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -184,7 +94,7 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
     const total = batchSize(batchJob);
     const summaries = new Float64Array(total * SUMMARY_STRIDE).fill(NaN);
     let filled = 0;
-    const base = { summaries, runIndex, numSteps: state.experiment.steps, inputsKey: inputsKey(feature, state), fStar: knownMinimumValue(state.experiment) };
+    const base = { summaries, runIndex, numSteps: state.experiment.steps, inputsKey: inputsKey(feature, state), fStar: lowestMinimumValue(resolveProblem(state.experiment.problem).minima) };
     const results = () => ({ ...base, job: batchJob, filled }) as BasinResults & SweepResults;
     const publish = () => {
       const current = store.getState();

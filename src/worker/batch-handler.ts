@@ -3,8 +3,8 @@
 import { runBatchRange, runSeedRange, seedStatistics } from '../engine/batch';
 import { SUMMARY_STRIDE, type BatchTemplate } from '../engine/batch/types';
 import { resolveProblem } from '../experiment/run-experiment';
-import type { BatchRequest, BatchResponse, BatchSource } from './batch-protocol';
-import { resolveSource } from '../analyses/source';
+import type { BatchRequest, BatchResponse } from './batch-protocol';
+import { lastTemplateLookup } from '../analyses/source';
 
 /** A response and the buffers to transfer with it. */
 export interface HandledRequest {
@@ -14,8 +14,8 @@ export interface HandledRequest {
 
 /** Serves batch requests with the float64 engine, compiling each job's formula once. */
 export class BatchHandler {
-  // a job arrives as many ranges with the same source
-  private cached: { key: string; template: BatchTemplate } | null = null;
+  /** The runs' shared objective and optimizer settings, resolved from the experiment (a job arrives as many ranges of one source). */
+  private readonly templateFor = lastTemplateLookup(({ problem, settings }): BatchTemplate => ({ ...settings, objective: resolveProblem(problem).objective }));
 
   /** Computes the answer to one request; errors become a 'failed' response with a message for the user. */
   handle(request: BatchRequest, now: () => number = () => performance.now()): HandledRequest {
@@ -44,14 +44,5 @@ export class BatchHandler {
     } catch (error) {
       return { response: { type: 'failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
     }
-  }
-
-  /** The runs' shared objective and optimizer settings, resolved from the experiment. */
-  private templateFor(source: BatchSource): BatchTemplate {
-    const { key, problem, settings } = resolveSource(source);
-    if (this.cached?.key === key) return this.cached.template;
-    const template: BatchTemplate = { ...settings, objective: resolveProblem(problem).objective };
-    this.cached = { key, template };
-    return template;
   }
 }

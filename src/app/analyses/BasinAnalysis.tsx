@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { basinGrid } from '../../sync/batch-sync';
+import { basinGrid } from '../../analyses/basin';
 import { getOptimizer } from '../../engine/methods/first-order';
 import { BASIN_RESOLUTIONS, type BasinColorBy, type BasinResolution } from '../../experiment/analysis-settings';
 import { resolveDomain } from '../../experiment/run-experiment';

@@ -1,4 +1,4 @@
-import type { HyperValues } from './optimizer';
+import type { HyperValues } from '../hyperparameters';
 
 // An optimizer's update rule as data: a few lines of scalar algebra per step and per coordinate,
 // in the rule's own names. The fused WebGPU kernels are generated from it (src/gpu), and
