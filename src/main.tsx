@@ -6,17 +6,16 @@ import { loadPreferences } from './app/preferences';
 import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
-import { readUrlState, startUrlSync } from './sync/url-sync';
+import { applyUrlState, readUrlState, startUrlSync } from './sync/url-sync';
 import { createAppStore } from './store/store';
+import { DEFAULT_EXPERIMENT } from './experiment/experiment';
 import { BatchPool } from './client/batch-pool';
 import { EngineClient } from './client/engine-client';
 import './styles.css';
 
-const { experiment, viewDomain, step, batch, problems } = readUrlState();
-const store = createAppStore({ experiment, step, preferences: loadPreferences() });
-store.getState().loadExperiment(experiment, problems);
-store.getState().setViewDomain(viewDomain);
-store.getState().loadBatchSettings(batch);
+const store = createAppStore({ experiment: DEFAULT_EXPERIMENT, preferences: loadPreferences() });
+// the link the page opened with goes through the same load sequence as a later hash change
+applyUrlState(store, readUrlState());
 startUrlSync(store);
 startEngineSync(store, new EngineClient());
 // the batch workers start with the first analysis (or the first look at the Analysis panel)

@@ -90,8 +90,8 @@ export type EnginePreference = 'auto' | 'js' | 'webgpu';
 /** The preferences, in the order the panel offers them. */
 export const ENGINE_PREFERENCES: readonly EnginePreference[] = ['auto', 'js', 'webgpu'];
 
-/** The batch analyses the share URL carries; null: that analysis is off. */
-export interface BatchSettings {
+/** The analyses' settings the share URL carries; null: that analysis is off. */
+export interface AnalysisSettings {
   readonly basin: BasinSettings | null;
   readonly sweep: SweepSettings | null;
   readonly seeds: SeedsSettings | null;
@@ -99,7 +99,7 @@ export interface BatchSettings {
 }
 
 /** Every analysis off, the engine chosen by measurement. */
-export const NO_BATCH_SETTINGS: BatchSettings = { basin: null, sweep: null, seeds: null, engine: 'auto' };
+export const NO_ANALYSIS_SETTINGS: AnalysisSettings = { basin: null, sweep: null, seeds: null, engine: 'auto' };
 
 /**
  * The hyperparameter a 2-D sweep can vary for an optimizer: beta1 for those with betas (the Adam

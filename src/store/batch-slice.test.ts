@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_BATCH_SETTINGS } from '../experiment/analysis-settings';
+import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_ANALYSIS_SETTINGS } from '../experiment/analysis-settings';
 import { DEFAULT_EXPERIMENT } from '../experiment/experiment';
 import { batchSettingsChanged, batchSettingsOf } from './batch-slice';
 import { createAppStore } from './store';
@@ -11,7 +11,7 @@ function store() {
 describe('the batch slice', () => {
   it('starts with every analysis off and the panel closed', () => {
     const state = store().getState();
-    expect(batchSettingsOf(state)).toEqual(NO_BATCH_SETTINGS);
+    expect(batchSettingsOf(state)).toEqual(NO_ANALYSIS_SETTINGS);
     expect(state.analysisOpen).toBe(false);
     expect(state.basin).toMatchObject({ settings: DEFAULT_BASIN, active: false, job: { status: 'idle' }, results: null, request: 0 });
   });

@@ -6,8 +6,8 @@ import {
   DEFAULT_SEEDS,
   DEFAULT_SWEEP,
   effectiveSecondAxis,
+  type AnalysisSettings,
   type BasinSettings,
-  type BatchSettings,
   type EnginePreference,
   type SeedsSettings,
   type SweepSecondName,
@@ -115,7 +115,7 @@ export interface BatchSlice {
   /** Turns an analysis off: its job stops, its results and its layer go. */
   closeBatch(feature: BatchFeature): void;
   /** Replaces every analysis's settings with those a URL carries, and asks for each one that is on. */
-  loadBatchSettings(settings: BatchSettings): void;
+  loadBatchSettings(settings: AnalysisSettings): void;
   /** Sets run `runIndex`'s learning rate (and beta1 or momentum) to a sweep's cell. */
   applySweepPoint(runIndex: number, learningRate: number, second?: { readonly name: SweepSecondName; readonly value: number }): void;
   /** batch-sync: the job's new state. */
@@ -143,9 +143,9 @@ function idle<Settings, Results>(settings: Settings): BatchFeatureState<Settings
 /**
  * The analyses' settings as the share URL carries them (null for those that are off): what a link
  * would run, so a run index past the last run is the last run, a second axis the run's optimizer
- * lacks is left out, and many seeds without gradient noise is off (url-batch would refuse them).
+ * lacks is left out, and many seeds without gradient noise is off (the URL codec would refuse them).
  */
-export function batchSettingsOf(state: Pick<AppState, BatchFeature | 'batchEngine' | 'experiment'>): BatchSettings {
+export function batchSettingsOf(state: Pick<AppState, BatchFeature | 'batchEngine' | 'experiment'>): AnalysisSettings {
   const { runs } = state.experiment;
   const lastRun = Math.max(0, runs.length - 1);
   const sweepRun = Math.min(state.sweep.settings.run, lastRun);

@@ -1,84 +1,29 @@
-// The one module that touches location and history: reads the experiment, the view (domain,
-// step) and the batch analyses from the URL hash (and `?engine=` from the query string), follows
-// hand edits of the hash, and writes them back (debounced replaceState) whenever they change.
-import type { Domain } from '../engine/objective';
-import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
+// The one module that touches location and history: opens the link the page was loaded with,
+// follows hand edits of the hash, and writes the experiment, its view and the analyses back
+// (debounced replaceState) whenever they change. What the URL says is experiment/url-codec.ts's
+// business; this module only moves it between the address bar and the store.
 import type { AppState, AppStore } from '../store/store';
-import type { BatchSettings } from '../experiment/analysis-settings';
-import type { Experiment } from '../experiment/experiment';
-import { decodeBatchSettings, encodeBatchSettings } from '../experiment/url-batch';
-import { decodeExperiment, encodeExperiment } from '../experiment/url-codec';
+import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
+import { decodeUrlState, encodeUrlState, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
 
 const WRITE_DELAY_MS = 250;
 
-/** What a URL opens: the experiment, the view, and what was wrong in the link. */
-export interface UrlState {
-  experiment: Experiment;
-  viewDomain: Domain | null;
-  /** The step to show; undefined for the last one. */
-  step: number | undefined;
-  /** The batch analyses to run, and the engine to run them on. */
-  batch: BatchSettings;
-  problems: string[];
-}
-
-/**
- * Reads a hash (with or without '#'), and the query string for `?engine=js|webgpu` (which wins
- * over the hash's `engine=`: it is the override typed in front of a shared link); never throws.
- */
-export function parseUrlState(hash: string, search = ''): UrlState {
-  const { experiment, problems, view } = decodeExperiment(hash);
-  const queryEngine = new URLSearchParams(search).get('engine');
-  const batch = decodeBatchSettings(queryEngine === null ? view : { ...view, engine: queryEngine }, experiment);
-  problems.push(...batch.problems);
-  let viewDomain: Domain | null = null;
-  if (view.view !== undefined) {
-    const numbers = view.view.split(',').map(Number);
-    if (numbers.length === 4 && numbers.every(Number.isFinite) && numbers[0] < numbers[1] && numbers[2] < numbers[3]) {
-      viewDomain = [
-        [numbers[0], numbers[1]],
-        [numbers[2], numbers[3]],
-      ];
-    } else {
-      problems.push(`view: '${view.view}' is not xMin,xMax,yMin,yMax with min < max; showing the problem's own domain`);
-    }
-  }
-  let step: number | undefined;
-  if (view.step !== undefined) {
-    const parsed = Number(view.step);
-    if (Number.isInteger(parsed) && parsed >= 0) step = Math.min(parsed, experiment.steps);
-    else problems.push(`step: '${view.step}' is not a whole number ≥ 0; showing the last step`);
-  }
-  return { experiment, viewDomain, step, batch: batch.settings, problems };
-}
-
-/** The URL state of the page as it is now. */
-export function readUrlState(): UrlState {
-  return parseUrlState(location.hash, location.search);
-}
-
-/** What the share URL is made of: the experiment, its view and the batch analyses. */
+/** What the share URL is made of in the store: the experiment, its view and the analyses. */
 export type UrlSource = Pick<AppState, 'experiment' | 'viewDomain' | 'step' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'>;
 
-/** The hash (without '#') for an experiment, its view and analyses; the view keys are left out at their defaults. */
-export function urlHash(state: UrlSource): string {
-  const view: Record<string, string> = {};
-  if (state.viewDomain) view.view = formatViewDomain(state.viewDomain);
-  if (state.step < state.experiment.steps) view.step = String(state.step);
-  return encodeExperiment(state.experiment, { ...view, ...encodeBatchSettings(batchSettingsOf(state)) });
+/** The URL state of the page as it is now: its hash, and `?engine=` from its query string. */
+export function readUrlState(): DecodedUrlState {
+  return decodeUrlState(location.hash, location.search);
 }
 
-/**
- * xMin,xMax,yMin,yMax rounded to a millionth of the view's size in each direction: short in the
- * URL, and far below a pixel however deep the zoom or however far from the origin.
- */
-export function formatViewDomain(domain: Domain): string {
-  return domain
-    .flatMap(([low, high]) => {
-      const decimals = Math.max(0, Math.min(20, Math.ceil(-Math.log10((high - low) * 1e-6))));
-      return [low, high].map((value) => String(Number(value.toFixed(decimals))));
-    })
-    .join(',');
+/** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
+export function urlStateOf(state: UrlSource): UrlState {
+  return { experiment: state.experiment, view: { domain: state.viewDomain, step: state.step }, analyses: batchSettingsOf(state) };
+}
+
+/** The hash (without '#') for the store's experiment, view and analyses; defaults are left out. */
+export function urlHash(state: UrlSource): string {
+  return encodeUrlState(urlStateOf(state));
 }
 
 /** The link that reproduces this experiment and view on this page. */
@@ -87,9 +32,22 @@ export function shareUrl(state: UrlSource): string {
 }
 
 /**
- * Keeps the URL and the store in step. The URL is only rewritten when the state changes, so a
- * hand-edited URL with a mistake stays as typed until the user changes something. Returns a
- * function that stops syncing.
+ * Opens a decoded URL in the store: the experiment (with what was wrong in the link), its view
+ * and its analyses. The one load sequence, for the page's first URL and for every hash change.
+ */
+export function applyUrlState(store: AppStore, { experiment, view, analyses, problems }: DecodedUrlState): void {
+  const state = store.getState();
+  state.loadExperiment(experiment, problems);
+  state.setViewDomain(view.domain);
+  // after the experiment, so the step is clamped to its steps
+  state.setStep(view.step ?? experiment.steps);
+  state.loadBatchSettings(analyses);
+}
+
+/**
+ * Keeps the URL and the store in step (main.tsx has opened the page's URL first). The URL is only
+ * rewritten when the state changes, so a hand-edited URL with a mistake stays as typed until the
+ * user changes something. Returns a function that stops syncing.
  */
 export function startUrlSync(store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -109,12 +67,7 @@ export function startUrlSync(store: AppStore): () => void {
     const hash = location.hash.replace(/^#/, '');
     if (hash === lastWritten) return;
     lastWritten = hash;
-    const { experiment, viewDomain, step, batch, problems } = parseUrlState(hash, location.search);
-    const state = store.getState();
-    state.loadExperiment(experiment, problems);
-    state.setViewDomain(viewDomain);
-    state.setStep(step ?? experiment.steps);
-    state.loadBatchSettings(batch);
+    applyUrlState(store, decodeUrlState(hash, location.search));
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

@@ -1,28 +1,35 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_BATCH_SETTINGS, type BatchSettings } from './analysis-settings';
+import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP, NO_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
-import { decodeBatchSettings, encodeBatchSettings } from './url-batch';
-import { decodeExperiment, encodeExperiment } from './url-codec';
+import { DEFAULT_URL_VIEW, decodeUrlState, encodeExperiment, encodeUrlState } from './url-codec';
 
-// Oracles: the settings each hash spells, written out by hand from the format in url-batch.ts's
-// header; round trips through the whole share URL (encodeExperiment / decodeExperiment).
+// Oracles: the settings each hash spells, written out by hand from the format in
+// url-fields-analyses.ts's header; round trips through the whole share URL (encodeUrlState /
+// decodeUrlState).
 
 /** Default runs: 1 SGD, 2 SGD with momentum, 3 Adam; with gradient noise so many seeds may run. */
 const NOISY: Experiment = { ...DEFAULT_EXPERIMENT, noise: 0.1 };
 
-function decode(view: Record<string, string>, experiment: Experiment = NOISY) {
-  return decodeBatchSettings(view, experiment);
+/** Opens a link to `experiment` with these analysis keys (values as typed); its analyses and problems. */
+function decode(values: Record<string, string>, experiment: Experiment = NOISY) {
+  const keys = Object.entries(values).map(([key, value]) => `&${key}=${value}`);
+  const { analyses, problems } = decodeUrlState(encodeExperiment(experiment) + keys.join(''));
+  return { settings: analyses, problems };
+}
+
+/** The hash for `experiment` with these analyses. */
+function encode(analyses: AnalysisSettings, experiment: Experiment = NOISY) {
+  return encodeUrlState({ experiment, view: DEFAULT_URL_VIEW, analyses });
 }
 
 /** The whole share URL for an experiment with these analyses, and what it decodes back to. */
-function roundTrip(settings: BatchSettings, experiment: Experiment = NOISY) {
-  const hash = encodeExperiment(experiment, encodeBatchSettings(settings));
-  const decoded = decodeExperiment(hash);
-  const batch = decode(decoded.view, decoded.experiment);
-  return { hash, experiment: decoded.experiment, settings: batch.settings, problems: [...decoded.problems, ...batch.problems] };
+function roundTrip(settings: AnalysisSettings, experiment: Experiment = NOISY) {
+  const hash = encode(settings, experiment);
+  const decoded = decodeUrlState(hash);
+  return { hash, experiment: decoded.experiment, settings: decoded.analyses, problems: decoded.problems };
 }
 
-describe('batch settings in the share URL', () => {
+describe('the analyses in the share URL', () => {
   test('reads each key as the header spells it, runs counted from 1', () => {
     const { settings, problems } = decode({
       basin: '2,256,steps',
@@ -40,25 +47,19 @@ describe('batch settings in the share URL', () => {
   });
 
   test('writes nothing when every analysis is off and the engine automatic', () => {
-    expect(encodeBatchSettings(NO_BATCH_SETTINGS)).toEqual({});
-    expect(decode({})).toEqual({ settings: NO_BATCH_SETTINGS, problems: [] });
+    expect(encode(NO_ANALYSIS_SETTINGS)).toBe('v=1&noise=0.1');
+    expect(decode({})).toEqual({ settings: NO_ANALYSIS_SETTINGS, problems: [] });
   });
 
   test('writes defaults of optional parts short: no opacity, no metric for a final-loss 1-D sweep', () => {
-    expect(encodeBatchSettings({ ...NO_BATCH_SETTINGS, basin: DEFAULT_BASIN, sweep: DEFAULT_SWEEP, seeds: DEFAULT_SEEDS })).toEqual({
-      basin: '1,128,minimum',
-      sweep: '1,0.0001,1,128',
-      seeds: '1,100',
-    });
-    expect(encodeBatchSettings({ ...NO_BATCH_SETTINGS, basin: { ...DEFAULT_BASIN, opacity: 0.5 }, sweep: { ...DEFAULT_SWEEP, metric: 'best' }, engine: 'webgpu' })).toEqual({
-      basin: '1,128,minimum,0.5',
-      sweep: '1,0.0001,1,128,best',
-      engine: 'webgpu',
-    });
+    expect(encode({ ...NO_ANALYSIS_SETTINGS, basin: DEFAULT_BASIN, sweep: DEFAULT_SWEEP, seeds: DEFAULT_SEEDS })).toBe('v=1&noise=0.1&basin=1,128,minimum&sweep=1,0.0001,1,128&seeds=1,100');
+    expect(encode({ ...NO_ANALYSIS_SETTINGS, basin: { ...DEFAULT_BASIN, opacity: 0.5 }, sweep: { ...DEFAULT_SWEEP, metric: 'best' }, engine: 'webgpu' })).toBe(
+      'v=1&noise=0.1&basin=1,128,minimum,0.5&sweep=1,0.0001,1,128,best&engine=webgpu',
+    );
   });
 
   test('round-trips through the whole share URL, beside the experiment and the view keys', () => {
-    const settings: BatchSettings = {
+    const settings: AnalysisSettings = {
       basin: { run: 2, resolution: 512, colorBy: 'loss', opacity: 0.4 },
       sweep: { run: 1, lrMin: 1e-5, lrMax: 0.5, count: 1024, metric: 'final', second: { name: 'momentum', min: 0.5, max: 1, count: 64 } },
       seeds: { run: 2, count: 1000 },
@@ -94,7 +95,7 @@ describe('batch settings in the share URL', () => {
 
   test('a value of the wrong shape turns that analysis off, and only that one', () => {
     const { settings, problems } = decode({ basin: 'everything', sweep: '1,2', seeds: '1,10', engine: 'cuda' });
-    expect(settings).toEqual({ ...NO_BATCH_SETTINGS, seeds: { run: 0, count: 10 } });
+    expect(settings).toEqual({ ...NO_ANALYSIS_SETTINGS, seeds: { run: 0, count: 10 } });
     expect(problems).toEqual([
       "basin: 'everything' is not run,resolution,colour[,opacity]; basin map off",
       "sweep: '1,2' is not run,lrMin,lrMax,count[,final|best[,beta1|momentum,min,max,count]]; sweep off",
@@ -124,9 +125,35 @@ describe('batch settings in the share URL', () => {
     expect(problems).toEqual(['seeds: the runs have no gradient noise (noise=0), so every seed gives the same path; many seeds off']);
   });
 
-  test('the batch keys are not unknown keys of the experiment', () => {
-    const decoded = decodeExperiment('v=1&basin=1,64,loss&engine=js&sweep=1,0.01,1,8&seeds=1,20');
+  test('the analysis keys are not unknown keys of the experiment', () => {
+    const decoded = decodeUrlState('v=1&noise=0.1&basin=1,64,loss&engine=js&sweep=1,0.01,1,8&seeds=1,20');
     expect(decoded.problems).toEqual([]);
-    expect(decoded.view).toEqual({ basin: '1,64,loss', engine: 'js', sweep: '1,0.01,1,8', seeds: '1,20' });
+    expect(decoded.analyses).toEqual({
+      basin: { ...DEFAULT_BASIN, resolution: 64, colorBy: 'loss' },
+      sweep: { ...DEFAULT_SWEEP, lrMin: 0.01, count: 8 },
+      seeds: { run: 0, count: 20 },
+      engine: 'js',
+    });
+  });
+
+  test('reads the engine from ?engine= over the hash', () => {
+    const hash = 'v=1&noise=0.2&run=adam(lr=0.1)@0,0&basin=1,64,loss&seeds=1,50&engine=webgpu';
+    const state = decodeUrlState(hash);
+    expect(state.problems).toEqual([]);
+    expect(state.analyses.basin).toEqual({ run: 0, resolution: 64, colorBy: 'loss', opacity: 0.75 });
+    expect(state.analyses.seeds).toEqual({ run: 0, count: 50 });
+    expect(state.analyses.sweep).toBeNull();
+    expect(state.analyses.engine).toBe('webgpu');
+    expect(decodeUrlState(hash, '?engine=js').analyses.engine).toBe('js');
+    expect(decodeUrlState('v=1', '?lang=en&engine=js').analyses.engine).toBe('js');
+    // the query string's override wins even over a bad engine in the hash
+    expect(decodeUrlState('v=1&engine=cuda', '?engine=webgpu')).toMatchObject({ analyses: { engine: 'webgpu' }, problems: [] });
+  });
+
+  test('names a bad ?engine= like a bad hash field', () => {
+    const state = decodeUrlState('v=1', '?engine=gpu');
+    expect(state.analyses.engine).toBe('auto');
+    expect(state.problems).toEqual(["engine: 'gpu' is not js, webgpu or auto; choosing the engine by measurement"]);
+    expect(decodeUrlState('v=1', '?engine=web+gpu').problems).toEqual(["engine: 'web gpu' is not js, webgpu or auto; choosing the engine by measurement"]);
   });
 });

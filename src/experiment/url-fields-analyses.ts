@@ -8,7 +8,6 @@ import {
   DEFAULT_SEEDS,
   DEFAULT_SWEEP,
   ENGINE_PREFERENCES,
-  NO_BATCH_SETTINGS,
   SEEDS_COUNT_RANGE,
   SWEEP_COUNT_RANGE,
   SWEEP_LR_RANGE,
@@ -19,46 +18,26 @@ import {
   type BasinColorBy,
   type BasinResolution,
   type BasinSettings,
-  type BatchSettings,
   type EnginePreference,
   type SeedsSettings,
   type SweepSecondAxis,
   type SweepSettings,
 } from './analysis-settings';
 import type { Experiment } from './experiment';
+import { shorten, valueField, type FieldRead, type UrlField } from './url-field';
 import { formatNumber, parseNumber, parseWholeNumber } from './url-grammar';
 
-// The batch analyses in the share URL, beside the experiment and the view:
+// The analyses' keys of the share URL, after the view's:
 //   &basin=1,256,minimum            run 1's basin map, 256 cells across, coloured by minimum reached
 //   &basin=2,128,loss,0.5           ... by final loss, the layer at half opacity
 //   &sweep=1,0.0001,1,128           run 1's learning rate on 128 log-spaced values from 1e-4 to 1
 //   &sweep=3,0.001,1,64,best,beta1,0,0.99,16   best loss over lr x beta1 (a 64 x 16 heatmap)
 //   &seeds=2,500                    run 2 repeated over 500 seeds of its gradient noise
 //   &engine=js                      force the TypeScript workers (or webgpu); also ?engine= before '#'
-// Runs are counted from 1, as on screen. One table drives both directions; a key that is absent is
-// off (or, for engine, 'auto'). Each part of a value falls back alone and is reported, so
-// "basin=1,300,minimum" still opens run 1's basin map, at the default resolution.
-
-/** The share-URL keys of the batch analyses; decodeExperiment passes them through as view keys. */
-export const BATCH_KEYS = ['basin', 'sweep', 'seeds', 'engine'] as const;
-
-/** The batch settings read from a URL and what could not be read. */
-export interface DecodedBatchSettings {
-  readonly settings: BatchSettings;
-  /** One sentence per part that fell back (empty when every part was read). */
-  readonly problems: string[];
-}
-
-type Draft = { -readonly [K in keyof BatchSettings]: BatchSettings[K] };
-
-/** One key of the batch settings: how to write it, and how to read it back into a draft. */
-interface BatchField {
-  readonly key: (typeof BATCH_KEYS)[number];
-  /** The value for these settings; undefined when the analysis is off (or the engine automatic). */
-  write(settings: BatchSettings): string | undefined;
-  /** Reads the unescaped value into the draft; returns the problems. `experiment` is already decoded. */
-  read(text: string, experiment: Experiment, draft: Draft): string[];
-}
+// Runs are counted from 1, as on screen, and checked against the experiment the same URL opens
+// (its keys are read first). A key that is absent is off (or, for engine, 'auto'). Each part of a
+// value falls back alone and is reported, so "basin=1,300,minimum" still opens run 1's basin map,
+// at the default resolution; a value of the wrong shape turns that analysis off.
 
 /** Reads the parts of one value, each falling back alone; collects what was wrong. */
 class PartReader {
@@ -93,10 +72,9 @@ class PartReader {
     return 0;
   }
 
-  /** Reports a value that cannot be read at all. */
-  off(text: string, shape: string, what: string): string[] {
-    this.problems.push(`${this.key}: '${shorten(text)}' is not ${shape}; ${what} off`);
-    return this.problems;
+  /** Why a value of the wrong shape cannot be read at all. */
+  notShaped(text: string, shape: string): FieldRead<never> {
+    return { ok: false, error: `${this.key}: '${shorten(text)}' is not ${shape}` };
   }
 }
 
@@ -106,17 +84,17 @@ function formatBasin(basin: BasinSettings): string {
   return parts.join(',');
 }
 
-function readBasin(text: string, experiment: Experiment, draft: Draft): string[] {
+function parseBasin(text: string, experiment: Experiment): FieldRead<BasinSettings> {
   const reader = new PartReader('basin');
   const parts = text.split(',');
-  if (parts.length < 3 || parts.length > 4) return reader.off(text, 'run,resolution,colour[,opacity]', 'basin map');
-  draft.basin = {
+  if (parts.length < 3 || parts.length > 4) return reader.notShaped(text, 'run,resolution,colour[,opacity]');
+  const basin: BasinSettings = {
     run: reader.run(parts[0], experiment),
     resolution: reader.choice<BasinResolution>(parts[1], 'resolution', BASIN_RESOLUTIONS, DEFAULT_BASIN.resolution),
     colorBy: reader.choice<BasinColorBy>(parts[2], 'colour', BASIN_COLOR_BY, DEFAULT_BASIN.colorBy),
     opacity: parts.length === 4 ? reader.number(parts[3], 'opacity', BASIN_OPACITY_RANGE, DEFAULT_BASIN.opacity) : DEFAULT_BASIN.opacity,
   };
-  return reader.problems;
+  return { ok: true, value: basin, problems: reader.problems };
 }
 
 function formatSweep(sweep: SweepSettings): string {
@@ -126,10 +104,10 @@ function formatSweep(sweep: SweepSettings): string {
   return parts.join(',');
 }
 
-function readSweep(text: string, experiment: Experiment, draft: Draft): string[] {
+function parseSweep(text: string, experiment: Experiment): FieldRead<SweepSettings> {
   const reader = new PartReader('sweep');
   const parts = text.split(',');
-  if (![4, 5, 9].includes(parts.length)) return reader.off(text, 'run,lrMin,lrMax,count[,final|best[,beta1|momentum,min,max,count]]', 'sweep');
+  if (![4, 5, 9].includes(parts.length)) return reader.notShaped(text, 'run,lrMin,lrMax,count[,final|best[,beta1|momentum,min,max,count]]');
   const run = reader.run(parts[0], experiment);
   let lrMin = reader.number(parts[1], 'lrMin', SWEEP_LR_RANGE, DEFAULT_SWEEP.lrMin);
   let lrMax = reader.number(parts[2], 'lrMax', SWEEP_LR_RANGE, DEFAULT_SWEEP.lrMax);
@@ -139,13 +117,12 @@ function readSweep(text: string, experiment: Experiment, draft: Draft): string[]
   }
   const count = reader.number(parts[3], 'count', SWEEP_COUNT_RANGE, DEFAULT_SWEEP.count);
   const metric = parts.length > 4 ? reader.choice(parts[4], 'loss', ['final', 'best'] as const, DEFAULT_SWEEP.metric) : DEFAULT_SWEEP.metric;
-  const second = parts.length === 9 ? readSecondAxis(parts.slice(5), experiment.runs[run].optimizer, run, reader) : null;
-  draft.sweep = { run, lrMin, lrMax, count, metric, second };
-  return reader.problems;
+  const second = parts.length === 9 ? parseSecondAxis(parts.slice(5), experiment.runs[run].optimizer, run, reader) : null;
+  return { ok: true, value: { run, lrMin, lrMax, count, metric, second }, problems: reader.problems };
 }
 
 /** The second axis "name,min,max,count" of a 2-D sweep of run `run`; null (a 1-D sweep) when its optimizer has no such hyperparameter. */
-function readSecondAxis([nameText, minText, maxText, countText]: string[], optimizerId: string, run: number, reader: PartReader): SweepSecondAxis | null {
+function parseSecondAxis([nameText, minText, maxText, countText]: string[], optimizerId: string, run: number, reader: PartReader): SweepSecondAxis | null {
   const available = secondAxisFor(optimizerId);
   const name = (['beta1', 'momentum'] as const).find((choice) => choice === nameText);
   if (!name || name !== available) {
@@ -166,62 +143,70 @@ function readSecondAxis([nameText, minText, maxText, countText]: string[], optim
   return { name, min, max, count };
 }
 
-function readSeeds(text: string, experiment: Experiment, draft: Draft): string[] {
+function parseSeeds(text: string, experiment: Experiment): FieldRead<SeedsSettings> {
   const reader = new PartReader('seeds');
   const parts = text.split(',');
-  if (parts.length !== 2) return reader.off(text, 'run,count', 'many seeds');
-  if (!(experiment.noise > 0)) {
-    reader.problems.push('seeds: the runs have no gradient noise (noise=0), so every seed gives the same path; many seeds off');
-    return reader.problems;
-  }
+  if (parts.length !== 2) return reader.notShaped(text, 'run,count');
+  if (!(experiment.noise > 0)) return { ok: false, error: 'seeds: the runs have no gradient noise (noise=0), so every seed gives the same path' };
   const seeds: SeedsSettings = { run: reader.run(parts[0], experiment), count: reader.number(parts[1], 'count', SEEDS_COUNT_RANGE, DEFAULT_SEEDS.count) };
-  draft.seeds = seeds;
-  return reader.problems;
+  return { ok: true, value: seeds, problems: reader.problems };
 }
 
-/** The batch keys, in the order they are written. Add a key here and both directions know it. */
-const BATCH_FIELDS: readonly BatchField[] = [
-  { key: 'basin', write: ({ basin }) => (basin ? formatBasin(basin) : undefined), read: readBasin },
-  { key: 'sweep', write: ({ sweep }) => (sweep ? formatSweep(sweep) : undefined), read: readSweep },
-  { key: 'seeds', write: ({ seeds }) => (seeds ? `${seeds.run + 1},${seeds.count}` : undefined), read: readSeeds },
-  {
-    key: 'engine',
-    write: ({ engine }) => (engine === 'auto' ? undefined : engine),
-    read(text, _experiment, draft) {
-      const engine = ENGINE_PREFERENCES.find((choice) => choice === text);
-      if (engine) {
-        draft.engine = engine satisfies EnginePreference;
-        return [];
-      }
-      return [`engine: '${shorten(text)}' is not js, webgpu or auto; choosing the engine by measurement`];
+/** The analyses' keys, in the order they are written; each is off (absent) by default. */
+export const ANALYSIS_FIELDS: readonly UrlField[] = [
+  valueField<BasinSettings>({
+    key: 'basin',
+    part: 'analyses',
+    get: ({ analyses }) => analyses.basin ?? undefined,
+    set: (draft, basin) => {
+      draft.analyses.basin = basin;
     },
-  },
+    defaultValue: undefined,
+    fallback: 'basin map off',
+    format: formatBasin,
+    parse: (text, draft) => parseBasin(text, draft.experiment),
+    lenient: true,
+  }),
+  valueField<SweepSettings>({
+    key: 'sweep',
+    part: 'analyses',
+    get: ({ analyses }) => analyses.sweep ?? undefined,
+    set: (draft, sweep) => {
+      draft.analyses.sweep = sweep;
+    },
+    defaultValue: undefined,
+    fallback: 'sweep off',
+    format: formatSweep,
+    parse: (text, draft) => parseSweep(text, draft.experiment),
+    lenient: true,
+  }),
+  valueField<SeedsSettings>({
+    key: 'seeds',
+    part: 'analyses',
+    get: ({ analyses }) => analyses.seeds ?? undefined,
+    set: (draft, seeds) => {
+      draft.analyses.seeds = seeds;
+    },
+    defaultValue: undefined,
+    fallback: 'many seeds off',
+    format: (seeds) => `${seeds.run + 1},${seeds.count}`,
+    parse: (text, draft) => parseSeeds(text, draft.experiment),
+    lenient: true,
+  }),
+  valueField<EnginePreference>({
+    key: 'engine',
+    part: 'analyses',
+    get: ({ analyses }) => analyses.engine,
+    set: (draft, engine) => {
+      draft.analyses.engine = engine;
+    },
+    defaultValue: 'auto',
+    fallback: 'choosing the engine by measurement',
+    format: (engine) => engine,
+    parse(text) {
+      const engine = ENGINE_PREFERENCES.find((choice) => choice === text);
+      return engine ? { ok: true, value: engine } : { ok: false, error: `engine: '${shorten(text)}' is not js, webgpu or auto` };
+    },
+    lenient: true,
+  }),
 ];
-
-/** The URL values (unescaped) of the batch settings that are on, in table order; encodeExperiment takes them as view keys. */
-export function encodeBatchSettings(settings: BatchSettings): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const field of BATCH_FIELDS) {
-    const value = field.write(settings);
-    if (value !== undefined) values[field.key] = value;
-  }
-  return values;
-}
-
-/**
- * Reads the batch settings from a URL's view keys (as decodeExperiment hands them back), for the
- * experiment the same URL opens (runs are checked against it). Never throws.
- */
-export function decodeBatchSettings(view: Readonly<Record<string, string>>, experiment: Experiment): DecodedBatchSettings {
-  const draft: Draft = { ...NO_BATCH_SETTINGS };
-  const problems: string[] = [];
-  for (const field of BATCH_FIELDS) {
-    const text = view[field.key];
-    if (text !== undefined) problems.push(...field.read(text, experiment, draft));
-  }
-  return { settings: draft, problems };
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}

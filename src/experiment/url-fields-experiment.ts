@@ -1,0 +1,141 @@
+import { checkNumber, type NumberRange } from '../engine/checks';
+import type { Domain } from '../engine/objective';
+import { problemDimension } from '../engine/problems';
+import { DEFAULT_EXPERIMENT, EXPERIMENT_VERSION, MAX_RUNS, isFormulaProblem, type ExperimentRun, type SurfaceProblem } from './experiment';
+import { deepEqual, valueField, type FieldRead, type UrlField } from './url-field';
+import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber } from './url-grammar';
+import { formatRun, parseRun } from './url-run';
+import { escapeText } from './url-text';
+import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkSurface, type Checked } from './validate';
+
+// The experiment's keys of the share URL, in the style of TensorFlow Playground:
+//   v=1&f=(1-x)^2+100*(y-x^2)^2&domain=-2,2,-1,3&steps=300&noise=0.1
+//   &run=adam(lr=0.05,betas=0.9/0.999)@-1.5,2&run=sgd(lr=0.01,momentum=0.9)@-1,1;clip=norm(1)
+//   &run=adam@0,1;label=Adam;color=e69f00;hidden
+// or, for a built-in surface, surface=rosenbrock(b=50) (an n-dimensional one with its dimension
+// as a named argument: surface=rosenbrock(dimension=10)).
+
+/** A number field checked against a range, e.g. steps in 1..100000. */
+function numberField(key: 'steps' | 'seed' | 'noise', range: NumberRange): UrlField {
+  const defaultValue = DEFAULT_EXPERIMENT[key];
+  return valueField<number>({
+    key,
+    part: 'experiment',
+    get: ({ experiment }) => experiment[key],
+    set: (draft, value) => {
+      draft.experiment[key] = value;
+    },
+    defaultValue,
+    fallback: `using ${formatNumber(defaultValue)}`,
+    format: formatNumber,
+    parse(text) {
+      const parsed = range.integer ? parseWholeNumber(text) : parseNumber(text);
+      if (!parsed.ok) return { ok: false, error: `${key}: ${parsed.error}` };
+      const error = checkNumber(parsed.value, range, key);
+      return error ? { ok: false, error } : parsed;
+    },
+  });
+}
+
+const DEFAULT_PROBLEM = DEFAULT_EXPERIMENT.problem as SurfaceProblem;
+const PROBLEM_FALLBACK = `using the default surface (${DEFAULT_PROBLEM.surface})`;
+
+/** The experiment's keys, in the order they are written. */
+export const EXPERIMENT_FIELDS: readonly UrlField[] = [
+  {
+    key: 'v',
+    part: 'experiment',
+    write: () => [String(EXPERIMENT_VERSION)],
+    read(texts) {
+      const version = texts[texts.length - 1];
+      if (version === undefined || version === String(EXPERIMENT_VERSION)) return [];
+      return [`v: version '${version}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
+    },
+  },
+  valueField<SurfaceProblem>({
+    key: 'surface',
+    part: 'experiment',
+    // a surface with its parameters and, for an n-dimensional one, its dimension: rosenbrock(b=50,dimension=10)
+    get: ({ experiment: { problem } }) =>
+      isFormulaProblem(problem) ? undefined : { kind: 'surface', surface: problem.surface, params: problem.params, ...(problem.dimension !== undefined && { dimension: problem.dimension }) },
+    set: (draft, value) => {
+      draft.experiment.problem = value;
+    },
+    defaultValue: { kind: 'surface', surface: DEFAULT_PROBLEM.surface, params: DEFAULT_PROBLEM.params },
+    fallback: PROBLEM_FALLBACK,
+    format: ({ surface, params, dimension }) =>
+      formatCall(surface, [
+        ...Object.entries(params).map(([name, value]) => ({ name, value: formatNumber(value) })),
+        ...(dimension === undefined ? [] : [{ name: 'dimension', value: formatNumber(dimension) }]),
+      ]),
+    parse(text) {
+      const call = parseCall(text);
+      if (!call.ok) return { ok: false, error: `surface: ${call.error}` };
+      const named = namedArguments(call.value, parseNumber);
+      if (!named.ok) return { ok: false, error: `surface: ${named.error}` };
+      const { dimension, ...params } = named.value;
+      return fromChecked(checkSurface(call.value.name, params, 'surface', 'surface', dimension, 'surface.dimension'), ({ problem }) => problem as SurfaceProblem);
+    },
+  }),
+  valueField<string>({
+    key: 'f',
+    part: 'experiment',
+    get: ({ experiment: { problem } }) => (isFormulaProblem(problem) ? problem.expression : undefined),
+    set: (draft, expression) => {
+      draft.experiment.problem = { kind: 'formula', expression };
+    },
+    defaultValue: undefined,
+    fallback: PROBLEM_FALLBACK,
+    format: (expression) => escapeText(expression),
+    parse: (text) => fromChecked(checkExpression(text, 'f'), () => text),
+  }),
+  valueField<Domain>({
+    key: 'domain',
+    part: 'experiment',
+    get: ({ experiment }) => experiment.problem.domain,
+    set: (draft, domain) => {
+      draft.experiment.problem = { ...draft.experiment.problem, domain };
+    },
+    defaultValue: undefined,
+    fallback: "using the problem's own",
+    format: ([[xMin, xMax], [yMin, yMax]]) => [xMin, xMax, yMin, yMax].map(formatNumber).join(','),
+    parse(text) {
+      const numbers = parseNumberList(text);
+      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${text}' is not four numbers xMin,xMax,yMin,yMax` };
+      const [xMin, xMax, yMin, yMax] = numbers.value;
+      return fromChecked(checkDomain([[xMin, xMax], [yMin, yMax]], 'domain'), (domain) => domain);
+    },
+  }),
+  numberField('steps', STEPS_RANGE),
+  numberField('seed', SEED_RANGE),
+  numberField('noise', NOISE_RANGE),
+  {
+    // one key per run, repeated: each run falls back alone (it is dropped), not the whole list
+    key: 'run',
+    part: 'experiment',
+    write: ({ experiment: { runs } }) => (deepEqual(runs, DEFAULT_EXPERIMENT.runs) ? [] : runs.map(formatRun)),
+    read(texts, draft) {
+      if (texts.length === 0) return [];
+      // the problem is read by now, so a start point is checked against its dimension
+      const dimension = problemDimension(draft.experiment.problem);
+      const problems: string[] = [];
+      const runs: ExperimentRun[] = [];
+      texts.forEach((text, index) => {
+        const parsed = parseRun(text, dimension);
+        if (!parsed.ok) problems.push(`run ${index + 1}: ${parsed.error}; run dropped`);
+        else if (runs.length === MAX_RUNS) problems.push(`run ${index + 1}: at most ${MAX_RUNS} runs; run dropped`);
+        else {
+          runs.push(parsed.value);
+          problems.push(...parsed.problems.map((problem) => `run ${index + 1}: ${problem}`));
+        }
+      });
+      if (runs.length > 0) draft.experiment.runs = runs;
+      else problems.push('no run could be read; using the default runs');
+      return problems;
+    },
+  },
+];
+
+function fromChecked<T, U>(checked: Checked<T>, pick: (value: T) => U): FieldRead<U> {
+  return checked.ok ? { ok: true, value: pick(checked.value) } : { ok: false, error: checked.errors.join('; ') };
+}

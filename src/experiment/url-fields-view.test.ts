@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUrlState } from './url-codec';
+import { formatViewDomain } from './url-fields-view';
+
+// Oracles: the numbers written out by hand, and for a deep zoom the bound a millionth of the
+// view's size puts on the rounding.
+
+describe('formatViewDomain', () => {
+  it('writes short numbers for an ordinary view', () => {
+    expect(formatViewDomain([[-2, 2], [-1, 3]])).toBe('-2,2,-1,3');
+    expect(formatViewDomain([[-1.23456789, 2.5], [0.1 + 0.2, 3]])).toBe('-1.234568,2.5,0.3,3');
+  });
+
+  it('keeps a deep zoom far from the origin distinct and within a millionth of its size', () => {
+    const domain = [[1000.000001, 1000.000002], [-5e-9, 5e-9]] as const;
+    const text = formatViewDomain(domain);
+    const numbers = text.split(',').map(Number);
+    expect(numbers[0]).toBeLessThan(numbers[1]);
+    expect(numbers[2]).toBeLessThan(numbers[3]);
+    expect(Math.abs(numbers[0] - domain[0][0])).toBeLessThanOrEqual(1e-6 * (domain[0][1] - domain[0][0]));
+    expect(Math.abs(numbers[3] - domain[1][1])).toBeLessThanOrEqual(1e-6 * (domain[1][1] - domain[1][0]));
+  });
+
+  it('round-trips through the URL', () => {
+    const state = decodeUrlState(`v=1&surface=booth&run=adam(lr=0.1)@0,0&view=${formatViewDomain([[0.5, 0.75], [-3, 1e-3]])}&step=7`);
+    expect(state.problems).toEqual([]);
+    expect(state.view.domain).toEqual([[0.5, 0.75], [-3, 1e-3]]);
+    expect(state.view.step).toBe(7);
+  });
+});
+
+describe('the view in the share URL', () => {
+  it('names a bad view or step and falls back for that field alone', () => {
+    const state = decodeUrlState('v=1&surface=booth&run=adam(lr=0.1)@0,0&view=1,0,0,1&step=-3');
+    expect(state.view.domain).toBeNull();
+    expect(state.view.step).toBeUndefined();
+    expect(state.problems.join('\n')).toMatch(/view:.*min < max/);
+    expect(state.problems.join('\n')).toMatch(/step:.*whole number/);
+    expect(state.experiment.problem).toEqual({ kind: 'surface', surface: 'booth', params: {} });
+  });
+
+  it('clamps a step past the last to the last', () => {
+    expect(decodeUrlState('v=1&steps=50&step=80').view.step).toBe(50);
+  });
+
+  it('reads a repeated view key silently, the last readable value winning, as it always did', () => {
+    const state = decodeUrlState('v=1&view=0,1,0,1&view=-1,1,-1,1&view=%zz');
+    expect(state.view.domain).toEqual([[-1, 1], [-1, 1]]);
+    expect(state.problems).toEqual(["view: '%zz' is not valid percent-encoding; ignored"]);
+  });
+
+  it('accepts the reserved view keys without reading them', () => {
+    expect(decodeUrlState('v=1&play=1&speed=60&zoom=2&center=0,0&layers=x&panel=runs&compare=1').problems).toEqual([]);
+    expect(decodeUrlState('v=1&play=%zz').problems).toEqual(["play: '%zz' is not valid percent-encoding; ignored"]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Domain } from '../engine/objective';
+import { valueField, type UrlField } from './url-field';
+
+// The view's keys of the share URL, after the experiment's: the map's visible domain and the step
+// shown, e.g. view=-8,8,-8,8&step=25. Both are left out at their defaults (the problem's own
+// domain, the last step).
+
+/**
+ * Keys set aside for view state a later version may write (play, speed, ...): a link that has them
+ * opens without complaint, and they are not read.
+ */
+export const RESERVED_VIEW_KEYS: readonly string[] = ['play', 'speed', 'zoom', 'center', 'layers', 'panel', 'compare'];
+
+/**
+ * xMin,xMax,yMin,yMax rounded to a millionth of the view's size in each direction: short in the
+ * URL, and far below a pixel however deep the zoom or however far from the origin.
+ */
+export function formatViewDomain(domain: Domain): string {
+  return domain
+    .flatMap(([low, high]) => {
+      const decimals = Math.max(0, Math.min(20, Math.ceil(-Math.log10((high - low) * 1e-6))));
+      return [low, high].map((value) => String(Number(value.toFixed(decimals))));
+    })
+    .join(',');
+}
+
+/** The view's keys, in the order they are written. */
+export const VIEW_FIELDS: readonly UrlField[] = [
+  valueField<Domain>({
+    key: 'view',
+    part: 'view',
+    get: ({ view }) => view.domain ?? undefined,
+    set: (draft, domain) => {
+      draft.view.domain = domain;
+    },
+    defaultValue: undefined,
+    fallback: "showing the problem's own domain",
+    format: formatViewDomain,
+    parse(text) {
+      const numbers = text.split(',').map(Number);
+      if (numbers.length === 4 && numbers.every(Number.isFinite) && numbers[0] < numbers[1] && numbers[2] < numbers[3]) {
+        return { ok: true, value: [[numbers[0], numbers[1]], [numbers[2], numbers[3]]] };
+      }
+      return { ok: false, error: `view: '${text}' is not xMin,xMax,yMin,yMax with min < max` };
+    },
+    lenient: true,
+  }),
+  valueField<number>({
+    key: 'step',
+    part: 'view',
+    // the last step is the default, so it is written only when the view is scrubbed back
+    get: ({ experiment, view }) => (view.step !== undefined && view.step < experiment.steps ? view.step : undefined),
+    set: (draft, step) => {
+      draft.view.step = step;
+    },
+    defaultValue: undefined,
+    fallback: 'showing the last step',
+    format: String,
+    parse(text, draft) {
+      const step = Number(text);
+      if (Number.isInteger(step) && step >= 0) return { ok: true, value: Math.min(step, draft.experiment.steps) };
+      return { ok: false, error: `step: '${text}' is not a whole number ≥ 0` };
+    },
+    lenient: true,
+  }),
+];
