@@ -1,5 +1,6 @@
 // The loss chart's band over many seeds: a median loss curve with the inter-quartile range shaded
-// around it. The path arithmetic is apart from the chart so it can be tested without a DOM.
+// around it. The path arithmetic is a function of its own so it can be tested without a DOM.
+import type { Selection } from 'd3';
 
 /** A median loss curve with its inter-quartile band over many seeds of one run (one value per step). */
 export interface LossBand {
@@ -41,4 +42,27 @@ export function lossBandPaths(band: LossBand, x: (step: number) => number, y: (l
     penDown = true;
   }
   return { area, median };
+}
+
+/** Draws the band's area and its dashed median line into `layer` (its data-label the band's); null clears it. `x` and `y` as for lossBandPaths. */
+export function drawLossBand(
+  layer: Selection<SVGGElement, unknown, null, undefined>,
+  band: LossBand | null,
+  x: (step: number) => number,
+  y: (loss: number) => number,
+): void {
+  const paths = band ? lossBandPaths(band, x, y) : null;
+  const shown = paths ? [{ kind: 'area', d: paths.area }, { kind: 'median', d: paths.median }] : [];
+  layer
+    .attr('data-label', band?.label ?? null)
+    .selectAll<SVGPathElement, { kind: string; d: string }>('path')
+    .data(shown, (path) => path.kind)
+    .join('path')
+    .attr('class', (path) => `loss-band-${path.kind}`)
+    .attr('d', (path) => path.d)
+    .attr('fill', (path) => (path.kind === 'area' ? band!.color : 'none'))
+    .attr('fill-opacity', (path) => (path.kind === 'area' ? 0.25 : null))
+    .attr('stroke', (path) => (path.kind === 'median' ? band!.color : 'none'))
+    .attr('stroke-width', 1.8)
+    .attr('stroke-dasharray', (path) => (path.kind === 'median' ? '6 3' : null));
 }

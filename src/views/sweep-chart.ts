@@ -1,11 +1,13 @@
 // A learning-rate sweep as a chart: final (or best) loss against learning rate, both on log
 // scales, with the run's current learning rate marked and the best one ringed. Diverged runs sit
 // as ✕ on the top edge. Clicking picks the swept learning rate nearest the pointer.
-import { axisBottom, axisLeft, format, pointer, scaleLog, scaleLinear, select, type ScaleContinuousNumeric, type Selection } from 'd3';
+import { axisBottom, format, scaleLog, scaleLinear, select, type ScaleContinuousNumeric, type Selection } from 'd3';
 import { SUMMARY_OFFSET, SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
 import { logSpaced } from '../engine/batch/cells';
 import type { SweepMetric } from '../experiment/analysis-settings';
-import { formatLoss, formatPowerOfTen, logTickExponents, yExtent, yMapping, type LossCurve, type YMapping } from './loss-series';
+import { lossAxisLeft, powerOfTenLabel, powerOfTenTicks } from './chart-axes';
+import { ChartFrame } from './chart-frame';
+import { formatLoss, yExtent, yMapping, type LossCurve, type YMapping } from './loss-series';
 import type { Margin } from './scales';
 
 const defaults = {
@@ -101,18 +103,10 @@ const FORMAT_RATE = format('.3~g');
 export class SweepChart {
   private readonly onPick: ((learningRate: number) => void) | undefined;
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
-  private readonly grid: Group;
-  private readonly xAxis: Group;
-  private readonly yAxis: Group;
-  private readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
-  private readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly frame: ChartFrame;
   private readonly plot: Group;
   private readonly currentLine: Selection<SVGLineElement, unknown, null, undefined>;
   private readonly hoverLayer: Group;
-  private readonly hoverArea: Selection<SVGRectElement, unknown, null, undefined>;
-  private width: number;
-  private height: number;
-  private margin: Margin = { top: 14, right: 16, bottom: 42, left: 67 };
   private line: SweepLine | null = null;
   private metric: SweepMetric = 'final';
   private fStar: number | null = null;
@@ -123,39 +117,31 @@ export class SweepChart {
 
   constructor(svg: SVGSVGElement, options: SweepChartOptions = {}) {
     const { width, height, onPick } = { ...defaults, ...options };
-    this.width = width;
-    this.height = height;
     this.onPick = onPick;
     this.root = select(svg).classed('sweep-chart', true);
-    const clipId = `sweep-clip-${Math.random().toString(36).slice(2, 8)}`;
-    this.root.append('clipPath').attr('id', clipId).append('rect').attr('class', 'clip-rect');
-    this.grid = this.root.append('g').attr('class', 'grid');
-    this.xAxis = this.root.append('g').attr('class', 'axis axis-x');
-    this.yAxis = this.root.append('g').attr('class', 'axis axis-y');
-    this.xTitle = this.root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text('learning rate (log scale)');
-    this.yTitle = this.root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+    // the clip reaches 8 px above the plot: the diverged runs' ✕ sit on its top edge
+    this.frame = new ChartFrame([this.root], { marginRem: MARGIN_REM, width, height, clip: { idPrefix: 'sweep-clip', overflowTop: 8 }, grid: true });
+    this.frame.xTitle.text('learning rate (log scale)');
     this.currentLine = this.root.append('line').attr('class', 'sweep-current').attr('stroke-dasharray', '4 3').attr('stroke-width', 1.5);
-    this.plot = this.root.append('g').attr('class', 'sweep-plot').attr('clip-path', `url(#${clipId})`);
+    this.plot = this.root.append('g').attr('class', 'sweep-plot').attr('clip-path', this.frame.clipPath);
     this.hoverLayer = this.root.append('g').attr('class', 'sweep-hover').attr('pointer-events', 'none').attr('display', 'none');
     this.hoverLayer.append('line').attr('class', 'crosshair-line').attr('stroke-dasharray', '3 3');
     this.hoverLayer.append('circle').attr('r', 5).attr('fill', 'none').attr('stroke-width', 2);
     this.hoverLayer.append('text').attr('class', 'sweep-tooltip');
-    this.hoverArea = this.root.append('rect').attr('class', 'hover-area').attr('fill', 'transparent').style('cursor', 'pointer');
-    this.hoverArea
-      .on('pointermove', (event: PointerEvent) => this.hover(pointer(event, svg)[0]))
-      .on('pointerleave', () => this.hover(null))
-      .on('click', (event: MouseEvent) => {
-        const index = this.indexAt(pointer(event, svg)[0]);
+    this.frame.addHoverArea(this.root, {
+      cursor: 'pointer',
+      onHover: (at) => this.hover(at ? at[0] : null),
+      onClick: ([pixelX]) => {
+        const index = this.indexAt(pixelX);
         if (index >= 0 && this.line) this.onPick?.(this.line.learningRates[index]);
-      });
-    this.layout();
+      },
+    });
+    this.frame.layout();
   }
 
   /** Resizes to width × height CSS pixels (one SVG unit per pixel, like the loss chart). */
   setSize(width: number, height: number): void {
-    this.width = Math.max(240, Math.round(width));
-    this.height = Math.max(160, Math.round(height));
-    this.layout();
+    this.frame.setSize(width, height);
     this.render();
   }
 
@@ -173,37 +159,14 @@ export class SweepChart {
     this.renderCurrent();
   }
 
-  private layout(): void {
-    const rootFontSize = parseFloat(getComputedStyle(this.root.node()!.ownerDocument.documentElement).fontSize) || 16;
-    this.margin = { top: MARGIN_REM.top * rootFontSize, right: MARGIN_REM.right * rootFontSize, bottom: MARGIN_REM.bottom * rootFontSize, left: MARGIN_REM.left * rootFontSize };
-    const { width, height, margin } = this;
-    this.root.attr('viewBox', `0 0 ${width} ${height}`);
-    this.root
-      .selectAll('rect.clip-rect')
-      .attr('x', margin.left)
-      .attr('y', margin.top - 8)
-      .attr('width', width - margin.left - margin.right)
-      .attr('height', height - margin.top - margin.bottom + 8);
-    this.hoverArea
-      .attr('x', margin.left)
-      .attr('y', margin.top)
-      .attr('width', width - margin.left - margin.right)
-      .attr('height', height - margin.top - margin.bottom);
-    this.xAxis.attr('transform', `translate(0,${height - margin.bottom})`);
-    this.yAxis.attr('transform', `translate(${margin.left},0)`);
-    this.xTitle.attr('x', margin.left + (width - margin.left - margin.right) / 2).attr('y', height - 0.4 * rootFontSize);
-    this.yTitle.attr('transform', `translate(${rootFontSize},${margin.top + (height - margin.top - margin.bottom) / 2}) rotate(-90)`);
-  }
-
   private render(): void {
-    const { width, height, margin, line } = this;
-    const top = margin.top;
-    const bottom = height - margin.bottom;
+    const { frame, line } = this;
+    const { top, bottom } = frame;
     this.root.attr('data-points', line ? line.learningRates.length : 0);
     const rates = line?.learningRates;
     this.x = scaleLog()
       .domain(rates && rates.length > 1 ? [rates[0], rates[rates.length - 1]] : [1e-4, 1])
-      .range([margin.left, width - margin.right]);
+      .range([frame.left, frame.right]);
     this.mapping = line ? sweepMapping(line, this.fStar) : yMapping('log', null, []);
     const mapping = this.mapping;
     const curve = line ? asCurve(line) : null;
@@ -214,23 +177,11 @@ export class SweepChart {
       .nice();
     const x = this.x;
 
-    const xTicks = logTickExponents(x.domain()[0], x.domain()[1], 7).map((exponent) => 10 ** exponent);
-    this.xAxis.call(axisBottom(x).tickValues(xTicks).tickFormat((value) => formatPowerOfTen(Math.round(Math.log10(Number(value))))));
-    const yTicks = mapping.log ? logTickExponents(y.domain()[0], y.domain()[1]).map((exponent) => 10 ** exponent) : y.ticks(5);
-    this.yAxis.call(
-      axisLeft(y)
-        .tickValues(yTicks)
-        .tickFormat((value) => (mapping.log ? formatPowerOfTen(Math.round(Math.log10(Number(value)))) : format('~g')(Number(value)))),
-    );
-    this.grid
-      .selectAll('line')
-      .data(yTicks)
-      .join('line')
-      .attr('x1', margin.left)
-      .attr('x2', width - margin.right)
-      .attr('y1', (value) => y(value))
-      .attr('y2', (value) => y(value));
-    this.yTitle.text(`${this.metric === 'best' ? 'best' : 'final'} ${mapping.gap ? 'f − f*' : 'loss'} (${mapping.log ? 'log scale' : 'linear'})`);
+    frame.xAxis.call(axisBottom(x).tickValues(powerOfTenTicks(x, 7)).tickFormat(powerOfTenLabel));
+    const yAxis = lossAxisLeft(y, mapping, 5);
+    frame.yAxis.call(yAxis.axis);
+    frame.drawGrid(yAxis.ticks, y);
+    frame.yTitle.text(`${this.metric === 'best' ? 'best' : 'final'} ${mapping.gap ? 'f − f*' : 'loss'} (${mapping.log ? 'log scale' : 'linear'})`);
 
     const points: { j: number; px: number; py: number }[] = [];
     const diverged: { j: number; px: number }[] = [];
@@ -295,7 +246,7 @@ export class SweepChart {
   }
 
   private renderCurrent(): void {
-    const { margin, height, current } = this;
+    const { frame, current } = this;
     const [low, high] = this.x.domain();
     const shown = current !== null && current >= low && current <= high;
     this.currentLine
@@ -303,8 +254,8 @@ export class SweepChart {
       .attr('data-learning-rate', current)
       .attr('x1', shown ? this.x(current) : 0)
       .attr('x2', shown ? this.x(current) : 0)
-      .attr('y1', margin.top)
-      .attr('y2', height - margin.bottom);
+      .attr('y1', frame.top)
+      .attr('y2', frame.bottom);
   }
 
   /** The computed learning rate nearest pixel x, or −1. */
@@ -319,27 +270,26 @@ export class SweepChart {
       this.hoverLayer.attr('display', 'none');
       return;
     }
-    const { margin, width, height } = this;
+    const { frame } = this;
     const px = this.x(line.learningRates[index]);
     const plotted = line.diverged[index] ? NaN : this.mapping.plot(line.loss[index]);
-    const py = Number.isFinite(plotted) ? this.y(plotted) : margin.top;
+    const py = Number.isFinite(plotted) ? this.y(plotted) : frame.top;
     this.hoverLayer.attr('display', null);
-    this.hoverLayer.select('line').attr('x1', px).attr('x2', px).attr('y1', margin.top).attr('y2', height - margin.bottom);
+    this.hoverLayer.select('line').attr('x1', px).attr('x2', px).attr('y1', frame.top).attr('y2', frame.bottom);
     this.hoverLayer.select('circle').attr('cx', px).attr('cy', py);
     const value = line.diverged[index] ? 'diverged' : `${this.metric} loss ${formatLoss(line.loss[index])}`;
     const text = `lr ${FORMAT_RATE(line.learningRates[index])}: ${value} · click to use it`;
-    const right = px > (margin.left + width - margin.right) / 2;
+    const right = px > frame.middle;
     this.hoverLayer
       .select('text')
       .text(text)
       .attr('x', right ? px - 8 : px + 8)
-      .attr('y', margin.top + 12)
+      .attr('y', frame.top + 12)
       .attr('text-anchor', right ? 'end' : 'start');
   }
 
   /** Removes everything this chart drew and its pointer handlers. */
   destroy(): void {
-    this.hoverArea.on('pointermove pointerleave click', null);
-    this.root.selectAll('*').remove();
+    this.frame.destroy();
   }
 }

@@ -2,11 +2,13 @@
 // cell coloured by its run's final (or best) loss on a log scale with viridis (dark purple lowest,
 // as on the contour map); diverged runs are light grey, cells not computed yet stay empty. The
 // run's current setting is marked; clicking a cell picks its pair.
-import { axisBottom, axisLeft, format, interpolateViridis, pointer, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
+import { axisBottom, axisLeft, format, interpolateViridis, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
 import type { SweepJob } from '../engine/batch/types';
 import { linearSpaced, logSpaced } from '../engine/batch/cells';
 import type { SweepMetric, SweepSecondName } from '../experiment/analysis-settings';
-import { formatLoss, formatPowerOfTen, logTickExponents } from './loss-series';
+import { powerOfTenLabel, powerOfTenTicks } from './chart-axes';
+import { ChartFrame } from './chart-frame';
+import { formatLoss } from './loss-series';
 import { RasterImage } from './raster-image';
 import { sweepLosses } from './sweep-chart';
 import type { Margin } from './scales';
@@ -141,55 +143,45 @@ export class SweepHeatmap {
   private readonly onPick: ((learningRate: number, second: number) => void) | undefined;
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly image: RasterImage;
-  private readonly xAxis: Group;
-  private readonly yAxis: Group;
-  private readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
-  private readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly frame: ChartFrame;
   private readonly current: Selection<SVGCircleElement, unknown, null, undefined>;
   private readonly hoverLayer: Group;
-  private readonly hoverArea: Selection<SVGRectElement, unknown, null, undefined>;
-  private width: number;
-  private height: number;
-  private margin: Margin = { top: 10, right: 16, bottom: 42, left: 61 };
   private grid: SweepGrid | null = null;
   private metric: SweepMetric = 'final';
   private scale: HeatmapScale | null = null;
   private currentPoint: { learningRate: number; second: number } | null = null;
   private x = scaleLog();
   private y = scaleLinear();
-  private frame = 0;
+  /** The pending animation frame of a repaint, 0 when none. */
+  private repaintFrame = 0;
 
   constructor(svg: SVGSVGElement, options: SweepHeatmapOptions = {}) {
     const { width, height, onPick } = { ...defaults, ...options };
-    this.width = width;
-    this.height = height;
     this.onPick = onPick;
     this.root = select(svg).classed('sweep-heatmap', true);
     this.image = new RasterImage(this.root.node()!, 'heatmap-image');
-    this.xAxis = this.root.append('g').attr('class', 'axis axis-x');
-    this.yAxis = this.root.append('g').attr('class', 'axis axis-y');
-    this.xTitle = this.root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text('learning rate (log scale)');
-    this.yTitle = this.root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+    this.frame = new ChartFrame([this.root], { marginRem: MARGIN_REM, width, height });
+    this.frame.xTitle.text('learning rate (log scale)');
     this.current = this.root.append('circle').attr('class', 'heatmap-current').attr('r', 6).attr('fill', 'none').attr('stroke-width', 2.5);
     this.hoverLayer = this.root.append('g').attr('class', 'heatmap-hover').attr('pointer-events', 'none').attr('display', 'none');
     this.hoverLayer.append('rect').attr('class', 'heatmap-hover-cell').attr('fill', 'none').attr('stroke-width', 1.5);
     this.hoverLayer.append('text').attr('class', 'sweep-tooltip');
-    this.hoverArea = this.root.append('rect').attr('class', 'hover-area').attr('fill', 'transparent').style('cursor', 'pointer');
-    this.hoverArea
-      .on('pointermove', (event: PointerEvent) => this.hover(pointer(event, svg)))
-      .on('pointerleave', () => this.hover(null))
-      .on('click', (event: MouseEvent) => {
-        const cell = this.cellAt(pointer(event, svg));
+    this.frame.addHoverArea(this.root, {
+      cursor: 'pointer',
+      onHover: (at) => this.hover(at),
+      onClick: (at) => {
+        const cell = this.cellAt(at);
         if (cell && this.grid) this.onPick?.(this.grid.learningRates[cell.j], this.grid.seconds[cell.k]);
-      });
-    this.layout();
+      },
+    });
+    this.frame.layout();
+    this.placeImage();
   }
 
   /** Resizes to width × height CSS pixels. */
   setSize(width: number, height: number): void {
-    this.width = Math.max(240, Math.round(width));
-    this.height = Math.max(160, Math.round(height));
-    this.layout();
+    this.frame.setSize(width, height);
+    this.placeImage();
     this.render();
   }
 
@@ -200,7 +192,7 @@ export class SweepHeatmap {
     this.metric = metric;
     this.render();
     if (!grid) this.image.clear();
-    else if (!this.frame) this.frame = requestAnimationFrame(() => this.repaint());
+    else if (!this.repaintFrame) this.repaintFrame = requestAnimationFrame(() => this.repaint());
   }
 
   /** Marks the run's current learning rate and second value (null: none). */
@@ -210,39 +202,29 @@ export class SweepHeatmap {
   }
 
   private repaint(): void {
-    this.frame = 0;
+    this.repaintFrame = 0;
     const { grid, scale } = this;
     if (!grid || !scale) return;
     this.image.paint(grid.learningRates.length, grid.seconds.length, (rgba) => paintHeatmap(grid, scale, rgba));
   }
 
-  private layout(): void {
-    const rootFontSize = parseFloat(getComputedStyle(this.root.node()!.ownerDocument.documentElement).fontSize) || 16;
-    this.margin = { top: MARGIN_REM.top * rootFontSize, right: MARGIN_REM.right * rootFontSize, bottom: MARGIN_REM.bottom * rootFontSize, left: MARGIN_REM.left * rootFontSize };
-    const { width, height, margin } = this;
-    this.root.attr('viewBox', `0 0 ${width} ${height}`);
-    const plotWidth = width - margin.left - margin.right;
-    const plotHeight = height - margin.top - margin.bottom;
-    this.image.place(margin.left, margin.top, plotWidth, plotHeight);
-    this.hoverArea.attr('x', margin.left).attr('y', margin.top).attr('width', plotWidth).attr('height', plotHeight);
-    this.xAxis.attr('transform', `translate(0,${height - margin.bottom})`);
-    this.yAxis.attr('transform', `translate(${margin.left},0)`);
-    this.xTitle.attr('x', margin.left + plotWidth / 2).attr('y', height - 0.4 * rootFontSize);
-    this.yTitle.attr('transform', `translate(${rootFontSize},${margin.top + plotHeight / 2}) rotate(-90)`);
+  /** Puts the picture over the plot (after each layout). */
+  private placeImage(): void {
+    const { frame } = this;
+    this.image.place(frame.left, frame.top, frame.plotWidth, frame.plotHeight);
   }
 
   private render(): void {
-    const { width, height, margin, grid } = this;
+    const { frame, grid } = this;
     this.x = scaleLog()
       .domain(grid ? cellEdges(grid.learningRates, true) : [1e-4, 1])
-      .range([margin.left, width - margin.right]);
+      .range([frame.left, frame.right]);
     this.y = scaleLinear()
       .domain(grid ? cellEdges(grid.seconds, false) : [0, 1])
-      .range([height - margin.bottom, margin.top]);
-    const xTicks = logTickExponents(this.x.domain()[0], this.x.domain()[1], 7).map((exponent) => 10 ** exponent);
-    this.xAxis.call(axisBottom(this.x).tickValues(xTicks).tickFormat((value) => formatPowerOfTen(Math.round(Math.log10(Number(value))))));
-    this.yAxis.call(axisLeft(this.y).ticks(5).tickFormat((value) => FORMAT_VALUE(Number(value))));
-    this.yTitle.text(grid ? SECOND_TITLES[grid.secondName] : '');
+      .range([frame.bottom, frame.top]);
+    frame.xAxis.call(axisBottom(this.x).tickValues(powerOfTenTicks(this.x, 7)).tickFormat(powerOfTenLabel));
+    frame.yAxis.call(axisLeft(this.y).ticks(5).tickFormat((value) => FORMAT_VALUE(Number(value))));
+    frame.yTitle.text(grid ? SECOND_TITLES[grid.secondName] : '');
     this.root
       .attr('data-columns', grid ? grid.learningRates.length : 0)
       .attr('data-rows', grid ? grid.seconds.length : 0)
@@ -294,23 +276,22 @@ export class SweepHeatmap {
     const value = grid.diverged[index] ? 'diverged' : Number.isNaN(loss) ? 'not computed yet' : `${this.metric} loss ${formatLoss(loss)}`;
     const name = grid.secondName === 'beta1' ? 'β1' : 'momentum';
     const text = `lr ${FORMAT_VALUE(grid.learningRates[j])}, ${name} ${FORMAT_VALUE(grid.seconds[k])}: ${value}`;
-    const { margin, width } = this;
-    const onRight = left > (margin.left + width - margin.right) / 2;
+    const { frame } = this;
+    const onRight = left > frame.middle;
     this.hoverLayer
       .select('text')
       .text(text)
       .attr('x', onRight ? left - 6 : right + 6)
-      .attr('y', Math.max(margin.top + 12, top + rowHeight / 2))
+      .attr('y', Math.max(frame.top + 12, top + rowHeight / 2))
       .attr('dy', '0.35em')
       .attr('text-anchor', onRight ? 'end' : 'start');
   }
 
   /** Removes everything this heatmap drew and its pointer handlers. */
   destroy(): void {
-    cancelAnimationFrame(this.frame);
-    this.hoverArea.on('pointermove pointerleave click', null);
+    cancelAnimationFrame(this.repaintFrame);
     this.image.destroy();
-    this.root.selectAll('*').remove();
+    this.frame.destroy();
   }
 }
 

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { clampRunIndex } from '../../experiment/run-index';
 import type { BatchFeature } from '../../store/batch-slice';
+import { Segmented } from '../controls/Segmented';
 import { Select } from '../controls/Select';
 import { runLabel } from '../runs/labels';
 import { useAppStore } from '../use-app-store';
@@ -9,7 +11,7 @@ export function BatchRunSelect({ feature, accessibleName }: { feature: BatchFeat
   const runs = useAppStore((state) => state.experiment.runs);
   const run = useAppStore((state) => state[feature].settings.run);
   const update = useAppStore((state) => state.updateBatchSettings);
-  const value = Math.max(0, Math.min(run, runs.length - 1));
+  const value = clampRunIndex(run, runs.length);
   return (
     <Select label="Run" accessibleName={accessibleName} value={String(value)} onChange={(text) => update(feature, { run: Number(text) })}>
       {runs.map((item, index) => (
@@ -21,7 +23,7 @@ export function BatchRunSelect({ feature, accessibleName }: { feature: BatchFeat
   );
 }
 
-/** A row of radio buttons that look like one segmented switch (as the loss chart's). */
+/** An analysis's choice: its name over a segmented switch. */
 export function BatchChoice<T extends string | number>({
   label,
   choices,
@@ -33,21 +35,13 @@ export function BatchChoice<T extends string | number>({
   value: T;
   onChange: (value: T) => void;
 }) {
-  const name = useId();
   const labelId = useId();
   return (
     <div className="batch-choice">
       <span id={labelId} className="control-name">
         {label}
       </span>
-      <div className="segmented" role="radiogroup" aria-labelledby={labelId}>
-        {choices.map((choice) => (
-          <label key={String(choice.value)} title={choice.title} className={choice.value === value ? 'checked' : undefined}>
-            <input type="radio" name={name} value={String(choice.value)} checked={choice.value === value} onChange={() => onChange(choice.value)} />
-            <span>{choice.label}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented choices={choices} value={value} onChange={onChange} labelledBy={labelId} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { basinGrid } from '../../analyses/basin';
 import { getOptimizer } from '../../engine/methods/first-order';
 import { BASIN_RESOLUTIONS, type BasinColorBy, type BasinResolution } from '../../experiment/analysis-settings';
 import { resolveDomain } from '../../experiment/run-experiment';
+import { clampRunIndex } from '../../experiment/run-index';
 import { effectiveColorBy } from '../../views/basin-colours';
 import { knownMinimaCount } from './analysis-format';
 import { BatchActions, BatchChoice, BatchRunSelect } from './AnalysisControls';
@@ -28,7 +29,7 @@ export function BasinAnalysis() {
   const update = useAppStore((state) => state.updateBatchSettings);
   const steps = useAppStore((state) => state.experiment.steps);
   const optimizerName = useAppStore((state) => {
-    const run = state.experiment.runs[Math.min(settings.run, state.experiment.runs.length - 1)];
+    const run = state.experiment.runs[clampRunIndex(settings.run, state.experiment.runs.length)];
     return getOptimizer(run?.optimizer ?? '')?.name ?? 'the optimizer';
   });
   const viewDomain = useAppStore((state) => state.viewDomain);

@@ -1,5 +1,6 @@
 import { getOptimizer } from '../../engine/methods/first-order';
 import { SEEDS_COUNT_RANGE } from '../../experiment/analysis-settings';
+import { clampRunIndex } from '../../experiment/run-index';
 import { formatLoss } from '../../views/loss-series';
 import { BatchActions, BatchRunSelect } from './AnalysisControls';
 import { JobStatus } from './JobStatus';
@@ -16,7 +17,7 @@ export function SeedsAnalysis() {
   const noise = useAppStore((state) => state.experiment.noise);
   const setNoise = useAppStore((state) => state.setNoise);
   const steps = useAppStore((state) => state.experiment.steps);
-  const runIndex = useAppStore((state) => Math.max(0, Math.min(settings.run, state.experiment.runs.length - 1)));
+  const runIndex = useAppStore((state) => clampRunIndex(settings.run, state.experiment.runs.length));
   const optimizerName = useAppStore((state) => getOptimizer(state.experiment.runs[runIndex]?.optimizer ?? '')?.name ?? 'the optimizer');
   const statistics = useAppStore((state) => (state.seeds.active ? (state.seeds.results?.statistics ?? null) : null));
   const noNoise = !(noise > 0);

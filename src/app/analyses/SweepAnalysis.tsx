@@ -9,11 +9,14 @@ import {
   secondAxisFor,
   type SweepMetric,
   type SweepSecondAxis,
+  type SweepSecondName,
 } from '../../experiment/analysis-settings';
+import { clampRunIndex } from '../../experiment/run-index';
+import { SECOND_LABELS } from './analysis-format';
 import { BatchActions, BatchChoice, BatchRunSelect } from './AnalysisControls';
 import { JobStatus } from './JobStatus';
 import { SweepFigure } from './SweepFigure';
-import { NumberField } from '../controls/NumberField';
+import { SweepRangeFields, type RangeFieldNames } from './SweepRangeFields';
 import { Select } from '../controls/Select';
 import { useAppStore } from '../use-app-store';
 
@@ -22,15 +25,32 @@ const METRIC_CHOICES: readonly { value: SweepMetric; label: string; title: strin
   { value: 'best', label: 'best loss', title: 'the lowest loss seen on the way' },
 ];
 
-/** What the second axis is called on screen. */
-export const SECOND_LABELS = { beta1: 'β1', momentum: 'momentum' } as const;
+const LEARNING_RATE_NAMES: RangeFieldNames = {
+  min: { fieldName: 'smallest learning rate', label: 'Smallest learning rate of the sweep' },
+  max: { fieldName: 'largest learning rate', label: 'Largest learning rate of the sweep' },
+  count: { fieldName: 'learning rates', label: 'Learning rates in the sweep' },
+  belowMax: (max) => `the smallest learning rate must be below the largest (${max})`,
+  aboveMin: (min) => `the largest learning rate must be above the smallest (${min})`,
+};
+
+/** The second axis's fields as messages and assistive technology name them. */
+function secondNames(name: SweepSecondName): RangeFieldNames {
+  const shown = SECOND_LABELS[name];
+  return {
+    min: { fieldName: `smallest ${name}`, label: `Smallest ${shown} of the sweep` },
+    max: { fieldName: `largest ${name}`, label: `Largest ${shown} of the sweep` },
+    count: { fieldName: `${name} values`, label: `Values of ${shown} in the sweep` },
+    belowMax: (max) => `must be below the largest (${max})`,
+    aboveMin: (min) => `must be above the smallest (${min})`,
+  };
+}
 
 /** The learning-rate sweep: its grid, the optional second axis, its job, and the chart or heatmap. */
 export function SweepAnalysis() {
   const settings = useAppStore((state) => state.sweep.settings);
   const update = useAppStore((state) => state.updateBatchSettings);
   const steps = useAppStore((state) => state.experiment.steps);
-  const runIndex = useAppStore((state) => Math.max(0, Math.min(settings.run, state.experiment.runs.length - 1)));
+  const runIndex = useAppStore((state) => clampRunIndex(settings.run, state.experiment.runs.length));
   const optimizerId = useAppStore((state) => state.experiment.runs[runIndex]?.optimizer ?? '');
   const optimizerName = getOptimizer(optimizerId)?.name ?? optimizerId;
   const available = secondAxisFor(optimizerId);
@@ -46,41 +66,16 @@ export function SweepAnalysis() {
       </p>
       <div className="batch-controls">
         <BatchRunSelect feature="sweep" accessibleName="Run for the sweep" />
-        <label className="batch-number">
-          <span className="control-name">
-            <code>lr</code> from
-          </span>
-          <NumberField
-            value={settings.lrMin}
-            range={SWEEP_LR_RANGE}
-            fieldName="smallest learning rate"
-            label="Smallest learning rate of the sweep"
-            check={(value) => (value < settings.lrMax ? undefined : `the smallest learning rate must be below the largest (${settings.lrMax})`)}
-            onCommit={(lrMin) => update('sweep', { lrMin })}
-          />
-        </label>
-        <label className="batch-number">
-          <span className="control-name">to</span>
-          <NumberField
-            value={settings.lrMax}
-            range={SWEEP_LR_RANGE}
-            fieldName="largest learning rate"
-            label="Largest learning rate of the sweep"
-            check={(value) => (value > settings.lrMin ? undefined : `the largest learning rate must be above the smallest (${settings.lrMin})`)}
-            onCommit={(lrMax) => update('sweep', { lrMax })}
-          />
-        </label>
-        <label className="batch-number">
-          <span className="control-name">values</span>
-          <NumberField
-            value={settings.count}
-            range={SWEEP_COUNT_RANGE}
-            integer
-            fieldName="learning rates"
-            label="Learning rates in the sweep"
-            onCommit={(count) => update('sweep', { count })}
-          />
-        </label>
+        <SweepRangeFields
+          name={<code>lr</code>}
+          min={settings.lrMin}
+          max={settings.lrMax}
+          count={settings.count}
+          range={SWEEP_LR_RANGE}
+          countRange={SWEEP_COUNT_RANGE}
+          names={LEARNING_RATE_NAMES}
+          onCommit={{ min: (lrMin) => update('sweep', { lrMin }), max: (lrMax) => update('sweep', { lrMax }), count: (count) => update('sweep', { count }) }}
+        />
         <Select
           label="Second axis"
           accessibleName="Second axis of the sweep"
@@ -94,39 +89,16 @@ export function SweepAnalysis() {
       </div>
       {second && (
         <div className="batch-controls">
-          <label className="batch-number">
-            <span className="control-name">{SECOND_LABELS[second.name]} from</span>
-            <NumberField
-              value={second.min}
-              range={SWEEP_SECOND_RANGES[second.name]}
-              fieldName={`smallest ${second.name}`}
-              label={`Smallest ${SECOND_LABELS[second.name]} of the sweep`}
-              check={(value) => (value < second.max ? undefined : `must be below the largest (${second.max})`)}
-              onCommit={(min) => setSecond({ min })}
-            />
-          </label>
-          <label className="batch-number">
-            <span className="control-name">to</span>
-            <NumberField
-              value={second.max}
-              range={SWEEP_SECOND_RANGES[second.name]}
-              fieldName={`largest ${second.name}`}
-              label={`Largest ${SECOND_LABELS[second.name]} of the sweep`}
-              check={(value) => (value > second.min ? undefined : `must be above the smallest (${second.min})`)}
-              onCommit={(max) => setSecond({ max })}
-            />
-          </label>
-          <label className="batch-number">
-            <span className="control-name">values</span>
-            <NumberField
-              value={second.count}
-              range={SWEEP_SECOND_COUNT_RANGE}
-              integer
-              fieldName={`${second.name} values`}
-              label={`Values of ${SECOND_LABELS[second.name]} in the sweep`}
-              onCommit={(count) => setSecond({ count })}
-            />
-          </label>
+          <SweepRangeFields
+            name={SECOND_LABELS[second.name]}
+            min={second.min}
+            max={second.max}
+            count={second.count}
+            range={SWEEP_SECOND_RANGES[second.name]}
+            countRange={SWEEP_SECOND_COUNT_RANGE}
+            names={secondNames(second.name)}
+            onCommit={{ min: (min) => setSecond({ min }), max: (max) => setSecond({ max }), count: (count) => setSecond({ count }) }}
+          />
         </div>
       )}
       <BatchChoice label="Plot" choices={METRIC_CHOICES} value={settings.metric} onChange={(metric) => update('sweep', { metric })} />

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SweepSecondName } from '../../experiment/analysis-settings';
+import { followWidth } from '../../views/follow-width';
 import { formatLoss } from '../../views/loss-series';
 import { bestIndex, SweepChart, sweepLine } from '../../views/sweep-chart';
 import { HEATMAP_DIVERGED_COLOUR, HEATMAP_RAMP, heatmapScale, SweepHeatmap, sweepGrid } from '../../views/sweep-heatmap';
-import { currentHyper } from './analysis-format';
-import { SECOND_LABELS } from './SweepAnalysis';
+import { currentHyper, SECOND_LABELS } from './analysis-format';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 
 /** The chart's height for a width: flat for the 1-D line, taller for the heatmap. */
@@ -67,16 +67,9 @@ export function SweepFigure() {
         })
       : new SweepChart(svg, { onPick: (learningRate) => store.getState().applySweepPoint(pickRun(), learningRate) });
     view.current = created;
-    const frame = frameRef.current!;
-    const resize = () => {
-      const width = frame.clientWidth;
-      if (width > 0) created.setSize(width, figureHeight(width, heatmap));
-    };
-    resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(frame);
+    const stopFollowing = followWidth(frameRef.current!, (width) => created.setSize(width, figureHeight(width, heatmap)));
     return () => {
-      observer.disconnect();
+      stopFollowing();
       created.destroy();
       view.current = null;
     };

@@ -15,6 +15,9 @@ import { runLabel } from '../runs/labels';
 import { drawnColor } from '../runs/visible-runs';
 
 const FORMAT_RATE = format('.3~s');
+
+/** What a sweep's second axis is called on screen. */
+export const SECOND_LABELS = { beta1: 'β1', momentum: 'momentum' } as const satisfies Record<SweepSecondName, string>;
 const FORMAT_COUNT = format(',');
 
 /** An adapter as people know it: "SwiftShader (fallback)", "NVIDIA H100 (hopper)". */

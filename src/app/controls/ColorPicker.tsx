@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { RUN_COLORS } from '../../views/scales';
 import { colorName } from '../runs/labels';
+import { useOutsidePointerDown } from './use-outside-pointer-down';
 import './controls.css';
 
 /** Props of a ColorPicker. */
@@ -26,14 +27,9 @@ export function ColorPicker({ color, subject, onChange }: ColorPickerProps) {
   const current = color.toLowerCase();
 
   useEffect(() => {
-    if (!open) return;
-    rootRef.current?.querySelector<HTMLButtonElement>('.palette button[aria-pressed="true"], .palette button')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    if (open) rootRef.current?.querySelector<HTMLButtonElement>('.palette button[aria-pressed="true"], .palette button')?.focus();
   }, [open]);
+  useOutsidePointerDown(rootRef, open, useCallback(() => setOpen(false), []));
 
   const close = () => {
     setOpen(false);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useOutsidePointerDown } from './use-outside-pointer-down';
 import './DisclosureMenu.css';
 
 /** Props of a DisclosureMenu. */
@@ -32,14 +33,9 @@ export function DisclosureMenu({ label, onOpen, children, className }: Disclosur
   }, []);
 
   useEffect(() => {
-    if (!open) return;
-    panelRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) close(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, close]);
+    if (open) panelRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, [open]);
+  useOutsidePointerDown(rootRef, open, useCallback(() => close(false), [close]));
 
   const toggle = () => {
     if (!open) onOpen?.();

@@ -1,8 +1,11 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { lowestMinimumValue } from '../../engine/known-minima';
 import type { LossAxis, LossScale } from '../../store/view-slice';
+import { followWidth } from '../../views/follow-width';
 import { LossChart } from '../../views/loss-chart';
 import { AXIS_TITLES, type LossCurve } from '../../views/loss-series';
 import { seedsBandOf } from '../analyses/analysis-format';
+import { Segmented } from '../controls/Segmented';
 import { visibleRuns } from '../runs/visible-runs';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './LossPanel.css';
@@ -31,12 +34,6 @@ function chartHeight(width: number): number {
   return Math.round(Math.min(440, Math.max(200, width * 0.55)));
 }
 
-/** The lowest known minimum value f* of the problem on the map, or null when none is known. */
-function knownMinimumValue(minima: readonly { value: number }[] | undefined): number | null {
-  if (!minima || minima.length === 0) return null;
-  return Math.min(...minima.map((minimum) => minimum.value));
-}
-
 /** Loss against step (or evaluations, or time) for every visible run, with its scale and axis switches. */
 export function LossPanel() {
   const store = useAppStoreApi();
@@ -46,7 +43,7 @@ export function LossPanel() {
   const chart = useRef<LossChart | null>(null);
   const payloads = useAppStore((state) => state.runs);
   const experiment = useAppStore((state) => state.experiment);
-  const fStar = useAppStore((state) => knownMinimumValue(state.surface?.minima));
+  const fStar = useAppStore((state) => lowestMinimumValue(state.surface?.minima));
   const lossScale = useAppStore((state) => state.lossScale);
   const lossAxis = useAppStore((state) => state.lossAxis);
   const setLossScale = useAppStore((state) => state.setLossScale);
@@ -91,16 +88,9 @@ export function LossPanel() {
       if (state.step !== previous.step) lossChart.setStep(state.step);
     });
     // one SVG unit per CSS pixel: the chart follows the panel's width, its height a little over half that
-    const frame = frameRef.current!;
-    const resize = () => {
-      const width = frame.clientWidth;
-      if (width > 0) lossChart.setSize(width, chartHeight(width));
-    };
-    resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(frame);
+    const stopFollowing = followWidth(frameRef.current!, (width) => lossChart.setSize(width, chartHeight(width)));
     return () => {
-      observer.disconnect();
+      stopFollowing();
       unsubscribe();
       lossChart.destroy();
       chart.current = null;
@@ -133,30 +123,5 @@ export function LossPanel() {
         <svg ref={overlayRef} aria-hidden="true" data-testid="loss-chart-overlay" />
       </div>
     </figure>
-  );
-}
-
-/** A row of radio buttons that look like one segmented switch. */
-function Segmented<T extends string>({
-  label,
-  choices,
-  value,
-  onChange,
-}: {
-  label: string;
-  choices: readonly { value: T; label: string; title: string }[];
-  value: T;
-  onChange: (value: T) => void;
-}) {
-  const name = useId();
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {choices.map((choice) => (
-        <label key={choice.value} title={choice.title} className={choice.value === value ? 'checked' : undefined}>
-          <input type="radio" name={name} value={choice.value} checked={choice.value === value} onChange={() => onChange(choice.value)} />
-          <span>{choice.label}</span>
-        </label>
-      ))}
-    </div>
   );
 }

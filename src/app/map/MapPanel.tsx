@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { Domain } from '../../engine/objective';
 import { resolveDomain } from '../../experiment/run-experiment';
+import { clampRunIndex } from '../../experiment/run-index';
 import type { AppState, AppStore } from '../../store/store';
 import { BasinLayer } from '../../views/basin-layer';
 import { ContourMap } from '../../views/contour-map';
@@ -98,8 +99,7 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
     },
     onBackgroundClick: (point) => {
       const state = store.getState();
-      const index = Math.min(state.selectedRun, state.experiment.runs.length - 1);
-      state.setRunStart(Math.max(0, index), rounded(point));
+      state.setRunStart(clampRunIndex(state.selectedRun, state.experiment.runs.length), rounded(point));
     },
     onHover: (point) => store.getState().requestHover(point ? { x: point[0], y: point[1] } : null),
   });
@@ -158,7 +158,7 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
 function MapHint() {
   const selected = useAppStore((state) => {
     const runs = state.experiment.runs;
-    const index = Math.max(0, Math.min(state.selectedRun, runs.length - 1));
+    const index = clampRunIndex(state.selectedRun, runs.length);
     return runs.length > 0 ? `run ${index + 1} (${runLabel(runs[index], index)})` : 'the selected run';
   });
   return (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { MAX_RUNS } from '../../experiment/experiment';
+import { clampRunIndex } from '../../experiment/run-index';
 import { Select } from '../controls/Select';
 import { Toggle } from '../controls/Toggle';
 import { getPreset, RUN_PRESETS } from './presets';
@@ -31,7 +32,7 @@ export function RunsPanel() {
     const state = store.getState();
     const current = state.experiment.runs;
     if (current.length >= MAX_RUNS) return;
-    const start = current[Math.min(state.selectedRun, current.length - 1)]?.start ?? [0, 0];
+    const start = current[clampRunIndex(state.selectedRun, current.length)]?.start ?? [0, 0];
     keys.insert(current.length);
     state.addRun(runFromPreset(preset, current, start));
     state.selectRun(current.length);
@@ -74,7 +75,7 @@ export function RunsPanel() {
     const state = store.getState();
     state.setLinkStarts(linked);
     // linking gathers every run at the selected run's start
-    const anchor = state.experiment.runs[Math.min(state.selectedRun, state.experiment.runs.length - 1)];
+    const anchor = state.experiment.runs[clampRunIndex(state.selectedRun, state.experiment.runs.length)];
     if (linked && anchor) state.setRunStart(state.selectedRun, [anchor.start[0], anchor.start[1]]);
   };
 
