@@ -14,7 +14,7 @@ export class SupersededError extends Error {
 }
 
 /** Every run of an experiment, as computed by the worker. */
-export interface ExperimentRun {
+export interface ComputedRuns {
   readonly runs: readonly RunPayload[];
   readonly elapsedMs: number;
 }
@@ -57,7 +57,7 @@ export class EngineClient {
    * Runs an experiment (only its first `numSteps` steps when given); a newer call before this one
    * starts rejects it with SupersededError.
    */
-  async runExperiment(experiment: Experiment, numSteps?: number): Promise<ExperimentRun> {
+  async runExperiment(experiment: Experiment, numSteps?: number): Promise<ComputedRuns> {
     const response = await this.request(numSteps === undefined ? { type: 'runExperiment', experiment } : { type: 'runExperiment', experiment, numSteps });
     if (response.type !== 'experimentResult') throw new Error(`unexpected response ${response.type}`);
     return { runs: response.runs, elapsedMs: response.elapsedMs };
