@@ -141,9 +141,9 @@ test('dragging the background pans the view; "Zoom in" zooms about the centre', 
   await page.mouse.move(to.x, to.y, { steps: 4 });
   await page.mouse.up();
   // (0, 0) now sits where (1, 0) was: the view moved one unit to the left (to within a pixel)
-  await expect.poll(() => urlView(page)).not.toBeNull();
-  const view = urlView(page)!;
-  [-3, 1, -1, 3].forEach((expected, i) => expect(Math.abs(view[i] - expected)).toBeLessThan(0.02));
+  // the URL is written debounced, so on a loaded machine it may first hold a view from mid-drag
+  const panned = [-3, 1, -1, 3];
+  await expect.poll(() => Math.max(...(urlView(page) ?? [Infinity]).map((value, i) => Math.abs(value - panned[i])))).toBeLessThan(0.02);
   const moved = await pagePoint(playground.map, 0, 0);
   expect(Math.abs(moved.x - to.x)).toBeLessThan(2);
   // a pan is not a click: the starts stayed

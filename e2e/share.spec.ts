@@ -282,3 +282,23 @@ for (const viewport of [
     await page.screenshot({ path: test.info().outputPath(`layout-${viewport.width}${viewport.largeText ? '-large' : ''}.png`) });
   });
 }
+
+test('a 10-dimensional problem from a link: no map, every run on the loss chart, and the export equals the CLI', async ({ playground, page }) => {
+  const start = Array.from({ length: 5 }, () => '-1.2,1').join(',');
+  await page.goto(`/#v=1&surface=rosenbrock(dimension=10)&steps=100&run=adam(lr=0.01)@${start}&run=sgd(lr=0.0002,momentum=0.9)@${start}`);
+  await expect(page.getByRole('note')).toHaveText(/This problem has 10 dimensions: the map draws two-dimensional problems/);
+  await expect(playground.lossCurves).toHaveCount(2);
+  await expect(playground.map).toBeHidden();
+  await expect(playground.urlProblems).toHaveCount(0);
+
+  const experimentFile = await playground.exportFile('Export experiment JSON');
+  const experiment = JSON.parse(experimentFile.content.toString('utf8'));
+  expect(experiment.problem).toEqual({ kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 });
+  const folder = mkdtempSync(join(tmpdir(), 'optimizer-playground-export-'));
+  const path = join(folder, experimentFile.name);
+  writeFileSync(path, experimentFile.content);
+  const json = await playground.exportFile('Export trajectories JSON');
+  expect(json.content.toString('utf8')).toBe(cliRun(path, 'json'));
+  const runs = JSON.parse(json.content.toString('utf8')).runs as { trajectory: number[][] }[];
+  expect(runs.map((run) => [run.trajectory.length, run.trajectory[100].length])).toEqual([[101, 10], [101, 10]]);
+});

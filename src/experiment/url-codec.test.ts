@@ -23,7 +23,9 @@ describe('the one field table', () => {
       expect(encodeUrlState(decoded)).toBe(hash);
     }
     const written = new Set([EVERY_FIELD_HASH, SURFACE_HASH].flatMap((hash) => hash.split('&').map((pair) => pair.split('=')[0])));
-    expect(URL_KEYS.filter((key) => !written.has(key))).toEqual([]);
+    // problem= carries kinds without a key of their own; the built-in kinds never write it
+    // (url-fields-experiment.test.ts reads it back)
+    expect(URL_KEYS.filter((key) => !written.has(key) && key !== 'problem')).toEqual([]);
   });
 
   test('reads each field into its place', () => {
@@ -76,7 +78,8 @@ describe('the one field table', () => {
   });
 
   test('every field has a bad-value case', () => {
-    expect(URL_KEYS.filter((key) => !BAD_VALUES.some(([bad]) => bad === key))).toEqual([]);
+    // problem='s bad values are in url-fields-experiment.test.ts (no built-in hash writes it)
+    expect(URL_KEYS.filter((key) => !BAD_VALUES.some(([bad]) => bad === key) && key !== 'problem')).toEqual([]);
   });
 
   test('a surface with a dimension round-trips, its runs starting in as many coordinates', () => {

@@ -389,3 +389,23 @@ function randomExperiment(random: Random): Experiment {
 function defaults(specs: readonly HyperSpec[]): Record<string, HyperValue> {
   return Object.fromEntries(specs.map((spec) => [spec.name, spec.defaultValue]));
 }
+
+describe('problem=: any registered kind as its JSON', () => {
+  test('reads a problem of any kind, validated by its kind, with the domain from domain=', () => {
+    const json = encodeURIComponent(JSON.stringify({ kind: 'surface', surface: 'rastrigin', dimension: 5 }));
+    const decoded = decodeExperiment(`v=1&problem=${json}&run=adam(lr=0.1)@1,2,3,4,5`);
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.experiment.problem).toEqual({ kind: 'surface', surface: 'rastrigin', params: {}, dimension: 5 });
+    expect(decoded.experiment.runs[0].start).toEqual([1, 2, 3, 4, 5]);
+    // the built-in kinds keep their own keys when written
+    expect(encodeExperiment(decoded.experiment)).toContain('surface=rastrigin(dimension=5)');
+  });
+
+  test('a problem that is not JSON, or not a valid problem, falls back alone and says why', () => {
+    expect(decodeExperiment('v=1&problem={oops&steps=10').problems).toEqual(["problem: '{oops' is not JSON; using the default surface (rosenbrock)"]);
+    const unknown = encodeURIComponent(JSON.stringify({ kind: 'dataset', name: 'iris' }));
+    const decoded = decodeExperiment(`v=1&problem=${unknown}&steps=10`);
+    expect(decoded.problems).toEqual(['problem.kind must be one of "formula", "surface", got "dataset"; using the default surface (rosenbrock)']);
+    expect(decoded.experiment.steps).toBe(10);
+  });
+});

@@ -1,12 +1,12 @@
 import { checkNumber, type NumberRange } from '../engine/checks';
 import type { Domain } from '../engine/objective';
 import { problemDimension } from '../engine/problems';
-import { DEFAULT_EXPERIMENT, EXPERIMENT_VERSION, MAX_RUNS, isFormulaProblem, type ExperimentRun, type SurfaceProblem } from './experiment';
-import { deepEqual, valueField, type FieldRead, type UrlField } from './url-field';
+import { DEFAULT_EXPERIMENT, EXPERIMENT_VERSION, MAX_RUNS, isFormulaProblem, type ExperimentRun, type Problem, type SurfaceProblem } from './experiment';
+import { deepEqual, shorten, valueField, type FieldRead, type UrlField } from './url-field';
 import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber } from './url-grammar';
 import { formatRun, parseRun } from './url-run';
 import { escapeText } from './url-text';
-import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkSurface, type Checked } from './validate';
+import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkProblem, checkSurface, type Checked } from './validate';
 
 // The experiment's keys of the share URL, in the style of TensorFlow Playground:
 //   v=1&f=(1-x)^2+100*(y-x^2)^2&domain=-2,2,-1,3&steps=300&noise=0.1
@@ -57,7 +57,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     part: 'experiment',
     // a surface with its parameters and, for an n-dimensional one, its dimension: rosenbrock(b=50,dimension=10)
     get: ({ experiment: { problem } }) =>
-      isFormulaProblem(problem) ? undefined : { kind: 'surface', surface: problem.surface, params: problem.params, ...(problem.dimension !== undefined && { dimension: problem.dimension }) },
+      problem.kind !== 'surface' ? undefined : { kind: 'surface', surface: problem.surface, params: problem.params, ...(problem.dimension !== undefined && { dimension: problem.dimension }) },
     set: (draft, value) => {
       draft.experiment.problem = value;
     },
@@ -88,6 +88,31 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     fallback: PROBLEM_FALLBACK,
     format: (expression) => escapeText(expression),
     parse: (text) => fromChecked(checkExpression(text, 'f'), () => text),
+  }),
+  valueField<Problem>({
+    // a kind without a key of its own (any kind the problem registry gains) travels as its JSON
+    key: 'problem',
+    part: 'experiment',
+    get: ({ experiment: { problem } }) => {
+      if (problem.kind === 'surface' || problem.kind === 'formula') return undefined;
+      const { domain: _domain, ...withoutDomain } = problem as Problem;
+      return withoutDomain as Problem;
+    },
+    set: (draft, problem) => {
+      draft.experiment.problem = problem;
+    },
+    defaultValue: undefined,
+    fallback: PROBLEM_FALLBACK,
+    format: (problem) => escapeText(JSON.stringify(problem)),
+    parse(text) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return { ok: false, error: `problem: '${shorten(text)}' is not JSON` };
+      }
+      return fromChecked(checkProblem(json, 'problem'), ({ problem }) => problem);
+    },
   }),
   valueField<Domain>({
     key: 'domain',

@@ -2,6 +2,7 @@
 // the store. While `live` (a drag or a slider in motion) runs are computed only up to the step
 // shown, every frame; the engine client keeps one request of each kind in flight and drops
 // superseded ones, so a fast drag never queues up work.
+import { problemDimension } from '../engine/problems';
 import { resolveDomain } from '../experiment/run-experiment';
 import type { AppState, AppStore } from '../store/store';
 import { SupersededError, type EngineClient } from '../client/engine-client';
@@ -29,6 +30,8 @@ export function startEngineSync(store: AppStore, client: EngineClient): () => vo
 
   const sampleSurface = () => {
     const { experiment, viewDomain } = store.getState();
+    // the contour map draws two-dimensional problems only; an n-D problem has no surface to sample
+    if (problemDimension(experiment.problem) !== 2) return;
     const domain = viewDomain ?? resolveDomain(experiment.problem);
     client
       .sampleSurface(experiment.problem, domain, SURFACE_GRID.columns, SURFACE_GRID.rows)

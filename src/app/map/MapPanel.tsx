@@ -4,6 +4,7 @@
 // experiment on every pointer event: only the views' cheap setters run then, never a React render.
 import { useEffect, useRef } from 'react';
 import type { Domain } from '../../engine/objective';
+import { problemDimension } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import type { AppState, AppStore } from '../../store/store';
@@ -174,6 +175,7 @@ export function MapPanel() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const controls = useRef<ReturnType<typeof bindMap> | null>(null);
+  const dimension = useAppStore((state) => problemDimension(state.experiment.problem));
 
   useEffect(() => {
     const bound = bindMap(svgRef.current!, store);
@@ -200,7 +202,12 @@ export function MapPanel() {
           </button>
         </div>
       </div>
-      <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
+      <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" style={dimension === 2 ? undefined : { display: 'none' }} />
+      {dimension !== 2 && (
+        <p className="map-note" role="note">
+          This problem has {dimension} dimensions: the map draws two-dimensional problems. The loss chart and the runs show every run.
+        </p>
+      )}
       <BasinLegend />
       <MapHint />
     </figure>

@@ -1,11 +1,16 @@
 // What the map draws and moves, read from the store's state: pure, so it is tested without a DOM.
+import { problemDimension } from '../../engine/problems';
 import { parameterPoint } from '../../views/scales';
 import type { MapRun } from '../../views/trajectory-layer';
 import type { AppState } from '../../store/store';
 import { visibleRuns } from '../runs/visible-runs';
 
-/** The runs the map draws: visible ones that have results, in experiment order, with their colours and starts. */
+/**
+ * The runs the map draws: visible ones that have results, in experiment order, with their colours
+ * and starts; none for a problem that is not two-dimensional (the map draws the plane only).
+ */
 export function mapRuns(state: Pick<AppState, 'experiment' | 'runs'>): MapRun[] {
+  if (problemDimension(state.experiment.problem) !== 2) return [];
   return visibleRuns(state.experiment.runs, state.runs).map(({ index, run, result, label, color }) => ({
     index,
     label,

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { checkProblem, problemDimension, problemDomain, resolveProblem } from './index';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { checkProblem, problemDimension, problemDomain, resolveProblem, type FormulaProblem, type Problem, type SurfaceProblem } from './index';
 
 describe('checkProblem: one registry of kinds', () => {
+  it('derives the Problem union from the registry (checked by the compiler)', () => {
+    expectTypeOf<Problem>().toEqualTypeOf<FormulaProblem | SurfaceProblem>();
+  });
+
   it('tells the kind from `kind`, or from the key that identifies it', () => {
     expect(checkProblem({ surface: 'booth' }, 'problem')).toEqual({ ok: true, value: { kind: 'surface', surface: 'booth', params: {} } });
     expect(checkProblem({ kind: 'formula', expression: 'x^2 + y^2' }, 'problem')).toEqual({ ok: true, value: { kind: 'formula', expression: 'x^2 + y^2' } });

@@ -2,9 +2,9 @@ import { describe } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked } from '../check-values';
 import type { Domain } from '../objective';
 import { checkDomain } from './domain';
-import { formulaProblem, type FormulaProblem } from './formula-problem';
+import { formulaProblem } from './formula-problem';
 import type { ProblemKind, ResolvedProblem } from './problem';
-import { surfaceProblem, type SurfaceProblem } from './surface-problem';
+import { surfaceProblem } from './surface-problem';
 
 export type { ProblemKind, ProblemPlane, ProblemSpec, ResolvedObjective, ResolvedProblem } from './problem';
 export type { FormulaProblem } from './formula-problem';
@@ -19,13 +19,11 @@ const PROBLEM_KINDS = [formulaProblem, surfaceProblem] as const;
 /** 'an "expression" or a "surface"': the keys that tell the kinds apart, for messages. */
 const IDENTIFYING_KEYS = PROBLEM_KINDS.map((definition) => definition.identifyingKey.phrase).join(' or ');
 
-/** Any problem an experiment may pose, as data tagged by `kind`. */
-export type Problem = SurfaceProblem | FormulaProblem;
+/** The problem data a kind defines. */
+type SpecOf<Kind> = Kind extends ProblemKind<infer Spec> ? Spec : never;
 
-// each kind in the registry must be one of the union's members, and each member must have a kind
-type RegisteredSpec = (typeof PROBLEM_KINDS)[number] extends ProblemKind<infer Spec> ? Spec : never;
-const _everyKindRegistered: [Problem] extends [RegisteredSpec] ? true : never = true;
-void _everyKindRegistered;
+/** Any problem an experiment may pose, as data tagged by `kind`: one member per registered kind. */
+export type Problem = SpecOf<(typeof PROBLEM_KINDS)[number]>;
 
 /** The definition of a problem's kind (the problem passed validation, so its kind is known). */
 export function problemKind<P extends Problem>(problem: P): ProblemKind<P> {
