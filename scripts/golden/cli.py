@@ -138,6 +138,7 @@ def make_scheduler(optimizer, schedule):
 
 
 def run_in_torch(f, experiment, index, start):
+    """Steps run `index` of the experiment in torch from `start`; f takes one scalar tensor per coordinate."""
     run = experiment['runs'][index]
     param = torch.tensor(start, requires_grad=True)
     optimizer = make_optimizer(run['optimizer'], [param], run.get('hyper', {}))
@@ -145,13 +146,13 @@ def run_in_torch(f, experiment, index, start):
     noise = experiment.get('noise', 0)
     random = Random(derive_seed(experiment.get('seed', 0), index))
     trajectory = [list(start)]
-    losses = [f(param[0], param[1]).item()]
+    losses = [f(*param).item()]
     for _ in range(experiment['steps']):
         optimizer.zero_grad()
-        f(param[0], param[1]).backward()
+        f(*param).backward()
         if noise > 0:
             with torch.no_grad():
-                param.grad.add_(torch.tensor([noise * random.next_gaussian() for _ in range(2)]))
+                param.grad.add_(torch.tensor([noise * random.next_gaussian() for _ in range(len(start))]))
         if 'clip' in run:
             if run['clip']['type'] == 'norm':
                 torch.nn.utils.clip_grad_norm_([param], max_norm=run['clip']['max_norm'])
@@ -162,7 +163,7 @@ def run_in_torch(f, experiment, index, start):
             scheduler.step()
         point = param.detach().tolist()
         with torch.no_grad():
-            value = f(param[0], param[1]).item()
+            value = f(*param).item()
         if any(not math.isfinite(v) or abs(v) > DIVERGENCE_BOUND for v in point) or not math.isfinite(value):
             raise RuntimeError(f'run {index} diverged; pick a tamer case')
         trajectory.append(point)

@@ -4,7 +4,7 @@ The oracle is torch 1.13 in float64. Each surface is written here from its textb
 function of one vector (never read from our TypeScript); values, gradients and Hessians come from
 torch.autograd at seeded random points. The runs are experiments exactly as the CLI reads them
 (`"dimension": 10` on a built-in surface), stepped by torch.optim as scripts/golden/cli.py does, and
-each is repeated from a start perturbed by PERTURBATION: the perturbation may grow at most
+each is repeated from a perturbed start (cli.py's amplification): the perturbation may grow at most
 MAX_AMPLIFICATION times along the run, so rounding differences (~1e-16 per step) cannot reach the
 tests' 1e-9 tolerance.
 
@@ -21,16 +21,14 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import make_optimizer  # noqa: E402  (torch.optim with only the given hyperparameters)
+from cli import amplification, run_in_torch  # noqa: E402  (torch.optim stepped as the CLI golden steps it)
 
 torch.set_default_dtype(torch.float64)
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 SURFACES_OUTPUT = os.path.join(ROOT, 'src', 'engine', 'problems', 'surfaces', 'n-dimensional.golden.json')
 RUNS_OUTPUT = os.path.join(ROOT, 'src', 'experiment', 'n-dimensional-runs.golden.json')
-PERTURBATION = 1e-9
 MAX_AMPLIFICATION = 1e4
-DIVERGENCE_BOUND = 1e12
 
 # ---- the surfaces, from their definitions -------------------------------------------------------
 
@@ -144,42 +142,16 @@ RUN_CASES = [
 ]
 
 
-def run_in_torch(f, experiment, index, start):
-    run = experiment['runs'][index]
-    param = torch.tensor(start, requires_grad=True)
-    optimizer = make_optimizer(run['optimizer'], [param], run.get('hyper', {}))
-    trajectory = [list(start)]
-    losses = [f(param).item()]
-    for _ in range(experiment['steps']):
-        optimizer.zero_grad()
-        f(param).backward()
-        optimizer.step()
-        point = param.detach().tolist()
-        with torch.no_grad():
-            value = f(param).item()
-        if any(not math.isfinite(v) or abs(v) > DIVERGENCE_BOUND for v in point) or not math.isfinite(value):
-            raise RuntimeError(f'run {index} diverged; pick a tamer case')
-        trajectory.append(point)
-        losses.append(value)
-    return trajectory, losses
-
-
-def amplification(f, experiment, index, trajectory):
-    start = trajectory[0]
-    perturbed_start = [v * (1 + PERTURBATION) if v != 0 else PERTURBATION for v in start]
-    delta = max(abs(a - b) for a, b in zip(perturbed_start, start))
-    perturbed, _ = run_in_torch(f, experiment, index, perturbed_start)
-    return max(abs(a - b) for p, q in zip(perturbed, trajectory) for a, b in zip(p, q)) / delta
-
-
 def run_cases():
     cases = []
     for case in RUN_CASES:
         experiment = case['experiment']
         runs = []
+        # cli.py's torch side calls f with one scalar tensor per coordinate
+        f = lambda *coordinates, vector_f=case['torch']: vector_f(torch.stack(coordinates))  # noqa: E731
         for index, run in enumerate(experiment['runs']):
-            trajectory, losses = run_in_torch(case['torch'], experiment, index, [float(v) for v in run['start']])
-            growth = amplification(case['torch'], experiment, index, trajectory)
+            trajectory, losses = run_in_torch(f, experiment, index, [float(v) for v in run['start']])
+            growth = amplification(f, experiment, index, trajectory)
             if growth > MAX_AMPLIFICATION:
                 raise RuntimeError(f"{case['name']} run {index}: a start perturbation grows {growth:.3g}x; too sensitive")
             print(f"{case['name']} run {index} ({run['optimizer']}): f {losses[0]:.4g} -> {losses[-1]:.4g}, amplification {growth:.3g}")

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { bowl } from './bowl.test-helper';
 import type { Objective } from './objective';
 import { Oracle } from './oracle';
 import { Random } from './random';
 
-/** f = x² + y² with its derivatives. */
-const bowl: Objective = {
-  dimension: 2,
-  value: (p) => p[0] * p[0] + p[1] * p[1],
-  valueAndGradient(p, gradient) {
-    gradient[0] = 2 * p[0];
-    gradient[1] = 2 * p[1];
-    return p[0] * p[0] + p[1] * p[1];
-  },
-  hessian: (_p, hessian) => hessian.set([2, 0, 0, 2]),
-};
 
 describe('Oracle', () => {
   it('counts f, ∇f and ∇²f separately (f and ∇f together count one of each)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bowl } from './bowl.test-helper';
 import type { Objective } from './objective';
 import { getOptimizer } from './methods/first-order';
 import { defaultHyperValues } from './methods/first-order/hyper';
@@ -26,16 +27,6 @@ function plane(a: number, b: number, valueAt: (x: number, y: number) => number =
   };
 }
 
-const bowl: Objective = {
-  dimension: 2,
-  value: (p) => p[0] * p[0] + p[1] * p[1],
-  valueAndGradient(p, gradient) {
-    gradient[0] = 2 * p[0];
-    gradient[1] = 2 * p[1];
-    return p[0] * p[0] + p[1] * p[1];
-  },
-  hessian: (_p, hessian) => hessian.set([2, 0, 0, 2]),
-};
 
 describe('runOptimizer', () => {
   it('records the start and every point with its loss', () => {
