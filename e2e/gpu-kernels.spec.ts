@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { basinCellStart, logSpaced } from '../src/engine/batch/cells';
-import { SUMMARY_STRIDE, type BasinJob, type SweepJob } from '../src/engine/batch/types';
+import { SUMMARY_OFFSET, summaryStride, type BasinJob, type SweepJob } from '../src/engine/batch/types';
 import type { ClipSpec } from '../src/engine/clipping';
 import type { HyperValues } from '../src/engine/methods/first-order/optimizer';
 import { Random } from '../src/engine/random';
@@ -18,6 +18,10 @@ import { experimentOf, randomProblem } from './gpu-kernels/random-problem';
 // The seed (drawn once per `playwright test` in playwright.config.ts) is printed;
 // GPU_KERNELS_SEED=<seed> reruns the same inputs.
 // How closely each run is held, and why, is in gpu-kernels/compare-summaries.ts.
+
+const { finalLoss: FINAL_LOSS, convergedStep: CONVERGED_STEP, minimumIndex: MINIMUM_INDEX, finalPoint: FINAL_POINT } = SUMMARY_OFFSET;
+/** Floats per run: the GPU runs 2-D formulas. */
+const SUMMARY_STRIDE = summaryStride(2);
 
 const SEED = Number(process.env.GPU_KERNELS_SEED ?? randomInt(2 ** 31)) >>> 0;
 
@@ -68,13 +72,14 @@ test.describe('fused WebGPU kernels', () => {
         const value = objective.valueAndGradient(start, gradient);
         objective.hessian(start, hessian);
         const [x, y] = start;
-        expect(Math.abs(values[run * SUMMARY_STRIDE + 2] - value), `${where}: f = ${values[run * SUMMARY_STRIDE + 2]} vs ${value}`).toBeLessThanOrEqual(
+        const loss = values[run * SUMMARY_STRIDE + FINAL_LOSS];
+        expect(Math.abs(loss - value), `${where}: f = ${loss} vs ${value}`).toBeLessThanOrEqual(
           float32ValueTolerance(value, gradient, start),
         );
         const expected = [x - gradient[0], y - gradient[1]];
         for (const i of [0, 1]) {
           const tolerance = 2e-6 * Math.max(1, Math.abs(expected[i])) + rounding * (Math.abs(x) + Math.abs(x * hessian[2 * i]) + Math.abs(y * hessian[2 * i + 1]));
-          expect(Math.abs(steps[run * SUMMARY_STRIDE + i] - expected[i]), `${where}: start − ∇f, coordinate ${i}`).toBeLessThanOrEqual(tolerance);
+          expect(Math.abs(steps[run * SUMMARY_STRIDE + FINAL_POINT + i] - expected[i]), `${where}: start − ∇f, coordinate ${i}`).toBeLessThanOrEqual(tolerance);
         }
       }
     }
@@ -172,8 +177,8 @@ test.describe('fused WebGPU kernels', () => {
     let sameBasin = 0;
     let sameStep = 0;
     for (let offset = 0; offset < expected.length; offset += SUMMARY_STRIDE) {
-      if (gpu.summaries[offset + 6] === expected[offset + 6]) sameBasin++;
-      if (Math.abs(gpu.summaries[offset + 4] - expected[offset + 4]) <= 1) sameStep++;
+      if (gpu.summaries[offset + MINIMUM_INDEX] === expected[offset + MINIMUM_INDEX]) sameBasin++;
+      if (Math.abs(gpu.summaries[offset + CONVERGED_STEP] - expected[offset + CONVERGED_STEP]) <= 1) sameStep++;
     }
     console.log(`Himmelblau 40 × 40, Adam: ${sameBasin} cells reach the same minimum, ${sameStep} converge within a step`);
     // a cell on a basin boundary may fall either way in float32; almost none do

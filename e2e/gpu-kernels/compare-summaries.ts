@@ -10,8 +10,12 @@
 // (PERTURBATION), and a run whose path, final point or convergence step those reruns can move is
 // held only to what such errors allow (compareSummaries).
 import { expect } from '@playwright/test';
-import { SUMMARY_STRIDE } from '../../src/engine/batch/types';
+import { SUMMARY_OFFSET, summaryStride } from '../../src/engine/batch/types';
 import { PERTURBATION, type Reference } from './float64-reference';
+
+const { finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, convergedStep: CONVERGED_STEP, divergedStep: DIVERGED_STEP, minimumIndex: MINIMUM_INDEX, finalPoint: FINAL_POINT } = SUMMARY_OFFSET;
+/** Floats per run: the GPU runs 2-D formulas. */
+const SUMMARY_STRIDE = summaryStride(2);
 
 /** The issue's target for a well-conditioned run: |Δ| ≤ 1e-4·max(1, |p|). */
 export const TOLERANCE = 1e-4;
@@ -72,46 +76,53 @@ export function compareSummaries(
   for (let offset = 0; offset < summaries.length; offset += SUMMARY_STRIDE) {
     const runIndex = offset / SUMMARY_STRIDE;
     const run = `${label}, run ${runIndex}`;
-    const stable = pathSpread[runIndex] < TOLERANCE && spread[offset] < PERTURBATION && spread[offset + 1] < PERTURBATION && spread[offset + 4] === 0 && spread[offset + 6] === 0;
+    const stable =
+      pathSpread[runIndex] < TOLERANCE &&
+      spread[offset + FINAL_POINT] < PERTURBATION &&
+      spread[offset + FINAL_POINT + 1] < PERTURBATION &&
+      spread[offset + CONVERGED_STEP] === 0 &&
+      spread[offset + MINIMUM_INDEX] === 0;
     if (stable) numWellConditioned++;
     const scaleOf = (field: number) => Math.max(1, Math.abs(summaries[field]));
     for (const coordinate of [0, 1]) {
-      const field = offset + coordinate;
+      const field = offset + FINAL_POINT + coordinate;
       const slack = stable ? 0 : Math.max(4 * spread[field], 20 * learningRateOf(runIndex));
       const relative = within(field, TOLERANCE * scaleOf(field) + slack, `${run}: final ${'xy'[coordinate]}${stable ? '' : ' (a sensitive run)'}`) / scaleOf(field);
       largest = Math.max(largest, relative);
       if (stable) wellConditioned = Math.max(wellConditioned, relative);
     }
-    if (stable || actual[offset + 5] >= 0) within(offset + 2, (stable ? TOLERANCE : 0.01) * scaleOf(offset + 2) + 4 * spread[offset + 2] + evaluationError, `${run}: final loss`);
+    if (stable || actual[offset + DIVERGED_STEP] >= 0) {
+      within(offset + FINAL_LOSS, (stable ? TOLERANCE : 0.01) * scaleOf(offset + FINAL_LOSS) + 4 * spread[offset + FINAL_LOSS] + evaluationError, `${run}: final loss`);
+    }
     else {
       // the final point may lie anywhere its slack allows, and f varies over that much more than six
       // perturbed reruns sample (RMSprop at lr = 0.08 hovering about the minimum ends anywhere on a
       // band of losses 0.06 wide): the final loss is held to being f at the final point the GPU reports
-      gpuPoint[0] = actual[offset];
-      gpuPoint[1] = actual[offset + 1];
+      gpuPoint[0] = actual[offset + FINAL_POINT];
+      gpuPoint[1] = actual[offset + FINAL_POINT + 1];
       const value = objective.valueAndGradient(gpuPoint, gradient);
-      const difference = Math.abs(actual[offset + 2] - value);
-      expect(difference, `${run}: final loss ${actual[offset + 2]} is not f = ${value} at the final point (${actual[offset]}, ${actual[offset + 1]})`).toBeLessThanOrEqual(
+      const difference = Math.abs(actual[offset + FINAL_LOSS] - value);
+      expect(difference, `${run}: final loss ${actual[offset + FINAL_LOSS]} is not f = ${value} at the final point (${gpuPoint[0]}, ${gpuPoint[1]})`).toBeLessThanOrEqual(
         float32ValueTolerance(value, gradient, gpuPoint) + evaluationError,
       );
     }
-    within(offset + 3, (stable ? TOLERANCE : 0.01) * scaleOf(offset + 3) + 4 * spread[offset + 3] + evaluationError, `${run}: best loss`);
-    within(offset + 5, 4 * spread[offset + 5], `${run}: divergence step`);
-    const [gpuStep, referenceStep] = [actual[offset + 4], summaries[offset + 4]];
+    within(offset + BEST_LOSS, (stable ? TOLERANCE : 0.01) * scaleOf(offset + BEST_LOSS) + 4 * spread[offset + BEST_LOSS] + evaluationError, `${run}: best loss`);
+    within(offset + DIVERGED_STEP, 4 * spread[offset + DIVERGED_STEP], `${run}: divergence step`);
+    const [gpuStep, referenceStep] = [actual[offset + CONVERGED_STEP], summaries[offset + CONVERGED_STEP]];
     const bothConverged = gpuStep >= 0 && referenceStep >= 0;
     if (!stable) {
       // a sensitive run may wander in and out of the radius at other times, but not to another minimum
-      if (bothConverged) within(offset + 6, 4 * spread[offset + 6], `${run}: minimum reached (a sensitive run)`);
+      if (bothConverged) within(offset + MINIMUM_INDEX, 4 * spread[offset + MINIMUM_INDEX], `${run}: minimum reached (a sensitive run)`);
       continue;
     }
     // a run that creeps along the edge of the radius may cross it steps apart, or only in one path:
     // accepted where the float64 trajectory itself lies within 1e-4 of the radius in between
     if (Math.abs(gpuStep - referenceStep) > 1 && skimsRadius?.(runIndex, gpuStep, referenceStep)) {
-      if (bothConverged) within(offset + 6, 0, `${run}: minimum reached`);
+      if (bothConverged) within(offset + MINIMUM_INDEX, 0, `${run}: minimum reached`);
       continue;
     }
-    within(offset + 4, 1, `${run}: convergence step`);
-    within(offset + 6, 0, `${run}: minimum reached`);
+    within(offset + CONVERGED_STEP, 1, `${run}: convergence step`);
+    within(offset + MINIMUM_INDEX, 0, `${run}: minimum reached`);
   }
   return { largest, wellConditioned, numWellConditioned };
 }

@@ -2,7 +2,7 @@
 // gradient errors can move it: the reference the fused kernels are compared with.
 import { basinCellStart, convergenceRadius, sweepCellHyper } from '../../src/engine/batch/cells';
 import { runBatchRange } from '../../src/engine/batch/summaries';
-import { SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from '../../src/engine/batch/types';
+import { summaryStride, type BasinJob, type BatchTemplate, type SweepJob } from '../../src/engine/batch/types';
 import type { Objective } from '../../src/engine/objective';
 import { Random } from '../../src/engine/random';
 import { runOptimizer } from '../../src/engine/methods/first-order/adapter';
@@ -24,7 +24,7 @@ export function templateOf(experiment: Experiment, objective: Objective): BatchT
 
 /** The same job on the float64 TypeScript path; `objective` replaces the problem's (a perturbed copy). */
 export function onTypeScript(experiment: Experiment, job: BasinJob | SweepJob, numRuns: number, objective = resolveProblem(experiment.problem).objective): Float64Array {
-  const summaries = new Float64Array(numRuns * SUMMARY_STRIDE);
+  const summaries = new Float64Array(numRuns * summaryStride(objective.dimension));
   runBatchRange(templateOf(experiment, objective), job, 0, numRuns, summaries, experiment.seed);
   return summaries;
 }

@@ -15,6 +15,12 @@ const ROSENBROCK_ADAM = {
 const basin = (size) => ({ kind: 'basin', domain: [[-2, 2], [-1, 3]], columns: size, rows: size, minima: [{ point: [1, 1], value: 0 }], tolerance: 0.01 });
 const SWEEP = { kind: 'sweep', start: [-1.5, 2], learningRates: { min: 1e-5, max: 1, count: 1024 } };
 
+// A 2-D run's summary as src/engine/batch/types.ts lays it out: SUMMARY_OFFSET (the scalars, then
+// the final point), summaryStride(2) floats per run.
+const MINIMUM_INDEX = 4;
+const FINAL_POINT = 5;
+const STRIDE = FINAL_POINT + 2;
+
 const rate = (runSteps, milliseconds) => `${(runSteps / (milliseconds / 1000) / 1e6).toFixed(1)}M run-steps/s`;
 
 /** Measures workloads 3, 4 and 6 and the float32-vs-float64 agreement; returns bench rows and notes. */
@@ -83,9 +89,9 @@ async function agreement(page, gpuName) {
     const job = { kind: 'basin', domain: c.domain, columns: 64, rows: 64, minima: [], tolerance: 0.01 };
     const [cpu, gpu] = await Promise.all(['js', 'webgpu'].map((engine) => page.evaluate((r) => window.playgroundBench.summaries(r), { experiment, runIndex: 0, job, engine, withSummaries: true })));
     let worst = 0;
-    for (let i = 0; i < cpu.summaries.length; i += 7) {
-      const [x, y] = [cpu.summaries[i], cpu.summaries[i + 1]];
-      const difference = Math.hypot(gpu.summaries[i] - x, gpu.summaries[i + 1] - y) / Math.max(Math.hypot(x, y), 1);
+    for (let i = 0; i < cpu.summaries.length; i += STRIDE) {
+      const [x, y] = [cpu.summaries[i + FINAL_POINT], cpu.summaries[i + FINAL_POINT + 1]];
+      const difference = Math.hypot(gpu.summaries[i + FINAL_POINT] - x, gpu.summaries[i + FINAL_POINT + 1] - y) / Math.max(Math.hypot(x, y), 1);
       worst = Math.max(worst, difference);
     }
     notes.push(`float32 (${gpuName}) vs float64: ${c.name}: largest relative difference of final points ${worst.toExponential(2)} (target <= 1e-4)`);
@@ -97,7 +103,7 @@ async function agreement(page, gpuName) {
   const results = [];
   for (const engine of ['js', 'webgpu']) results.push(await page.evaluate((r) => window.playgroundBench.summaries(r), { experiment: himmelblau, runIndex: 0, job, engine, withSummaries: true }));
   const differing = [];
-  for (let cell = 0; cell < 256 * 256; cell++) if (results[0].summaries[cell * 7 + 6] !== results[1].summaries[cell * 7 + 6]) differing.push(cell);
+  for (let cell = 0; cell < 256 * 256; cell++) if (results[0].summaries[cell * STRIDE + MINIMUM_INDEX] !== results[1].summaries[cell * STRIDE + MINIMUM_INDEX]) differing.push(cell);
   const map = differing.length === 0 ? '' : `; cells: ${differing.slice(0, 12).map((cell) => `(row ${Math.floor(cell / 256)}, col ${cell % 256})`).join(' ')}${differing.length > 12 ? ' …' : ''}`;
   // the map of differing cells: each cell in its float64 basin's shade, differing ones in red
   const png = await page.evaluate(
@@ -112,7 +118,7 @@ async function agreement(page, gpuName) {
       context.putImageData(image, 0, 0);
       return canvas.toDataURL('image/png');
     },
-    { basins: Array.from({ length: 256 * 256 }, (_, cell) => results[0].summaries[cell * 7 + 6]), differing },
+    { basins: Array.from({ length: 256 * 256 }, (_, cell) => results[0].summaries[cell * STRIDE + MINIMUM_INDEX]), differing },
   );
   mkdirSync('dist-bench', { recursive: true });
   writeFileSync('dist-bench/basin-difference.png', Buffer.from(png.split(',')[1], 'base64'));

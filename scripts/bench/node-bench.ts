@@ -1,7 +1,7 @@
 // Node side of `npm run bench`: the float64 TypeScript engine's workloads, timed side by side.
 // The worker-pool and WebGPU workloads run in Chromium (batch-bench.mjs); Node times the basin map's
 // single-thread TypeScript work for comparison.
-import { runBatchRange, SUMMARY_STRIDE, type BasinJob } from '../../src/engine/batch';
+import { runBatchRange, summaryStride, type BasinJob } from '../../src/engine/batch';
 import { compileFormula } from '../../src/engine/expression';
 import type { Objective } from '../../src/engine/objective';
 import { getOptimizer } from '../../src/engine/methods/first-order';
@@ -84,7 +84,7 @@ export function runNodeBench(): BenchRow[] {
     const adam = getOptimizer('adam')!;
     const template = { objective: surface, optimizer: adam, hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.01 }, numSteps: 500 };
     const job: BasinJob = { kind: 'basin', domain: [[-2, 2], [-1, 3]], columns: 256, rows: 256, minima: surface.minima, tolerance: 0.01 };
-    const out = new Float64Array(256 * 256 * SUMMARY_STRIDE);
+    const out = new Float64Array(256 * 256 * summaryStride(2));
     const ms = medianMilliseconds(() => runBatchRange(template, job, 0, 256 * 256, out, 0), 3, 1);
     rows.push({ workload: '3. basin map 256x256, Adam, Rosenbrock', engine: 'TS float64, Node, 1 thread', size: '65536 runs x 500 steps', milliseconds: ms, throughput: `${((256 * 256 * 500) / ms / 1e3).toFixed(1)}M run-steps/s` });
   }

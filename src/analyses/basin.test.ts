@@ -22,4 +22,9 @@ describe('basinJobFor', () => {
     expect(view.minima).toEqual([expect.objectContaining({ point: [1, 1], value: 0 })]);
     expect(basinJobFor({ experiment: DEFAULT_EXPERIMENT, viewDomain: null, basin }).domain).toEqual([[-2, 2], [-1, 3]]);
   });
+
+  it('refuses a problem that is not two-dimensional, naming its dimension', () => {
+    const experiment = { ...DEFAULT_EXPERIMENT, problem: { kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 } as const };
+    expect(() => basinJobFor({ experiment, viewDomain: null, basin: { settings: DEFAULT_BASIN } })).toThrow('a basin map needs a two-dimensional problem; this one has 10');
+  });
 });

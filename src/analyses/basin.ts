@@ -1,5 +1,6 @@
 // Planning a basin-of-attraction map: one run from the centre of every cell of a grid over the view,
 // the grid's cells square on the map as drawn.
+import { checkBasinDimension } from '../engine/batch/cells';
 import type { BasinJob } from '../engine/batch/types';
 import type { Domain } from '../engine/objective';
 import type { BasinResolution } from '../experiment/analysis-settings';
@@ -20,9 +21,10 @@ export function basinGrid(domain: Domain, resolution: BasinResolution | number):
   return aspect <= 1 ? { columns: resolution, rows: Math.max(1, Math.round(resolution * aspect)) } : { columns: Math.max(1, Math.round(resolution / aspect)), rows: resolution };
 }
 
-/** The basin map job the settings describe, over the view shown. */
+/** The basin map job the settings describe, over the view shown; throws for a problem that is not two-dimensional. */
 export function basinJobFor(inputs: Pick<AnalysisInputs, 'experiment' | 'viewDomain' | 'basin'>): BasinJob {
+  const { objective, minima } = resolveProblem(inputs.experiment.problem);
+  checkBasinDimension(objective.dimension);
   const domain = inputs.viewDomain ?? resolveDomain(inputs.experiment.problem);
-  const { minima } = resolveProblem(inputs.experiment.problem);
   return { kind: 'basin', domain, ...basinGrid(domain, inputs.basin.settings.resolution), minima, tolerance: BASIN_TOLERANCE };
 }

@@ -23,7 +23,7 @@ describe('missingRanges', () => {
 describe('chooseEngine', () => {
   const swiftShader = { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader Device (Subzero)', isFallbackAdapter: true };
   const gpu = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
-  const base: EngineChoiceInput = { preference: 'auto', numRuns: 65536, numSteps: 500, noise: 0, workers: 2, adapter: gpu, adapterMessage: '', measured: null };
+  const base: EngineChoiceInput = { preference: 'auto', numRuns: 65536, numSteps: 500, noise: 0, dimension: 2, workers: 2, adapter: gpu, adapterMessage: '', measured: null };
 
   it('honours ?engine=, except WebGPU without an adapter', () => {
     expect(chooseEngine({ ...base, preference: 'js' })).toMatchObject({ engine: 'js', reason: expect.stringMatching(/forced/) });
@@ -35,6 +35,16 @@ describe('chooseEngine', () => {
     expect(chooseEngine({ ...base, numRuns: 1024 }).engine).toBe('js');
     expect(chooseEngine({ ...base, noise: 0.1 }).engine).toBe('js');
     expect(chooseEngine(base).engine).toBe('webgpu');
+  });
+
+  it('runs an n-dimensional problem on TypeScript, and says it fell back when WebGPU was forced', () => {
+    expect(chooseEngine({ ...base, dimension: 10 })).toEqual({ engine: 'js', reason: 'n-dimensional problem: the WebGPU kernels run 2-D formulas', needsMeasurement: false });
+    expect(chooseEngine({ ...base, dimension: 10, adapter: null }).reason).toBe('n-dimensional problem: the WebGPU kernels run 2-D formulas');
+    expect(chooseEngine({ ...base, dimension: 10, preference: 'webgpu' })).toMatchObject({
+      engine: 'js',
+      reason: '?engine=webgpu asked for, but it fell back to TypeScript (n-dimensional problem: the WebGPU kernels run 2-D formulas)',
+    });
+    expect(chooseEngine({ ...base, dimension: 10, preference: 'js' }).reason).toBe('TypeScript forced by ?engine=js');
   });
 
   it('treats SwiftShader as no GPU until a measurement shows it faster', () => {

@@ -48,6 +48,8 @@ export interface EngineChoiceInput {
   readonly numRuns: number;
   readonly numSteps: number;
   readonly noise: number;
+  /** Coordinates of the problem: the WebGPU kernels run 2-D formulas only. */
+  readonly dimension: number;
   readonly workers: number;
   /** null: no WebGPU adapter (or not asked yet). */
   readonly adapter: AdapterDescription | null;
@@ -70,11 +72,18 @@ export function isSoftwareAdapter(adapter: AdapterDescription): boolean {
   return adapter.isFallbackAdapter || /swiftshader/i.test(`${adapter.architecture} ${adapter.vendor} ${adapter.description} ${adapter.device}`);
 }
 
-/** Picks the engine: a forced one if possible, else by size, noise, the adapter and measured throughput. */
+/** The WebGPU kernels are generated from a formula f(x, y): they run two-dimensional problems only. */
+export const GPU_DIMENSION = 2;
+
+/** Why an n-dimensional problem runs on TypeScript. */
+export const N_DIMENSIONAL_REASON = 'n-dimensional problem: the WebGPU kernels run 2-D formulas';
+
+/** Picks the engine: a forced one if possible, else by the problem's dimension, size, noise, the adapter and measured throughput. */
 export function chooseEngine(input: EngineChoiceInput): EngineChoice {
   const { preference, adapter } = input;
   const cpu = (reason: string): EngineChoice => ({ engine: 'js', reason, needsMeasurement: false });
   if (preference === 'js') return cpu('TypeScript forced by ?engine=js');
+  if (input.dimension !== GPU_DIMENSION) return cpu(preference === 'webgpu' ? `?engine=webgpu asked for, but it fell back to TypeScript (${N_DIMENSIONAL_REASON})` : N_DIMENSIONAL_REASON);
   if (input.noise > 0) return cpu('gradient noise runs on the TypeScript path only (its seeded noise stream is float64)');
   if (preference === 'webgpu') {
     if (adapter === null) return cpu(`?engine=webgpu asked for, but ${input.adapterMessage || 'there is no WebGPU adapter'}`);

@@ -5,5 +5,5 @@ import { analysedRun, type AnalysisInputs } from './analysis-inputs';
 /** The many-seeds job the settings describe. */
 export function seedsJobFor(inputs: Pick<AnalysisInputs, 'experiment' | 'seeds'>): SeedsJob {
   const run = inputs.experiment.runs[analysedRun(inputs, inputs.seeds.settings.run)];
-  return { kind: 'seeds', start: [run.start[0], run.start[1]], count: inputs.seeds.settings.count, seed: inputs.experiment.seed };
+  return { kind: 'seeds', start: [...run.start], count: inputs.seeds.settings.count, seed: inputs.experiment.seed };
 }

@@ -11,7 +11,7 @@ export function sweepJobFor(inputs: Pick<AnalysisInputs, 'experiment' | 'sweep'>
   const second = effectiveSecondAxis(settings, run.optimizer);
   return {
     kind: 'sweep',
-    start: [run.start[0], run.start[1]],
+    start: [...run.start],
     learningRates: { min: settings.lrMin, max: settings.lrMax, count: settings.count },
     ...(second && { second }),
   };

@@ -1,6 +1,6 @@
 // The bench page's script: exposes the batch pool to `npm run bench` and the browser tests as
 // window.playgroundBench, so both measure and check exactly what the playground runs.
-import { batchSize, SUMMARY_STRIDE, type BasinJob, type BatchOutcome, type SeedsJob, type SweepJob } from '../engine/batch/types';
+import { batchSize, jobDimension, summaryStride, type BasinJob, type BatchOutcome, type SeedsJob, type SweepJob } from '../engine/batch/types';
 import type { Experiment } from '../experiment/experiment';
 import { BatchPool } from '../client/batch-pool';
 
@@ -16,7 +16,7 @@ export interface BenchJob {
   /** Runs [from, to) only (naive engine; default all). */
   readonly from?: number;
   readonly to?: number;
-  /** Return the summaries (large: 7 floats per run); default false. */
+  /** Return the summaries (large: summaryStride(dimension) floats per run, SUMMARY_OFFSET order); default false. */
   readonly withSummaries?: boolean;
 }
 
@@ -48,11 +48,12 @@ const bench = {
       const { summaries, elapsedMs } = await pool.runNaiveSummaries(source, request.job, request.from ?? 0, request.to ?? total);
       return { elapsedMs, outcome: null, ...(request.withSummaries && { summaries: Array.from(summaries) }) };
     }
-    const summaries = request.withSummaries ? new Float64Array(total * SUMMARY_STRIDE) : null;
+    const stride = summaryStride(jobDimension(request.job));
+    const summaries = request.withSummaries ? new Float64Array(total * stride) : null;
     const started = performance.now();
     const outcome = await pool.runSummaries(source, request.job, {
       engine: request.engine,
-      onPartial: (from, _to, part) => summaries?.set(part, from * SUMMARY_STRIDE),
+      onPartial: (from, _to, part) => summaries?.set(part, from * stride),
     });
     return { elapsedMs: performance.now() - started, outcome, ...(summaries && { summaries: Array.from(summaries) }) };
   },

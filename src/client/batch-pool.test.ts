@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_STRIDE, type BasinJob, type SeedsJob } from '../engine/batch/types';
+import { SUMMARY_OFFSET, summaryStride, type BasinJob, type SeedsJob, type SweepJob } from '../engine/batch/types';
+import { getMethod } from '../engine/methods';
+import { sweepCellHyper } from '../engine/batch/cells';
+import { deriveSeed } from '../engine/random';
+import { runMethod } from '../engine/run';
+import { resolveProblem, resolveRun } from '../experiment/run-experiment';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
 import { BatchHandler } from '../worker/batch-handler';
 import { isAbort } from './abort';
@@ -43,6 +48,8 @@ const typescriptWorker = () => {
 const experiment: Experiment = { ...DEFAULT_EXPERIMENT, problem: { kind: 'surface', surface: 'himmelblau', params: {} }, steps: 40, runs: [{ optimizer: 'adam', hyper: { lr: 0.1 }, start: [0, 0] }] };
 const source = { experiment, runIndex: 0 };
 const job: BasinJob = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 40, rows: 30, minima: [], tolerance: 0.01 };
+/** Floats per run of the 2-D jobs here. */
+const SUMMARY_STRIDE = summaryStride(2);
 const noGpu = () => new FakeWorker((request, worker) => worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter: null, message: 'no WebGPU here' }));
 
 /** The summaries computed in one piece, as the oracle for any split. */
@@ -185,11 +192,64 @@ describe('BatchPool.runSeeds', () => {
     const { statistics, outcome } = await pool.runSeeds(noisy, seeds, { onProgress: ({ done }) => progress.push(done) });
     expect(statistics.numSeeds).toBe(30);
     expect(statistics.numPoints).toBe(41);
-    expect(statistics.x.median).toHaveLength(41);
+    expect(statistics.coordinates).toHaveLength(2);
+    const [x] = statistics.coordinates;
+    expect(x.median).toHaveLength(41);
     expect(progress.at(-1)).toBe(30);
     expect(outcome.engine).toBe('js');
     // the spread starts at zero (every seed starts at the same point) and then opens
-    expect(statistics.x.upper[0] - statistics.x.lower[0]).toBe(0);
-    expect(statistics.x.upper[40] - statistics.x.lower[40]).toBeGreaterThan(0);
+    expect(x.upper[0] - x.lower[0]).toBe(0);
+    expect(x.upper[40] - x.lower[40]).toBeGreaterThan(0);
+  });
+});
+
+describe('BatchPool on an n-dimensional problem', () => {
+  // 10-D Rosenbrock has no formula: the WebGPU kernels cannot run it, whatever is asked for
+  const problem = { kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 } as const;
+  const start = [-1.2, 1, -0.5, 0.8, 0, 1.5, -1, 0.3, 2, -0.7];
+  const experiment10: Experiment = { ...DEFAULT_EXPERIMENT, problem, steps: 40, runs: [{ optimizer: 'adam', hyper: { lr: 0.01 }, start }] };
+  const source10 = { experiment: experiment10, runIndex: 0 };
+  const objective = resolveProblem(problem).objective;
+  const gpuAsked: BatchRequest[] = [];
+  const watchedGpu = () => new FakeWorker((request, worker) => (gpuAsked.push(request), worker.emit({ type: 'gpuInfo', requestId: request.requestId, adapter: null, message: 'unused' })));
+
+  it('runs a sweep on TypeScript, saying why even when WebGPU is forced, with final points of 10 coordinates', async () => {
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => watchedGpu() as unknown as Worker });
+    const sweep: SweepJob = { kind: 'sweep', start, learningRates: { min: 1e-3, max: 0.05, count: 9 } };
+    const stride = summaryStride(10);
+    const summaries = new Float64Array(9 * stride).fill(NaN);
+    const outcome = await pool.runSummaries(source10, sweep, { engine: 'webgpu', onPartial: (from, _to, part) => summaries.set(part, from * stride) });
+    expect(outcome).toMatchObject({ engine: 'js', reason: '?engine=webgpu asked for, but it fell back to TypeScript (n-dimensional problem: the WebGPU kernels run 2-D formulas)' });
+    expect(gpuAsked).toEqual([]);
+    const auto = await pool.runSummaries(source10, sweep, { engine: 'auto' });
+    expect(auto.reason).toBe('n-dimensional problem: the WebGPU kernels run 2-D formulas');
+    const { method, hyper } = resolveRun(experiment10.runs[0]);
+    for (let index = 0; index < 9; index++) {
+      const run = runMethod({ objective, method, hyper: sweepCellHyper(hyper, sweep, index), start, numSteps: 40, seed: deriveSeed(experiment10.seed, index) });
+      const points = run.loss.length;
+      expect(Array.from(summaries.subarray(index * stride + SUMMARY_OFFSET.finalPoint, (index + 1) * stride))).toEqual(Array.from(run.trajectory.subarray((points - 1) * 10)));
+      expect(summaries[index * stride + SUMMARY_OFFSET.finalLoss]).toBe(run.loss[points - 1]);
+    }
+  });
+
+  it('gathers 10-D seeds as runMethod runs them, with quartiles of every coordinate', async () => {
+    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker });
+    const noisy = { experiment: { ...experiment10, noise: 0.5, seed: 3 }, runIndex: 0 };
+    const seeds: SeedsJob = { kind: 'seeds', start, count: 7, seed: 3 };
+    const { statistics } = await pool.runSeeds(noisy, seeds);
+    expect(statistics.coordinates).toHaveLength(10);
+    const finals = Array.from({ length: 7 }, (_, index) => {
+      const run = runMethod({ objective, method: getMethod('adam')!, hyper: resolveRun(experiment10.runs[0]).hyper, start, numSteps: 40, noise: 0.5, seed: deriveSeed(3, index) });
+      return run.trajectory.subarray(run.trajectory.length - 10);
+    });
+    statistics.coordinates.forEach((quartiles, i) => {
+      // the median of seven is the fourth smallest
+      expect(quartiles.median[40]).toBe(finals.map((point) => point[i]).sort((a, b) => a - b)[3]);
+    });
+  });
+
+  it('refuses a basin map, naming the dimension', async () => {
+    const pool = new BatchPool({ workers: 1, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => watchedGpu() as unknown as Worker });
+    await expect(pool.runSummaries(source10, job, { engine: 'auto' })).rejects.toThrow('a basin map needs a two-dimensional problem; this one has 10');
   });
 });

@@ -3,9 +3,11 @@
 // streams partial results, reports progress with an estimate of the time left, cancels, picks the
 // engine by measured throughput, and reruns a job on the TypeScript path when the GPU device is
 // lost or a worker crashes. Components never call postMessage.
+import { checkBasinDimension } from '../engine/batch/cells';
 import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
-import { chooseEngine, estimateRemaining, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
+import { problemDimension } from '../engine/problems';
+import { chooseEngine, estimateRemaining, GPU_DIMENSION, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
 import { abortError, isAbort } from './abort';
 
 /** Which engine a job should use: 'auto' picks by measurement; ?engine=js|webgpu forces one. */
@@ -16,7 +18,7 @@ export interface SummariesOptions {
   readonly engine: EnginePreference;
   /** Aborting rejects the job's promise with a DOMException named 'AbortError'. */
   readonly signal?: AbortSignal;
-  /** Summaries of runs [from, to) (SUMMARY_STRIDE floats each), as they arrive, in any order. */
+  /** Summaries of runs [from, to) (summaryStride(jobDimension(job)) floats each), as they arrive, in any order. */
   onPartial?(from: number, to: number, summaries: Float64Array): void;
   onProgress?(progress: BatchProgress): void;
 }
@@ -81,11 +83,16 @@ export class BatchPool {
     return (await this.adapterInfo()).adapter;
   }
 
-  /** Runs a basin map or a sweep, streaming summaries; resolves with what ran it. */
+  /**
+   * Runs a basin map or a sweep, streaming summaries; resolves with what ran it. A basin map of a
+   * problem that is not two-dimensional is refused; an n-dimensional problem runs on TypeScript.
+   */
   async runSummaries(source: BatchSource, job: BasinJob | SweepJob, options: SummariesOptions): Promise<BatchOutcome> {
     const started = performance.now();
     const total = batchSize(job);
     const numSteps = source.experiment.steps;
+    const dimension = problemDimension(source.experiment.problem);
+    if (job.kind === 'basin') checkBasinDimension(dimension);
     const received: RunRange[] = [];
     let done = 0;
     const accept = (from: number, to: number, summaries: Float64Array) => {
@@ -100,13 +107,15 @@ export class BatchPool {
       return { engine, workers: engine === 'js' ? this.size : 1, adapter: null, reason, elapsedMs, runStepsPerSecond: (total * numSteps) / (elapsedMs / 1000), ...extra };
     };
 
-    const { adapter, message } = options.engine === 'js' ? { adapter: null, message: '' } : await this.adapterInfo();
+    // the WebGPU kernels run 2-D formulas: no need to ask for an adapter otherwise
+    const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION ? { adapter: null, message: '' } : await this.adapterInfo();
     const key = measurementKey(source);
     let choice = chooseEngine({
       preference: options.engine,
       numRuns: total,
       numSteps,
       noise: source.experiment.noise,
+      dimension,
       workers: this.size,
       adapter,
       adapterMessage: message,
@@ -118,7 +127,7 @@ export class BatchPool {
         // measuring computes the job's first runs on both engines: nothing is thrown away
         const measured = await this.measure(source, job, accept, options.signal);
         this.measured.set(key, measured);
-        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, workers: this.size, adapter, adapterMessage: message, measured });
+        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, dimension, workers: this.size, adapter, adapterMessage: message, measured });
       }
       if (choice.engine === 'webgpu') {
         const memory = await this.runOnGpu(source, job, missingRanges(total, received), accept, options.signal);

@@ -3,12 +3,13 @@
 // and the hyperparameters a sweep varies. Everything here is computed the way engine/batch/cells.ts
 // and engine/batch/summaries.ts compute it for the float64 path, so both paths run the same runs.
 import { basinCellStart, convergenceRadius, sweepCellHyper } from '../engine/batch/cells';
-import type { BasinJob, BatchSettings, SweepJob } from '../engine/batch/types';
+import { jobDimension, type BasinJob, type BatchSettings, type SweepJob } from '../engine/batch/types';
 import type { Expr } from '../engine/expression/ast';
 import type { KnownMinimum } from '../engine/objective';
 import type { OptimizerKernel } from '../engine/methods/first-order/kernel';
 import type { HyperValues } from '../engine/methods/first-order/optimizer';
 import { learningRateAt } from '../engine/schedules';
+import { GPU_DIMENSION } from '../analyses/plan';
 import { planStepTable, StepTableWriter, type StepTablePlan } from './step-table';
 
 /** What every run of a GPU batch shares (a BatchTemplate with the formula's tree for its objective; gradient noise is not supported on the GPU). */
@@ -47,6 +48,7 @@ export class FusedJob {
     readonly job: BasinJob | SweepJob,
   ) {
     if ((template.noise ?? 0) > 0) throw new Error('gradient noise is not supported on the GPU: noisy jobs run on the TypeScript path');
+    if (jobDimension(job) !== GPU_DIMENSION) throw new Error(`the WebGPU kernels run 2-D formulas; this job's runs have ${jobDimension(job)} coordinates`);
     const kernel = template.optimizer.kernel(template.hyper);
     if (job.kind === 'basin') {
       this.kernel = kernel;
@@ -70,14 +72,15 @@ export class FusedJob {
     this.stepPlan = planStepTable(this.kernel, this.perRunConstants);
   }
 
-  /** Writes the start points of runs [from, to) as (x, y) pairs. */
+  /** Writes the start points of runs [from, to), their coordinates one run after another. */
   starts(from: number, to: number): Float64Array {
-    const starts = new Float64Array((to - from) * 2);
-    const point = new Float64Array(2);
+    const dimension = jobDimension(this.job);
+    const starts = new Float64Array((to - from) * dimension);
+    const point = new Float64Array(dimension);
     for (let index = from; index < to; index++) {
       if (this.job.kind === 'basin') basinCellStart(this.job, index, point);
-      else [point[0], point[1]] = this.job.start;
-      starts.set(point, (index - from) * 2);
+      else point.set(this.job.start);
+      starts.set(point, (index - from) * dimension);
     }
     return starts;
   }

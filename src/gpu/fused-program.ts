@@ -13,15 +13,20 @@ import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu/dist/webgpu_
 import { CLIP_NORM_EPSILON, type ClipSpec } from '../engine/clipping';
 import { objectiveWgslFunction, WGSL_EXPRESSION_PRELUDE, wgslFloat } from '../engine/expression/wgsl';
 import { DIVERGENCE_BOUND } from '../engine/run';
+import { GPU_DIMENSION } from '../analyses/plan';
 import type { FusedJob } from './fused-job';
 import { kernelToWgsl } from './kernel-wgsl';
-import { STATE_FIELDS, stateLayout, type StateLayout } from './state-layout';
+import { STATE_SCALARS, stateLayout, type StateLayout } from './state-layout';
 
 /** Threads per workgroup (one run each). */
 const WORKGROUP_SIZE = 256;
 
-/** The plane: every objective here is f(x, y). */
-const DIMENSION = 2;
+/**
+ * The kernels' fast path: every objective here is a formula f(x, y) (n-dimensional problems have
+ * none and run on TypeScript), so a run's point is (point0, point1) and objectiveAt returns
+ * (f, ∂f/∂x, ∂f/∂y).
+ */
+const DIMENSION = GPU_DIMENSION;
 
 /** Uniforms the runner sets per dispatch, in this order (tfjs appends them to its own). */
 export const FUSED_UNIFORMS = 'firstStep : i32, chunkSteps : i32, numSteps : i32, numRuns : i32,';
@@ -56,14 +61,23 @@ export function fusedShader(job: FusedJob): FusedShader {
     ...kernel.runStateVariables.map((name, k): [string, number] => [name, layout.runState[k]]),
     ...kernel.coordinateStateVariables.flatMap((names, k) => names.map((name, i): [string, number] => [name, layout.coordinateState[k][i]])),
   ];
-  const fields = Object.entries(STATE_FIELDS) as [keyof typeof STATE_FIELDS, number][];
+  // the run's fixed fields as WGSL variables: point{i}, gradient{i}, then the scalars by name
+  const coordinates = layout.point.map((_, i) => i);
+  const fields: [string, number][] = [
+    ...layout.point.map((offset, i): [string, number] => [`point${i}`, offset]),
+    ...layout.gradient.map((offset, i): [string, number] => [`gradient${i}`, offset]),
+    ...STATE_SCALARS.map((name): [string, number] => [name, layout.scalars[name]]),
+  ];
+  const list = (prefix: string) => coordinates.map((i) => `${prefix}${i}`).join(', ');
+  // objectiveAt's vec3: f, then ∂f/∂x and ∂f/∂y
+  const takeGradient = (value: string) => coordinates.map((i) => `gradient${i} = ${value}.${'yz'[i]};`);
   const convergence = job.convergence;
   const recordConvergence = (step: string) =>
     convergence === null
       ? []
       : [
           'if (convergedStep < 0.0f) {',
-          '  let minimum = nearestMinimum(pointX, pointY);',
+          `  let minimum = nearestMinimum(${list('point')});`,
           '  if (minimum >= 0) {',
           `    convergedStep = ${step};`,
           '    minimumIndex = f32(minimum);',
@@ -82,12 +96,11 @@ export function fusedShader(job: FusedJob): FusedShader {
     ...kernel.constantLines,
     // the first chunk starts the run: f and ∇f at the start, which may already be out of bounds
     'if (uniforms.firstStep == 0) {',
-    '  let startValue = objectiveAt(pointX, pointY);',
+    `  let startValue = objectiveAt(${list('point')});`,
     '  loss = startValue.x;',
     '  bestLoss = startValue.x;',
-    '  gradientX = startValue.y;',
-    '  gradientY = startValue.z;',
-    '  if (!isRecordable(pointX, pointY) || !isFiniteValue(loss)) {',
+    ...indent(takeGradient('startValue')),
+    `  if (!isRecordable(${list('point')}) || !isFiniteValue(loss)) {`,
     '    divergedStep = 0.0f;',
     '  }',
     ...indent(recordConvergence('0.0f')),
@@ -103,26 +116,22 @@ export function fusedShader(job: FusedJob): FusedShader {
     `  let stepRow = (learningRateRow * uniforms.chunkSteps + stepIndex - uniforms.firstStep) * ${width};`,
     '  let k_lr = StepTable[stepRow];',
     '  let k_step = f32(stepIndex + 1);',
-    '  var grad0 = gradientX;',
-    '  var grad1 = gradientY;',
+    ...coordinates.map((i) => `  var grad${i} = gradient${i};`),
     ...indent(clippingLines(job.template.clip)),
-    '  var param0 = pointX;',
-    '  var param1 = pointY;',
+    ...coordinates.map((i) => `  var param${i} = point${i};`),
     ...indent(kernel.stepLines),
-    '  if (!isRecordable(param0, param1)) {',
+    `  if (!isRecordable(${list('param')})) {`,
     '    divergedStep = f32(stepIndex + 1);',
     '    break;',
     '  }',
-    '  let nextValue = objectiveAt(param0, param1);',
+    `  let nextValue = objectiveAt(${list('param')});`,
     '  if (!isFiniteValue(nextValue.x)) {',
     '    divergedStep = f32(stepIndex + 1);',
     '    break;',
     '  }',
-    '  pointX = param0;',
-    '  pointY = param1;',
+    ...coordinates.map((i) => `  point${i} = param${i};`),
     '  loss = nextValue.x;',
-    '  gradientX = nextValue.y;',
-    '  gradientY = nextValue.z;',
+    ...indent(takeGradient('nextValue')),
     '  if (loss < bestLoss) {',
     '    bestLoss = loss;',
     '  }',

@@ -4,7 +4,7 @@
 // schedule table, clipping, divergence and convergence rules) but pays tfjs's per-op cost on every
 // node of every step: DEVELOPERS.md's "op-by-op tfjs" path, never used for real work.
 import * as tf from '@tensorflow/tfjs-core';
-import { SUMMARY_STRIDE, type BasinJob, type SweepJob } from '../engine/batch/types';
+import { summaryStride, type BasinJob, type SweepJob } from '../engine/batch/types';
 import { CLIP_NORM_EPSILON } from '../engine/clipping';
 import { dependsOnVariables, type Expr } from '../engine/expression/ast';
 import { differentiate } from '../engine/expression/derivative';
@@ -24,7 +24,7 @@ export interface NaiveRunCallbacks {
   readonly lost?: Promise<never>;
 }
 
-/** Everything a run carries from step to step, one [N] tensor per quantity. */
+/** Everything a run carries from step to step, one [N] tensor per quantity (2-D, as the formulas the GPU runs: x and y). */
 interface NaiveState {
   x: tf.Tensor1D;
   y: tf.Tensor1D;
@@ -41,7 +41,7 @@ interface NaiveState {
   coordinates: Record<string, [tf.Tensor1D, tf.Tensor1D]>;
 }
 
-/** Runs [from, to) of the job op by op; returns their summaries (SUMMARY_FIELDS order). */
+/** Runs [from, to) of the job op by op (2-D: x and y); returns their summaries (SUMMARY_OFFSET order). */
 export async function runNaiveJob(template: GpuTemplate, job: BasinJob | SweepJob, from: number, to: number, callbacks: NaiveRunCallbacks): Promise<Float64Array> {
   const fused = new FusedJob(template, job);
   const numRuns = to - from;
@@ -85,10 +85,11 @@ export async function runNaiveJob(template: GpuTemplate, job: BasinJob | SweepJo
         if (callbacks.isCancelled()) throw new CancelledError();
       }
     }
-    const stacked = tf.stack([state.x, state.y, state.loss, state.bestLoss, state.convergedStep, state.divergedStep, state.minimumIndex], 1);
+    // one row per run in SUMMARY_OFFSET order: the scalars, then the final point
+    const stacked = tf.stack([state.loss, state.bestLoss, state.convergedStep, state.divergedStep, state.minimumIndex, state.x, state.y], 1);
     const values = await stacked.data();
     stacked.dispose();
-    const summaries = new Float64Array(numRuns * SUMMARY_STRIDE);
+    const summaries = new Float64Array(numRuns * summaryStride(2));
     summaries.set(values);
     return summaries;
   } finally {

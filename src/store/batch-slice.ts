@@ -33,9 +33,10 @@ export type BatchJobState =
   | { readonly status: 'cancelled' };
 
 /**
- * Summaries of a basin map or a sweep (SUMMARY_STRIDE floats per run, NaN until the run's summary
- * arrives). The buffer is filled in place as partial results stream in; `filled` counts the runs
- * received and a new results object marks each fill, so subscribers see the change.
+ * Summaries of a basin map or a sweep (summaryStride(jobDimension(job)) floats per run in
+ * SUMMARY_OFFSET order, NaN until the run's summary arrives). The buffer is filled in place as
+ * partial results stream in; `filled` counts the runs received and a new results object marks
+ * each fill, so subscribers see the change.
  */
 export interface SummaryResults<Job extends BasinJob | SweepJob> {
   readonly job: Job;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startBatchSync, type BatchRunner } from './batch-sync';
-import { SUMMARY_STRIDE, type BatchOutcome, type BatchProgress, type SeedStatistics } from '../engine/batch/types';
+import { SUMMARY_OFFSET, summaryStride, type BatchOutcome, type BatchProgress, type SeedStatistics } from '../engine/batch/types';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
 import { createAppStore } from '../store/store';
 
@@ -53,10 +53,14 @@ function setup(experiment: Experiment = DEFAULT_EXPERIMENT) {
   return { store, jobs, stop, flushFrames };
 }
 
+/** Floats per run of the default (2-D) problem's jobs. */
+const SUMMARY_STRIDE = summaryStride(2);
+
 /** Summaries of `count` runs that all reached minimum 0 at step 5. */
 function summaries(count: number): Float64Array {
   const out = new Float64Array(count * SUMMARY_STRIDE);
-  for (let i = 0; i < count; i++) out.set([1, 1, 0, 0, 5, -1, 0], i * SUMMARY_STRIDE);
+  // final and best loss 0, converged at step 5, not diverged, minimum 0, final point (1, 1)
+  for (let i = 0; i < count; i++) out.set([0, 0, 5, -1, 0, 1, 1], i * SUMMARY_STRIDE);
   return out;
 }
 
@@ -80,7 +84,7 @@ describe('startBatchSync', () => {
     expect(store.getState().basin.results!.filled).toBe(0);
     flushFrames();
     expect(store.getState().basin.results!.filled).toBe(200);
-    expect(store.getState().basin.results!.summaries[199 * SUMMARY_STRIDE + 4]).toBe(5);
+    expect(store.getState().basin.results!.summaries[199 * SUMMARY_STRIDE + SUMMARY_OFFSET.convergedStep]).toBe(5);
     expect(store.getState().basin.job).toEqual({ status: 'running', progress: { done: 200, total: 4096, elapsedMs: 5, etaMs: 97 } });
 
     jobs[0].partial(200, 4096, summaries(3896));
@@ -139,6 +143,15 @@ describe('startBatchSync', () => {
     jobs[0].fail(new Error('worker crashed twice'));
     await settle();
     expect(store.getState().basin.job).toEqual({ status: 'failed', message: 'worker crashed twice' });
+  });
+
+  it('refuses a basin map of an n-dimensional problem, naming its dimension', async () => {
+    const problem = { kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 } as const;
+    const { store, jobs } = setup({ ...DEFAULT_EXPERIMENT, problem, runs: [{ optimizer: 'adam', hyper: { lr: 0.01 }, start: new Array<number>(10).fill(0) }] });
+    store.getState().runBatch('basin');
+    await settle();
+    expect(jobs).toHaveLength(0);
+    expect(store.getState().basin.job).toEqual({ status: 'failed', message: 'a basin map needs a two-dimensional problem; this one has 10' });
   });
 
   it('runs many seeds only with gradient noise', async () => {

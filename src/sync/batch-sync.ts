@@ -3,7 +3,7 @@
 // are copied into the results' buffer as they arrive and reach the store at most once a frame, so a
 // 512 x 512 map streaming in thousands of pieces never floods React or the views. A changed
 // problem clears an analysis's results; any other change of what they depend on marks them stale.
-import { SUMMARY_STRIDE, batchSize, type AdapterDescription, type BasinJob, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
+import { batchSize, jobDimension, summaryStride, type AdapterDescription, type BasinJob, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
 import { lowestMinimumValue } from '../engine/known-minima';
 import { resolveProblem } from '../experiment/run-experiment';
 import { analysedRun } from '../analyses/analysis-inputs';
@@ -92,7 +92,8 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
     const runIndex = analysedRun(state, state[feature].settings.run);
     const batchJob: BasinJob | SweepJob = feature === 'basin' ? basinJobFor(state) : sweepJobFor(state);
     const total = batchSize(batchJob);
-    const summaries = new Float64Array(total * SUMMARY_STRIDE).fill(NaN);
+    const stride = summaryStride(jobDimension(batchJob));
+    const summaries = new Float64Array(total * stride).fill(NaN);
     let filled = 0;
     const base = { summaries, runIndex, numSteps: state.experiment.steps, inputsKey: inputsKey(feature, state), fStar: lowestMinimumValue(resolveProblem(state.experiment.problem).minima) };
     const results = () => ({ ...base, job: batchJob, filled }) as BasinResults & SweepResults;
@@ -113,7 +114,7 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
         signal: job.controller.signal,
         onPartial: (from, to, part) => {
           if (running.get(feature) !== job) return;
-          summaries.set(part.subarray(0, (to - from) * SUMMARY_STRIDE), from * SUMMARY_STRIDE);
+          summaries.set(part.subarray(0, (to - from) * stride), from * stride);
           filled += to - from;
           job.pendingFill = true;
           flushSoon(feature, job, publish);

@@ -1,6 +1,6 @@
 import { interpolateYlGnBu, interpolateYlOrRd, rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_STRIDE } from '../engine/batch/types';
+import { summaryStride } from '../engine/batch/types';
 import { BASIN_DIVERGED_COLOUR, BASIN_NONE_COLOUR, MINIMUM_COLOURS, basinColouring, basinLegend, cellFilled, effectiveColorBy, paintBasin, type BasinData } from './basin-colours';
 
 // Oracles: colours written down from the palettes' definitions (d3's own interpolators at the
@@ -11,17 +11,20 @@ const MINIMA = [
   { point: [-2.805118, 3.131312] as const, value: 0 },
 ];
 
-/** One summary per cell: [finalX, finalY, finalLoss, bestLoss, convergedStep, divergedStep, minimumIndex]; null: not computed. */
+/** Floats per cell of a basin map (its runs are on the plane). */
+const SUMMARY_STRIDE = summaryStride(2);
+
+/** One summary per cell: [finalLoss, bestLoss, convergedStep, divergedStep, minimumIndex, finalX, finalY]; null: not computed. */
 function data(cells: (readonly number[] | null)[], fStar: number | null = 0): BasinData {
   const summaries = new Float64Array(cells.length * SUMMARY_STRIDE).fill(NaN);
   cells.forEach((cell, i) => cell && summaries.set(cell, i * SUMMARY_STRIDE));
   return { summaries, minima: MINIMA, fStar };
 }
 
-const REACHED_0_AT_10 = [3, 2, 1e-8, 1e-8, 10, -1, 0];
-const REACHED_1_AT_40 = [-2.8, 3.13, 1e-4, 1e-4, 40, -1, 1];
-const NONE = [0, 0, 100, 50, -1, -1, -1];
-const DIVERGED = [1e10, 1e10, 1e30, 5, -1, 17, -1];
+const REACHED_0_AT_10 = [1e-8, 1e-8, 10, -1, 0, 3, 2];
+const REACHED_1_AT_40 = [1e-4, 1e-4, 40, -1, 1, -2.8, 3.13];
+const NONE = [100, 50, -1, -1, -1, 0, 0];
+const DIVERGED = [1e30, 5, -1, 17, -1, 1e10, 1e10];
 
 function pixel(rgba: Uint8ClampedArray, index: number): string {
   return rgb(rgba[4 * index], rgba[4 * index + 1], rgba[4 * index + 2]).formatHex() + (rgba[4 * index + 3] === 255 ? '' : `/${rgba[4 * index + 3]}`);
@@ -69,7 +72,7 @@ describe('the basin colours', () => {
   it('without known minima (a typed formula) colours by final loss against the lowest', () => {
     expect(effectiveColorBy('minimum', 0)).toBe('loss');
     expect(effectiveColorBy('steps', 2)).toBe('steps');
-    const formula = { ...data([[0, 0, -3, -3, -1, -1, -1], [0, 0, 7, 7, -1, -1, -1]], null), minima: [] };
+    const formula = { ...data([[-3, -3, -1, -1, -1, 0, 0], [7, 7, -1, -1, -1, 0, 0]], null), minima: [] };
     const colouring = basinColouring(formula, 'minimum');
     expect(colouring).toMatchObject({ kind: 'loss', reference: -3, referenceName: 'the lowest final loss' });
   });

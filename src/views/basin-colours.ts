@@ -2,7 +2,7 @@
 // colour each cell's summary gets (the known minimum it reached, the steps it took to get there, or
 // its final loss on a log scale), the cells painted into RGBA, and the legend with its counts.
 import { format, interpolateYlGnBu, interpolateYlOrRd, rgb } from 'd3';
-import { SUMMARY_OFFSET, SUMMARY_STRIDE } from '../engine/batch/types';
+import { BASIN_DIMENSION, SUMMARY_OFFSET, summaryStride } from '../engine/batch/types';
 import type { KnownMinimum } from '../engine/objective';
 import type { BasinColorBy } from '../experiment/analysis-settings';
 
@@ -14,6 +14,8 @@ export const BASIN_DIVERGED_COLOUR = '#1f1f1f';
 export const MINIMUM_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442'] as const;
 
 const { finalLoss: FINAL_LOSS, convergedStep: CONVERGED_STEP, divergedStep: DIVERGED_STEP, minimumIndex: MINIMUM_INDEX } = SUMMARY_OFFSET;
+/** Floats per cell: a basin map's runs are on its plane. */
+const SUMMARY_STRIDE = summaryStride(BASIN_DIMENSION);
 
 /** Entries of the sequential colour tables. */
 const RAMP_SIZE = 256;
@@ -22,7 +24,7 @@ const RAMP_START = 0.12;
 
 /** The summaries a basin map is coloured from. */
 export interface BasinData {
-  /** SUMMARY_STRIDE floats per cell, NaN for cells not computed yet. */
+  /** summaryStride(2) floats per cell (SUMMARY_OFFSET order), NaN for cells not computed yet. */
   readonly summaries: Float64Array;
   /** The known minima the cells were classified by. */
   readonly minima: readonly KnownMinimum[];

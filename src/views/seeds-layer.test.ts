@@ -21,8 +21,7 @@ describe('thinnedIndices', () => {
 
 describe('the seeds band and median path', () => {
   const statistics = {
-    x: quartiles([1, 2], [1.5, 3], [2, 4]),
-    y: quartiles([1, NaN], [2, 5], [3, 6]),
+    coordinates: [quartiles([1, 2], [1.5, 3], [2, 4]), quartiles([1, NaN], [2, 5], [3, 6])],
   };
 
   it('draws one box per step from the lower to the upper quartiles, skipping non-finite ones', () => {
@@ -31,13 +30,13 @@ describe('the seeds band and median path', () => {
   });
 
   it('keeps a box that has not spread yet a pixel wide', () => {
-    const start = { x: quartiles([1], [1], [1]), y: quartiles([1], [1], [1]) };
+    const start = { coordinates: [quartiles([1], [1], [1]), quartiles([1], [1], [1])] };
     expect(quartileBoxesPath(start, [0], scales)).toBe('M10.0,90.0h1.0v1.0h-1.0Z');
   });
 
   it('draws the median through the kept points', () => {
     expect(medianPath(statistics, [0, 1], scales)).toBe('M15.0,80.0L30.0,50.0');
-    const broken = { x: quartiles([0, 0, 0], [1, NaN, 3], [0, 0, 0]), y: quartiles([0, 0, 0], [1, 1, 1], [0, 0, 0]) };
+    const broken = { coordinates: [quartiles([0, 0, 0], [1, NaN, 3], [0, 0, 0]), quartiles([0, 0, 0], [1, 1, 1], [0, 0, 0])] };
     expect(medianPath(broken, [0, 1, 2], scales)).toBe('M10.0,90.0M30.0,90.0');
   });
 });

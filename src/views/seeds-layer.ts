@@ -1,6 +1,7 @@
 // Many seeds of one stochastic run, drawn on the map as the median path with an inter-quartile
 // band: at every step the box [x₂₅, x₇₅] × [y₂₅, y₇₅], and the band is the union of those boxes (one
-// path, so overlapping boxes do not darken). A marker and the step's own box follow playback.
+// path, so overlapping boxes do not darken). A marker and the step's own box follow playback. Only
+// a two-dimensional problem is drawn: x and y are its coordinates 0 and 1.
 import { select, type Selection } from 'd3';
 import type { SeedStatistics } from '../engine/batch/types';
 import type { MapScales } from './scales';
@@ -32,8 +33,8 @@ export function thinnedIndices(count: number, limit: number): number[] {
 type Project = Pick<MapScales, 'x' | 'y'>;
 
 /** SVG path data of the inter-quartile boxes at `indices` (skipping non-finite ones), to a tenth of a pixel. */
-export function quartileBoxesPath(statistics: Pick<SeedStatistics, 'x' | 'y'>, indices: readonly number[], scales: Project): string {
-  const { x, y } = statistics;
+export function quartileBoxesPath(statistics: Pick<SeedStatistics, 'coordinates'>, indices: readonly number[], scales: Project): string {
+  const [x, y] = statistics.coordinates;
   let d = '';
   for (const index of indices) {
     const left = scales.x(x.lower[index]);
@@ -50,12 +51,13 @@ export function quartileBoxesPath(statistics: Pick<SeedStatistics, 'x' | 'y'>, i
 }
 
 /** SVG path data of the median path through `indices`, broken where it is not finite. */
-export function medianPath(statistics: Pick<SeedStatistics, 'x' | 'y'>, indices: readonly number[], scales: Project): string {
+export function medianPath(statistics: Pick<SeedStatistics, 'coordinates'>, indices: readonly number[], scales: Project): string {
+  const [x, y] = statistics.coordinates;
   let d = '';
   let penDown = false;
   for (const index of indices) {
-    const px = scales.x(statistics.x.median[index]);
-    const py = scales.y(statistics.y.median[index]);
+    const px = scales.x(x.median[index]);
+    const py = scales.y(y.median[index]);
     if (!Number.isFinite(px) || !Number.isFinite(py)) {
       penDown = false;
       continue;
@@ -107,8 +109,15 @@ export class SeedsLayer {
     this.renderStep();
   }
 
+  /** The picture when there is one to draw on the map: the map shows two coordinates. */
+  private drawable(): SeedsPicture | null {
+    const { picture } = this;
+    return picture && picture.statistics.coordinates.length === 2 ? picture : null;
+  }
+
   private render(): void {
-    const { scales, picture } = this;
+    const { scales } = this;
+    const picture = this.drawable();
     this.root.attr('display', scales && picture ? null : 'none');
     if (!scales || !picture) return;
     const { statistics, color, label } = picture;
@@ -123,9 +132,11 @@ export class SeedsLayer {
   }
 
   private renderStep(): void {
-    const { scales, picture } = this;
+    const { scales } = this;
+    const picture = this.drawable();
     if (!scales || !picture) return;
-    const { x, y, numPoints } = picture.statistics;
+    const { coordinates, numPoints } = picture.statistics;
+    const [x, y] = coordinates;
     const index = Math.max(0, Math.min(numPoints - 1, Math.floor(this.step)));
     const px = scales.x(x.median[index]);
     const py = scales.y(y.median[index]);

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_STRIDE } from '../engine/batch/types';
+import { summaryStride } from '../engine/batch/types';
 import { bestIndex, nearestComputed, sweepLine, sweepMapping } from './sweep-chart';
 
 // Oracles: learning rates computed here as min·(max/min)^(j/(n−1)) with Math.pow, independently of
-// engine/batch/cells.ts; summaries laid out by hand in SUMMARY_FIELDS order.
+// engine/batch/cells.ts; summaries laid out by hand in SUMMARY_OFFSET order.
 
-/** Summaries of n runs: final loss `final[j]`, best loss half of it, diverged where `diverged[j]`. */
-function summaries(final: number[], diverged: boolean[] = []): Float64Array {
-  const out = new Float64Array(final.length * SUMMARY_STRIDE);
-  final.forEach((loss, j) => out.set([0, 0, loss, loss / 2, -1, diverged[j] ? 3 : -1, -1], j * SUMMARY_STRIDE));
+/** Summaries of n runs on `dimension` coordinates: final loss `final[j]`, best loss half of it, diverged where `diverged[j]`. */
+function summaries(final: number[], diverged: boolean[] = [], dimension = 2): Float64Array {
+  const stride = summaryStride(dimension);
+  const out = new Float64Array(final.length * stride);
+  final.forEach((loss, j) => out.set([loss, loss / 2, -1, diverged[j] ? 3 : -1, -1, ...new Array<number>(dimension).fill(7)], j * stride));
   return out;
 }
 
 describe('sweepLine', () => {
   it('pairs each log-spaced learning rate with its run’s loss', () => {
-    const job = { learningRates: { min: 1e-3, max: 1, count: 4 } };
+    const job = { start: [0, 0], learningRates: { min: 1e-3, max: 1, count: 4 } };
     const line = sweepLine(summaries([4, 3, 2, 1e6], [false, false, false, true]), job, 'final');
     Array.from(line.learningRates).forEach((rate, j) => expect(rate).toBeCloseTo(1e-3 * Math.pow(1000, j / 3), 15));
     expect(Array.from(line.loss)).toEqual([4, 3, 2, 1e6]);
@@ -23,8 +24,15 @@ describe('sweepLine', () => {
   });
 
   it('reads row k of a 2-D sweep (run i = k·count + j)', () => {
-    const job = { learningRates: { min: 0.1, max: 1, count: 2 } };
+    const job = { start: [0, 0], learningRates: { min: 0.1, max: 1, count: 2 } };
     expect(Array.from(sweepLine(summaries([1, 2, 3, 4, 5, 6]), job, 'final', 2).loss)).toEqual([5, 6]);
+  });
+
+  it('reads an n-dimensional sweep’s summaries at its stride (the final point has a coordinate per dimension)', () => {
+    const job = { start: new Array<number>(10).fill(0), learningRates: { min: 0.1, max: 1, count: 3 } };
+    const line = sweepLine(summaries([1, 2, 3], [false, true, false], 10), job, 'best');
+    expect(Array.from(line.loss)).toEqual([0.5, 1, 1.5]);
+    expect(Array.from(line.diverged)).toEqual([0, 1, 0]);
   });
 });
 

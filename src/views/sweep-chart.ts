@@ -2,7 +2,7 @@
 // scales, with the run's current learning rate marked and the best one ringed. Diverged runs sit
 // as ✕ on the top edge. Clicking picks the swept learning rate nearest the pointer.
 import { axisBottom, format, scaleLog, scaleLinear, select, type ScaleContinuousNumeric, type Selection } from 'd3';
-import { SUMMARY_OFFSET, SUMMARY_STRIDE, type SweepJob } from '../engine/batch/types';
+import { SUMMARY_OFFSET, summaryStride, type SweepJob } from '../engine/batch/types';
 import { logSpaced } from '../engine/batch/cells';
 import type { SweepMetric } from '../experiment/analysis-settings';
 import { lossAxisLeft, powerOfTenLabel, powerOfTenTicks } from './chart-axes';
@@ -34,24 +34,25 @@ export interface SweepLine {
   readonly diverged: Uint8Array;
 }
 
-/** Each of `count` runs' loss (final or best) and whether it diverged, from run `from` of a sweep's summaries. */
-export function sweepLosses(summaries: Float64Array, metric: SweepMetric, from: number, count: number): Pick<SweepLine, 'loss' | 'diverged'> {
+/** Each of `count` runs' loss (final or best) and whether it diverged, from run `from` of a sweep's summaries (runs on `dimension` coordinates). */
+export function sweepLosses(summaries: Float64Array, dimension: number, metric: SweepMetric, from: number, count: number): Pick<SweepLine, 'loss' | 'diverged'> {
   const loss = new Float64Array(count);
   const diverged = new Uint8Array(count);
   const field = metric === 'best' ? BEST_LOSS : FINAL_LOSS;
+  const stride = summaryStride(dimension);
   for (let j = 0; j < count; j++) {
-    const offset = (from + j) * SUMMARY_STRIDE;
+    const offset = (from + j) * stride;
     loss[j] = summaries[offset + field];
     diverged[j] = summaries[offset + DIVERGED_STEP] >= 0 ? 1 : 0;
   }
   return { loss, diverged };
 }
 
-/** The line of a sweep's summaries for row `secondIndex` (0 for a 1-D sweep), by final or best loss. */
-export function sweepLine(summaries: Float64Array, job: Pick<SweepJob, 'learningRates'>, metric: SweepMetric, secondIndex = 0): SweepLine {
+/** The line of a sweep's summaries (its runs have as many coordinates as its start) for row `secondIndex` (0 for a 1-D sweep), by final or best loss. */
+export function sweepLine(summaries: Float64Array, job: Pick<SweepJob, 'start' | 'learningRates'>, metric: SweepMetric, secondIndex = 0): SweepLine {
   const { min, max, count } = job.learningRates;
   const learningRates = Float64Array.from({ length: count }, (_, j) => logSpaced(min, max, count, j));
-  return { learningRates, ...sweepLosses(summaries, metric, secondIndex * count, count) };
+  return { learningRates, ...sweepLosses(summaries, job.start.length, metric, secondIndex * count, count) };
 }
 
 /** Index of the lowest loss among runs that did not diverge, or −1. */

@@ -1,18 +1,20 @@
 import { interpolateViridis, rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_STRIDE } from '../engine/batch/types';
+import { summaryStride } from '../engine/batch/types';
 import { HEATMAP_DIVERGED_COLOUR, cellEdges, heatmapScale, paintHeatmap, sweepGrid } from './sweep-heatmap';
 
 // Oracles: hand-made grids; viridis at the scale's ends; cell edges from the geometric (log) and
 // arithmetic means of neighbouring values.
 
 function summaries(final: number[], diverged: number[] = []): Float64Array {
-  const out = new Float64Array(final.length * SUMMARY_STRIDE);
-  final.forEach((loss, i) => out.set([0, 0, loss, loss, -1, diverged.includes(i) ? 2 : -1, -1], i * SUMMARY_STRIDE));
+  const stride = summaryStride(2);
+  const out = new Float64Array(final.length * stride);
+  // SUMMARY_OFFSET order: final loss, best loss, converged step, diverged step, minimum, final point
+  final.forEach((loss, i) => out.set([loss, loss, -1, diverged.includes(i) ? 2 : -1, -1, 0, 0], i * stride));
   return out;
 }
 
-const JOB = { learningRates: { min: 0.01, max: 1, count: 3 }, second: { name: 'beta1' as const, min: 0, max: 0.9, count: 2 } };
+const JOB = { start: [0, 0], learningRates: { min: 0.01, max: 1, count: 3 }, second: { name: 'beta1' as const, min: 0, max: 0.9, count: 2 } };
 
 describe('sweepGrid', () => {
   it('lays the runs out as rows of second values, learning rate across', () => {

@@ -37,14 +37,14 @@ export interface SweepGrid {
 }
 
 /** The grid of a 2-D sweep's summaries (run i = secondIndex · lrCount + lrIndex), by final or best loss. */
-export function sweepGrid(summaries: Float64Array, job: Pick<SweepJob, 'learningRates' | 'second'>, metric: SweepMetric): SweepGrid {
+export function sweepGrid(summaries: Float64Array, job: Pick<SweepJob, 'start' | 'learningRates' | 'second'>, metric: SweepMetric): SweepGrid {
   const { min, max, count } = job.learningRates;
   const second = job.second ?? { name: 'momentum' as const, min: 0, max: 0, count: 1 };
   return {
     learningRates: Float64Array.from({ length: count }, (_, j) => logSpaced(min, max, count, j)),
     seconds: Float64Array.from({ length: second.count }, (_, k) => linearSpaced(second.min, second.max, second.count, k)),
     secondName: second.name,
-    ...sweepLosses(summaries, metric, 0, count * second.count),
+    ...sweepLosses(summaries, job.start.length, metric, 0, count * second.count),
   };
 }
 

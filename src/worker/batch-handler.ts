@@ -1,7 +1,7 @@
 // What a TypeScript batch worker does with each request, apart from the messaging, so tests can
 // serve the pool in-process. Compiled without the DOM library (tsconfig.worker.json).
 import { runBatchRange, runSeedRange, seedStatistics } from '../engine/batch';
-import { SUMMARY_STRIDE, type BatchTemplate } from '../engine/batch/types';
+import { summaryStride, type BatchTemplate } from '../engine/batch/types';
 import { resolveProblem } from '../experiment/run-experiment';
 import type { BatchRequest, BatchResponse } from './batch-protocol';
 import { lastTemplateLookup } from '../analyses/source';
@@ -24,8 +24,9 @@ export class BatchHandler {
       switch (request.type) {
         case 'summarize': {
           const { requestId, from, to } = request;
-          const summaries = new Float64Array((to - from) * SUMMARY_STRIDE);
-          runBatchRange(this.templateFor(request.source), request.job, from, to, summaries, request.source.experiment.seed);
+          const template = this.templateFor(request.source);
+          const summaries = new Float64Array((to - from) * summaryStride(template.objective.dimension));
+          runBatchRange(template, request.job, from, to, summaries, request.source.experiment.seed);
           return { response: { type: 'summaries', requestId, from, to, summaries, elapsedMs: now() - started }, transfer: [summaries.buffer] };
         }
         case 'seeds': {
@@ -35,7 +36,7 @@ export class BatchHandler {
         }
         case 'seedStatistics': {
           const statistics = seedStatistics(request.runs, request.numPoints);
-          const transfer = [statistics.x, statistics.y, statistics.loss].flatMap((series) => [series.lower.buffer, series.median.buffer, series.upper.buffer]);
+          const transfer = [...statistics.coordinates, statistics.loss].flatMap((series) => [series.lower.buffer, series.median.buffer, series.upper.buffer]);
           return { response: { type: 'seedStatistics', requestId: request.requestId, statistics }, transfer };
         }
         default:

@@ -6,13 +6,13 @@ import type { AdapterDescription, BasinJob, SeedsJob, SeedStatistics, SweepJob }
 import type { BatchSource } from '../analyses/source';
 
 /** Bumped whenever a message's shape changes; the pool refuses a worker that disagrees. */
-export const BATCH_PROTOCOL_VERSION = 1;
+export const BATCH_PROTOCOL_VERSION = 2;
 
 export type { BatchSource };
 
 /** Page → worker. */
 export type BatchRequest =
-  /** Runs [from, to) of a basin map or a sweep, summarised (SUMMARY_STRIDE floats per run). */
+  /** Runs [from, to) of a basin map or a sweep, summarised (summaryStride(jobDimension(job)) floats per run). */
   | { readonly type: 'summarize'; readonly requestId: number; readonly source: BatchSource; readonly job: BasinJob | SweepJob; readonly from: number; readonly to: number }
   /** Seeds [from, to) of a many-seeds job, each with its whole path and loss curve. */
   | { readonly type: 'seeds'; readonly requestId: number; readonly source: BatchSource; readonly job: SeedsJob; readonly from: number; readonly to: number }
@@ -27,7 +27,9 @@ export type BatchRequest =
 
 /** One seed's run as it crosses the wire. */
 export interface SeedRunPayload {
-  /** Flattened (points × 2), the start first. */
+  /** Coordinates per point: the problem's dimension. */
+  readonly dimension: number;
+  /** Flattened (points × dimension), the start first. */
   readonly trajectory: Float64Array;
   readonly loss: Float64Array;
   /** Step at which it diverged (−1: it did not). */
@@ -42,7 +44,7 @@ export type BatchResponse =
       readonly requestId: number;
       readonly from: number;
       readonly to: number;
-      /** (to − from) × SUMMARY_STRIDE floats, run `from` first. */
+      /** (to − from) × summaryStride(jobDimension(job)) floats in SUMMARY_OFFSET order, run `from` first. */
       readonly summaries: Float64Array;
       readonly elapsedMs: number;
     }

@@ -2,7 +2,7 @@
 // streaming 'progress' and 'summaries', then 'done'), 'naiveSummarize' (op-by-op tfjs, for the
 // benchmark) and 'cancel'. tfjs runs here on its WebGPU backend and never in the page. Jobs run one
 // at a time in arrival order. Compiled without the DOM library (tsconfig.worker.json).
-import { SUMMARY_STRIDE } from '../engine/batch/types';
+import { jobDimension, summaryStride } from '../engine/batch/types';
 import { startGpuBackend, gpuMemory, type GpuBackend } from '../gpu/backend';
 import { runFusedJob } from '../gpu/fused-runner';
 import { gpuTemplateFor } from '../gpu/gpu-template';
@@ -57,7 +57,7 @@ async function handle(request: Exclude<BatchRequest, { type: 'cancel' }>): Promi
         isCancelled: () => cancelled.has(requestId),
         lost,
       });
-      if (summaries.length !== (request.to - request.from) * SUMMARY_STRIDE) throw new Error('the naive job returned the wrong number of summaries');
+      if (summaries.length !== (request.to - request.from) * summaryStride(jobDimension(request.job))) throw new Error('the naive job returned the wrong number of summaries');
       reply({ type: 'summaries', requestId, from: request.from, to: request.to, summaries, elapsedMs: performance.now() - startedAt }, [summaries.buffer]);
       reply({ type: 'done', requestId, elapsedMs: performance.now() - startedAt, ...gpuMemory(backend), adapter });
       return;

@@ -1,11 +1,16 @@
 import type { HyperValues } from '../methods/first-order/optimizer';
-import type { BasinJob, SweepJob } from './types';
+import { BASIN_DIMENSION, type BasinJob, type SweepJob } from './types';
 
 // The cells of a batch job and where each cell's run starts or what settings it uses. Run index i
 // is row-major: basin i = row · columns + column (row 0 at the top, y = yMax, column 0 at x = xMin,
 // as in engine/sample.ts); sweep i = secondIndex · learningRates.count + learningRateIndex, so a
 // one-dimensional sweep is i = learningRateIndex and a 2-D sweep is a heatmap with the learning
 // rate along the columns.
+
+/** Refuses a basin map on a problem that is not two-dimensional (its cells tile a plane), naming the problem's dimension. */
+export function checkBasinDimension(dimension: number): void {
+  if (dimension !== BASIN_DIMENSION) throw new RangeError(`a basin map needs a two-dimensional problem; this one has ${dimension}`);
+}
 
 /** Centre of basin cell `index`: x = xMin + (column + ½)·Δx, y = yMax − (row + ½)·Δy; written into `out`. */
 export function basinCellStart(job: BasinJob, index: number, out: Float64Array): void {

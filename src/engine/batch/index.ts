@@ -1,5 +1,5 @@
 // Batch work of many runs summarised or gathered without drawing each: basin maps, sweeps, seeds.
 export * from './types';
-export { basinCellStart, convergenceRadius, linearSpaced, logSpaced, sweepCellHyper, sweepCellValues } from './cells';
+export { basinCellStart, checkBasinDimension, convergenceRadius, linearSpaced, logSpaced, sweepCellHyper, sweepCellValues } from './cells';
 export { runBatchRange } from './summaries';
 export { quantileOfSorted, runSeedRange, seedStatistics, type SeedRun } from './seeds';

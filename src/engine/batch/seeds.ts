@@ -3,8 +3,10 @@ import { firstOrderMethod } from '../methods/first-order/adapter';
 import { Runner } from '../run';
 import type { BatchTemplate, Quartiles, SeedsJob, SeedStatistics } from './types';
 
-/** One seed's whole run: the path (points × 2, the start first), its loss curve, and where it diverged (−1: it did not). */
+/** One seed's whole run: the path (points × dimension, the start first), its loss curve, and where it diverged (−1: it did not). */
 export interface SeedRun {
+  /** Coordinates per point. */
+  readonly dimension: number;
   readonly trajectory: Float64Array;
   readonly loss: Float64Array;
   readonly divergedStep: number;
@@ -34,42 +36,44 @@ export function runSeedRange(template: BatchTemplate, job: SeedsJob, from: numbe
       seed: deriveSeed(job.seed, index),
     });
     runner.advance(template.numSteps);
-    const { trajectory, loss, diverged } = runner.result();
-    runs.push({ trajectory, loss, divergedStep: diverged?.step ?? -1 });
+    const { dimension, trajectory, loss, diverged } = runner.result();
+    runs.push({ dimension, trajectory, loss, divergedStep: diverged?.step ?? -1 });
   }
   return runs;
 }
 
 /**
- * Per-point quartiles of x, y and f over the seeds' runs, each `numPoints` long; a run that stopped
- * early (diverged) counts with its last finite point from there on. Quantiles interpolate linearly
- * between order statistics (numpy's default: position (n − 1)·p of the sorted values).
+ * Per-point quartiles of each coordinate and of f over the seeds' runs, each `numPoints` long; a run
+ * that stopped early (diverged) counts with its last finite point from there on. Quantiles
+ * interpolate linearly between order statistics (numpy's default: position (n − 1)·p of the sorted
+ * values). Every run has the first run's dimension.
  */
 export function seedStatistics(runs: readonly SeedRun[], numPoints: number): SeedStatistics {
   if (runs.length === 0) throw new RangeError('no seeds to summarise');
+  const { dimension } = runs[0];
+  if (runs.some((run) => run.dimension !== dimension)) throw new RangeError('the seeds do not all have the same dimension');
   const quartiles = (): Quartiles => ({ lower: new Float64Array(numPoints), median: new Float64Array(numPoints), upper: new Float64Array(numPoints) });
-  const x = quartiles();
-  const y = quartiles();
+  const coordinates = Array.from({ length: dimension }, quartiles);
   const loss = quartiles();
+  const series: [Quartiles, (run: SeedRun, at: number) => number][] = [
+    ...coordinates.map((quartilesOf, i): [Quartiles, (run: SeedRun, at: number) => number] => [quartilesOf, (run, at) => run.trajectory[dimension * at + i]]),
+    [loss, (run, at) => run.loss[at]],
+  ];
   const column = new Float64Array(runs.length);
   for (let point = 0; point < numPoints; point++) {
-    for (const [series, read] of [
-      [x, (run: SeedRun, at: number) => run.trajectory[2 * at]],
-      [y, (run: SeedRun, at: number) => run.trajectory[2 * at + 1]],
-      [loss, (run: SeedRun, at: number) => run.loss[at]],
-    ] as const) {
+    for (const [quartilesOf, read] of series) {
       for (let seed = 0; seed < runs.length; seed++) {
         const run = runs[seed];
         column[seed] = read(run, Math.min(point, run.loss.length - 1));
       }
       column.sort();
-      series.lower[point] = quantileOfSorted(column, 0.25);
-      series.median[point] = quantileOfSorted(column, 0.5);
-      series.upper[point] = quantileOfSorted(column, 0.75);
+      quartilesOf.lower[point] = quantileOfSorted(column, 0.25);
+      quartilesOf.median[point] = quantileOfSorted(column, 0.5);
+      quartilesOf.upper[point] = quantileOfSorted(column, 0.75);
     }
   }
   const numDiverged = runs.filter((run) => run.divergedStep >= 0).length;
-  return { numSeeds: runs.length, numPoints, x, y, loss, numDiverged };
+  return { numSeeds: runs.length, numPoints, coordinates, loss, numDiverged };
 }
 
 /** The p-quantile of ascending `sorted` values, interpolating linearly at position (n − 1)·p. */

@@ -1,32 +1,32 @@
 import { deriveSeed } from '../random';
 import { firstOrderMethod } from '../methods/first-order/adapter';
 import { Runner } from '../run';
-import { basinCellStart, convergenceRadius, sweepCellHyper } from './cells';
-import { SUMMARY_OFFSET, SUMMARY_STRIDE, type BasinJob, type BatchTemplate, type SweepJob } from './types';
+import { basinCellStart, checkBasinDimension, convergenceRadius, sweepCellHyper } from './cells';
+import { SUMMARY_OFFSET, summaryStride, type BasinJob, type BatchTemplate, type SweepJob } from './types';
 
-const { finalX: FINAL_X, finalY: FINAL_Y, finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, convergedStep: CONVERGED_STEP, divergedStep: DIVERGED_STEP, minimumIndex: MINIMUM_INDEX } = SUMMARY_OFFSET;
+const { finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, convergedStep: CONVERGED_STEP, divergedStep: DIVERGED_STEP, minimumIndex: MINIMUM_INDEX, finalPoint: FINAL_POINT } = SUMMARY_OFFSET;
 
 /**
  * Runs i = from..to−1 of a basin map or a sweep without recording trajectories and writes each
- * run's summary at out[(i − from)·SUMMARY_STRIDE ...] in SUMMARY_FIELDS order: the last finite point
- * and its loss, the best loss, the first step within the convergence radius of a known minimum and
- * that minimum's index (basin; −1 if never, and always −1 in a sweep), the divergence step (−1 if
- * none). Run i's gradient noise is seeded by deriveSeed(seed, i), so any split of [0, N) into
- * ranges fills the same numbers.
+ * run's summary at out[(i − from)·summaryStride(dimension) ...] in SUMMARY_OFFSET order: the loss
+ * at the last finite point, the best loss, the first step within the convergence radius of a known
+ * minimum (basin; −1 if never, and always −1 in a sweep), the divergence step (−1 if none), that
+ * minimum's index, then the last finite point's coordinates. The dimension is the objective's (a
+ * basin map needs two). Run i's gradient noise is seeded by deriveSeed(seed, i), so any split of
+ * [0, N) into ranges fills the same numbers.
  */
 export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob, from: number, to: number, out: Float64Array, seed: number): void {
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to)) throw new RangeError(`bad run range [${from}, ${to})`);
-  if (out.length < (to - from) * SUMMARY_STRIDE) throw new RangeError(`out holds ${out.length} floats, [${from}, ${to}) needs ${(to - from) * SUMMARY_STRIDE}`);
-  const start = new Float64Array(2);
-  const point = new Float64Array(2);
+  const dimension = template.objective.dimension;
+  if (job.kind === 'basin') checkBasinDimension(dimension);
+  const stride = summaryStride(dimension);
+  if (out.length < (to - from) * stride) throw new RangeError(`out holds ${out.length} floats, [${from}, ${to}) needs ${(to - from) * stride}`);
+  const start = job.kind === 'basin' ? new Float64Array(dimension) : Float64Array.from(job.start);
+  const point = new Float64Array(dimension);
   const radiusSquared = job.kind === 'basin' ? convergenceRadius(job) ** 2 : 0;
   const method = firstOrderMethod(template.optimizer);
   for (let index = from; index < to; index++) {
     if (job.kind === 'basin') basinCellStart(job, index, start);
-    else {
-      start[0] = job.start[0];
-      start[1] = job.start[1];
-    }
     const runner = new Runner({
       objective: template.objective,
       method,
@@ -56,10 +56,9 @@ export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob,
     }
     runner.advance(template.numSteps - runner.stepsTaken);
 
-    const offset = (index - from) * SUMMARY_STRIDE;
+    const offset = (index - from) * stride;
     runner.copyLastPoint(point);
-    out[offset + FINAL_X] = point[0];
-    out[offset + FINAL_Y] = point[1];
+    out.set(point, offset + FINAL_POINT);
     out[offset + FINAL_LOSS] = runner.lastLoss;
     out[offset + BEST_LOSS] = runner.bestLoss;
     out[offset + CONVERGED_STEP] = convergedStep;
@@ -68,7 +67,7 @@ export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob,
   }
 }
 
-/** Index of the known minimum nearest to `point` if it lies within the radius (squared), else −1. */
+/** Index of the known minimum nearest to `point` (on the basin map's plane) if it lies within the radius (squared), else −1. */
 function nearestWithin(job: BasinJob, point: Float64Array, radiusSquared: number): number {
   let nearest = -1;
   let nearestSquared = radiusSquared;

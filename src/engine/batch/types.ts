@@ -39,7 +39,8 @@ export interface BasinJob {
 /** A learning-rate sweep on a log grid, optionally against a second hyperparameter (a heatmap). */
 export interface SweepJob {
   readonly kind: 'sweep';
-  readonly start: readonly [number, number];
+  /** Where every run starts: one coordinate per dimension of the problem. */
+  readonly start: readonly number[];
   readonly learningRates: { readonly min: number; readonly max: number; readonly count: number };
   /** 'beta1' sets betas[0]; 'momentum' sets momentum; linear grid from min to max inclusive. */
   readonly second?: { readonly name: 'beta1' | 'momentum'; readonly min: number; readonly max: number; readonly count: number };
@@ -48,7 +49,8 @@ export interface SweepJob {
 /** The same stochastic run (gradient noise) repeated over seeds 0..count-1 (stream i of the experiment seed). */
 export interface SeedsJob {
   readonly kind: 'seeds';
-  readonly start: readonly [number, number];
+  /** Where every seed starts: one coordinate per dimension of the problem. */
+  readonly start: readonly number[];
   readonly count: number;
   /** The experiment's seed; run i draws from deriveSeed(seed, i). */
   readonly seed: number;
@@ -57,12 +59,29 @@ export interface SeedsJob {
 /** Any batch job. */
 export type BatchJob = BasinJob | SweepJob | SeedsJob;
 
-/** Numbers kept per run of a basin map or a sweep, in this order (SUMMARY_FIELDS floats per run). */
-export const SUMMARY_FIELDS = ['finalX', 'finalY', 'finalLoss', 'bestLoss', 'convergedStep', 'divergedStep', 'minimumIndex'] as const;
-/** Offset of each field within one run's summary. */
-export const SUMMARY_OFFSET = { finalX: 0, finalY: 1, finalLoss: 2, bestLoss: 3, convergedStep: 4, divergedStep: 5, minimumIndex: 6 } as const satisfies Record<(typeof SUMMARY_FIELDS)[number], number>;
-/** Floats per run in a summary buffer. */
-export const SUMMARY_STRIDE = SUMMARY_FIELDS.length;
+/** The scalars kept per run of a basin map or a sweep, in this order; the final point's coordinates follow them. */
+export const SUMMARY_SCALARS = ['finalLoss', 'bestLoss', 'convergedStep', 'divergedStep', 'minimumIndex'] as const;
+/**
+ * Offset of each field within one run's summary: the scalars, then `finalPoint`, where the last
+ * finite point's coordinates begin (as many as the problem has dimensions).
+ */
+export const SUMMARY_OFFSET = { finalLoss: 0, bestLoss: 1, convergedStep: 2, divergedStep: 3, minimumIndex: 4, finalPoint: SUMMARY_SCALARS.length } as const satisfies Record<
+  (typeof SUMMARY_SCALARS)[number] | 'finalPoint',
+  number
+>;
+
+/** Floats per run in a summary buffer of runs on `dimension` coordinates. */
+export function summaryStride(dimension: number): number {
+  return SUMMARY_OFFSET.finalPoint + dimension;
+}
+
+/** A basin map is a grid over a plane: its runs have two coordinates. */
+export const BASIN_DIMENSION = 2;
+
+/** Coordinates of a job's runs: two for a basin map, as many as its start has for a sweep or many seeds. */
+export function jobDimension(job: Pick<BasinJob, 'kind'> | Pick<SweepJob | SeedsJob, 'kind' | 'start'>): number {
+  return job.kind === 'basin' ? BASIN_DIMENSION : job.start.length;
+}
 
 /** Total runs a job asks for (basin: columns·rows; sweep: lrs·second; seeds: count). */
 export function batchSize(job: BatchJob): number {
@@ -121,9 +140,8 @@ export interface SeedStatistics {
   readonly numSeeds: number;
   /** Points per path: steps + 1, the start first. */
   readonly numPoints: number;
-  /** 25th, 50th, 75th percentiles of x, y and f at each point, each numPoints long. */
-  readonly x: Quartiles;
-  readonly y: Quartiles;
+  /** 25th, 50th, 75th percentiles of each coordinate of the point (one entry per dimension) and of f, each numPoints long. */
+  readonly coordinates: readonly Quartiles[];
   readonly loss: Quartiles;
   /** Seeds that diverged before the last step. */
   readonly numDiverged: number;
