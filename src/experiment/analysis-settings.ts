@@ -1,5 +1,5 @@
 import type { NumberRange } from '../engine/checks';
-import { getOptimizer } from '../engine/methods/first-order';
+import { getMethod } from '../engine/methods';
 
 // The settings of the three batch analyses (basin-of-attraction map, learning-rate sweep, many
 // seeds) that the share URL carries beside the experiment: which run each analyses and how. Runs
@@ -106,7 +106,7 @@ export const NO_ANALYSIS_SETTINGS: AnalysisSettings = { basin: null, sweep: null
  * family, Lion), momentum for SGD and RMSprop; null when it has neither (Adagrad, Adadelta).
  */
 export function secondAxisFor(optimizerId: string): SweepSecondName | null {
-  const specs = getOptimizer(optimizerId)?.hyperSpecs ?? [];
+  const specs = getMethod(optimizerId)?.hyperSpecs ?? [];
   if (specs.some((spec) => spec.name === 'betas' && spec.kind === 'pair')) return 'beta1';
   if (specs.some((spec) => spec.name === 'momentum' && spec.kind === 'number')) return 'momentum';
   return null;

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AdapterDescription, BasinJob, BatchOutcome, BatchProgress, SeedStatistics, SweepJob } from '../engine/batch/types';
-import { getOptimizer, validateHyperValues } from '../engine/methods/first-order';
+import { getMethod, validateHyperValues } from '../engine/methods';
 import {
   DEFAULT_BASIN,
   DEFAULT_SEEDS,
@@ -218,7 +218,7 @@ export const createBatchSlice: StateCreator<AppState, [], [], BatchSlice> = (set
     },
     applySweepPoint: (runIndex, learningRate, second) => {
       const run = get().experiment.runs[runIndex];
-      const optimizer = run && getOptimizer(run.optimizer);
+      const optimizer = run && getMethod(run.optimizer);
       if (!run || !optimizer) return;
       const hyper: Record<string, unknown> = { ...run.hyper, lr: roundPicked(learningRate) };
       if (second?.name === 'momentum') hyper.momentum = roundPicked(second.value);

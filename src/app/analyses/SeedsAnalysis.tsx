@@ -1,4 +1,4 @@
-import { getOptimizer } from '../../engine/methods/first-order';
+import { getMethod } from '../../engine/methods';
 import { SEEDS_COUNT_RANGE } from '../../experiment/analysis-settings';
 import { clampRunIndex } from '../../experiment/run-index';
 import { formatLoss } from '../../views/loss-series';
@@ -18,7 +18,7 @@ export function SeedsAnalysis() {
   const setNoise = useAppStore((state) => state.setNoise);
   const steps = useAppStore((state) => state.experiment.steps);
   const runIndex = useAppStore((state) => clampRunIndex(settings.run, state.experiment.runs.length));
-  const optimizerName = useAppStore((state) => getOptimizer(state.experiment.runs[runIndex]?.optimizer ?? '')?.name ?? 'the optimizer');
+  const optimizerName = useAppStore((state) => getMethod(state.experiment.runs[runIndex]?.optimizer ?? '')?.name ?? 'the optimizer');
   const statistics = useAppStore((state) => (state.seeds.active ? (state.seeds.results?.statistics ?? null) : null));
   const noNoise = !(noise > 0);
 

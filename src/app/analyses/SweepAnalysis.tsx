@@ -1,4 +1,4 @@
-import { getOptimizer } from '../../engine/methods/first-order';
+import { getMethod } from '../../engine/methods';
 import {
   SWEEP_COUNT_RANGE,
   SWEEP_LR_RANGE,
@@ -52,7 +52,7 @@ export function SweepAnalysis() {
   const steps = useAppStore((state) => state.experiment.steps);
   const runIndex = useAppStore((state) => clampRunIndex(settings.run, state.experiment.runs.length));
   const optimizerId = useAppStore((state) => state.experiment.runs[runIndex]?.optimizer ?? '');
-  const optimizerName = getOptimizer(optimizerId)?.name ?? optimizerId;
+  const optimizerName = getMethod(optimizerId)?.name ?? optimizerId;
   const available = secondAxisFor(optimizerId);
   const second = effectiveSecondAxis(settings, optimizerId);
   const setSecond = (patch: Partial<SweepSecondAxis>) => second && update('sweep', { second: { ...second, ...patch } });

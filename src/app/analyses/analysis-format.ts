@@ -3,7 +3,7 @@
 // draw of the store's results. Pure, so it is tested without a DOM.
 import { format } from 'd3';
 import type { AdapterDescription, BatchOutcome, BatchProgress } from '../../engine/batch/types';
-import { getOptimizer } from '../../engine/methods/first-order';
+import { getMethod } from '../../engine/methods';
 import type { SweepSecondName } from '../../experiment/analysis-settings';
 import type { ExperimentRun, Problem } from '../../experiment/experiment';
 import { resolveProblem } from '../../experiment/run-experiment';
@@ -98,7 +98,7 @@ export function seedsBandOf(state: Parameters<typeof seedsPictureOf>[0]): LossBa
 /** A run's learning rate, beta1 or momentum as it runs: its own value, else the optimizer's default (NaN when it has none). */
 export function currentHyper(run: ExperimentRun | undefined, name: 'lr' | SweepSecondName): number {
   if (!run) return NaN;
-  const spec = getOptimizer(run.optimizer)?.hyperSpecs.find((candidate) => candidate.name === (name === 'beta1' ? 'betas' : name));
+  const spec = getMethod(run.optimizer)?.hyperSpecs.find((candidate) => candidate.name === (name === 'beta1' ? 'betas' : name));
   const value = run.hyper[spec?.name ?? name] ?? spec?.defaultValue;
   if (name === 'beta1') return Array.isArray(value) ? value[0] : NaN;
   return typeof value === 'number' ? value : NaN;

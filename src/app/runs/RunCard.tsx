@@ -1,5 +1,5 @@
 import { useId, type CSSProperties } from 'react';
-import { OPTIMIZERS, getOptimizer } from '../../engine/methods/first-order';
+import { METHODS, getMethod } from '../../engine/methods';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
 import type { RunPayload } from '../../worker/protocol';
@@ -40,7 +40,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
   const name = runLabel(run, index);
   const headingId = useId();
   const settingsId = useId();
-  const definition = getOptimizer(run.optimizer);
+  const definition = getMethod(run.optimizer);
 
   const update = (patch: Partial<ExperimentRun>) => store.getState().updateRun(index, patch);
   const setStart = (axis: 0 | 1, value: number) => {
@@ -98,7 +98,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
               update({ optimizer: switched.optimizer, hyper: switched.hyper, label: switched.label });
             }}
           >
-            {OPTIMIZERS.map((optimizer) => (
+            {METHODS.map((optimizer) => (
               <option key={optimizer.id} value={optimizer.id}>
                 {optimizer.name}
               </option>

@@ -1,4 +1,4 @@
-import { getOptimizer, type HyperSpec } from '../../engine/methods/first-order';
+import { getMethod, type HyperSpec } from '../../engine/methods';
 import type { ScheduleType } from '../../engine/schedules';
 import { getSurface, type SurfaceGroup } from '../../engine/problems/surfaces';
 import type { Experiment } from '../../experiment/experiment';
@@ -9,7 +9,7 @@ type Run = Experiment['runs'][number];
 export function runLabel(run: Run | undefined, index: number): string {
   if (!run) return `run ${index + 1}`;
   if (run.label) return run.label;
-  const name = getOptimizer(run.optimizer)?.name ?? run.optimizer;
+  const name = getMethod(run.optimizer)?.name ?? run.optimizer;
   const learningRate = run.hyper?.lr;
   return typeof learningRate === 'number' ? `${name} (lr ${learningRate})` : name;
 }

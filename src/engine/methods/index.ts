@@ -4,6 +4,7 @@ import type { MethodDefinition } from './method';
 
 export type { MethodContext, MethodDefinition, MethodFamily, MethodInstance, MethodNeeds, StepOutcome } from './method';
 export type { HyperSpec, HyperValue, HyperValues } from './hyperparameters';
+export { defaultHyperValues, validateHyperValues } from './first-order/hyper';
 
 /**
  * Every method, in the order the picker lists them: a new method is a file in first-order/,
