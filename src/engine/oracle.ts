@@ -1,13 +1,6 @@
 import type { Objective } from './objective';
 import { Random } from './random';
 
-/** Evaluations made so far, by what was evaluated (f and ∇f together count one of each). */
-export interface EvaluationCounts {
-  function: number;
-  gradient: number;
-  hessian: number;
-}
-
 /** How a run's gradients are perturbed: σ of the Gaussian noise added to each component, and its seed. */
 export interface GradientNoise {
   readonly standardDeviation: number;
@@ -26,7 +19,10 @@ export class Oracle {
   private readonly objective: Objective;
   private readonly noise: number;
   private readonly random: Random | null;
-  private readonly counts: EvaluationCounts = { function: 0, gradient: 0, hessian: 0 };
+  // plain fields, not an object of counts: they are bumped millions of times a second
+  private functionCount = 0;
+  private gradientCount = 0;
+  private hessianCount = 0;
   private best = NaN;
 
   constructor(objective: Objective, noise?: GradientNoise) {
@@ -44,7 +40,7 @@ export class Oracle {
   /** Writes ∇f(point) (noised, with gradient noise) into `gradient` and returns f(point). */
   valueAndGradient(point: ArrayLike<number>, gradient: Float64Array): number {
     const value = this.objective.valueAndGradient(point, gradient);
-    this.counts.gradient++;
+    this.gradientCount++;
     if (this.random !== null) {
       for (let i = 0; i < this.dimension; i++) gradient[i] += this.noise * this.random.nextGaussian();
     }
@@ -53,23 +49,23 @@ export class Oracle {
 
   /** Writes ∇²f(point), row-major dimension × dimension, into `hessian`. */
   hessian(point: ArrayLike<number>, hessian: Float64Array): void {
-    this.counts.hessian++;
+    this.hessianCount++;
     this.objective.hessian(point, hessian);
   }
 
   /** Function evaluations so far. */
   get functionEvaluations(): number {
-    return this.counts.function;
+    return this.functionCount;
   }
 
   /** Gradient evaluations so far. */
   get gradientEvaluations(): number {
-    return this.counts.gradient;
+    return this.gradientCount;
   }
 
   /** Hessian evaluations so far. */
   get hessianEvaluations(): number {
-    return this.counts.hessian;
+    return this.hessianCount;
   }
 
   /** The lowest finite f evaluated so far (compared with <, from the first evaluation; NaN before any). */
@@ -79,8 +75,8 @@ export class Oracle {
 
   private seen(value: number): number {
     // an infinite f is divergence, not progress: it never becomes the best
-    if (this.counts.function === 0 || (value < this.best && value !== -Infinity)) this.best = value;
-    this.counts.function++;
+    if (this.functionCount === 0 || (value < this.best && value !== -Infinity)) this.best = value;
+    this.functionCount++;
     return value;
   }
 }

@@ -196,16 +196,19 @@ describe('Runner with any method', () => {
     hyperSpecs: [],
     create: () => {
       let current = NaN;
+      let stuck = false;
       return {
         start: (point, oracle) => (current = oracle.value(point)),
         step(point, oracle) {
           const left = oracle.value([point[0] - 1, point[1]]);
           const right = oracle.value([point[0] + 1, point[1]]);
-          if (Math.min(left, right) >= current) return { value: current, converged: 'no neighbour is lower' };
+          stuck = Math.min(left, right) >= current;
+          if (stuck) return current;
           point[0] += left < right ? -1 : 1;
           current = Math.min(left, right);
-          return { value: current };
+          return current;
         },
+        stoppingTest: () => (stuck ? 'no neighbour is lower' : null),
       };
     },
   };
@@ -231,7 +234,7 @@ describe('Runner with any method', () => {
         start: (point, oracle) => oracle.value(point),
         step(point, oracle, step) {
           oracle.value([point[0] + step + 1, point[1]]);
-          return { value: oracle.value(point) };
+          return oracle.value(point);
         },
       }),
     };

@@ -1,5 +1,5 @@
 import type { ClipSpec } from './clipping';
-import { lossProblem, pointProblem } from './divergence';
+import { DIVERGENCE_BOUND, lossProblem, pointProblem } from './divergence';
 import { CLOCK_INTERVAL, spreadReadings, type ClockReading } from './elapsed';
 import type { MethodDefinition, MethodInstance } from './methods/method';
 import type { HyperValues } from './methods/hyperparameters';
@@ -72,14 +72,23 @@ export interface RunResult {
   converged: Convergence | null;
 }
 
+/** True when every coordinate is finite and within the divergence bound and f is finite. */
+function isRecordable(point: Float64Array, dimension: number, loss: number): boolean {
+  for (let i = 0; i < dimension; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return false;
+  return Number.isFinite(loss);
+}
+
 // Points preallocated (32 MiB of coordinates at most); the columns double beyond that.
 const INITIAL_CAPACITY = 1 << 22;
+/** The count and best-f columns of a lean run, which has none. */
+const NO_COLUMN = new Float64Array(0);
 
 /** Runs the method for options.numSteps steps (fewer if it diverges or converges) and records every point. */
 export function runMethod(options: RunOptions): RunResult {
   const runner = new Runner(options);
   runner.advance(options.numSteps);
-  return runner.result();
+  // nothing runs on after this: hand over the columns instead of copying them
+  return runner.result(false);
 }
 
 /**
@@ -90,6 +99,7 @@ export function runMethod(options: RunOptions): RunResult {
  */
 export class Runner {
   private readonly method: MethodInstance;
+  private readonly stoppingTest: (() => string | null) | undefined;
   private readonly oracle: Oracle;
   private readonly dimension: number;
   private readonly point: Float64Array;
@@ -114,6 +124,7 @@ export class Runner {
       throw new RangeError(`start has ${options.start.length} coordinates, the objective takes ${this.dimension}`);
     }
     this.method = options.method.create(options.hyper, { dimension: this.dimension, schedule: options.schedule, clip: options.clip });
+    this.stoppingTest = this.method.stoppingTest?.bind(this.method);
     this.oracle = new Oracle(objective, { standardDeviation: options.noise ?? 0, seed: options.seed ?? 0 });
     this.point = Float64Array.from(options.start);
     this.recordAll = options.record ?? true;
@@ -123,10 +134,11 @@ export class Runner {
     const capacity = Math.max(1, Math.min(wanted, Math.floor(INITIAL_CAPACITY / this.dimension)));
     this.trajectory = new Float64Array(capacity * this.dimension);
     this.loss = new Float64Array(capacity);
-    this.functionCounts = new Float64Array(capacity);
-    this.gradientCounts = new Float64Array(capacity);
-    this.hessianCounts = new Float64Array(capacity);
-    this.bestLosses = new Float64Array(capacity);
+    // lean runs keep no count or best-f columns: the oracle holds the latest (result() reads them)
+    this.functionCounts = this.recordAll ? new Float64Array(capacity) : NO_COLUMN;
+    this.gradientCounts = this.recordAll ? new Float64Array(capacity) : NO_COLUMN;
+    this.hessianCounts = this.recordAll ? new Float64Array(capacity) : NO_COLUMN;
+    this.bestLosses = this.recordAll ? new Float64Array(capacity) : NO_COLUMN;
 
     const startLoss = this.method.start(this.point, this.oracle);
     this.record(startLoss);
@@ -171,26 +183,32 @@ export class Runner {
     let recorded = 0;
     while (recorded < numSteps && this.divergence === null && this.convergence === null) {
       const step = this.numPoints - 1;
-      const outcome = this.method.step(point, this.oracle, step);
-      const problem = pointProblem(point, dimension, false) ?? lossProblem(outcome.value, false);
-      if (problem !== null) {
-        this.divergence = { step: step + 1, reason: problem };
+      const loss = this.method.step(point, this.oracle, step);
+      if (!isRecordable(point, dimension, loss)) {
+        // the words are worked out only here, off the hot path
+        this.divergence = { step: step + 1, reason: pointProblem(point, dimension, false) ?? lossProblem(loss, false) ?? 'the point cannot be recorded' };
         break;
       }
-      this.record(outcome.value);
+      if (this.recordAll) this.record(loss);
+      else this.recordLatest(loss);
       recorded++;
-      if (outcome.converged !== undefined) this.convergence = { step: step + 1, reason: outcome.converged };
+      if (this.stoppingTest !== undefined) this.checkStoppingTest(step + 1);
     }
     return recorded;
   }
 
   /**
    * The run so far; the arrays are copies, safe to keep or transfer while the runner goes on. With
-   * record: false they hold only the latest point and its numbers.
+   * record: false they hold only the latest point and its numbers. copy: false hands over the
+   * runner's own columns where they are exactly full (the runner must not advance afterwards).
    */
-  result(): RunResult {
+  result(copy = true): RunResult {
     const points = this.recordAll ? this.numPoints : 1;
-    const column = (values: Float64Array) => values.slice(0, points);
+    const { oracle } = this;
+    const column = (values: Float64Array, latest: number) => {
+      if (!this.recordAll) return Float64Array.of(latest);
+      return !copy && values.length === points ? values : values.slice(0, points);
+    };
     let elapsedMs: Float64Array | null = null;
     if (this.clock !== undefined) {
       const last = this.readings[this.readings.length - 1];
@@ -199,25 +217,46 @@ export class Runner {
     }
     return {
       dimension: this.dimension,
-      trajectory: this.trajectory.slice(0, points * this.dimension),
-      loss: column(this.loss),
-      evaluations: { function: column(this.functionCounts), gradient: column(this.gradientCounts), hessian: column(this.hessianCounts) },
-      bestLoss: column(this.bestLosses),
+      trajectory: !copy && this.trajectory.length === points * this.dimension ? this.trajectory : this.trajectory.slice(0, points * this.dimension),
+      loss: this.recordAll ? column(this.loss, NaN) : this.loss.slice(0, 1),
+      evaluations: {
+        function: column(this.functionCounts, oracle.functionEvaluations),
+        gradient: column(this.gradientCounts, oracle.gradientEvaluations),
+        hessian: column(this.hessianCounts, oracle.hessianEvaluations),
+      },
+      bestLoss: column(this.bestLosses, oracle.bestValue),
       elapsedMs,
       diverged: this.divergence === null ? null : { ...this.divergence },
       converged: this.convergence === null ? null : { ...this.convergence },
     };
   }
 
+  /** Lean mode (batch summaries): one slot; the counts and the best f are the oracle's, read in result(). */
+  private recordLatest(loss: number): void {
+    for (let i = 0; i < this.dimension; i++) this.trajectory[i] = this.point[i];
+    this.loss[0] = loss;
+    this.numPoints++;
+  }
+
+  /** Asks the method's stopping test about the point just recorded at trajectory index `step`. */
+  private checkStoppingTest(step: number): void {
+    const reason = this.stoppingTest?.() ?? null;
+    if (reason !== null) this.convergence = { step, reason };
+  }
+
   private record(loss: number): void {
-    const index = this.recordAll ? this.numPoints : 0;
+    if (!this.recordAll) return this.recordLatest(loss);
+    const index = this.numPoints;
     if (index === this.loss.length) this.grow();
-    this.trajectory.set(this.point, index * this.dimension);
+    // element by element: TypedArray.set costs more than this for a handful of coordinates
+    const offset = index * this.dimension;
+    for (let i = 0; i < this.dimension; i++) this.trajectory[offset + i] = this.point[i];
     this.loss[index] = loss;
-    this.functionCounts[index] = this.oracle.functionEvaluations;
-    this.gradientCounts[index] = this.oracle.gradientEvaluations;
-    this.hessianCounts[index] = this.oracle.hessianEvaluations;
-    this.bestLosses[index] = this.oracle.bestValue;
+    const { oracle } = this;
+    this.functionCounts[index] = oracle.functionEvaluations;
+    this.gradientCounts[index] = oracle.gradientEvaluations;
+    this.hessianCounts[index] = oracle.hessianEvaluations;
+    this.bestLosses[index] = oracle.bestValue;
     if (this.clock !== undefined && this.numPoints % CLOCK_INTERVAL === 0) this.readings.push({ point: this.numPoints, time: this.clock() - this.startTime });
     this.numPoints++;
   }

@@ -2,7 +2,7 @@ import { OPTIMIZERS } from './first-order';
 import { firstOrderMethod } from './first-order/adapter';
 import type { MethodDefinition } from './method';
 
-export type { MethodContext, MethodDefinition, MethodFamily, MethodInstance, MethodNeeds, StepOutcome } from './method';
+export type { MethodContext, MethodDefinition, MethodFamily, MethodInstance, MethodNeeds } from './method';
 export type { HyperSpec, HyperValue, HyperValues } from './hyperparameters';
 export { defaultHyperValues, validateHyperValues } from './first-order/hyper';
 

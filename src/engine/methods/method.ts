@@ -28,24 +28,22 @@ export interface MethodContext {
   readonly clip?: ClipSpec;
 }
 
-/** Where a step left the run: f at the new point, and the method's own stopping test. */
-export interface StepOutcome {
-  /** f at the new point (NaN or ±∞ end the run as divergence). */
-  readonly value: number;
-  /** Set when the method's stopping test is met at the new point, in words ("‖∇f‖ ≤ gtol"). */
-  readonly converged?: string;
-}
-
 /** One method's state for one run. */
 export interface MethodInstance {
   /** Evaluates what the method needs at the start and returns f(start). */
   start(point: Float64Array, oracle: Oracle): number;
   /**
    * One iteration from `point` (the previous iterate, moved in place to the new one); `step` counts
-   * from 0. A point that is not finite or beyond the divergence bound need not be evaluated: the
-   * runner ends the run there whatever value is returned.
+   * from 0. Returns f at the new point (NaN or ±∞ end the run as divergence). A point that is not
+   * finite or beyond the divergence bound need not be evaluated: the runner ends the run there
+   * whatever value is returned. (A number, not an object: this runs millions of times a second.)
    */
-  step(point: Float64Array, oracle: Oracle, step: number): StepOutcome;
+  step(point: Float64Array, oracle: Oracle, step: number): number;
+  /**
+   * The method's own stopping test, asked after each step: why it is met at the new point, in the
+   * method's words ("‖∇f‖ ≤ gtol"), or null. Methods without one leave it out.
+   */
+  stoppingTest?(): string | null;
 }
 
 /** A method in the registry: its id, what it needs, its hyperparameters and a factory. */

@@ -1,5 +1,5 @@
 import { clipGradient } from '../../clipping';
-import { pointProblem } from '../../divergence';
+import { DIVERGENCE_BOUND } from '../../divergence';
 import { learningRateAt } from '../../schedules';
 import type { MethodDefinition } from '../method';
 import { runMethod, type RunOptions, type RunResult } from '../../run';
@@ -36,9 +36,10 @@ export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefiniti
           if (clip !== undefined) clipGradient(gradient, clip);
           const learningRate = schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step);
           instance.step(point, gradient, learningRate);
-          // a point past the divergence bound ends the run unevaluated, as it always has
-          if (pointProblem(point, dimension, false) !== null) return { value: NaN };
-          return { value: oracle.valueAndGradient(point, gradient) };
+          // a point past the divergence bound (or not finite) ends the run unevaluated, as it always
+          // has; the runner says why
+          for (let i = 0; i < dimension; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return NaN;
+          return oracle.valueAndGradient(point, gradient);
         },
       };
     },
