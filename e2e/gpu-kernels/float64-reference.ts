@@ -6,12 +6,14 @@ import { summaryStride, type BasinJob, type BatchTemplate, type SweepJob } from 
 import type { Objective } from '../../src/engine/objective';
 import { Random } from '../../src/engine/random';
 import { runOptimizer } from '../../src/engine/methods/first-order/adapter';
+import { runMethod } from '../../src/engine/run';
 import type { Experiment } from '../../src/experiment/experiment';
 import { resolveProblem, resolveRun } from '../../src/experiment/run-experiment';
 
 /** The experiment's first run as the float64 engine's batch template, on `objective`. */
 export function templateOf(experiment: Experiment, objective: Objective): BatchTemplate {
   const run = resolveRun(experiment.runs[0]);
+  if (run.optimizer === undefined) throw new Error(`${run.method.name} is not a first-order optimizer`);
   return {
     objective,
     optimizer: run.optimizer,
@@ -110,7 +112,7 @@ export function skimsRadius(experiment: Experiment, job: BasinJob, run: number, 
   const start = new Float64Array(2);
   basinCellStart(job, run, start);
   const objective = resolveProblem(experiment.problem).objective;
-  const trajectory = runOptimizer({ objective, ...resolveRun({ ...experiment.runs[0], start: [start[0], start[1]] }), numSteps: experiment.steps }).trajectory;
+  const trajectory = runMethod({ objective, ...resolveRun({ ...experiment.runs[0], start: [start[0], start[1]] }), numSteps: experiment.steps }).trajectory;
   const last = trajectory.length / 2 - 1;
   const radius = convergenceRadius(job);
   const distance = (step: number) => Math.min(...job.minima.map(({ point }) => Math.hypot(trajectory[2 * step] - point[0], trajectory[2 * step + 1] - point[1])));

@@ -4,7 +4,7 @@ import type { ClipSpec } from '../../src/engine/clipping';
 import { randomFormula } from '../../src/engine/expression/random-formula';
 import type { HyperValues } from '../../src/engine/methods/first-order/optimizer';
 import type { Random } from '../../src/engine/random';
-import { runOptimizer } from '../../src/engine/methods/first-order/adapter';
+import { runMethod } from '../../src/engine/run';
 import type { ScheduleSpec } from '../../src/engine/schedules';
 import type { Experiment, Problem } from '../../src/experiment/experiment';
 import { resolveProblem, resolveRun } from '../../src/experiment/run-experiment';
@@ -25,7 +25,7 @@ export function randomProblem(random: Random, formulaSeed: number) {
   ];
   const problem: Problem = { kind: 'formula', expression: formula.text, domain };
   const objective = resolveProblem(problem).objective;
-  const descent = runOptimizer({ objective, ...resolveRun({ optimizer: 'sgd', hyper: { lr: 0.05 }, start: [cx, cy] }), numSteps: 4000 });
+  const descent = runMethod({ objective, ...resolveRun({ optimizer: 'sgd', hyper: { lr: 0.05 }, start: [cx, cy] }), numSteps: 4000 });
   const last = descent.trajectory.length - 2;
   const minimum: [number, number] = [descent.trajectory[last], descent.trajectory[last + 1]];
   return { formula, problem, domain, minimum, uniform };

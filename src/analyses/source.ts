@@ -26,6 +26,8 @@ export function resolveSource({ experiment, runIndex }: BatchSource): ResolvedSo
   const run = experiment.runs[runIndex];
   if (!run) throw new Error(`the experiment has no run ${runIndex + 1}`);
   const resolved = resolveRun(run);
+  // the batch engine and its GPU kernels step torch-style optimizers
+  if (resolved.optimizer === undefined) throw new Error(`the analyses run first-order optimizers; ${resolved.method.name} is not one`);
   return {
     key: JSON.stringify([experiment.problem, run, experiment.steps, experiment.noise]),
     problem: experiment.problem,

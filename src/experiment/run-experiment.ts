@@ -22,8 +22,8 @@ export interface ResolvedProblem extends EngineResolvedProblem {
 /** A run with everything the engine needs: the method's definition and complete hyperparameters. */
 export interface ResolvedRun {
   readonly method: MethodDefinition;
-  /** The torch-style optimizer behind a first-order method (the batch engine and the GPU kernels run these). */
-  readonly optimizer: OptimizerDefinition;
+  /** The torch-style optimizer behind a first-order method (the batch engine and the GPU kernels run these); undefined for other methods. */
+  readonly optimizer: OptimizerDefinition | undefined;
   /** The given hyperparameters with torch's defaults for the rest. */
   readonly hyper: HyperValues;
   readonly start: readonly number[];
@@ -49,8 +49,8 @@ export function resolveProblem(problem: Problem): ResolvedProblem {
 /** Looks up a run's method and fills in its defaults (torch's, for optimizers) for the hyperparameters it leaves out. */
 export function resolveRun(run: ExperimentRun): ResolvedRun {
   const method = getMethod(run.optimizer);
-  const optimizer = getOptimizer(run.optimizer);
-  if (!method || !optimizer) throw new Error(`unknown optimizer '${run.optimizer}'`);
+  if (!method) throw new Error(`unknown optimizer '${run.optimizer}'`);
+  const optimizer = method.family === 'first-order' ? getOptimizer(run.optimizer) : undefined;
   return {
     method,
     optimizer,
