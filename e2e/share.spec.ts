@@ -289,6 +289,8 @@ test('a 10-dimensional problem from a link: no map, every run on the loss chart,
   await expect(page.getByRole('note')).toHaveText(/This problem has 10 dimensions: the map draws two-dimensional problems/);
   await expect(playground.lossCurves).toHaveCount(2);
   await expect(playground.map).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);
+  await expect(page.getByText('Global minimum f = 0 at (1, …, 1) in all 10 coordinates.')).toBeVisible();
   await expect(playground.urlProblems).toHaveCount(0);
 
   const experimentFile = await playground.exportFile('Export experiment JSON');

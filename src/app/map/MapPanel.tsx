@@ -188,20 +188,22 @@ export function MapPanel() {
 
   return (
     <figure className="panel map-panel">
-      <div className="map-toolbar">
-        <HoverReadout />
-        <div className="map-buttons" role="group" aria-label="Map view">
-          <button type="button" onClick={() => controls.current?.zoomBy(1 / BUTTON_ZOOM)} aria-label="Zoom in" title="Zoom in (or turn the mouse wheel over the map)">
-            +
-          </button>
-          <button type="button" onClick={() => controls.current?.zoomBy(BUTTON_ZOOM)} aria-label="Zoom out" title="Zoom out">
-            −
-          </button>
-          <button type="button" onClick={() => controls.current?.resetView()} title="Back to the problem's own domain (or double-click the map)">
-            Reset view
-          </button>
+      {dimension === 2 && (
+        <div className="map-toolbar">
+          <HoverReadout />
+          <div className="map-buttons" role="group" aria-label="Map view">
+            <button type="button" onClick={() => controls.current?.zoomBy(1 / BUTTON_ZOOM)} aria-label="Zoom in" title="Zoom in (or turn the mouse wheel over the map)">
+              +
+            </button>
+            <button type="button" onClick={() => controls.current?.zoomBy(BUTTON_ZOOM)} aria-label="Zoom out" title="Zoom out">
+              −
+            </button>
+            <button type="button" onClick={() => controls.current?.resetView()} title="Back to the problem's own domain (or double-click the map)">
+              Reset view
+            </button>
+          </div>
         </div>
-      </div>
+      )}
       <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" style={dimension === 2 ? undefined : { display: 'none' }} />
       {dimension !== 2 && (
         <p className="map-note" role="note">
@@ -209,7 +211,7 @@ export function MapPanel() {
         </p>
       )}
       <BasinLegend />
-      <MapHint />
+      {dimension === 2 && <MapHint />}
     </figure>
   );
 }

@@ -108,6 +108,9 @@ function SurfaceDetails({ problem }: { problem: SurfaceProblem }) {
   const definition = getSurface(problem.surface);
   const surface = useMemo(() => definition?.create(problem.params), [definition, problem.params]);
   const compiled = useMemo(() => (surface ? compileFormula(surface.expression) : null), [surface]);
+  const { dimension } = problem;
+  // an n-dimensional surface (a link or a file may ask for one): its n-D formula and minima
+  const vector = useMemo(() => (dimension === undefined ? null : (definition?.nDimensional?.create(problem.params, dimension) ?? null)), [definition, problem.params, dimension]);
   if (!definition || !surface) return null;
 
   // setExperiment rather than setProblem: a parameter change keeps the zoom the user chose
@@ -120,13 +123,15 @@ function SurfaceDetails({ problem }: { problem: SurfaceProblem }) {
 
   return (
     <div className="surface-details">
-      {compiled?.ok ? (
+      {vector && definition.nDimensional ? (
+        <Katex tex={`f(x_1, \\dots, x_{${dimension}}) = ${definition.nDimensional.formula}`} fallback={`${definition.name} in ${dimension} dimensions`} display className="problem-formula" />
+      ) : compiled?.ok ? (
         <Katex tex={`f(x, y) = ${toLatex(compiled.ast)}`} fallback={surface.expression} display className="problem-formula" />
       ) : (
         <code className="problem-formula">{surface.expression}</code>
       )}
       <p className="problem-description">{definition.description}</p>
-      <p className="problem-hint">{minimaText(surface.minima)}</p>
+      <p className="problem-hint">{vector ? vectorMinimaText(vector.minima) : minimaText(surface.minima)}</p>
       {definition.parameters.map((parameter) => {
         const { name, description } = parameterLabel(parameter);
         return (
@@ -208,6 +213,15 @@ function minimaText(minima: readonly KnownMinimum[]): string {
   const value = formatNumber(Number(minima[0].value.toPrecision(5)));
   if (minima.length === 1) return `Global minimum f = ${value} at ${at(minima[0])}.`;
   return `${minima.length} global minima, f = ${value}, at ${minima.map(at).join(', ')}.`;
+}
+
+/** The known minimum of an n-dimensional surface, its point written short when every coordinate is the same. */
+function vectorMinimaText(minima: readonly KnownMinimum[]): string {
+  if (minima.length === 0) return 'The global minimum is not known in closed form for these parameters.';
+  const [{ point, value }] = minima;
+  const coordinate = (x: number) => formatNumber(Number(x.toPrecision(4)));
+  const at = point.every((x) => x === point[0]) ? `(${coordinate(point[0])}, …, ${coordinate(point[0])}) in all ${point.length} coordinates` : `(${point.map(coordinate).join(', ')})`;
+  return `Global minimum f = ${formatNumber(Number(value.toPrecision(5)))} at ${at}.`;
 }
 
 /** A fresh uint32 seed from the platform's random source. */

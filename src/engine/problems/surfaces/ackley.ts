@@ -74,6 +74,7 @@ export const ackley: SurfaceDefinition = {
     });
   },
   nDimensional: {
+    formula: String.raw`-20\,e^{-0.2\sqrt{\frac1n \sum_i x_i^2}} - e^{\frac1n \sum_i \cos 2\pi x_i} + e + 20`,
     minDimension: 1,
     maxDimension: MAX_SURFACE_DIMENSION,
     create(_values, dimension) {

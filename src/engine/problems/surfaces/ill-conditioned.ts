@@ -79,6 +79,7 @@ export const illConditioned: SurfaceDefinition = {
     });
   },
   nDimensional: {
+    formula: String.raw`\tfrac12\Big(u^2 + \lambda_2 v^2 + \sum_{i=3}^{n} \lambda_i x_i^2\Big),\ \lambda_i = \kappa^{-(i-1)/(n-1)}`,
     minDimension: 2,
     maxDimension: MAX_SURFACE_DIMENSION,
     create(values, dimension) {

@@ -31,6 +31,7 @@ export const quadratic: SurfaceDefinition = {
     });
   },
   nDimensional: {
+    formula: String.raw`\sum_{i=1}^{n} x_i^2`,
     minDimension: 1,
     maxDimension: MAX_SURFACE_DIMENSION,
     create: (_values, dimension) =>

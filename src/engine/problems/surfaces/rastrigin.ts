@@ -32,6 +32,7 @@ export const rastrigin: SurfaceDefinition = {
     });
   },
   nDimensional: {
+    formula: String.raw`10n + \sum_{i=1}^{n} \big(x_i^2 - 10\cos 2\pi x_i\big)`,
     minDimension: 1,
     maxDimension: MAX_SURFACE_DIMENSION,
     create(_values, dimension) {

@@ -36,6 +36,7 @@ export const rosenbrock: SurfaceDefinition = {
     });
   },
   nDimensional: {
+    formula: String.raw`\sum_{i=1}^{n-1} (a - x_i)^2 + b\,(x_{i+1} - x_i^2)^2`,
     minDimension: 2,
     maxDimension: MAX_SURFACE_DIMENSION,
     create(values, dimension) {

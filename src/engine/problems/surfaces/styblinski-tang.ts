@@ -30,6 +30,7 @@ export const styblinskiTang: SurfaceDefinition = {
     });
   },
   nDimensional: {
+    formula: String.raw`\tfrac12 \sum_{i=1}^{n} \big(x_i^4 - 16x_i^2 + 5x_i\big)`,
     minDimension: 1,
     maxDimension: MAX_SURFACE_DIMENSION,
     create(_values, dimension) {

@@ -43,6 +43,8 @@ export interface SurfaceDefinition {
    * engine uses there, so 2-D runs stay bit-identical).
    */
   readonly nDimensional?: {
+    /** The n-dimensional form as LaTeX, in x₁ … xₙ. */
+    readonly formula: string;
     readonly minDimension: number;
     readonly maxDimension: number;
     create(values: SurfaceParameterValues | undefined, dimension: number): VectorSurface;
