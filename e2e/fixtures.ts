@@ -63,6 +63,12 @@ export class PlaygroundPage {
   async lossPointsPerRun(): Promise<number[]> {
     return this.lossCurves.evaluateAll((paths) => paths.map((path) => Number(path.getAttribute('data-points'))));
   }
+
+  /** Each run's start as the share link has it (exact numbers), in run order. */
+  urlStarts(): number[][] {
+    const hash = decodeURIComponent(new URL(this.page.url()).hash);
+    return Array.from(hash.matchAll(/run=[^&@]*@([^;&]+)/g), (match) => match[1].split(',').map(Number));
+  }
 }
 
 export const test = base.extend<{ playground: PlaygroundPage }>({

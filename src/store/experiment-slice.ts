@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { HyperValue } from '../engine/methods/first-order/optimizer';
 import type { Experiment, ExperimentRun, Problem } from '../experiment/experiment';
 import { MAX_RUNS } from '../experiment/experiment';
+import { startsForProblem } from '../experiment/problem-switch';
 import type { AppState } from './store';
 
 /** The experiment: everything that goes into the share URL (and the CLI's experiment JSON). */
@@ -13,7 +14,10 @@ export interface ExperimentSlice {
   /** Replaces the experiment with one read from a URL, with what was wrong in it. */
   loadExperiment(experiment: Experiment, problems: readonly string[]): void;
   dismissUrlProblems(): void;
-  /** A new loss: the view goes back to the problem's own domain. */
+  /**
+   * A new loss: the view goes back to the problem's own domain, and starts left at the old problem's
+   * suggestions, or outside the new view, move to the new problem's suggestions (startsForProblem).
+   */
   setProblem(problem: Problem): void;
   setSteps(steps: number): void;
   setNoise(noise: number): void;
@@ -51,7 +55,11 @@ export const createExperimentSlice =
       setExperiment: (experiment) => set({ experiment }),
       loadExperiment: (experiment, problems) => set({ experiment, urlProblems: problems }),
       dismissUrlProblems: () => set({ urlProblems: [] }),
-      setProblem: (problem) => set({ experiment: { ...get().experiment, problem }, viewDomain: null }),
+      setProblem: (problem) => {
+        const { experiment, linkStarts } = get();
+        const runs = startsForProblem(experiment.runs, experiment.problem, problem, linkStarts);
+        set({ experiment: { ...experiment, problem, runs }, viewDomain: null });
+      },
       setSteps: (steps) => set({ experiment: { ...get().experiment, steps } }),
       setNoise: (noise) => set({ experiment: { ...get().experiment, noise } }),
       setSeed: (seed) => set({ experiment: { ...get().experiment, seed } }),

@@ -14,7 +14,6 @@ import { Katex } from '../controls/Katex';
 import { problemTitle, SURFACE_GROUP_LABELS } from '../runs/labels';
 import { FormulaEditor } from './FormulaEditor';
 import { GradientDetails } from './GradientDetails';
-import { startsForDomain } from '../runs/run-setup';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './ProblemPanel.css';
 
@@ -45,14 +44,8 @@ export function ProblemPanel() {
     if (storeExpression !== null && storeExpression !== draft) setDraft(storeExpression);
   }
 
-  const applyProblem = (next: Problem) => {
-    const state = store.getState();
-    state.setProblem(next);
-    // starts left outside the new domain would begin off the map
-    const runs = state.experiment.runs;
-    const moved = startsForDomain(runs, resolveDomain(next));
-    if (moved.some((run, index) => run !== runs[index])) state.setExperiment({ ...store.getState().experiment, runs: moved });
-  };
+  // the store's setProblem also moves the starts that were left at the old problem's suggestions
+  const applyProblem = (next: Problem) => store.getState().setProblem(next);
 
   const choose = (value: string) => {
     const current = store.getState().experiment.problem;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { checkSchedule } from '../../experiment/validate';
 import { getPreset } from './presets';
-import { effectiveColor, nextRunColor, pinColors, runFromPreset, scheduleForSteps, startsForDomain, switchOptimizer } from './run-setup';
+import { effectiveColor, nextRunColor, pinColors, runFromPreset, scheduleForSteps, switchOptimizer } from './run-setup';
 
 const run = (patch: Partial<ExperimentRun> = {}): ExperimentRun => ({ optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], ...patch });
 
@@ -55,22 +55,6 @@ describe('switchOptimizer', () => {
     const first = run({ optimizer: 'adam', label: 'Adam' });
     const second = run({ label: 'GD' });
     expect(switchOptimizer(second, 'adam', [first, second]).label).toBe('Adam 2');
-  });
-});
-
-describe('startsForDomain', () => {
-  const domain = [
-    [-2, 2],
-    [-1, 3],
-  ] as const;
-
-  it('keeps starts inside the domain and moves the others to its upper left', () => {
-    const inside = run({ start: [0.5, 0.5] });
-    const outside = run({ start: [4, 0] });
-    const moved = startsForDomain([inside, outside], domain);
-    expect(moved[0]).toBe(inside);
-    // x: −2 + 0.2 · 4 = −1.2; y: −1 + 0.8 · 4 = 2.2
-    expect(moved[1].start).toEqual([-1.2, 2.2]);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { Domain } from '../../engine/objective';
 import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { RUN_COLORS, runColor } from '../../views/scales';
@@ -6,8 +5,9 @@ import { drawnColor } from './visible-runs';
 import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from './presets';
 
 // What the runs panel does to runs beyond what the store's actions do: colours that stay with their
-// run when others come and go, sensible starts when the surface changes, and settings that carry
-// over when a run switches optimizer. Pure functions of the runs, so they are tested in Node.
+// run when others come and go, and settings that carry over when a run switches optimizer (where
+// starts go when the problem changes is the store's: experiment/problem-switch.ts). Pure functions
+// of the runs, so they are tested in Node.
 
 /** A run's colour as drawn: its own, else the palette's for its position. */
 export function effectiveColor(run: ExperimentRun, index: number): string {
@@ -53,20 +53,6 @@ export function switchOptimizer(run: ExperimentRun, optimizerId: string, runs: r
 }
 
 /**
- * Start points for a new domain: a start inside it stays; one outside moves to the upper left of the
- * new domain (a fifth of the way in from its left and top edges), away from the usual central minima.
- */
-export function startsForDomain(runs: readonly ExperimentRun[], domain: Domain): ExperimentRun[] {
-  const [[xMin, xMax], [yMin, yMax]] = domain;
-  const fallback = [roundForDisplay(xMin + 0.2 * (xMax - xMin)), roundForDisplay(yMin + 0.8 * (yMax - yMin))];
-  return runs.map((run) => {
-    const [x, y] = run.start;
-    const inside = x >= xMin && x <= xMax && y >= yMin && y <= yMax;
-    return inside ? run : { ...run, start: fallback };
-  });
-}
-
-/**
  * A schedule of this type fitted to a run of `steps` steps: the cosine decays over the whole run,
  * the warm-up takes a tenth of it, a step decay happens three times. Constant is no schedule.
  */
@@ -86,9 +72,4 @@ export function scheduleForSteps(type: ScheduleType, steps: number): ScheduleSpe
     default:
       return schedule;
   }
-}
-
-/** A coordinate rounded to four significant digits, as a person would type it (1.2e-7 stays). */
-export function roundForDisplay(value: number): number {
-  return Number(value.toPrecision(4));
 }

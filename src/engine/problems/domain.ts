@@ -19,3 +19,20 @@ export function checkDomain(value: unknown, path: string): Checked<Domain> {
   const [[xMin, xMax], [yMin, yMax]] = value as [[number, number], [number, number]];
   return { ok: true, value: [[xMin, xMax], [yMin, yMax]] };
 }
+
+/** True when the first two coordinates of `point` lie in the domain (edges included). */
+export function isInDomain(point: ArrayLike<number>, domain: Domain): boolean {
+  const [[xMin, xMax], [yMin, yMax]] = domain;
+  return point[0] >= xMin && point[0] <= xMax && point[1] >= yMin && point[1] <= yMax;
+}
+
+/**
+ * A start for a domain with nothing better to offer: its upper-left quarter point, a quarter of the
+ * way in from the left and top edges (away from the central minima typed formulas tend to have),
+ * rounded to four significant digits as a person would type it.
+ */
+export function domainQuarterPoint(domain: Domain): [number, number] {
+  const [[xMin, xMax], [yMin, yMax]] = domain;
+  const round = (value: number) => Number(value.toPrecision(4));
+  return [round(xMin + 0.25 * (xMax - xMin)), round(yMax - 0.25 * (yMax - yMin))];
+}

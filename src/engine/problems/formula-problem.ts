@@ -2,6 +2,7 @@ import { describe } from '../checks';
 import { fail, type Checked, type JsonObject } from '../check-values';
 import { compileFormula } from '../expression';
 import type { Domain } from '../objective';
+import { domainQuarterPoint } from './domain';
 import type { ProblemKind, ProblemSpec } from './problem';
 
 /** A loss typed as a formula in x and y, e.g. "(1-x)^2 + 100*(y-x^2)^2". */
@@ -29,6 +30,9 @@ export const formulaProblem: ProblemKind<FormulaProblem> = {
   // the formula language has the variables x and y
   dimension: () => 2,
   defaultDomain: () => DEFAULT_FORMULA_DOMAIN,
+  // nothing is known about a typed formula's landscape: a point away from the centre, where typed
+  // minima tend to sit, so the path has somewhere to go
+  suggestedStarts: (problem) => [domainQuarterPoint(problem.domain ?? DEFAULT_FORMULA_DOMAIN)],
   resolve(problem) {
     const compiled = compileFormula(problem.expression);
     if (!compiled.ok) throw new Error(`problem.expression: ${compiled.error.message}`);

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { checkProblem, problemDimension, problemDomain, resolveProblem, type FormulaProblem, type Problem, type SurfaceProblem } from './index';
+import { checkProblem, domainQuarterPoint, problemDimension, problemDomain, problemSuggestedStarts, resolveProblem, type FormulaProblem, type Problem, type SurfaceProblem } from './index';
 
 describe('checkProblem: one registry of kinds', () => {
   it('derives the Problem union from the registry (checked by the compiler)', () => {
@@ -45,5 +45,29 @@ describe('resolveProblem', () => {
     const formula = resolveProblem({ kind: 'formula', expression: 'x^2 + 3*y^2' });
     expect(formula.plane).toEqual({ domain: [[-3, 3], [-3, 3]], minima: [] });
     expect(problemDomain({ kind: 'formula', expression: 'x', domain: [[0, 1], [2, 3]] })).toEqual([[0, 1], [2, 3]]);
+  });
+});
+
+describe('problemSuggestedStarts', () => {
+  it("a surface's own suggestions, inside its domain", () => {
+    expect(problemSuggestedStarts({ kind: 'surface', surface: 'saddle', params: {} })).toEqual([[-1.5, 0.05]]);
+    // a domain of the problem's own that still shows the suggestion keeps it
+    expect(problemSuggestedStarts({ kind: 'surface', surface: 'saddle', params: {}, domain: [[-4, 4], [-1, 1]] })).toEqual([[-1.5, 0.05]]);
+  });
+
+  it("a domain that leaves the surface's suggestions out offers its upper-left quarter point", () => {
+    // x: 0 + 10/4 = 2.5; y: 10 − 10/4 = 7.5
+    expect(problemSuggestedStarts({ kind: 'surface', surface: 'saddle', params: {}, domain: [[0, 10], [0, 10]] })).toEqual([[2.5, 7.5]]);
+  });
+
+  it('an n-dimensional surface repeats the plane suggestion in every pair of coordinates', () => {
+    expect(problemSuggestedStarts({ kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 5 })).toEqual([[-1.5, 2, -1.5, 2, -1.5]]);
+  });
+
+  it("a typed formula: its domain's upper-left quarter point, as a person would type it", () => {
+    expect(problemSuggestedStarts({ kind: 'formula', expression: 'x^2 + y^2' })).toEqual([[-1.5, 1.5]]);
+    expect(problemSuggestedStarts({ kind: 'formula', expression: 'x^2 + y^2', domain: [[-2, 2], [-1, 3]] })).toEqual([[-1, 2]]);
+    // x: 0 + 1/12 = 0.083333… → 0.08333; y: 1 − 1/4 = 0.75
+    expect(domainQuarterPoint([[0, 1 / 3], [0, 1]])).toEqual([0.08333, 0.75]);
   });
 });

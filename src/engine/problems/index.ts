@@ -11,7 +11,7 @@ export type { FormulaProblem } from './formula-problem';
 export type { SurfaceProblem } from './surface-problem';
 export { DEFAULT_FORMULA_DOMAIN, MAX_EXPRESSION_LENGTH, checkFormulaText } from './formula-problem';
 export { checkSurfaceFields } from './surface-problem';
-export { checkDomain } from './domain';
+export { checkDomain, domainQuarterPoint, isInDomain } from './domain';
 
 /** Every kind of problem, one line each: a new kind is a file beside this one and a line here. */
 const PROBLEM_KINDS = [formulaProblem, surfaceProblem] as const;
@@ -40,6 +40,11 @@ export function problemDimension(problem: Problem): number {
 /** The plotting domain: the one given, else the kind's default for this problem. */
 export function problemDomain(problem: Problem): Domain {
   return problem.domain ?? problemKind(problem).defaultDomain(problem);
+}
+
+/** Start points that show what the problem teaches (at least one, in its dimension, inside its plotting domain when 2-D). */
+export function problemSuggestedStarts(problem: Problem): readonly (readonly number[])[] {
+  return problemKind(problem).suggestedStarts(problem);
 }
 
 /** Resolves a validated problem: its n-D objective, its minima, its formula if any, and its plane if it is 2-D. */

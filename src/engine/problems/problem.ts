@@ -60,6 +60,11 @@ export interface ProblemKind<Spec extends ProblemSpec = ProblemSpec> {
   dimension(problem: Spec): number;
   /** The plotting domain when the problem gives none. */
   defaultDomain(problem: Spec): Domain;
+  /**
+   * Start points that show what the problem teaches, at least one, each with `dimension(problem)`
+   * coordinates and, for a 2-D problem, inside its plotting domain.
+   */
+  suggestedStarts(problem: Spec): readonly (readonly number[])[];
   /** The objective and what is known about it; throws for a problem that did not pass check. */
   resolve(problem: Spec): ResolvedObjective;
 }

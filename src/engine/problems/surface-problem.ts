@@ -1,6 +1,7 @@
 import { checkNumber, describe } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked, type JsonObject } from '../check-values';
 import { didYouMean } from '../suggest';
+import { domainQuarterPoint, isInDomain } from './domain';
 import type { ProblemKind, ProblemSpec } from './problem';
 import { SURFACES, getSurface } from './surfaces';
 
@@ -29,6 +30,16 @@ export const surfaceProblem: ProblemKind<SurfaceProblem> = {
   },
   dimension: (problem) => problem.dimension ?? PLANE,
   defaultDomain: (problem) => requireSurface(problem).domain,
+  suggestedStarts(problem) {
+    const definition = requireSurface(problem);
+    const domain = problem.domain ?? definition.domain;
+    const inView = definition.suggestedStarts.filter((start) => isInDomain(start, domain));
+    // a domain of the problem's own that leaves every suggestion out offers its quarter point instead
+    const planeStarts = inView.length > 0 ? inView : [domainQuarterPoint(domain)];
+    // an n-dimensional form starts from the plane's coordinates repeated: (x, y, x, y, …)
+    const dimension = problem.dimension ?? PLANE;
+    return planeStarts.map((start) => Array.from({ length: dimension }, (_, index) => start[index % PLANE]));
+  },
   resolve(problem) {
     const definition = requireSurface(problem);
     const dimension = problem.dimension ?? PLANE;

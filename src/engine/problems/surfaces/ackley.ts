@@ -23,6 +23,8 @@ export const ackley: SurfaceDefinition = {
   description: '−20exp(−0.2√(½(x² + y²))) − exp(½(cos 2πx + cos 2πy)) + e + 20: many small local minima on a gently sloped plateau that funnels into the global minimum 0 at the origin (a cone point, where the gradient is taken as 0).',
   parameters: [],
   domain: [[-5, 5], [-5, 5]],
+  // out on the rippled plateau, a few bumps from the funnel: small steps stop in a ripple, near (−2, 3)
+  suggestedStarts: [[-2.3, 2.7]],
   create() {
     const value = (x: number, y: number): number =>
       -DEPTH * Math.exp(-DECAY * Math.sqrt(0.5 * (x * x + y * y))) -

@@ -12,6 +12,9 @@ export const beale: SurfaceDefinition = {
   description: '(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²: a flat basin with steep (y⁶-fast) walls; the minimum 0 at (3, 0.5) lies at the end of a narrow curving valley.',
   parameters: [],
   domain: [[-4.5, 4.5], [-4.5, 4.5]],
+  // in the flat basin, below the steep y⁶ walls that throw large steps out: the path has to find the curving
+  // valley to (3, 0.5)
+  suggestedStarts: [[1, 1.5]],
   create() {
     const value = (x: number, y: number): number => {
       let sum = 0;

@@ -9,6 +9,9 @@ export const booth: SurfaceDefinition = {
   description: '(x + 2y − 7)² + (2x + y − 5)²: a tilted elliptic bowl (curvatures 18 and 2, condition number 9), minimum 0 at (1, 3).',
   parameters: [],
   domain: [[-10, 10], [-10, 10]],
+  // far out along the long axis (1, −1) of the ellipse, slightly across it: the flat direction (curvature 2)
+  // sets the pace
+  suggestedStarts: [[-5, 8]],
   create() {
     const value = (x: number, y: number): number => (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2;
     return planeSurface({

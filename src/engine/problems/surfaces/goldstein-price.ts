@@ -64,6 +64,10 @@ export const goldsteinPrice: SurfaceDefinition = {
   description: 'A product of two quartic factors: values range from 3 to about 10⁶ across the square, so gradients vary wildly in size (view it on a log scale); global minimum 3 at (0, −1), local minima nearby.',
   parameters: [],
   domain: [[-2, 2], [-2, 2]],
+  // between the global minimum (0, −1) and the local one near (−0.6, −0.4): |∇f| ≈ 5·10⁴ here throws a
+  // gradient step with lr 0.001 off the map, while Adam (which divides by the gradient's size) settles
+  // in the local minimum
+  suggestedStarts: [[-0.5, 0.5]],
   create() {
     return planeSurface({
       expression:

@@ -48,6 +48,9 @@ export const illConditioned: SurfaceDefinition = {
   description: '½(u² + v²/κ) with (u, v) = (x, y) rotated by the given angle: curvature 1 across the valley, 1/κ along it. Gradient descent is stable for lr < 2 whatever κ is, but the long direction then converges κ times slower: the zig-zag that momentum and Adam fix.',
   parameters: PARAMETERS,
   domain: [[-3, 3], [-3, 3]],
+  // far out along the long axis v (the direction (−sin 30°, cos 30°)) and a little across it: the
+  // across part dies first (and zig-zags at large lr), the long crawl follows
+  suggestedStarts: [[-1, 2.5]],
   create(values) {
     const { condition, angle } = resolveParameters(PARAMETERS, values);
     const cosine = roundedTrig(Math.cos, angle);

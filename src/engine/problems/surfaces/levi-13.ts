@@ -17,6 +17,9 @@ export const levi13: SurfaceDefinition = {
   description: 'sin²(3πx) + (x − 1)²(1 + sin²(3πy)) + (y − 1)²(1 + sin²(2πy)): dense sinusoidal ripples on a bowl, so the gradient points mostly at the nearest ripple, not at the global minimum 0 at (1, 1).',
   parameters: [],
   domain: [[-10, 10], [-10, 10]],
+  // out on the ripples: the gradient points at the nearest ripple, so plain descent stalls where momentum can
+  // roll on towards (1, 1)
+  suggestedStarts: [[-4.3, 6.2]],
   create() {
     const value = (x: number, y: number): number =>
       Math.sin(3 * PI * x) ** 2 +

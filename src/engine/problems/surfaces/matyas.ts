@@ -9,6 +9,9 @@ export const matyas: SurfaceDefinition = {
   description: '0.26(x² + y²) − 0.48xy: a quadratic whose diagonal valley has curvature 0.04 against 1 across it (condition number 25), so gradient descent stalls along the diagonal.',
   parameters: [],
   domain: [[-10, 10], [-10, 10]],
+  // far down the diagonal valley and a little across it: the across part is gone in a few steps, then the
+  // crawl along the diagonal
+  suggestedStarts: [[-8, -6]],
   create() {
     const value = (x: number, y: number): number => 0.26 * (x * x + y * y) - 0.48 * x * y;
     return planeSurface({

@@ -9,6 +9,9 @@ export const monkeySaddle: SurfaceDefinition = {
   description: 'x³ − 3xy²: three valleys (for the legs and a tail) meet at a flat critical point whose gradient and Hessian both vanish, so second-order methods see no curvature to escape along; no minimum.',
   parameters: [],
   domain: [[-2, 2], [-2, 2]],
+  // just off the ridge y = 0: the path slides towards the flat critical point, then turns off into the valley
+  // at 60°
+  suggestedStarts: [[1, 0.1]],
   create() {
     const value = (x: number, y: number): number => x * x * x - 3 * x * y * y;
     return planeSurface({

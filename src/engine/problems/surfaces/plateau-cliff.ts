@@ -25,6 +25,9 @@ export const plateauCliff: SurfaceDefinition = {
   description: '1 − exp(−4r²) + 0.02(√(1 + r²) − 1), r = distance to (1, 1): a plateau whose slope is only ≈ 0.02 drops over a cliff (slope up to 1.7) into a pit of curvature 8.02. Gradient descent with lr 0.1 crawls 0.002 per step across the plateau (≈ 1500 steps from the corner) while Adam and RMSprop, which divide by the gradient\'s size, move ≈ lr per step; in the pit gradient descent needs lr < 2/8.02 ≈ 0.25, above that it bounces across the pit or is flung back onto the plateau.',
   parameters: [],
   domain: [[-3, 3], [-3, 3]],
+  // on the plateau, 3√2 from the pit at (1, 1): gradient descent crawls, Adam and RMSprop walk straight over
+  // the cliff
+  suggestedStarts: [[-2, -2]],
   create() {
     const value = (x: number, y: number): number => {
       const s = (x - CENTER_X) ** 2 + (y - CENTER_Y) ** 2;

@@ -17,6 +17,8 @@ export const quadratic: SurfaceDefinition = {
   description: 'x² + y²: a perfectly round bowl. The gradient points straight at the minimum; plain gradient descent converges for lr < 1 and overshoots for 0.5 < lr < 1.',
   parameters: [],
   domain: [[-2, 2], [-2, 2]],
+  // off both axes, so the straight path to the centre is seen as a diagonal
+  suggestedStarts: [[-1.5, 1]],
   create() {
     return planeSurface({
       expression: 'x^2 + y^2',

@@ -12,6 +12,8 @@ export const rastrigin: SurfaceDefinition = {
   description: '20 + x² − 10cos(2πx) + y² − 10cos(2πy): a bowl under an egg-crate, with a local minimum near every integer point; small steps get stuck, noise or large steps can hop towards the global minimum 0 at the origin.',
   parameters: [],
   domain: [[-5.12, 5.12], [-5.12, 5.12]],
+  // a few bumps from the origin, between local minima: small steps stop in the nearest one, near (−2, 2)
+  suggestedStarts: [[-2.3, 1.8]],
   create() {
     const value = (x: number, y: number): number =>
       20 + x * x - 10 * Math.cos(TWO_PI * x) + y * y - 10 * Math.cos(TWO_PI * y);

@@ -19,6 +19,8 @@ export const rosenbrock: SurfaceDefinition = {
   description: '(a − x)² + b(y − x²)²: finding the curved valley is easy, following its nearly flat floor to (a, a²) is slow; the steep walls (curvature ≈ 2b) cap the learning rate.',
   parameters: PARAMETERS,
   domain: [[-2, 2], [-1, 3]],
+  // the far side of the valley: the path drops into it, then follows the curved floor round to (a, a²)
+  suggestedStarts: [[-1.5, 2]],
   create(values) {
     const { a, b } = resolveParameters(PARAMETERS, values);
     const value = (x: number, y: number): number => (a - x) ** 2 + b * (y - x * x) ** 2;

@@ -9,6 +9,9 @@ export const saddle: SurfaceDefinition = {
   description: 'x² − y²: unbounded below, no minimum. Started exactly on the x-axis, gradient descent converges to the saddle point; the slightest y-offset (or noise) grows by (1 + 2lr) per step and escapes.',
   parameters: [],
   domain: [[-2, 2], [-2, 2]],
+  // just off the crest y = 0: the path slides along x towards the saddle point, while the y-offset
+  // grows by (1 + 2lr) per step until it escapes
+  suggestedStarts: [[-1.5, 0.05]],
   create() {
     return planeSurface({
       expression: 'x^2 - y^2',

@@ -9,6 +9,9 @@ export const sixHumpCamel: SurfaceDefinition = {
   description: '(4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²: six local minima; the two global ones, f ≈ −1.0316 at ±(0.0898, −0.7127), sit in twin basins across a saddle at the origin.',
   parameters: [],
   domain: [[-2, 2], [-1, 1]],
+  // on the ridge towards the saddle at the origin: of the page's default runs, gradient descent creeps
+  // up to the saddle while momentum and Adam fall off it into opposite twin basins
+  suggestedStarts: [[1, 0.1]],
   create() {
     const value = (x: number, y: number): number => {
       const x2 = x * x;

@@ -15,6 +15,9 @@ export const styblinskiTang: SurfaceDefinition = {
   description: '½(x⁴ − 16x² + 5x + y⁴ − 16y² + 5y): a separable quartic with a basin in each quadrant; the 5t tilt makes the one at (−2.9035, −2.9035) the deepest (f ≈ −78.332); gradient descent started in the upper-right quadrant settles in the shallowest, near (2.75, 2.75).',
   parameters: [],
   domain: [[-5, 5], [-5, 5]],
+  // just up and right of the central maximum where the four basins meet: descent settles in the
+  // shallowest basin, near (2.75, 2.75), though the deepest is across the map
+  suggestedStarts: [[0.5, 0.5]],
   create() {
     const value = (x: number, y: number): number => 0.5 * (x * x * x * x - 16 * x * x + 5 * x + (y * y * y * y - 16 * y * y + 5 * y));
     return planeSurface({

@@ -17,6 +17,9 @@ export interface SurfaceParameter {
 /** Values for a surface's parameters, by name. */
 export type SurfaceParameterValues = Readonly<Record<string, number>>;
 
+/** A suggested start point (x, y) on the plane. */
+export type SuggestedStart = readonly [number, number];
+
 /** A built-in surface with its parameters bound: the objective, its formula and its known minima. */
 export interface Surface extends Objective {
   readonly dimension: 2;
@@ -35,6 +38,11 @@ export interface SurfaceDefinition {
   readonly description: string;
   readonly parameters: readonly SurfaceParameter[];
   readonly domain: Domain;
+  /**
+   * Start points that show what the surface teaches (its `description`), inside `domain`, at the
+   * default parameters; a run moved to this surface begins at one (run i at suggestion i mod k).
+   */
+  readonly suggestedStarts: readonly SuggestedStart[];
   /** Binds parameter values (missing ones take their defaults). */
   create(values?: SurfaceParameterValues): Surface;
   /**

@@ -9,6 +9,9 @@ export const threeHumpCamel: SurfaceDefinition = {
   description: '2x² − 1.05x⁴ + x⁶/6 + xy + y²: the global minimum 0 at the origin and two shallower local minima near (±1.75, ∓0.87) that trap a descent started far out.',
   parameters: [],
   domain: [[-2, 2], [-2, 2]],
+  // far out: of the page's default runs, momentum is caught by the local minimum near (1.75, −0.87)
+  // while Adam's steps carry it through to the origin
+  suggestedStarts: [[1.8, 1.6]],
   create() {
     const value = (x: number, y: number): number => {
       const x2 = x * x;
