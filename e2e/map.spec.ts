@@ -73,6 +73,14 @@ test('dragging a start point redraws the trajectories during the drag, then the 
   await page.mouse.up();
 
   await expect.poll(() => page.url()).not.toBe(urlBefore);
+  // the URL is written debounced, so on a loaded machine it may first hold a start from mid-drag:
+  // wait until it names the start the marker was dropped at
+  await expect
+    .poll(async () => {
+      const [start] = urlStarts(page);
+      return start !== undefined && (await playground.map.getByRole('button', { name: `Start of run 1: ${start[0]}, ${start[1]}` }).count()) === 1;
+    })
+    .toBe(true);
   const starts = urlStarts(page);
   expect(starts).toHaveLength(2);
   expect(starts[0]).toEqual(starts[1]);
