@@ -1,5 +1,6 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { test as base, expect } from './console-errors';
 
 /** The playground page as the specs see it: named controls and drawn runs. */
 export class PlaygroundPage {
@@ -71,12 +72,10 @@ export class PlaygroundPage {
   }
 }
 
+/** The specs' test: a `playground` page object, and (from console-errors.ts) failing on any console error. */
 export const test = base.extend<{ playground: PlaygroundPage }>({
   playground: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
     await use(new PlaygroundPage(page));
-    expect(errors, 'uncaught errors on the page').toEqual([]);
   },
 });
 

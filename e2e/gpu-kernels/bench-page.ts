@@ -1,6 +1,7 @@
 // bench.html (src/bench/main.ts) as the GPU kernel spec drives it: the batch pool's WebGPU worker
 // behind window.playgroundBench, opened once per test by the `bench` fixture.
-import { expect, test as base, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test as base } from '../console-errors';
 import type { AdapterDescription, BasinJob, BatchOutcome, SweepJob } from '../../src/engine/batch/types';
 import type { Experiment } from '../../src/experiment/experiment';
 

@@ -1,10 +1,17 @@
 import { select, type Selection } from 'd3';
+import { HATCH_SPACING, hatchPath } from './undefined-region';
 
 const defaults = {
   barWidth: 12,
   /** Most boundaries labelled; the others are ticks without text. */
   maxLabels: 6,
+  /** From the bar's bottom to the "f undefined" swatch: below the map's x-axis tick labels. */
+  undefinedGap: 24,
+  undefinedHeight: 12,
 };
+
+/** The legend's entry for where f is undefined (drawn hatched on the map). */
+export const UNDEFINED_LABEL = 'f undefined';
 
 /** Options of a ColourLegend; any left out take `defaults`. */
 export type ColourLegendOptions = Partial<typeof defaults>;
@@ -63,8 +70,10 @@ export class ColourLegend {
   private readonly bands: Selection<SVGGElement, unknown, null, undefined>;
   private readonly ticks: Selection<SVGGElement, unknown, null, undefined>;
   private readonly title: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly undefinedEntry: Selection<SVGGElement, unknown, null, undefined>;
   private levels: readonly number[] = [];
   private colours: readonly string[] = [];
+  private undefinedShown = false;
   private placement: LegendPlacement = { x: 0, top: 0, bottom: 100 };
 
   constructor(parent: SVGGElement, options: ColourLegendOptions = {}) {
@@ -73,15 +82,24 @@ export class ColourLegend {
     this.title = this.root.append('text').attr('class', 'legend-title').attr('text-anchor', 'start').text('f (log)');
     this.bands = this.root.append('g').attr('class', 'legend-bands');
     this.ticks = this.root.append('g').attr('class', 'legend-ticks');
+    // the swatch continues the bar's column below the plot; its label, on its left, runs under the
+    // plot's corner, where there is room (right of the bar there is only a number's width)
+    this.undefinedEntry = this.root.append('g').attr('class', 'legend-undefined').attr('display', 'none');
+    this.undefinedEntry.append('title').text('Where f is not a finite number (NaN or ±∞) the map is hatched');
+    this.undefinedEntry.append('rect').attr('class', 'undefined-fill');
+    this.undefinedEntry.append('path').attr('class', 'undefined-hatch');
+    this.undefinedEntry.append('text').attr('class', 'legend-undefined-label').attr('text-anchor', 'end').attr('dy', '0.32em').text(UNDEFINED_LABEL);
   }
 
   /**
    * Shows the bands: `levels[k]` is the lower bound of band k and the last entry the top of the
-   * last band (so there is one more level than colours); nothing when there is nothing to key.
+   * last band (so there is one more level than colours), and the "f undefined" entry when
+   * `undefinedShown`; nothing when there is nothing to key.
    */
-  setBands(levels: readonly number[], colours: readonly string[]): void {
+  setBands(levels: readonly number[], colours: readonly string[], undefinedShown = false): void {
     this.levels = levels;
     this.colours = colours;
+    this.undefinedShown = undefinedShown;
     this.render();
   }
 
@@ -97,7 +115,9 @@ export class ColourLegend {
     const { barWidth, maxLabels } = this.options;
     const { x, top, bottom } = this.placement;
     const count = this.colours.length;
-    this.root.attr('display', count > 0 ? null : 'none');
+    this.root.attr('display', count > 0 || this.undefinedShown ? null : 'none');
+    this.renderUndefinedEntry();
+    for (const part of [this.title, this.bands, this.ticks]) part.attr('display', count > 0 ? null : 'none');
     if (count === 0) return;
     const bandHeight = (bottom - top) / count;
     const yOf = (boundary: number) => bottom - boundary * bandHeight;
@@ -130,6 +150,20 @@ export class ColourLegend {
       .select('text')
       .attr('x', 6)
       .text((boundary) => labels.get(boundary) ?? '');
+  }
+
+  private renderUndefinedEntry(): void {
+    const { barWidth, undefinedGap, undefinedHeight } = this.options;
+    const { x, bottom } = this.placement;
+    this.undefinedEntry.attr('display', this.undefinedShown ? null : 'none');
+    if (!this.undefinedShown) return;
+    const top = bottom + undefinedGap;
+    this.undefinedEntry.select('rect').attr('x', x).attr('y', top).attr('width', barWidth).attr('height', undefinedHeight);
+    this.undefinedEntry.select('path').attr('d', hatchPath({ left: x, top, right: x + barWidth, bottom: top + undefinedHeight }, HATCH_SPACING));
+    this.undefinedEntry
+      .select('text')
+      .attr('x', x - 5)
+      .attr('y', top + undefinedHeight / 2);
   }
 
   /** Removes everything this legend drew. */

@@ -1,7 +1,7 @@
 import { contours } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { Domain } from '../engine/objective';
-import { bandColour, contourBandPaths, contourPointToParameter, finiteRange, logOffset, logThresholds } from './contour-map';
+import { bandColour, contourBandPaths, contourPointToParameter, finiteRange, logOffset, logThresholds, undefinedRegionPath } from './contour-map';
 import { mapScales } from './scales';
 
 const DOMAIN: Domain = [
@@ -91,6 +91,14 @@ describe('logThresholds', () => {
     expect(thresholds[4]).toBeLessThan(250);
   });
 
+  it('sets the levels by the finite samples alone: undefined ones change none of them', () => {
+    const finite = Array.from({ length: 400 }, (_, i) => Math.log(1 + i) + (i % 7));
+    const withUndefined = [...finite.slice(0, 200), Number.NaN, -Infinity, Infinity, ...finite.slice(200)];
+    // the same values in a grid with undefined samples in it: only logOffset's sampling stride could
+    // differ, and at under 4096 samples it takes every one
+    expect(logThresholds(withUndefined, 12)).toEqual(logThresholds(finite, 12));
+  });
+
   it('gives one level for a flat surface and none for one with no finite value', () => {
     expect(logThresholds([2, 2, 2], 10)).toEqual([2]);
     expect(logThresholds([Number.NaN, Infinity], 10)).toEqual([]);
@@ -129,7 +137,7 @@ describe('contourBandPaths', () => {
     });
   });
 
-  it('treats samples that are not finite as higher than every level, never as holes of −∞', () => {
+  it('never leaves a hole of −∞ where samples are not finite', () => {
     const values = sample(() => 1, 5, 5);
     values[12] = Number.NaN;
     values[13] = Infinity;
@@ -138,4 +146,41 @@ describe('contourBandPaths', () => {
     // one outline: the grid's edge, with no hole around the non-finite samples
     expect(band.match(/M/g)).toHaveLength(1);
   });
+
+  it('runs the bands on under an undefined region instead of painting it as the highest band', () => {
+    // f = −x is highest at the left edge; where x < −1 it is undefined (as log(x + 1) would be)
+    const finite = sample((x) => -x, 41, 41);
+    const values = sample((x) => (x < -1 ? Number.NaN : -x), 41, 41);
+    const grid = { domain: DOMAIN, columns: 41, rows: 41, values };
+    // the band {f ≥ 0.5} is x ≤ −0.5, whatever lies left of x = −1: with the undefined samples read
+    // as very high (as before) its outline would be the same, but the band {f ≥ 1.5} must then be
+    // empty, not the undefined region painted in the top colour
+    const [middle, top] = [...contourBandPaths(grid, [0.5, 1.5], scales)];
+    expect(pathNumbers(middle)).toEqual(pathNumbers([...contourBandPaths({ ...grid, values: finite }, [0.5], scales)][0]));
+    expect(top).toBe('');
+  });
 });
+
+describe('undefinedRegionPath', () => {
+  const scales = mapScales(DOMAIN, 540, 540, { top: 20, right: 20, bottom: 20, left: 20 });
+
+  it('is empty where f is finite everywhere', () => {
+    expect(undefinedRegionPath({ domain: DOMAIN, columns: 9, rows: 9, values: sample((x, y) => x * y, 9, 9) }, scales)).toBe('');
+  });
+
+  it('draws x < 0 of log(x) in pixels: its right edge half a cell right of x = 0', () => {
+    const columns = 41;
+    const grid = { domain: DOMAIN, columns, rows: 41, values: sample((x) => Math.log(x), columns, 41) };
+    const xs = pathNumbers(undefinedRegionPath(grid, scales)).filter((_number, i) => i % 2 === 0);
+    const halfCell = (scales.x(2) - scales.x(-2)) / (columns - 1) / 2;
+    // to the tenth of a pixel the paths are written with
+    expect(Math.abs(Math.max(...xs) - (scales.x(0) + halfCell))).toBeLessThanOrEqual(0.0501);
+    // the left edge half a cell beyond the plot, like the bands'
+    expect(Math.abs(Math.min(...xs) - (scales.x(-2) - halfCell))).toBeLessThanOrEqual(0.0501);
+  });
+});
+
+/** The numbers in SVG path data, in order. */
+function pathNumbers(d: string): number[] {
+  return Array.from(d.matchAll(/-?[\d.]+/g), (match) => Number(match[0]));
+}

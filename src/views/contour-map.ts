@@ -3,6 +3,7 @@ import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
 import { ColourLegend } from './colour-legend';
 import { mapScales, plotHeightFor, type MapScales, type Margin } from './scales';
+import { fillUndefined, HATCH_SPACING, hatchPath, undefinedRegion } from './undefined-region';
 
 const defaults = {
   width: 640,
@@ -104,17 +105,12 @@ const VIEW_SETTLE_MS = 150;
 const REFRESH_WHILE_MOVING_MS = 400;
 /** Contour lines: light enough to read on every band of viridis. */
 const CONTOUR_LINE_COLOUR = 'rgba(255,255,255,0.35)';
+/** What the undefined region's tooltip says. */
+const UNDEFINED_REGION_TITLE = 'f is undefined here: not a finite number (NaN or ±∞), as in log or sqrt of a negative number, or a division by zero';
 
-/**
- * SVG path data of each filled contour band {f ≥ threshold} of a grid, lowest threshold first,
- * one band per iteration so the caller can pause between bands. Coordinates are the grid's domain
- * drawn with `scales`, to a tenth of a pixel.
- */
-export function* contourBandPaths(grid: SurfaceGrid, thresholds: readonly number[], scales: Pick<MapScales, 'x' | 'y'>): Generator<string, void, undefined> {
-  // d3.contours treats NaN as -Infinity; +Infinity stays above every threshold, so clamp both.
-  const values = Float64Array.from(grid.values, (value) => (Number.isFinite(value) ? value : Number.MAX_VALUE));
-  const generator = contours().size([grid.columns, grid.rows]);
-  const project = geoPath(
+/** Draws d3.contours' output (grid coordinates) as SVG path data over `scales`, to a tenth of a pixel. */
+function gridPathProjector(grid: Pick<SurfaceGrid, 'domain' | 'columns' | 'rows'>, scales: Pick<MapScales, 'x' | 'y'>) {
+  return geoPath(
     geoTransform({
       point(column, row) {
         const [x, y] = contourPointToParameter(grid, column, row);
@@ -122,6 +118,25 @@ export function* contourBandPaths(grid: SurfaceGrid, thresholds: readonly number
       },
     }),
   ).digits(1);
+}
+
+/** SVG path data of the region where f is undefined (undefined-region.ts), drawn with `scales`; '' when f is finite everywhere. */
+export function undefinedRegionPath(grid: SurfaceGrid, scales: Pick<MapScales, 'x' | 'y'>): string {
+  const region = undefinedRegion(grid);
+  return region ? (gridPathProjector(grid, scales)(region) ?? '') : '';
+}
+
+/**
+ * SVG path data of each filled contour band {f ≥ threshold} of a grid, lowest threshold first,
+ * one band per iteration so the caller can pause between bands. Coordinates are the grid's domain
+ * drawn with `scales`, to a tenth of a pixel.
+ */
+export function* contourBandPaths(grid: SurfaceGrid, thresholds: readonly number[], scales: Pick<MapScales, 'x' | 'y'>): Generator<string, void, undefined> {
+  // d3.contours reads NaN as −∞; an undefined sample takes its nearest finite neighbour's value
+  // instead, so the bands run on under the hatched undefined region rather than ending at its edge
+  const values = fillUndefined(grid.values, grid.columns, grid.rows);
+  const generator = contours().size([grid.columns, grid.rows]);
+  const project = gridPathProjector(grid, scales);
   for (const threshold of thresholds) yield project(generator.contour(values as unknown as number[], threshold)) ?? '';
 }
 
@@ -137,6 +152,10 @@ export class ContourMap {
   private readonly plotBackground: Selection<SVGRectElement, unknown, null, undefined>;
   private readonly picture: Selection<SVGGElement, unknown, null, undefined>;
   private readonly fills: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly undefinedLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly undefinedClip: Selection<SVGPathElement, unknown, null, undefined>;
+  private readonly undefinedFill: Selection<SVGPathElement, unknown, null, undefined>;
+  private readonly undefinedHatch: Selection<SVGPathElement, unknown, null, undefined>;
   private readonly xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly yAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly xLabel: Selection<SVGTextElement, unknown, null, undefined>;
@@ -169,6 +188,19 @@ export class ContourMap {
     const plot = this.root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
     this.picture = plot.append('g').attr('class', 'contour-picture');
     this.fills = this.picture.append('g').attr('class', 'contour-fills');
+    // where f is undefined: the plot's background, hatched (cut to the region by a clip path)
+    // and outlined; colours from the stylesheet, so it follows the theme and goes into exports
+    const undefinedClipId = `undefined-clip-${Math.random().toString(36).slice(2, 8)}`;
+    this.undefinedLayer = this.picture.append('g').attr('class', 'undefined-region').attr('display', 'none');
+    this.undefinedClip = this.undefinedLayer.append('clipPath').attr('id', undefinedClipId).append('path');
+    this.undefinedFill = this.undefinedLayer.append('path').attr('class', 'undefined-fill').attr('vector-effect', 'non-scaling-stroke');
+    this.undefinedFill.append('title').text(UNDEFINED_REGION_TITLE);
+    this.undefinedHatch = this.undefinedLayer
+      .append('path')
+      .attr('class', 'undefined-hatch')
+      .attr('clip-path', `url(#${undefinedClipId})`)
+      .attr('vector-effect', 'non-scaling-stroke')
+      .attr('pointer-events', 'none');
     this.underlay = plot.append('g').attr('class', 'underlay').node()!;
     this.minimaLayer = plot.append('g').attr('class', 'minima');
     this.overlay = plot.append('g').attr('class', 'overlay').node()!;
@@ -249,6 +281,7 @@ export class ContourMap {
     const thresholds = logThresholds(surface.grid.values, levels);
     const bands = contourBandPaths(surface.grid, thresholds, drawn);
     const paths: string[] = [];
+    const undefinedPath = undefinedRegionPath(surface.grid, drawn);
     this.drawing = true;
     const slice = () => {
       this.sliceTimer = undefined;
@@ -260,15 +293,21 @@ export class ContourMap {
           return;
         }
       }
-      this.showPicture(paths, thresholds, surface, drawn);
+      this.showPicture(paths, thresholds, undefinedPath, surface, drawn);
       this.drawing = false;
       this.scheduleDrawing();
     };
     slice();
   }
 
-  /** Puts a finished contour picture on the page: fills (their outlines are the contour lines), legend, minima. */
-  private showPicture(paths: readonly string[], thresholds: readonly number[], surface: { grid: SurfaceGrid; minima: readonly KnownMinimum[] }, drawn: MapScales): void {
+  /** Puts a finished contour picture on the page: fills (their outlines are the contour lines), the undefined region, legend, minima. */
+  private showPicture(
+    paths: readonly string[],
+    thresholds: readonly number[],
+    undefinedPath: string,
+    surface: { grid: SurfaceGrid; minima: readonly KnownMinimum[] },
+    drawn: MapScales,
+  ): void {
     this.pictureScales = drawn;
     this.minima = surface.minima;
     const colours = paths.map((_path, index) => bandColour(index, paths.length));
@@ -283,8 +322,12 @@ export class ContourMap {
       .attr('stroke-width', (_path, index) => (index === 0 ? null : 0.6))
       // lines keep their width while the picture is stretched during a zoom
       .attr('vector-effect', 'non-scaling-stroke');
+    this.undefinedLayer.attr('display', undefinedPath ? null : 'none');
+    this.undefinedClip.attr('d', undefinedPath);
+    this.undefinedFill.attr('d', undefinedPath);
+    this.undefinedHatch.attr('d', undefinedPath ? hatchPath(drawn.box, HATCH_SPACING) : '');
     const range = finiteRange(surface.grid.values);
-    this.legend.setBands(range && thresholds.length > 0 ? [...thresholds, range[1]] : [], colours);
+    this.legend.setBands(range && thresholds.length > 0 ? [...thresholds, range[1]] : [], colours, undefinedPath !== '');
     this.placePicture();
     this.placeMinima();
   }

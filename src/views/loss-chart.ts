@@ -303,9 +303,11 @@ export class LossChart {
   }
 }
 
-/** Clamps to [low, high]; NaN becomes `fallback`. */
-function clamp(value: number, low: number, high: number, fallback: number): number {
-  if (Number.isNaN(value)) return fallback;
+/** Clamps to [low, high]; NaN, and what a d3 scale answers for a NaN (undefined), become `fallback`. */
+function clamp(value: number | undefined, low: number, high: number, fallback: number): number {
+  // y(NaN) is the scale's .unknown(), undefined by default: Math.min would make it NaN, and a run
+  // whose f is undefined at its start put y="NaN" on its ✕
+  if (value === undefined || Number.isNaN(value)) return fallback;
   return Math.max(low, Math.min(high, value));
 }
 

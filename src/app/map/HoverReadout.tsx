@@ -1,6 +1,12 @@
 import { formatSignificant } from '../../views/view-domain';
 import { useAppStore } from '../use-app-store';
 
+/** What an undefined f is: NaN, or an infinity (a division by zero, an overflow). */
+function undefinedValue(value: number): string {
+  if (Number.isNaN(value)) return 'NaN: not a number';
+  return value > 0 ? '+∞' : '−∞';
+}
+
 /** f and ‖∇f‖ at the point under the cursor on the map (the engine's answer to the hover request). */
 export function HoverReadout() {
   const hover = useAppStore((state) => state.hover);
@@ -11,12 +17,21 @@ export function HoverReadout() {
           <span>
             (x, y) = ({formatSignificant(hover.x)}, {formatSignificant(hover.y)})
           </span>
-          <span>
-            <i>f</i> = {formatSignificant(hover.value)}
-          </span>
-          <span>
-            ‖∇<i>f</i>‖ = {formatSignificant(hover.gradientNorm)}
-          </span>
+          {Number.isFinite(hover.value) ? (
+            <>
+              <span>
+                <i>f</i> = {formatSignificant(hover.value)}
+              </span>
+              <span>
+                ‖∇<i>f</i>‖ = {formatSignificant(hover.gradientNorm)}
+              </span>
+            </>
+          ) : (
+            // the hatched region of the map: no number to read, and no gradient either
+            <span className="hover-undefined">
+              <i>f</i> is undefined here ({undefinedValue(hover.value)})
+            </span>
+          )}
         </span>
       ) : (
         <span className="hover-hint">
