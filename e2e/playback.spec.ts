@@ -176,6 +176,74 @@ test('keyboard: space plays and pauses, arrows step (shift: 10), R resets; not w
   await expect(ui.maxSteps).toHaveValue('200');
 });
 
+test('space belongs to what has focus: a text field types a space, a focused button is pressed, and play is not toggled', async ({ playground, page }) => {
+  const ui = controls(page);
+  await playground.open(`${RACE}&step=50`, 3);
+  await page.getByRole('button', { name: 'Settings of run 1' }).click();
+  const stillPaused = async (what: string, step = 50) => {
+    // playing would have moved the counter within this time (60 steps/s)
+    await page.waitForTimeout(150);
+    await expect(ui.play, what).toBeVisible();
+    await expect(ui.counter, what).toHaveText(`step ${step} / 200`);
+  };
+
+  // every text field on the page: labels, starts, hyperparameters, schedule, seed, ...
+  const fields = page.locator('input[type="text"]:visible, input:not([type]):visible, textarea:visible');
+  const count = await fields.count();
+  expect(count).toBeGreaterThanOrEqual(10);
+  for (let index = 0; index < count; index++) {
+    const field = fields.nth(index);
+    const name = await field.evaluate((element) => element.getAttribute('aria-label') ?? element.getAttribute('placeholder') ?? element.outerHTML.slice(0, 80));
+    await field.focus();
+    await page.keyboard.press('End');
+    const before = await field.inputValue();
+    await page.keyboard.press('Space');
+    await expect(field, name).toHaveValue(`${before} `);
+    await stillPaused(name);
+    await page.keyboard.press('Backspace');
+    await expect(field, name).toHaveValue(before);
+  }
+  // a select and a number field take space too (a select opens, a number field ignores it)
+  for (const control of [page.getByRole('combobox', { name: 'Optimizer of run 1' }), ui.maxSteps]) {
+    await control.focus();
+    await page.keyboard.press('Space');
+    await stillPaused(await control.evaluate((element) => element.outerHTML.slice(0, 60)));
+    await page.keyboard.press('Escape');
+  }
+
+  // a focused button is pressed by space, and only pressed
+  const settings = page.getByRole('button', { name: 'Settings of run 2' });
+  await settings.focus();
+  await page.keyboard.press('Space');
+  await expect(settings).toHaveAttribute('aria-expanded', 'true');
+  await stillPaused('Settings of run 2');
+  await ui.step.focus();
+  await page.keyboard.press('Space');
+  await stillPaused('Step', 51);
+  await ui.play.focus();
+  await page.keyboard.press('Space');
+  await expect(ui.pause).toBeVisible();
+  await expect(ui.pause).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(ui.play).toBeVisible();
+
+  // a text field inside a shadow root (a web component, such as a maths input) is typed into as well:
+  // the key's target is then the component, so the rule must look at the innermost focused element
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    const field = document.createElement('input');
+    field.setAttribute('aria-label', 'Field in a shadow root');
+    host.attachShadow({ mode: 'open' }).append(field);
+    document.body.append(host);
+  });
+  const pausedAt = await shownStep(ui.counter);
+  const shadowField = page.getByRole('textbox', { name: 'Field in a shadow root' });
+  await shadowField.focus();
+  await page.keyboard.press('Space');
+  await expect(shadowField).toHaveValue(' ');
+  await stillPaused('a field in a shadow root', pausedAt);
+});
+
 test('the loss chart: scale and x-axis switches change the axis titles, and f − f* is only offered where f* is known', async ({ playground, page }) => {
   const ui = controls(page);
   await playground.open(RACE, 3);
