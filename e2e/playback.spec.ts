@@ -266,7 +266,7 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   await expect(xTitle).toHaveText('function evaluations');
   await expect(ui.chartImage).toHaveAttribute('aria-label', /function evaluations/);
   await axis.getByRole('radio', { name: 'time' }).check();
-  await expect(xTitle).toHaveText('wall time (ms)');
+  await expect(xTitle).toHaveText(/^wall time \(ms; the clock ticks every [\d.]+ ms\)$/);
   // switching axes redraws; the data keep every point
   expect(await ui.chart.locator('path.loss-curve').evaluateAll((paths) => paths.map((path) => path.getAttribute('data-points')))).toEqual(['201', '201', '201']);
   await axis.getByRole('radio', { name: 'step' }).check();
@@ -279,6 +279,35 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   await playground.waitForRuns(1);
   await expect(scale.getByRole('radio')).toHaveCount(2);
   await expect(yTitle).toHaveText('loss f (log scale)');
+});
+
+test('the wall-time axis states the clock it was read from, and says when runs were too short for it to tell apart', async ({ playground, page }) => {
+  const ui = controls(page);
+  // runs of 20 steps take microseconds: far below the browser's clock (0.1 ms in Chromium here)
+  await playground.open('v=1&surface=rosenbrock&steps=20&run=sgd(lr=0.001)@-1.5,2;label=SGD&run=adam(lr=0.05)@-1.5,2;label=Adam', 2);
+  const note = page.getByTestId('loss-time-note');
+  await expect(note).toHaveCount(0);
+  await page.getByRole('radiogroup', { name: 'Loss x axis' }).getByRole('radio', { name: 'time' }).check();
+  const xTitle = ui.chart.locator('text.x-label');
+  await expect(xTitle).toHaveText(/^wall time \(ms; the clock ticks every [\d.]+ ms\)$/);
+  const tick = Number(/every ([\d.]+) ms/.exec((await xTitle.textContent()) ?? '')?.[1]);
+  expect(tick).toBeGreaterThan(0);
+
+  // recompute once more with the engine warm (the first run after loading pays for compiling it)
+  await page.getByRole('textbox', { name: 'Start x of run 1' }).fill('-1.4');
+  await page.keyboard.press('Enter');
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('role', 'note');
+  await expect(note).toContainText(`less than 10 ticks of the browser's ${tick} ms clock`);
+  await expect(note).toContainText('timer noise, not speed');
+  // the axis spans at least ten ticks, so a run of one tick is not drawn as twice as slow as the other across the whole width
+  const ticks = (await ui.chart.locator('g.axis-x .tick text').allTextContents()).map(Number);
+  expect(Math.max(...ticks)).toBeGreaterThanOrEqual(10 * tick - 1e-9);
+
+  // the step axis is as it was, with no note
+  await page.getByRole('radiogroup', { name: 'Loss x axis' }).getByRole('radio', { name: 'step' }).check();
+  await expect(xTitle).toHaveText('step');
+  await expect(note).toHaveCount(0);
 });
 
 test('hovering the chart shows a crosshair and every runâ€™s loss; a click shows that step', async ({ playground, page }) => {
