@@ -176,6 +176,74 @@ test('keyboard: space plays and pauses, arrows step (shift: 10), R resets; not w
   await expect(ui.maxSteps).toHaveValue('200');
 });
 
+test('space belongs to what has focus: a text field types a space, a focused button is pressed, and play is not toggled', async ({ playground, page }) => {
+  const ui = controls(page);
+  await playground.open(`${RACE}&step=50`, 3);
+  await page.getByRole('button', { name: 'Settings of run 1' }).click();
+  const stillPaused = async (what: string, step = 50) => {
+    // playing would have moved the counter within this time (60 steps/s)
+    await page.waitForTimeout(150);
+    await expect(ui.play, what).toBeVisible();
+    await expect(ui.counter, what).toHaveText(`step ${step} / 200`);
+  };
+
+  // every text field on the page: labels, starts, hyperparameters, schedule, seed, ...
+  const fields = page.locator('input[type="text"]:visible, input:not([type]):visible, textarea:visible');
+  const count = await fields.count();
+  expect(count).toBeGreaterThanOrEqual(10);
+  for (let index = 0; index < count; index++) {
+    const field = fields.nth(index);
+    const name = await field.evaluate((element) => element.getAttribute('aria-label') ?? element.getAttribute('placeholder') ?? element.outerHTML.slice(0, 80));
+    await field.focus();
+    await page.keyboard.press('End');
+    const before = await field.inputValue();
+    await page.keyboard.press('Space');
+    await expect(field, name).toHaveValue(`${before} `);
+    await stillPaused(name);
+    await page.keyboard.press('Backspace');
+    await expect(field, name).toHaveValue(before);
+  }
+  // a select and a number field take space too (a select opens, a number field ignores it)
+  for (const control of [page.getByRole('combobox', { name: 'Optimizer of run 1' }), ui.maxSteps]) {
+    await control.focus();
+    await page.keyboard.press('Space');
+    await stillPaused(await control.evaluate((element) => element.outerHTML.slice(0, 60)));
+    await page.keyboard.press('Escape');
+  }
+
+  // a focused button is pressed by space, and only pressed
+  const settings = page.getByRole('button', { name: 'Settings of run 2' });
+  await settings.focus();
+  await page.keyboard.press('Space');
+  await expect(settings).toHaveAttribute('aria-expanded', 'true');
+  await stillPaused('Settings of run 2');
+  await ui.step.focus();
+  await page.keyboard.press('Space');
+  await stillPaused('Step', 51);
+  await ui.play.focus();
+  await page.keyboard.press('Space');
+  await expect(ui.pause).toBeVisible();
+  await expect(ui.pause).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(ui.play).toBeVisible();
+
+  // a text field inside a shadow root (a web component, such as a maths input) is typed into as well:
+  // the key's target is then the component, so the rule must look at the innermost focused element
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    const field = document.createElement('input');
+    field.setAttribute('aria-label', 'Field in a shadow root');
+    host.attachShadow({ mode: 'open' }).append(field);
+    document.body.append(host);
+  });
+  const pausedAt = await shownStep(ui.counter);
+  const shadowField = page.getByRole('textbox', { name: 'Field in a shadow root' });
+  await shadowField.focus();
+  await page.keyboard.press('Space');
+  await expect(shadowField).toHaveValue(' ');
+  await stillPaused('a field in a shadow root', pausedAt);
+});
+
 test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ’ f* is only offered where f* is known', async ({ playground, page }) => {
   const ui = controls(page);
   await playground.open(RACE, 3);
@@ -198,7 +266,7 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   await expect(xTitle).toHaveText('function evaluations');
   await expect(ui.chartImage).toHaveAttribute('aria-label', /function evaluations/);
   await axis.getByRole('radio', { name: 'time' }).check();
-  await expect(xTitle).toHaveText('wall time (ms)');
+  await expect(xTitle).toHaveText(/^wall time \(ms; the clock ticks every [\d.]+ ms\)$/);
   // switching axes redraws; the data keep every point
   expect(await ui.chart.locator('path.loss-curve').evaluateAll((paths) => paths.map((path) => path.getAttribute('data-points')))).toEqual(['201', '201', '201']);
   await axis.getByRole('radio', { name: 'step' }).check();
@@ -211,6 +279,35 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   await playground.waitForRuns(1);
   await expect(scale.getByRole('radio')).toHaveCount(2);
   await expect(yTitle).toHaveText('loss f (log scale)');
+});
+
+test('the wall-time axis states the clock it was read from, and says when runs were too short for it to tell apart', async ({ playground, page }) => {
+  const ui = controls(page);
+  // runs of 20 steps take microseconds: far below the browser's clock (0.1 ms in Chromium here)
+  await playground.open('v=1&surface=rosenbrock&steps=20&run=sgd(lr=0.001)@-1.5,2;label=SGD&run=adam(lr=0.05)@-1.5,2;label=Adam', 2);
+  const note = page.getByTestId('loss-time-note');
+  await expect(note).toHaveCount(0);
+  await page.getByRole('radiogroup', { name: 'Loss x axis' }).getByRole('radio', { name: 'time' }).check();
+  const xTitle = ui.chart.locator('text.x-label');
+  await expect(xTitle).toHaveText(/^wall time \(ms; the clock ticks every [\d.]+ ms\)$/);
+  const tick = Number(/every ([\d.]+) ms/.exec((await xTitle.textContent()) ?? '')?.[1]);
+  expect(tick).toBeGreaterThan(0);
+
+  // recompute once more with the engine warm (the first run after loading pays for compiling it)
+  await page.getByRole('textbox', { name: 'Start x of run 1' }).fill('-1.4');
+  await page.keyboard.press('Enter');
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('role', 'note');
+  await expect(note).toContainText(`less than 10 ticks of the browser's ${tick} ms clock`);
+  await expect(note).toContainText('timer noise, not speed');
+  // the axis spans at least ten ticks, so a run of one tick is not drawn as twice as slow as the other across the whole width
+  const ticks = (await ui.chart.locator('g.axis-x .tick text').allTextContents()).map(Number);
+  expect(Math.max(...ticks)).toBeGreaterThanOrEqual(10 * tick - 1e-9);
+
+  // the step axis is as it was, with no note
+  await page.getByRole('radiogroup', { name: 'Loss x axis' }).getByRole('radio', { name: 'step' }).check();
+  await expect(xTitle).toHaveText('step');
+  await expect(note).toHaveCount(0);
 });
 
 test('hovering the chart shows a crosshair and every runâ€™s loss; a click shows that step', async ({ playground, page }) => {

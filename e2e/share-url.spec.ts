@@ -48,6 +48,39 @@ test('a malformed URL names the bad field, falls back for that field alone, and 
   expect(await playground.pointsPerRun()).toEqual([41, 41]);
 });
 
+test('a bad field in a run falls back alone: the run keeps its optimizer, start and label, and the message names the field and the run', async ({ playground, page }) => {
+  // run 1 spoils a hyperparameter pair, its schedule, clip and colour; run 2 is the README's lr=abc
+  const link =
+    'v=1&surface=rosenbrock&steps=50&step=0' +
+    '&run=adam(lr=0.05,betas=0.9)@-1.5,2;schedule=cosin(T_max=10);clip=norm(x);color=zzz' +
+    '&run=sgd(lr=abc,momentum=0.9)@-1,1;label=Mine';
+  await playground.open(link, 2);
+  const alert = playground.urlProblems;
+  await expect(alert).toContainText("run 2 (Mine): lr: 'abc' is not a number; using the default 0.001");
+  for (const field of ['betas', 'schedule', 'clip', 'color']) await expect(alert).toContainText(`run 1: ${field}`);
+  await expect(alert).not.toContainText('dropped');
+  await expect(alert).not.toContainText('default runs');
+
+  // both runs are drawn in full, each from its own start, under its own optimizer and label
+  expect(await playground.pointsPerRun()).toEqual([51, 51]);
+  const startMarkers = playground.mapRuns.locator('circle[data-step="0"]');
+  expect(await startMarkers.evaluateAll((markers) => markers.map((marker) => [marker.getAttribute('data-x'), marker.getAttribute('data-y')]))).toEqual([
+    ['-1.5', '2'],
+    ['-1', '1'],
+  ]);
+  await expect(playground.mapRuns.nth(1)).toHaveAttribute('data-label', 'Mine');
+  await expect(playground.runItems.nth(1)).toContainText('Mine');
+  await expect(page.getByRole('combobox', { name: 'Optimizer of run 1' })).toHaveValue('adam');
+  await expect(page.getByRole('combobox', { name: 'Optimizer of run 2' })).toHaveValue('sgd');
+  await expect(page.getByRole('textbox', { name: 'Start x of run 2' })).toHaveValue('-1');
+  await expect(page.getByRole('textbox', { name: 'Start y of run 2' })).toHaveValue('1');
+
+  // the link the page gives back keeps every good field and leaves out only the bad ones
+  await playground.copyLink.click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('&run=adam(lr=0.05)@-1.5,2&run=sgd(momentum=0.9)@-1,1;label=Mine');
+});
+
 test('garbage in the hash still opens the default experiment with a message', async ({ playground }) => {
   await playground.open('%%%&&==&v=banana', 3);
   await expect(playground.urlProblems).toBeVisible();

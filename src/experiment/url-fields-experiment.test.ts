@@ -5,7 +5,7 @@ import { Random } from '../engine/random';
 import { SCHEDULE_SPECS, type ScheduleType } from '../engine/schedules';
 import { SURFACES } from '../engine/problems/surfaces';
 import { NO_ANALYSIS_SETTINGS } from './analysis-settings';
-import { DEFAULT_EXPERIMENT, MAX_RUNS, type Experiment, type ExperimentRun } from './experiment';
+import { DEFAULT_EXPERIMENT, MAX_LABEL_LENGTH, MAX_RUNS, type Experiment, type ExperimentRun } from './experiment';
 import { DEFAULT_URL_VIEW, decodeExperiment, decodeUrlState, encodeExperiment } from './url-codec';
 import { parseExperiment } from './validate';
 
@@ -229,41 +229,170 @@ describe('a malformed share URL falls back field by field', () => {
     expect(decode('domain=2,1,0,1').problems).toEqual(["domain[0] must go from low to high, got [2, 1]; using the problem's own"]);
   });
 
-  test('bad runs are dropped one by one; with none left, the default runs are used', () => {
-    const { experiment, problems } = decode('run=adamm(lr=0.1)@0,0&run=adam(lr=-1)@0,0&run=sgd(lr=0.1)@1,2&run=adam@1&run=adam(lr=0.1&run=adam(0.1)@0,0&run=adam@0,0;clip=nrm(1)&run=adam@0,0;colour=red');
+  test('a run is dropped only when its optimizer or start cannot be read, saying why; with none left, the default runs are used', () => {
+    const { experiment, problems } = decode('run=adamm(lr=0.1)@0,0&run=sgd(lr=0.1)@1,2&run=adam@1&run=adam(lr=0.1&run=(lr=0.1)@0,0&run=adam@0,x&run=adam(lr=0.1@0,0');
     expect(problems).toEqual([
       expect.stringMatching(/^run 1: optimizer: unknown optimizer 'adamm' \(did you mean 'adam'\?\); known: .*; run dropped$/),
-      'run 2: hyper.lr must be > 0, got -1; run dropped',
-      'run 4: start must be an array of 2 numbers, got 1; run dropped',
-      "run 5: 'adam(lr=0.1' has no start point (write it as optimizer(...)@x,y); run dropped",
-      "run 6: '0.1' in adam(...) needs a name, like lr=0.1; run dropped",
-      `run 7: clip.type must be "norm" or "value", got "nrm" (did you mean 'norm'?); run dropped`,
-      "run 8: unknown option 'colour' (did you mean 'color'?) (a run takes schedule, clip, label, color, hidden); run dropped",
+      'run 3: start must be an array of 2 numbers, got 1; run dropped',
+      "run 4: 'adam(lr=0.1' has no start point (write it as optimizer(...)@x,y); run dropped",
+      "run 5: optimizer: missing before '@' (write the run as optimizer(...)@x,y); run dropped",
+      "run 6: start: 'x' is not a number; run dropped",
+      // the optimizer's name is readable, so only its unreadable argument list falls back
+      "run 7: hyperparameters: 'adam(lr=0.1' is missing its closing ')'; using Adam's defaults",
     ]);
-    expect(experiment.runs).toEqual([{ optimizer: 'sgd', hyper: { lr: 0.1 }, start: [1, 2] }]);
+    expect(experiment.runs).toEqual([
+      { optimizer: 'sgd', hyper: { lr: 0.1 }, start: [1, 2] },
+      { optimizer: 'adam', hyper: {}, start: [0, 0] },
+    ]);
 
     const none = decode('steps=10&run=nope@0,0');
     expect(none.problems).toEqual([expect.stringMatching(/^run 1: optimizer: unknown optimizer 'nope'/), 'no run could be read; using the default runs']);
     expect(none.experiment).toEqual({ ...DEFAULT_EXPERIMENT, steps: 10 });
   });
 
-  test('a bad colour or visibility falls back for that option alone; the run is kept', () => {
-    const { experiment, problems } = decode('run=adam@0,0;label=A;color=red&run=sgd(lr=0.1)@1,2;hidden=maybe;color=0072B2&run=adam@1,1;color=e69f00;color=000000');
+  test("the README's example: lr=abc keeps the run, its optimizer, start and label, and names lr of the run", () => {
+    const { experiment, problems } = decode('run=adam(lr=0.05)@0,0&run=sgd(lr=abc,momentum=0.9)@-1,1;label=Mine');
+    expect(problems).toEqual(["run 2 (Mine): lr: 'abc' is not a number; using the default 0.001"]);
+    expect(experiment.runs).toEqual([
+      { optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] },
+      { optimizer: 'sgd', hyper: { momentum: 0.9 }, start: [-1, 1], label: 'Mine' },
+    ]);
+  });
+
+  test('any one bad hyperparameter of any optimizer falls back to its default alone; the rest of the run is kept', () => {
+    let cases = 0;
+    for (const optimizer of OPTIMIZERS) {
+      for (const spec of optimizer.hyperSpecs) {
+        // a second hyperparameter, set away from its default, must survive its neighbour's mistake
+        const neighbour = optimizer.hyperSpecs.find((other) => other.name !== spec.name && other.kind === 'number') as HyperSpec;
+        const kept = { [neighbour.name]: awayFromDefault(neighbour) };
+        for (const bad of badValues(spec)) {
+          const written = `${optimizer.id}(${neighbour.name}=${kept[neighbour.name] as number},${spec.name}=${bad})@-1,1;schedule=cosine(T_max=300);clip=norm(1);label=Mine;color=e69f00`;
+          const { experiment, problems } = decode(`run=${written}`);
+          expect(experiment.runs, written).toEqual([
+            { optimizer: optimizer.id, hyper: kept, start: [-1, 1], schedule: { type: 'cosine', T_max: 300, eta_min: 0 }, clip: { type: 'norm', max_norm: 1 }, label: 'Mine', color: '#e69f00' },
+          ]);
+          expect(problems, written).toEqual([expect.stringMatching(new RegExp(`^run 1 \\(Mine\\): ${spec.name}(:| must|\\[[01]\\] must).*; using the default ${escapeRegExp(defaultText(spec))}$`))]);
+          cases++;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(50);
+  });
+
+  test('values that break a rule between hyperparameters: the one whose default mends it falls back', () => {
+    const nesterov = decode('run=sgd(lr=0.1,nesterov=true)@0,0;label=N');
+    expect(nesterov.problems).toEqual(['run 1 (N): nesterov: nesterov requires momentum > 0; using the default false']);
+    expect(nesterov.experiment.runs).toEqual([{ optimizer: 'sgd', hyper: { lr: 0.1 }, start: [0, 0], label: 'N' }]);
+    // two values mend it (nesterov or dampening); nesterov, which qualifies the others, gives way
+    const damped = decode('run=sgd(momentum=0.9,dampening=0.5,nesterov=true)@0,0');
+    expect(damped.problems).toEqual(['run 1: nesterov: nesterov requires dampening = 0; using the default false']);
+    expect(damped.experiment.runs[0].hyper).toEqual({ momentum: 0.9, dampening: 0.5 });
+  });
+
+  test('unknown, unnamed and repeated hyperparameters cost themselves alone', () => {
+    const { experiment, problems } = decode('run=adam(lrr=0.1,0.2,lr=0.3,lr=0.4,foo=1)@0,0');
     expect(problems).toEqual([
-      "run 1: color: 'red' is not a colour written as six hex digits, like e69f00; using the palette's colour",
+      "run 1: Adam has no parameter 'lrr' (did you mean 'lr'?); ignored",
+      "run 1: '0.2' has no name (write it as lr=0.2); ignored",
+      'run 1: lr: given twice; reading the last',
+      expect.stringMatching(/^run 1: Adam has no parameter 'foo' \(it takes lr, betas, .*\); ignored$/),
+    ]);
+    expect(experiment.runs).toEqual([{ optimizer: 'adam', hyper: { lr: 0.4 }, start: [0, 0] }]);
+  });
+
+  test('a schedule: a bad parameter takes its default alone; an unknown or unreadable schedule leaves the rate constant', () => {
+    const parameter = decode('run=adam@0,0;schedule=cosine(T_max=abc,eta_min=0.01)');
+    expect(parameter.problems).toEqual(["run 1: schedule.T_max: 'abc' is not a number; using the default 500"]);
+    expect(parameter.experiment.runs[0].schedule).toEqual({ type: 'cosine', T_max: 500, eta_min: 0.01 });
+    const step = decode('run=adam@0,0;schedule=step(gamma=2,step_sized=10)');
+    expect(step.problems).toEqual([
+      "run 1: schedule: step has no parameter 'step_sized' (did you mean 'step_size'?); ignored",
+      'run 1: schedule.gamma must be <= 1, got 2; using the default 0.1',
+    ]);
+    expect(step.experiment.runs[0].schedule).toEqual({ type: 'step', step_size: 100, gamma: 0.1 });
+    expect(decode('run=adam@0,0;schedule=cosin(T_max=3)').problems).toEqual([
+      expect.stringMatching(/^run 1: schedule: unknown schedule 'cosin' \(did you mean 'cosine'\?\); known: constant, .*; using a constant learning rate$/),
+    ]);
+    const unclosed = decode('run=adam(lr=0.1)@0,0;schedule=cosine(T_max=3');
+    expect(unclosed.problems).toEqual(["run 1: schedule: 'cosine(T_max=3' is missing its closing ')'; using a constant learning rate"]);
+    expect(unclosed.experiment.runs).toEqual([{ optimizer: 'adam', hyper: { lr: 0.1 }, start: [0, 0] }]);
+  });
+
+  test('a clip that cannot be read is dropped, and the run is kept without clipping', () => {
+    const written = ['norm(abc)', 'norm(0)', 'norm(1,2)', 'nrm(1)', 'value(max_norm=1)', 'norm(1'];
+    const { experiment, problems } = decode(written.map((clip) => `run=adam@0,0;clip=${clip}`).join('&'));
+    expect(problems).toEqual([
+      "run 1: clip: 'abc' is not a number; not clipping the gradient",
+      'run 2: clip: max_norm must be > 0, got 0; not clipping the gradient',
+      'run 3: clip: write it as norm(amount), e.g. norm(1); not clipping the gradient',
+      "run 4: clip: 'nrm' is not norm or value (did you mean 'norm'?); not clipping the gradient",
+      'run 5: clip: value(...) takes clip_value, not max_norm; not clipping the gradient',
+      "run 6: clip: 'norm(1' is missing its closing ')'; not clipping the gradient",
+    ]);
+    expect(experiment.runs).toEqual(written.map(() => ({ optimizer: 'adam', hyper: {}, start: [0, 0] })));
+  });
+
+  test('a bad label, colour or visibility falls back for that option alone; unknown options are ignored, a repeat reads the last', () => {
+    const long = 'x'.repeat(MAX_LABEL_LENGTH + 1);
+    const { experiment, problems } = decode(
+      `run=adam@0,0;label=A;color=red&run=sgd(lr=0.1)@1,2;hidden=maybe;color=0072B2&run=adam@1,1;color=e69f00;color=000000;&run=adam@2,2;label=${long}&run=adam@3,3;label=100%&run=adam@4,4;colour=red;label=B`,
+    );
+    expect(problems).toEqual([
+      "run 1 (A): color: 'red' is not a colour written as six hex digits, like e69f00; using the palette's colour",
       "run 2: hidden: 'maybe' is not true or false (write just ;hidden to hide the run); showing the run",
-      'run 3: color is given twice; run dropped',
+      'run 3: color: given twice; reading the last',
+      `run 4: label: too long (${MAX_LABEL_LENGTH + 1} characters; at most ${MAX_LABEL_LENGTH}); using the run's default name`,
+      "run 5: label: '100%' is not valid percent-encoding; using the run's default name",
+      "run 6 (B): unknown option 'colour' (did you mean 'color'?) (a run takes schedule, clip, label, color, hidden); ignored",
     ]);
     expect(experiment.runs).toEqual([
       { optimizer: 'adam', hyper: {}, start: [0, 0], label: 'A' },
       // upper-case hex is read and kept in lower case
       { optimizer: 'sgd', hyper: { lr: 0.1 }, start: [1, 2], color: '#0072b2' },
+      // a stray ';' at the end says nothing
+      { optimizer: 'adam', hyper: {}, start: [1, 1], color: '#000000' },
+      { optimizer: 'adam', hyper: {}, start: [2, 2] },
+      { optimizer: 'adam', hyper: {}, start: [3, 3] },
+      { optimizer: 'adam', hyper: {}, start: [4, 4], label: 'B' },
     ]);
     expect(decode('run=adam@0,0;color=%23e69f00;hidden=true&run=adam@0,0;hidden=false').experiment.runs).toEqual([
       { optimizer: 'adam', hyper: {}, start: [0, 0], color: '#e69f00', hidden: true },
       { optimizer: 'adam', hyper: {}, start: [0, 0] },
     ]);
     expect(decode('run=adam@0,0;color=e69f0').problems).toEqual(["run 1: color: 'e69f0' is not a colour written as six hex digits, like e69f00; using the palette's colour"]);
+  });
+
+  test('spoiling any one field of a full run costs that field alone', () => {
+    const full = 'sgd(lr=0.01,momentum=0.9)@-1,1;schedule=step(step_size=50,gamma=0.5);clip=value(2);label=Mine;color=e69f00;hidden';
+    const fullRun: ExperimentRun = {
+      optimizer: 'sgd',
+      hyper: { lr: 0.01, momentum: 0.9 },
+      start: [-1, 1],
+      schedule: { type: 'step', step_size: 50, gamma: 0.5 },
+      clip: { type: 'value', clip_value: 2 },
+      label: 'Mine',
+      color: '#e69f00',
+      hidden: true,
+    };
+    expect(decode(`run=${full}`)).toMatchObject({ problems: [], experiment: { runs: [fullRun] } });
+    // [what is written, how it is spoilt, the field named, the run's fields afterwards]
+    const spoilt: readonly [string, string, string, Partial<Record<keyof ExperimentRun, unknown>>][] = [
+      ['lr=0.01', 'lr=abc', 'lr', { hyper: { momentum: 0.9 } }],
+      ['momentum=0.9', 'momentum=1.5', 'momentum', { hyper: { lr: 0.01 } }],
+      ['step_size=50', 'step_size=0', 'schedule.step_size', { schedule: { type: 'step', step_size: 100, gamma: 0.5 } }],
+      ['schedule=step', 'schedule=stp', 'schedule', { schedule: undefined }],
+      ['value(2)', 'value(-2)', 'clip', { clip: undefined }],
+      ['label=Mine', 'label=Mi%zzne', 'label', { label: undefined }],
+      ['color=e69f00', 'color=e69f0g', 'color', { color: undefined }],
+      [';hidden', ';hidden=maybe', 'hidden', { hidden: undefined }],
+    ];
+    for (const [written, spoiltText, field, changed] of spoilt) {
+      const { experiment, problems } = decode(`run=${full.replace(written, spoiltText)}`);
+      const expected = Object.fromEntries(Object.entries({ ...fullRun, ...changed }).filter(([, value]) => value !== undefined));
+      expect(experiment.runs, spoiltText).toEqual([expected]);
+      expect(problems, spoiltText).toEqual([expect.stringMatching(new RegExp(`^run 1( \\(Mine\\))?: ${escapeRegExp(field)}(:| must)`))]);
+    }
   });
 
   test('more runs than allowed', () => {
@@ -303,6 +432,27 @@ describe('a malformed share URL falls back field by field', () => {
     }
   });
 });
+
+/** Values a hand-edited link might hold that a spec cannot take: text of the wrong kind, and out of range. */
+function badValues(spec: HyperSpec): string[] {
+  switch (spec.kind) {
+    case 'boolean':
+      return ['maybe', '1'];
+    case 'pair':
+      return ['0.9', 'a/b', `${spec.min - 1}/0.5`, Number.isFinite(spec.max) ? `0.5/${spec.max + 1}` : '0.5/x'];
+    case 'number':
+      return ['abc', '', '1/2', 'true', `${spec.min - 1}`, ...(Number.isFinite(spec.max) ? [`${spec.max + 1}`] : []), ...(spec.integer ? ['2.5'] : [])];
+  }
+}
+
+/** A default as a link writes it, hand-written for each kind ("0.001", "false", "0.9/0.999"). */
+function defaultText(spec: HyperSpec): string {
+  return Array.isArray(spec.defaultValue) ? spec.defaultValue.join('/') : String(spec.defaultValue);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** A valid value for a spec that differs from its default (so encoding cannot leave it out). */
 function awayFromDefault(spec: HyperSpec): HyperValue {

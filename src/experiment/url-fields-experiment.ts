@@ -135,7 +135,8 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
   numberField('seed', SEED_RANGE),
   numberField('noise', NOISE_RANGE),
   {
-    // one key per run, repeated: each run falls back alone (it is dropped), not the whole list
+    // one key per run, repeated: a bad field costs that field of its run alone (url-run.ts), and a
+    // run whose optimizer or start cannot be read costs that run alone, not the whole list
     key: 'run',
     part: 'experiment',
     write: ({ experiment: { runs } }) => (deepEqual(runs, DEFAULT_EXPERIMENT.runs) ? [] : runs.map(formatRun)),
@@ -151,7 +152,9 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
         else if (runs.length === MAX_RUNS) problems.push(`run ${index + 1}: at most ${MAX_RUNS} runs; run dropped`);
         else {
           runs.push(parsed.value);
-          problems.push(...parsed.problems.map((problem) => `run ${index + 1}: ${problem}`));
+          // the run's label, when it has one, is what the page shows it as
+          const name = parsed.value.label ? ` (${shorten(parsed.value.label)})` : '';
+          problems.push(...parsed.problems.map((problem) => `run ${index + 1}${name}: ${problem}`));
         }
       });
       if (runs.length > 0) draft.experiment.runs = runs;

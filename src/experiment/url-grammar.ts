@@ -46,20 +46,6 @@ export function formatHyperValue(value: HyperValue): string {
   return `${formatNumber(value[0])}/${formatNumber(value[1])}`;
 }
 
-/** Reads "0.05", "true"/"false" or a pair "0.9/0.999"; range checks come later, from the specs. */
-export function parseHyperValue(text: string): Parsed<HyperValue> {
-  if (text === 'true' || text === 'false') return { ok: true, value: text === 'true' };
-  const parts = text.split('/');
-  if (parts.length === 2) {
-    const first = parseNumber(parts[0]);
-    const second = parseNumber(parts[1]);
-    if (first.ok && second.ok) return { ok: true, value: [first.value, second.value] };
-    return { ok: false, error: `'${text}' is not a pair of numbers like 0.9/0.999` };
-  }
-  const parsed = parseNumber(text);
-  return parsed.ok ? parsed : { ok: false, error: `'${text}' is not a number, true/false or a pair like 0.9/0.999` };
-}
-
 /** One argument of a call: "lr=0.05" has a name, "norm(1)"'s 1 has none. */
 export interface CallArgument {
   readonly name?: string;

@@ -1,41 +1,42 @@
 import type { ClipSpec } from '../engine/clipping';
+import type { MethodDefinition } from '../engine/methods';
+import type { HyperValues } from '../engine/methods/hyperparameters';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
-import type { ExperimentRun } from './experiment';
+import { MAX_LABEL_LENGTH, type ExperimentRun } from './experiment';
 import { didYouMean } from '../engine/suggest';
-import {
-  formatCall,
-  formatHyperValue,
-  formatNumber,
-  namedArguments,
-  parseCall,
-  parseHyperValue,
-  parseNumber,
-  parseNumberList,
-  type Parsed,
-} from './url-grammar';
+import { defaultFallback, readArguments, type ReadArguments } from './url-arguments';
+import { formatCall, formatHyperValue, formatNumber, parseCall, parseNumber, parseNumberList, type Call, type Parsed } from './url-grammar';
 import { escapeText, unescapeText } from './url-text';
-import { checkColor, checkRun } from './validate';
+import { checkClip, checkColor, checkMethodId, checkRun, checkSchedule, checkStart, resolveHyper } from './validate';
 
 // One run in the share URL:
 //   adam(lr=0.05,betas=0.9/0.999)@-1.5,2;schedule=cosine(T_max=300);clip=norm(1);label=Adam;color=e69f00;hidden
 // optimizer(hyperparameters)@start first, then optional ';'-separated options. Only a label is
 // free text, so only a label escapes ';'. The colour goes without its '#' (which would need
 // escaping in a hash), and `hidden` is a bare flag, written only when the run is hidden.
-// A bad colour or visibility only costs that option (the run keeps its palette colour, or is
-// shown); anything else wrong drops the run, because the run would not be the one meant.
+// Reading is forgiving field by field, as the README promises: a bad hyperparameter takes its
+// default, a bad schedule parameter its default, a bad schedule, clip, label, colour or flag
+// costs that option, and an unknown one is ignored; each says so. Only a run whose optimizer or
+// start cannot be read is dropped, because without them there is no run to keep.
 
 /** The options a run may carry after its head, in the order they are written. */
 const RUN_OPTIONS = ['schedule', 'clip', 'label', 'color', 'hidden'] as const;
 type RunOption = (typeof RUN_OPTIONS)[number];
 
-/** Options that only change how a run looks: a bad value falls back for the option alone. */
-const COSMETIC_FALLBACKS: Readonly<Record<string, string>> = {
+/** What each option falls back to when its value cannot be used. */
+const OPTION_FALLBACKS: Readonly<Record<RunOption, string>> = {
+  schedule: 'using a constant learning rate',
+  clip: 'not clipping the gradient',
+  label: "using the run's default name",
   color: "using the palette's colour",
   hidden: 'showing the run',
 };
 
-/** A run read from the URL, with what was wrong in its cosmetic options; or why it could not be read. */
+/** A run read from the URL, with what fell back in it; or why it could not be read at all. */
 export type ParsedRun = { ok: true; value: ExperimentRun; problems: string[] } | { ok: false; error: string };
+
+/** An option read from its text, with the parts of it that fell back alone (a schedule's parameters). */
+type OptionRead = { ok: true; value: unknown; problems?: readonly string[] } | { ok: false; error: string };
 
 /** Writes a run as URL text; hyperparameters as given, schedule parameters that hold their default left out. */
 export function formatRun(run: ExperimentRun): string {
@@ -49,47 +50,104 @@ export function formatRun(run: ExperimentRun): string {
   return text;
 }
 
-/** Reads a run written by `formatRun` (or by hand) and validates it for a problem of `dimension` coordinates. */
+/**
+ * Reads a run written by `formatRun` (or by hand) for a problem of `dimension` coordinates. A bad
+ * field falls back alone and is listed in `problems`; the run is refused only when its optimizer
+ * or its start cannot be read.
+ */
 export function parseRun(text: string, dimension: number): ParsedRun {
   const [rawHead, ...rawOptions] = text.split(';');
   const head = unescapeText(rawHead);
   if (!head.ok) return head;
   const at = head.value.indexOf('@');
   if (at < 0) return { ok: false, error: `'${head.value}' has no start point (write it as optimizer(...)@x,y)` };
-  const call = parseCall(head.value.slice(0, at));
-  if (!call.ok) return call;
-  const hyper = namedArguments(call.value, parseHyperValue);
-  if (!hyper.ok) return hyper;
-  const start = parseNumberList(head.value.slice(at + 1));
-  if (!start.ok) return { ok: false, error: `start: ${start.error}` };
+  const method = readMethod(head.value.slice(0, at));
+  if (!method.ok) return method;
+  const coordinates = parseNumberList(head.value.slice(at + 1));
+  if (!coordinates.ok) return { ok: false, error: `start: ${coordinates.error}` };
+  const start = checkStart(coordinates.value, 'start', dimension);
+  if (!start.ok) return { ok: false, error: start.errors.join('; ') };
 
-  const run: Record<string, unknown> = { optimizer: call.value.name, hyper: hyper.value, start: start.value };
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const rawOption of rawOptions) {
-    const equals = rawOption.indexOf('=');
-    const key = equals < 0 ? rawOption : rawOption.slice(0, equals);
-    if (!(RUN_OPTIONS as readonly string[]).includes(key)) {
-      return { ok: false, error: `unknown option '${key}'${didYouMean(key, RUN_OPTIONS)} (a run takes ${RUN_OPTIONS.join(', ')})` };
-    }
-    if (seen.has(key)) return { ok: false, error: `${key} is given twice` };
-    seen.add(key);
-    const value = unescapeText(rawOption.slice(equals + 1));
-    const parsed = value.ok ? parseOption(key as RunOption, equals < 0 ? undefined : value.value) : value;
-    if (parsed.ok) run[key] = parsed.value;
-    else if (Object.hasOwn(COSMETIC_FALLBACKS, key)) problems.push(`${key}: ${parsed.error}; ${COSMETIC_FALLBACKS[key]}`);
-    else return { ok: false, error: `${key}: ${parsed.error}` };
+  const { definition, call, problems } = method.value;
+  const hyper = call === undefined ? { values: {}, problems: [] } : readHyper(definition, call);
+  problems.push(...hyper.problems);
+  const run: Record<string, unknown> = { optimizer: definition.id, hyper: hyper.values, start: start.value };
+  for (const [key, option] of readOptions(rawOptions, problems)) {
+    const value = option === undefined ? { ok: true as const, value: undefined } : unescapeText(option);
+    const read = value.ok ? readOption(key, value.value) : value;
+    if (read.ok) {
+      run[key] = read.value;
+      problems.push(...(read.problems ?? []));
+    } else problems.push(`${key}: ${read.error}; ${OPTION_FALLBACKS[key]}`);
   }
 
+  // every field was checked on its own above; this is the same validation a JSON file gets
   const checked = checkRun(run, '', dimension);
   return checked.ok ? { ok: true, value: checked.value, problems } : { ok: false, error: checked.errors.join('; ') };
 }
 
+/** The optimizer of a run's head, and its arguments when they can be read ("adam(lr=0.1" cannot). */
+function readMethod(text: string): Parsed<{ definition: MethodDefinition; call: Call | undefined; problems: string[] }> {
+  const call = parseCall(text);
+  const open = text.indexOf('(');
+  const name = call.ok ? call.value.name : text.slice(0, open < 0 ? text.length : open);
+  if (name === '') return { ok: false, error: `optimizer: missing before '@' (write the run as optimizer(...)@x,y)` };
+  const method = checkMethodId(name, 'optimizer');
+  if (!method.ok) return { ok: false, error: method.errors.join('; ') };
+  const definition = method.value;
+  const problems = call.ok ? [] : [`hyperparameters: ${call.error}; using ${definition.name}'s defaults`];
+  return { ok: true, value: { definition, call: call.ok ? call.value : undefined, problems } };
+}
+
+/**
+ * Reads an optimizer's hyperparameters, each alone. When the values are fine one by one but break
+ * a rule between them (SGD's nesterov needs momentum), the value whose default mends it falls back:
+ * the last such in the spec order, since later hyperparameters (nesterov) qualify earlier ones.
+ */
+function readHyper(definition: MethodDefinition, call: Call): ReadArguments {
+  const { values, problems } = readArguments(call.args, definition.hyperSpecs, { owner: definition.name, path: '' });
+  const hyper: Record<string, unknown> = { ...values };
+  const crossFieldError = () => definition.validate?.(resolveHyper(definition, hyper as HyperValues)) ?? null;
+  for (let error = crossFieldError(); error !== null; error = crossFieldError()) {
+    const given = definition.hyperSpecs.filter((spec) => Object.hasOwn(hyper, spec.name)).reverse();
+    if (given.length === 0) break; // the defaults themselves break the rule; checkRun will say so
+    const mending = given.find((spec) => definition.validate?.(resolveHyper(definition, withoutKey(hyper, spec.name) as HyperValues)) === null) ?? given[0];
+    delete hyper[mending.name];
+    problems.push(`${mending.name}: ${error}; ${defaultFallback(mending)}`);
+  }
+  return { values: hyper as HyperValues, problems };
+}
+
+function withoutKey(values: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = values;
+  return rest;
+}
+
+/**
+ * The options of a run by key, as raw text (undefined for a bare key such as `hidden`); an
+ * unknown option is reported and ignored, and a repeated one reads its last value.
+ */
+function readOptions(rawOptions: readonly string[], problems: string[]): Map<RunOption, string | undefined> {
+  const options = new Map<RunOption, string | undefined>();
+  for (const rawOption of rawOptions) {
+    if (rawOption === '') continue; // a stray ';' says nothing
+    const equals = rawOption.indexOf('=');
+    const key = equals < 0 ? rawOption : rawOption.slice(0, equals);
+    if (!(RUN_OPTIONS as readonly string[]).includes(key)) {
+      problems.push(`unknown option '${key}'${didYouMean(key, RUN_OPTIONS)} (a run takes ${RUN_OPTIONS.join(', ')}); ignored`);
+      continue;
+    }
+    if (options.has(key as RunOption)) problems.push(`${key}: given twice; reading the last`);
+    options.set(key as RunOption, equals < 0 ? undefined : rawOption.slice(equals + 1));
+  }
+  return options;
+}
+
 /** Reads one option's (unescaped) value; `undefined` when it was written as a bare key. */
-function parseOption(key: RunOption, text: string | undefined): Parsed<unknown> {
+function readOption(key: RunOption, text: string | undefined): OptionRead {
   switch (key) {
     case 'label':
-      return { ok: true, value: text ?? '' };
+      return parseLabel(text ?? '');
     case 'schedule':
       return parseSchedule(text ?? '');
     case 'clip':
@@ -99,6 +157,11 @@ function parseOption(key: RunOption, text: string | undefined): Parsed<unknown> 
     case 'hidden':
       return parseFlag(text);
   }
+}
+
+function parseLabel(text: string): Parsed<string> {
+  if (text.length <= MAX_LABEL_LENGTH) return { ok: true, value: text };
+  return { ok: false, error: `too long (${text.length} characters; at most ${MAX_LABEL_LENGTH})` };
 }
 
 /** "e69f00" (a leading '#', escaped or not, is allowed too) as "#e69f00". */
@@ -124,12 +187,16 @@ function formatSchedule(schedule: ScheduleSpec): string {
   return formatCall(schedule.type, args);
 }
 
-function parseSchedule(text: string): Parsed<Record<string, unknown>> {
+/** A schedule's type must be known; each of its parameters then falls back to its default alone. */
+function parseSchedule(text: string): OptionRead {
   const call = parseCall(text);
   if (!call.ok) return call;
-  const args = namedArguments(call.value, parseNumber);
-  if (!args.ok) return args;
-  return { ok: true, value: { type: call.value.name, ...args.value } };
+  const { name: type, args } = call.value;
+  const types = Object.keys(SCHEDULE_SPECS);
+  if (!Object.hasOwn(SCHEDULE_SPECS, type)) return { ok: false, error: `unknown schedule '${type}'${didYouMean(type, types)}; known: ${types.join(', ')}` };
+  const { values, problems } = readArguments(args, SCHEDULE_SPECS[type as ScheduleSpec['type']], { owner: type, path: 'schedule' });
+  const checked = checkSchedule({ type, ...values }, 'schedule');
+  return checked.ok ? { ok: true, value: checked.value, problems } : { ok: false, error: checked.errors.join('; ') };
 }
 
 /** "norm(1)" or "value(0.5)": clip_grad_norm_'s max_norm or clip_grad_value_'s clip_value. */
@@ -138,16 +205,18 @@ function formatClip(clip: ClipSpec): string {
   return formatCall(clip.type, [{ value: formatNumber(amount) }]);
 }
 
-function parseClip(text: string): Parsed<Record<string, unknown>> {
+/** A clip is its type and its one amount; with either unreadable there is no clipping meant, so none is done. */
+function parseClip(text: string): Parsed<ClipSpec> {
   const call = parseCall(text);
   if (!call.ok) return call;
   const { name, args } = call.value;
-  if (name !== 'norm' && name !== 'value') return { ok: true, value: { type: name } }; // validation names the bad type
+  if (name !== 'norm' && name !== 'value') return { ok: false, error: `'${name}' is not norm or value${didYouMean(name, ['norm', 'value'])}` };
   const key = name === 'norm' ? 'max_norm' : 'clip_value';
   if (args.length !== 1) return { ok: false, error: `write it as ${name}(amount), e.g. ${name}(1)` };
   const [arg] = args;
   if (arg.name !== undefined && arg.name !== key) return { ok: false, error: `${name}(...) takes ${key}, not ${arg.name}` };
   const amount = parseNumber(arg.value);
   if (!amount.ok) return amount;
-  return { ok: true, value: { type: name, [key]: amount.value } };
+  const checked = checkClip({ type: name, [key]: amount.value }, ''); // messages name max_norm or clip_value, after "clip: "
+  return checked.ok ? checked : { ok: false, error: checked.errors.join('; ') };
 }

@@ -1,6 +1,6 @@
 import type { ClipSpec } from '../engine/clipping';
 import type { Domain } from '../engine/objective';
-import { METHODS, getMethod } from '../engine/methods';
+import { METHODS, getMethod, type MethodDefinition } from '../engine/methods';
 import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, problemDimension } from '../engine/problems';
@@ -152,14 +152,10 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
 
   let optimizer: string | undefined;
   let hyper: HyperValues = {};
-  const optimizerPath = joinPath(path, 'optimizer');
-  if (value.optimizer === undefined) errors.push(`${optimizerPath} is missing`);
-  else if (typeof value.optimizer !== 'string') errors.push(`${optimizerPath} must be an optimizer id, got ${describe(value.optimizer)}`);
-  else if (!getMethod(value.optimizer)) {
-    const known = METHODS.map((definition) => definition.id);
-    errors.push(`${optimizerPath}: unknown optimizer '${value.optimizer}'${didYouMean(value.optimizer, known)}; known: ${known.join(', ')}`);
-  } else {
-    optimizer = value.optimizer;
+  const method = checkMethodId(value.optimizer, joinPath(path, 'optimizer'));
+  if (!method.ok) errors.push(...method.errors);
+  else {
+    optimizer = method.value.id;
     const checked = checkHyper(optimizer, value.hyper === undefined ? {} : value.hyper, joinPath(path, 'hyper'));
     if (checked.ok) hyper = checked.value;
     else errors.push(...checked.errors);
@@ -204,6 +200,16 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
     ...(hidden?.ok && hidden.value && { hidden: true }),
   };
   return { ok: true, value: run };
+}
+
+/** Validates an optimizer id against the method registry and returns its definition. */
+export function checkMethodId(value: unknown, path: string): Checked<MethodDefinition> {
+  if (value === undefined) return fail(`${path} is missing`);
+  if (typeof value !== 'string') return fail(`${path} must be an optimizer id, got ${describe(value)}`);
+  const definition = getMethod(value);
+  if (definition) return { ok: true, value: definition };
+  const known = METHODS.map((method) => method.id);
+  return fail(`${path}: unknown optimizer '${value}'${didYouMean(value, known)}; known: ${known.join(', ')}`);
 }
 
 /** Validates a run colour "#rrggbb" (hex digits in either case) and returns it in lower case. */

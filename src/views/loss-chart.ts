@@ -5,7 +5,7 @@ import { drawLossBand, type LossBand } from './loss-band';
 import { lossCurvePath, PIXEL_LIMIT } from './loss-curve-path';
 import { LossReadout, readoutHeader, readoutRow } from './loss-readout';
 import {
-  AXIS_TITLES,
+  axisTitle,
   formatCount,
   nearestIndex,
   xAt,
@@ -55,6 +55,8 @@ export class LossChart {
   private scale: LossChartScale = 'log';
   private fStar: number | null = null;
   private axis: LossChartAxis = 'step';
+  /** The wall clock's tick in milliseconds (null: not known), for the time axis. */
+  private clockResolution: number | null = null;
   private step = 0;
   private x = scaleLinear();
   private y: ScaleContinuousNumeric<number, number> = scaleLog();
@@ -127,6 +129,12 @@ export class LossChart {
     this.render();
   }
 
+  /** Sets the wall clock's resolution in milliseconds: the time axis states it and spans at least MIN_TIME_TICKS of its ticks. */
+  setClockResolution(milliseconds: number | null): void {
+    this.clockResolution = milliseconds;
+    if (this.axis === 'time') this.render();
+  }
+
   /** Moves the current-step line and dots; the curves stay as they are (this runs every frame while playing). */
   setStep(step: number): void {
     this.step = step;
@@ -141,7 +149,7 @@ export class LossChart {
     this.mapping = yMapping(this.scale, this.fStar, scaled);
     const mapping = this.mapping;
     this.x = scaleLinear()
-      .domain(xExtent(curves, axis, this.numSteps))
+      .domain(xExtent(curves, axis, this.numSteps, this.clockResolution))
       .range([frame.left, frame.right]);
     const y: ScaleContinuousNumeric<number, number> = mapping.log ? scaleLog() : scaleLinear();
     this.y = y
@@ -192,7 +200,7 @@ export class LossChart {
     const yAxis = lossAxisLeft(y, mapping, 6);
     frame.yAxis.call(yAxis.axis);
     frame.drawGrid(yAxis.ticks, y).attr('stroke', '#e5e5e5');
-    frame.xTitle.text(AXIS_TITLES[axis]);
+    frame.xTitle.text(axisTitle(axis, this.clockResolution));
     frame.yTitle.text(mapping.title);
     this.renderStep();
     if (this.hoverAt) this.hover(this.hoverAt);

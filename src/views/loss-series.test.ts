@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  axisTitle,
   formatCount,
   formatLoss,
   formatMilliseconds,
   formatPowerOfTen,
   logTickExponents,
   nearestIndex,
+  timeNoiseNote,
+  wallTimesAtResolution,
   xAt,
   xExtent,
   yExtent,
@@ -90,6 +93,48 @@ describe('x axis', () => {
     expect(xExtent([timed], 'evaluations', 300)).toEqual([0, 5]);
     expect(xExtent([], 'time', 300)).toEqual([0, 1]);
   });
+
+  it('spans at least ten ticks of the clock on wall time, so runs shorter than that are not stretched across the plot', () => {
+    // the run ends at 2 ms: a 0.1 ms clock leaves it be, a 1 ms clock widens the axis to 10 ms
+    expect(xExtent([timed], 'time', 300, 0.1)).toEqual([0, 2]);
+    expect(xExtent([timed], 'time', 300, 1)).toEqual([0, 10]);
+    expect(xExtent([], 'time', 300, 0.1)).toEqual([0, 1]);
+    // the other axes do not depend on the clock
+    expect(xExtent([timed], 'step', 300, 1)).toEqual([0, 300]);
+    expect(xExtent([timed], 'evaluations', 300, 1)).toEqual([0, 5]);
+  });
+
+  it('titles the wall-time axis with the clock it was read from', () => {
+    expect(axisTitle('time', 0.1)).toBe('wall time (ms; the clock ticks every 0.1 ms)');
+    expect(axisTitle('time', 0.09999999962747097)).toBe('wall time (ms; the clock ticks every 0.1 ms)');
+    expect(axisTitle('time', null)).toBe('wall time (ms)');
+    expect(axisTitle('step', 0.1)).toBe('step');
+    expect(axisTitle('evaluations', 0.1)).toBe('function evaluations');
+  });
+});
+
+describe('timeNoiseNote', () => {
+  const ending = (label: string, totalMs: number): LossCurve => ({ ...curve([3, 2, 1], null, [1, 2, 3], [0, totalMs / 2, totalMs]), label });
+
+  it('names the runs that finished within ten ticks of the clock', () => {
+    // a 0.1 ms clock: 1 ms is ten ticks
+    expect(timeNoiseNote([ending('SGD', 0.1), ending('Adam', 0.2), ending('Newton', 40)], 0.1)).toBe(
+      "SGD and Adam took under 1 ms, less than 10 ticks of the browser's 0.1 ms clock: differences that small are timer noise, not speed, " +
+        'and each is drawn at an even pace over its measured time. Compare steps or evaluations instead.',
+    );
+    expect(timeNoiseNote([ending('A', 0.3), ending('B', 5), ending('C', 0.9), ending('D', 0.5)], 0.1)).toMatch(/^A, C and D took under 1 ms/);
+  });
+
+  it('speaks of every run, or of this run, when none could be measured', () => {
+    expect(timeNoiseNote([ending('SGD', 0.1), ending('Adam', 0.2)], 0.1)).toMatch(/^Every run took under 1 ms, less than 10 ticks of the browser's 0\.1 ms clock/);
+    expect(timeNoiseNote([ending('SGD', 3)], 1)).toMatch(/^This run took under 10 ms, less than 10 ticks of the browser's 1 ms clock: .*, and it is drawn at an even pace/);
+  });
+
+  it('says nothing when every run took long enough, or the clock is not known', () => {
+    expect(timeNoiseNote([ending('SGD', 1), ending('Adam', 25)], 0.1)).toBeNull();
+    expect(timeNoiseNote([ending('SGD', 0.1)], null)).toBeNull();
+    expect(timeNoiseNote([], 0.1)).toBeNull();
+  });
 });
 
 describe('nearestIndex', () => {
@@ -125,5 +170,22 @@ describe('axis text', () => {
     expect(formatCount(1500)).toBe('1,500');
     expect(formatCount(20_000)).toBe('20k');
     expect([0.04567, 12.345, 4321.6].map(formatMilliseconds)).toEqual(['0.0457', '12.3', '4,322']);
+  });
+});
+
+describe('wallTimesAtResolution', () => {
+  it('spreads a run shorter than ten ticks at an even pace over its measured time', () => {
+    // a 0.1 ms clock saw this 5-point run as a staircase: 0, 0, 0.1, 0.1, 0.2
+    expect(Array.from(wallTimesAtResolution([0, 0, 0.1, 0.1, 0.2], 0.1))).toEqual([0, 0.05, 0.1, 0.15000000000000002, 0.2]);
+    // it never moved: every point at 0
+    expect(Array.from(wallTimesAtResolution([0, 0, 0], 0.1))).toEqual([0, 0, 0]);
+  });
+
+  it('keeps the readings of a run long enough for the clock, and of any run when the clock is not known', () => {
+    const long = [0, 0.4, 0.5, 1.5];
+    expect(wallTimesAtResolution(long, 0.1)).toBe(long);
+    const short = [0, 0.1, 0.1];
+    expect(wallTimesAtResolution(short, null)).toBe(short);
+    expect(wallTimesAtResolution([0.3], 0.1)).toEqual([0.3]);
   });
 });

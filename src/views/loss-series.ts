@@ -29,6 +29,58 @@ export const AXIS_TITLES: Record<LossChartAxis, string> = {
   time: 'wall time (ms)',
 };
 
+/**
+ * Clock ticks the wall-time axis spans at least, and the shortest run whose time it takes at its
+ * word: a run's time is read off a clock that ticks in steps (0.1 ms, 1 ms), so under ten ticks
+ * the quantization alone is ±10% or more, and the axis does not stretch such runs across its width.
+ */
+export const MIN_TIME_TICKS = 10;
+
+/** The x axis's title; on wall time it states the clock's resolution (null: not known). */
+export function axisTitle(axis: LossChartAxis, clockResolution: number | null): string {
+  if (axis !== 'time' || clockResolution === null) return AXIS_TITLES[axis];
+  return `wall time (ms; the clock ticks every ${formatMilliseconds(clockResolution)} ms)`;
+}
+
+/**
+ * What the wall-time axis cannot say, in words for the chart's note: which runs finished within
+ * MIN_TIME_TICKS ticks of the clock, where the order of the curves is timer noise, not speed.
+ * Null when every run took long enough to be measured (or the resolution is not known).
+ */
+export function timeNoiseNote(curves: readonly LossCurve[], clockResolution: number | null): string | null {
+  if (clockResolution === null) return null;
+  const limit = MIN_TIME_TICKS * clockResolution;
+  const timed = curves.filter((curve) => curve.loss.length > 0);
+  const short = timed.filter((curve) => curve.elapsedMs[curve.loss.length - 1] < limit);
+  if (short.length === 0) return null;
+  const who = short.length < timed.length ? listOf(short.map((curve) => curve.label)) : timed.length === 1 ? 'This run' : 'Every run';
+  return (
+    `${who} took under ${formatMilliseconds(limit)} ms, less than ${MIN_TIME_TICKS} ticks of the browser's ` +
+    `${formatMilliseconds(clockResolution)} ms clock: differences that small are timer noise, not speed, ` +
+    `and ${short.length === 1 ? 'it is' : 'each is'} drawn at an even pace over its measured time. Compare steps or evaluations instead.`
+  );
+}
+
+/**
+ * The wall time of each point as the chart draws it. A run shorter than MIN_TIME_TICKS ticks of
+ * the clock has no shape the clock can see (its readings are a staircase of one or two steps), so
+ * its measured time is spread at an even pace over its points; a longer run keeps its readings.
+ */
+export function wallTimesAtResolution(elapsedMs: ArrayLike<number>, clockResolution: number | null): ArrayLike<number> {
+  const count = elapsedMs.length;
+  if (clockResolution === null || count < 2) return elapsedMs;
+  const total = elapsedMs[count - 1];
+  if (total >= MIN_TIME_TICKS * clockResolution) return elapsedMs;
+  const paced = new Float64Array(count);
+  for (let index = 0; index < count; index++) paced[index] = (total * index) / (count - 1);
+  return paced;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listOf(names: readonly string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** The x value of point k of a curve on this axis. */
 export function xAt(curve: LossCurve, axis: LossChartAxis, index: number): number {
   if (axis === 'step') return index;
@@ -110,9 +162,12 @@ export function yExtent(curves: readonly LossCurve[], mapping: YMapping): [numbe
   return mapping.log ? [low / 10, high * 10] : [low - Math.max(1, Math.abs(low) * 0.1), high + Math.max(1, Math.abs(high) * 0.1)];
 }
 
-/** The x range: every step asked for, or up to the largest count / time a run reached. */
-export function xExtent(curves: readonly LossCurve[], axis: LossChartAxis, numSteps: number): [number, number] {
-  let high = axis === 'step' ? numSteps : 0;
+/**
+ * The x range: every step asked for, or up to the largest count / time a run reached; wall time
+ * spans at least MIN_TIME_TICKS ticks of the clock (`clockResolution`, when known).
+ */
+export function xExtent(curves: readonly LossCurve[], axis: LossChartAxis, numSteps: number, clockResolution: number | null = null): [number, number] {
+  let high = axis === 'step' ? numSteps : axis === 'time' && clockResolution !== null ? MIN_TIME_TICKS * clockResolution : 0;
   for (const curve of curves) {
     const count = curve.loss.length;
     if (count > 0) high = Math.max(high, xAt(curve, axis, count - 1));

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { clockResolution } from '../../engine/elapsed';
 import { lowestMinimumValue } from '../../engine/known-minima';
 import type { LossAxis, LossScale } from '../../store/view-slice';
 import { followWidth } from '../../views/follow-width';
 import { LossChart } from '../../views/loss-chart';
-import { AXIS_TITLES, type LossCurve } from '../../views/loss-series';
+import { AXIS_TITLES, timeNoiseNote, wallTimesAtResolution, type LossCurve } from '../../views/loss-series';
 import { seedsBandOf } from '../analyses/analysis-format';
 import { Segmented } from '../controls/Segmented';
 import { visibleRuns } from '../runs/visible-runs';
@@ -28,6 +29,18 @@ export const LOSS_CAPTIONS: Record<LossAxis, string> = {
   evaluations: 'Loss per function evaluation',
   time: 'Loss over wall time',
 };
+
+let pageClockResolution: number | null | undefined;
+
+/**
+ * The resolution of performance.now() on this page in ms, measured once, when the time axis is
+ * first shown. The engine worker that times the runs shares the page's cross-origin isolation, and
+ * browsers coarsen the clock alike in both.
+ */
+function measuredClockResolution(): number | null {
+  if (pageClockResolution === undefined) pageClockResolution = clockResolution(() => performance.now());
+  return pageClockResolution;
+}
 
 /** The chart's height for a width, in CSS pixels: wide and flat, but never a sliver. */
 function chartHeight(width: number): number {
@@ -59,6 +72,9 @@ export function LossPanel() {
   // f − f* needs f*; for a typed formula the chart shows log f instead (and offers no f − f*)
   const scale: LossScale = lossScale === 'gap' && fStar === null ? 'log' : lossScale;
 
+  // the wall clock's tick: the time axis states it, paces runs too short for it, and says which they are
+  const clockTick = useMemo(() => (lossAxis === 'time' ? measuredClockResolution() : null), [lossAxis]);
+
   const curves = useMemo<LossCurve[]>(
     () =>
       visibleRuns(experiment.runs, payloads).map(({ label, color, result }) => ({
@@ -66,10 +82,10 @@ export function LossPanel() {
         color,
         loss: result.loss,
         evaluations: result.evaluations.function,
-        elapsedMs: result.elapsedMs,
+        elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
         diverged: result.diverged,
       })),
-    [payloads, experiment.runs],
+    [payloads, experiment.runs, clockTick],
   );
 
   useEffect(() => {
@@ -97,7 +113,10 @@ export function LossPanel() {
     };
   }, [store]);
 
+  const timeNote = lossAxis === 'time' ? timeNoiseNote(curves, clockTick) : null;
+
   useEffect(() => chart.current?.setRuns(curves, experiment.steps), [curves, experiment.steps]);
+  useEffect(() => chart.current?.setClockResolution(clockTick), [clockTick]);
   useEffect(() => chart.current?.setScale(scale, fStar), [scale, fStar]);
   useEffect(() => chart.current?.setAxis(lossAxis), [lossAxis]);
   useEffect(() => chart.current?.setBand(band), [band]);
@@ -122,6 +141,11 @@ export function LossPanel() {
         {/* the step line, crosshair and tooltip: redrawn every frame, on a layer of their own */}
         <svg ref={overlayRef} aria-hidden="true" data-testid="loss-chart-overlay" />
       </div>
+      {timeNote && (
+        <p className="loss-note" role="note" data-testid="loss-time-note">
+          {timeNote}
+        </p>
+      )}
     </figure>
   );
 }

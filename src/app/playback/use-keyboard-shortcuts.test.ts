@@ -79,6 +79,30 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press(' ', { target: slider }))).toBe('toggle');
   });
 
+  it('leaves every key to a widget whose role takes text, and to what it contains', () => {
+    for (const role of ['textbox', 'searchbox', 'combobox', 'spinbutton']) {
+      const target = element('DIV', [`[role="${role}"]`]);
+      for (const key of [' ', 'r', 'ArrowLeft', 'End']) expect(shortcutFor(press(key, { target }))).toBeNull();
+    }
+  });
+
+  it('leaves keys to an input method that is composing text', () => {
+    expect(shortcutFor(press(' ', { isComposing: true }))).toBeNull();
+    expect(shortcutFor(press('Process'))).toBeNull();
+    expect(shortcutFor(press('r', { isComposing: true }))).toBeNull();
+  });
+
+  it('looks at the innermost focused element: a field inside a shadow root is typed into', () => {
+    // the event's target is the shadow host, a plain element; its path starts at the field inside
+    const host = element('FORMULA-FIELD');
+    const field = element('INPUT', [], 'text');
+    expect(shortcutFor(press(' ', { target: host }))).toBe('toggle');
+    expect(shortcutFor(press(' ', { target: host, composedPath: () => [field, host] }))).toBeNull();
+    const button = element('BUTTON', ['button']);
+    expect(shortcutFor(press(' ', { target: host, composedPath: () => [button, host] }))).toBeNull();
+    expect(shortcutFor(press(' ', { composedPath: () => [] }))).toBe('toggle');
+  });
+
   it('ignores keys already handled, and held-down space or R', () => {
     expect(shortcutFor(press('ArrowRight', { defaultPrevented: true }))).toBeNull();
     expect(shortcutFor(press(' ', { repeat: true }))).toBeNull();

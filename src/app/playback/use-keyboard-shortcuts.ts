@@ -1,9 +1,11 @@
 // Playback from the keyboard, as in video players: space plays and pauses, ← / → step (shift: 10
 // steps), R resets, Home / End jump to the first / last step. A key is left alone when it belongs
-// to what has focus: typing in a field, moving a slider or radio group, pressing a focused button
-// or checkbox with space, or any chord with Ctrl, Alt or Meta (browser and system shortcuts). A
-// focused slider keeps its arrows but not space, which it has no use for: after dragging the
-// scrubber, space plays from there.
+// to what has focus: typing in a field (a native one, editable content, or a widget whose role
+// takes text, such as a combobox), moving a slider or radio group, pressing a focused button or
+// checkbox with space, composing text with an input method, or any chord with Ctrl, Alt or Meta
+// (browser and system shortcuts). What has focus is the innermost element, inside any shadow root,
+// not the element the event was retargeted to. A focused slider keeps its arrows but not space,
+// which it has no use for: after dragging the scrubber, space plays from there.
 import { useEffect } from 'react';
 import type { AppState } from '../../store/store';
 import { useAppStoreApi } from '../use-app-store';
@@ -32,7 +34,11 @@ export interface ShortcutKey {
   readonly metaKey: boolean;
   readonly repeat: boolean;
   readonly defaultPrevented: boolean;
+  /** True while an input method composes text (the key is part of the text, e.g. a space choosing a word). */
+  readonly isComposing?: boolean;
   readonly target: ShortcutTarget | EventTarget | null;
+  /** The event's path, innermost first: inside a shadow root `target` is only the host. */
+  composedPath?(): readonly (ShortcutTarget | EventTarget)[];
 }
 
 // inputs that take no typed text; every other input type does
@@ -41,23 +47,28 @@ const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit
 const ARROW_WIDGETS =
   '[role="slider"], [role="spinbutton"], [role="radiogroup"], [role="tablist"], [role="listbox"], [role="menu"], ' +
   '[role="menubar"], [role="tree"], [role="grid"], [role="textbox"], [role="combobox"], [role="application"]';
+// widgets whose role takes typed text (ARIA): what is typed into them, space included, is theirs
+const TEXT_WIDGETS = '[role="textbox"], [role="searchbox"], [role="combobox"], [role="spinbutton"]';
 // elements that space activates
 const SPACE_WIDGETS =
   'button, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="tab"], [role="option"], [role="radio"], [role="link"]';
 
-function asTarget(target: ShortcutKey['target']): ShortcutTarget | null {
+function asTarget(target: ShortcutKey['target'] | undefined): ShortcutTarget | null {
   return target && typeof target === 'object' ? (target as ShortcutTarget) : null;
 }
 
 /** The shortcut a key press means, or null when the key is not ours to take. */
 export function shortcutFor(event: ShortcutKey): ShortcutAction | null {
   if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return null;
-  const target = asTarget(event.target);
+  // 'Process' is the key an input method reports while it handles the press
+  if (event.isComposing || event.key === 'Process') return null;
+  const target = asTarget(event.composedPath?.()[0] ?? event.target);
   const tag = target?.tagName?.toUpperCase() ?? '';
   const input = tag === 'INPUT' ? (target?.type ?? 'text').toLowerCase() : null;
-  const typing = tag === 'TEXTAREA' || tag === 'SELECT' || Boolean(target?.isContentEditable) || (input !== null && !NON_TEXT_INPUTS.has(input));
-  if (typing) return null;
   const inside = (selector: string) => Boolean(target?.closest?.(selector));
+  const typing =
+    tag === 'TEXTAREA' || tag === 'SELECT' || Boolean(target?.isContentEditable) || (input !== null && !NON_TEXT_INPUTS.has(input)) || inside(TEXT_WIDGETS);
+  if (typing) return null;
   // sliders, radios and the like move with the arrows (and Home / End) themselves
   const ownsArrows = input !== null || inside(ARROW_WIDGETS);
   switch (event.key) {
