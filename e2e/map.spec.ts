@@ -1,31 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { pagePoint } from './map-axes';
 
-// Positions on the map are worked out from the axes the reader sees (tick labels and where they
-// sit), never from the app's own scales, so these tests check the drawing against its labels.
-
-/** Where parameter-space (x, y) is on the page, read off the map's axis ticks. */
-async function pagePoint(map: Locator, x: number, y: number): Promise<{ x: number; y: number }> {
-  return map.evaluate(
-    (svg: SVGSVGElement, [x, y]) => {
-      const ticks = (axis: string, coordinate: 'e' | 'f') =>
-        Array.from(svg.querySelectorAll<SVGGElement>(`.${axis} .tick`)).map((tick) => ({
-          value: Number(tick.textContent!.replace('\u2212', '-')),
-          pixel: tick.transform.baseVal.consolidate()!.matrix[coordinate],
-        }));
-      const fit = (marks: { value: number; pixel: number }[], value: number) => {
-        const [first, last] = [marks[0], marks[marks.length - 1]];
-        return first.pixel + ((value - first.value) * (last.pixel - first.pixel)) / (last.value - first.value);
-      };
-      const point = svg.createSVGPoint();
-      point.x = fit(ticks('axis-x', 'e'), x);
-      point.y = fit(ticks('axis-y', 'f'), y);
-      const onPage = point.matrixTransform(svg.getScreenCTM()!);
-      return { x: onPage.x, y: onPage.y };
-    },
-    [x, y] as const,
-  );
-}
+// Positions on the map are worked out from the axes the reader sees (map-axes.ts), never from the
+// app's own scales, so these tests check the drawing against its labels.
 
 async function tickLabels(map: Locator): Promise<string[]> {
   return map.locator('.axis .tick text').allTextContents();

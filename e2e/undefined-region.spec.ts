@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { pagePoint, svgUnits } from './map-axes';
 
 // Where f is not a finite number (log of a negative x) the map draws a hatched region with a legend
 // entry, never a colour of the scale; no NaN reaches an SVG attribute (Chromium logs each one as a
@@ -7,34 +8,6 @@ import { expect, test } from './fixtures';
 // axis ticks, as map.spec.ts does.
 
 const LOG_X = 'v=1&f=log(x)+y^2';
-
-/** Where parameter-space (x, y) is in the map's SVG units, read off its axis ticks. */
-async function svgUnits(map: Locator, x: number, y: number): Promise<{ x: number; y: number }> {
-  return map.evaluate(
-    (svg: SVGSVGElement, [x, y]) => {
-      const ticks = (axis: string, coordinate: 'e' | 'f') =>
-        Array.from(svg.querySelectorAll<SVGGElement>(`.${axis} .tick`)).map((tick) => ({
-          value: Number(tick.textContent!.replace('\u2212', '-')),
-          pixel: tick.transform.baseVal.consolidate()!.matrix[coordinate],
-        }));
-      const fit = (marks: { value: number; pixel: number }[], value: number) => {
-        const [first, last] = [marks[0], marks[marks.length - 1]];
-        return first.pixel + ((value - first.value) * (last.pixel - first.pixel)) / (last.value - first.value);
-      };
-      return { x: fit(ticks('axis-x', 'e'), x), y: fit(ticks('axis-y', 'f'), y) };
-    },
-    [x, y] as const,
-  );
-}
-
-/** Where parameter-space (x, y) is on the page. */
-async function pagePoint(map: Locator, x: number, y: number): Promise<{ x: number; y: number }> {
-  const units = await svgUnits(map, x, y);
-  return map.evaluate((svg: SVGSVGElement, { x, y }) => {
-    const point = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM()!);
-    return { x: point.x, y: point.y };
-  }, units);
-}
 
 /** The class of the map's element drawn at parameter-space (x, y). */
 async function drawnAt(page: Page, map: Locator, x: number, y: number): Promise<string> {
