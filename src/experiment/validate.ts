@@ -126,9 +126,7 @@ export interface CheckedProblem {
 
 /** Validates a problem (any kind in engine/problems' registry) and says how many coordinates its starts need. */
 export function checkProblem(value: unknown, path: string): Checked<CheckedProblem> {
-  const checked = checkProblemSpec(value, path);
-  if (!checked.ok) return checked;
-  return { ok: true, value: { problem: checked.value, dimension: problemDimension(checked.value) } };
+  return withDimension(checkProblemSpec(value, path));
 }
 
 /** Validates a typed formula: it must compile (the compiler's message keeps its column). */
