@@ -3,15 +3,19 @@ import type { HyperValue } from '../engine/methods/first-order/optimizer';
 import type { Experiment, ExperimentRun, Problem } from '../experiment/experiment';
 import { MAX_RUNS } from '../experiment/experiment';
 import { startsForProblem } from '../experiment/problem-switch';
+import type { ExperimentChange } from './history-slice';
 import type { AppState } from './store';
 
-/** The experiment: everything that goes into the share URL (and the CLI's experiment JSON). */
+/**
+ * The experiment: everything that goes into the share URL (and the CLI's experiment JSON). Every
+ * action but loadExperiment is an edit, recorded for undo (history-slice's editExperiment).
+ */
 export interface ExperimentSlice {
   experiment: Experiment;
   /** Problems found while reading the URL, shown until dismissed. */
   urlProblems: readonly string[];
   setExperiment(experiment: Experiment): void;
-  /** Replaces the experiment with one read from a URL, with what was wrong in it. */
+  /** Replaces the experiment with one read from a URL, with what was wrong in it (not an edit: url-sync decides what it means for undo). */
   loadExperiment(experiment: Experiment, problems: readonly string[]): void;
   dismissUrlProblems(): void;
   /**
@@ -48,21 +52,22 @@ function withoutUndefined(run: ExperimentRun): ExperimentRun {
 export const createExperimentSlice =
   (initial: Experiment): StateCreator<AppState, [], [], ExperimentSlice> =>
   (set, get) => {
-    const setRuns = (runs: readonly ExperimentRun[]) => set({ experiment: withRuns(get().experiment, runs) });
+    const edit = (change: ExperimentChange) => get().editExperiment(change);
+    const setRuns = (runs: readonly ExperimentRun[]) => edit({ experiment: withRuns(get().experiment, runs) });
     return {
       experiment: initial,
       urlProblems: [],
-      setExperiment: (experiment) => set({ experiment }),
+      setExperiment: (experiment) => edit({ experiment }),
       loadExperiment: (experiment, problems) => set({ experiment, urlProblems: problems }),
       dismissUrlProblems: () => set({ urlProblems: [] }),
       setProblem: (problem) => {
         const { experiment, linkStarts } = get();
         const runs = startsForProblem(experiment.runs, experiment.problem, problem, linkStarts);
-        set({ experiment: { ...experiment, problem, runs }, viewDomain: null });
+        edit({ experiment: { ...experiment, problem, runs }, viewDomain: null });
       },
-      setSteps: (steps) => set({ experiment: { ...get().experiment, steps } }),
-      setNoise: (noise) => set({ experiment: { ...get().experiment, noise } }),
-      setSeed: (seed) => set({ experiment: { ...get().experiment, seed } }),
+      setSteps: (steps) => edit({ experiment: { ...get().experiment, steps } }),
+      setNoise: (noise) => edit({ experiment: { ...get().experiment, noise } }),
+      setSeed: (seed) => edit({ experiment: { ...get().experiment, seed } }),
       addRun: (run) => {
         const { runs } = get().experiment;
         if (runs.length >= MAX_RUNS) return;

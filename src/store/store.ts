@@ -2,12 +2,13 @@ import { createStore } from 'zustand/vanilla';
 import type { Experiment } from '../experiment/experiment';
 import { createBatchSlice, type BatchSlice } from './batch-slice';
 import { createExperimentSlice, type ExperimentSlice } from './experiment-slice';
+import { createHistorySlice, type HistoryOptions, type HistorySlice } from './history-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice;
+export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -18,12 +19,15 @@ export interface InitialState {
   /** Step shown first; the last step when absent. */
   step?: number;
   preferences?: { theme: Theme; largeText: boolean };
+  /** The undo list's clock (tests pass their own). */
+  history?: HistoryOptions;
 }
 
 /** Creates the store. */
-export function createAppStore({ experiment, step, preferences }: InitialState) {
+export function createAppStore({ experiment, step, preferences, history }: InitialState) {
   return createStore<AppState>()((...args) => ({
     ...createExperimentSlice(experiment)(...args),
+    ...createHistorySlice(history)(...args),
     ...createResultsSlice(...args),
     ...createPlaybackSlice(step ?? experiment.steps)(...args),
     ...createViewSlice(preferences ?? { theme: 'light', largeText: false })(...args),

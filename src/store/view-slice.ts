@@ -55,7 +55,7 @@ export interface ViewSlice {
 /** Creates the view slice with the given preferences (theme and text size come from localStorage). */
 export const createViewSlice =
   (preferences: { theme: Theme; largeText: boolean }): StateCreator<AppState, [], [], ViewSlice> =>
-  (set) => ({
+  (set, get) => ({
     viewDomain: null,
     setViewDomain: (viewDomain) => set({ viewDomain }),
     selectedRun: 0,
@@ -76,5 +76,9 @@ export const createViewSlice =
     // an answer that arrives after the cursor left the map is dropped
     setHover: (hover) => set((state) => (state.hoverRequest ? { hover } : {})),
     live: false,
-    setLive: (live) => set({ live }),
+    setLive: (live) => {
+      set({ live });
+      // the drag or slide is over: it is one edit, closed now
+      if (!live) get().settleEdit();
+    },
   });
