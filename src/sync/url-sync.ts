@@ -1,9 +1,11 @@
 // The one module that touches location and history: opens the link the page was loaded with,
-// follows hand edits of the hash, and writes the experiment, its view and the analyses back
-// (debounced replaceState) whenever they change. What the URL says is experiment/url-codec.ts's
+// follows hand edits of the hash, writes the experiment, its view and the analyses back (debounced
+// replaceState) whenever they change, and pushes a browser history entry for each edit in the undo
+// list, so Back and Forward walk the same edits as Undo and Redo. What the URL says is experiment/url-codec.ts's
 // business; this module only moves it between the address bar and the store.
 import type { AppState, AppStore } from '../store/store';
 import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
+import { snapshotOf } from '../store/history-slice';
 import { decodeUrlState, encodeUrlState, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
 
 const WRITE_DELAY_MS = 250;
@@ -44,35 +46,166 @@ export function applyUrlState(store: AppStore, { experiment, view, analyses, pro
   state.loadBatchSettings(analyses);
 }
 
+/** The mark url-sync leaves in each browser history entry it owns: the page's session and the entry's place in the undo timeline. */
+interface EntryMark {
+  readonly session: string;
+  readonly index: number;
+}
+
+const MARK_KEY = 'optimizerPlayground';
+
+function markOf(entryState: unknown): EntryMark | null {
+  if (typeof entryState !== 'object' || entryState === null) return null;
+  const mark = (entryState as Record<string, unknown>)[MARK_KEY] as Partial<EntryMark> | undefined;
+  return typeof mark?.session === 'string' && typeof mark.index === 'number' ? { session: mark.session, index: mark.index } : null;
+}
+
+function newSession(): string {
+  return Math.random().toString(36).slice(2);
+}
+
+const currentHash = () => location.hash.replace(/^#/, '');
+
 /**
- * Keeps the URL and the store in step (main.tsx has opened the page's URL first). The URL is only
- * rewritten when the state changes, so a hand-edited URL with a mistake stays as typed until the
- * user changes something. Returns a function that stops syncing.
+ * Keeps the URL and the store in step (main.tsx has opened the page's URL first), and the browser's
+ * history in step with the undo list: each new edit pushes an entry (history-slice decides what one
+ * edit is: a whole drag, a typed value once it pauses), undo and redo walk the entries with
+ * history.go, and Back / Forward undo and redo. Opening the page does not push, so Back from the
+ * first state leaves the app. An entry from an earlier visit (before a reload) is opened as its link,
+ * and the undo list starts again there; a link followed inside the page (the address bar, Recent) is
+ * an edit of its own. Within an entry the URL is replaced (debounced) as the view, the step or the
+ * analyses change, and only when the state changes, so a hand-edited URL with a mistake stays as
+ * typed until the user changes something. Returns a function that stops syncing.
  */
 export function startUrlSync(store: AppStore): () => void {
+  let session = newSession();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastWritten = location.hash.replace(/^#/, '');
-  const unsubscribe = store.subscribe((state, previous) => {
-    const unchanged = state.experiment === previous.experiment && state.viewDomain === previous.viewDomain && state.step === previous.step;
-    if (unchanged && !batchSettingsChanged(state, previous)) return;
+  let lastWritten = currentHash();
+  // the timeline index of the browser's entry (or the one a traversal in flight goes to)
+  let browserIndex = store.getState().historyIndex;
+  // a history.go is in flight: the next popstate is its landing, not the reader's Back
+  let traversing = false;
+  // browser entries from this index on are stale: edits made while a traversal was in flight
+  let staleFrom: number | null = null;
+  // the store is following the browser (a Back or Forward being replayed as undo or redo)
+  let following = false;
+
+  const marked = (index: number) => ({ [MARK_KEY]: { session, index } satisfies EntryMark });
+  // the entry the page opened on is index 0 of this session; its URL stays as it was
+  history.replaceState(marked(browserIndex), '', location.href);
+
+  const write = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const hash = urlHash(store.getState());
-      if (hash === lastWritten) return;
-      lastWritten = hash;
-      history.replaceState(history.state, '', `#${hash}`);
-    }, WRITE_DELAY_MS);
-  });
-  const onHashChange = () => {
-    const hash = location.hash.replace(/^#/, '');
+    if (traversing) return; // the landing writes
+    const hash = urlHash(store.getState());
     if (hash === lastWritten) return;
     lastWritten = hash;
-    applyUrlState(store, decodeUrlState(hash, location.search));
+    history.replaceState(history.state, '', `#${hash}`);
   };
+  const writeSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(write, WRITE_DELAY_MS);
+  };
+  const push = (index: number) => {
+    clearTimeout(timer);
+    lastWritten = urlHash(store.getState());
+    browserIndex = index;
+    history.pushState(marked(index), '', `#${lastWritten}`);
+  };
+  const traverse = (target: number) => {
+    traversing = true;
+    const delta = target - browserIndex;
+    browserIndex = target;
+    history.go(delta);
+  };
+  // brings the browser to the store's place in the timeline, one traversal at a time
+  const follow = () => {
+    if (traversing) return;
+    const { historyIndex } = store.getState();
+    if (staleFrom !== null) {
+      const keep = Math.min(staleFrom - 1, historyIndex);
+      if (browserIndex !== keep) return traverse(keep);
+      for (let index = keep + 1; index <= historyIndex; index++) push(index);
+      staleFrom = null;
+      return;
+    }
+    if (historyIndex !== browserIndex) traverse(historyIndex);
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.editCount !== previous.editCount && !following) {
+      if (traversing || staleFrom !== null) staleFrom = Math.min(staleFrom ?? Infinity, state.historyIndex);
+      else push(state.historyIndex);
+    }
+    if (state.historyIndex !== previous.historyIndex && !following) follow();
+    const unchanged = state.experiment === previous.experiment && state.viewDomain === previous.viewDomain && state.step === previous.step;
+    if (!unchanged || batchSettingsChanged(state, previous)) writeSoon();
+  });
+
+  // Back or Forward within this session: replay it as undo or redo; false when the list cannot reach it
+  const walkTo = (index: number): boolean => {
+    const state = store.getState();
+    const steps = index - state.historyIndex;
+    if (state.live || (steps < 0 ? -steps > state.past.length : steps > state.future.length)) return false;
+    following = true;
+    try {
+      for (let i = 0; i < Math.abs(steps); i++) (steps < 0 ? store.getState().undo : store.getState().redo)();
+    } finally {
+      following = false;
+    }
+    return true;
+  };
+  // opens the URL the browser shows; `asEdit`: as an edit in a new entry, else as a fresh start
+  const openLink = (asEdit: boolean) => {
+    const before = snapshotOf(store.getState());
+    following = true;
+    try {
+      applyUrlState(store, readUrlState());
+      if (asEdit) store.getState().recordLink(before);
+      else {
+        session = newSession();
+        store.getState().clearHistory();
+      }
+    } finally {
+      following = false;
+    }
+    browserIndex = store.getState().historyIndex;
+    lastWritten = currentHash();
+    history.replaceState(marked(browserIndex), '', location.href);
+  };
+
+  const onPopState = (event: PopStateEvent) => {
+    const mark = markOf(event.state);
+    if (traversing) {
+      // our own history.go landed: go on if the store moved again meanwhile, then write its state here
+      traversing = false;
+      lastWritten = currentHash();
+      follow();
+      if (!traversing) writeSoon();
+      return;
+    }
+    if (mark?.session === session) {
+      if (walkTo(mark.index)) {
+        browserIndex = mark.index;
+        lastWritten = currentHash();
+        writeSoon();
+      } else openLink(false);
+      return;
+    }
+    // a link followed inside the page makes an entry without our mark; the same address again changes nothing
+    if (mark === null && currentHash() === lastWritten) history.replaceState(marked(browserIndex), '', location.href);
+    else openLink(mark === null);
+  };
+  // browsers that announce a followed fragment only by hashchange
+  const onHashChange = () => {
+    if (currentHash() !== lastWritten && markOf(history.state) === null) openLink(true);
+  };
+  window.addEventListener('popstate', onPopState);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     clearTimeout(timer);
     unsubscribe();
+    window.removeEventListener('popstate', onPopState);
     window.removeEventListener('hashchange', onHashChange);
   };
 }

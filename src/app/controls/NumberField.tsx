@@ -41,11 +41,14 @@ export function NumberField({ value, range, fieldName, onCommit, check, label, l
   const [message, setMessage] = useState<string | null>(null);
   const [messageShown, setMessageShown] = useState(false);
 
-  // The experiment changed under the field (a slider, a link, a drag on the map): show the new value
-  // unless the user is in the middle of typing one.
+  // the value this field last sent: the experiment coming back with it is the field's own typing
+  const [typedValue, setTypedValue] = useState<number | null>(null);
+
+  // The experiment changed under the field (a slider, a link, a drag on the map, undo or Back): show
+  // the new value, unless it is the one being typed here (its text, "0.50" say, stays as typed).
   if (!Object.is(value, followedValue)) {
     setFollowedValue(value);
-    if (!editing) {
+    if (!editing || !Object.is(value, typedValue)) {
       setText(formatNumber(value));
       setMessage(null);
     }
@@ -74,6 +77,7 @@ export function NumberField({ value, range, fieldName, onCommit, check, label, l
     }
     setMessage(null);
     setMessageShown(false);
+    setTypedValue(result.value);
     if (!Object.is(result.value, value)) onCommit(result.value);
   };
 

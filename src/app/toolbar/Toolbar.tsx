@@ -2,10 +2,11 @@ import { CopyLinkButton } from '../export/CopyLinkButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { savePreferences } from '../preferences';
 import { RecentMenu } from './RecentMenu';
+import { UndoRedo } from './UndoRedo';
 import { useAppStore } from '../use-app-store';
 import './Toolbar.css';
 
-/** The page header: the title, sharing (Recent, Export, Copy link) and the reader's own settings (theme, text size). */
+/** The page header: the title, Undo and Redo, sharing (Recent, Export, Copy link) and the reader's own settings (theme, text size). */
 export function Toolbar() {
   const theme = useAppStore((state) => state.theme);
   const setTheme = useAppStore((state) => state.setTheme);
@@ -33,6 +34,7 @@ export function Toolbar() {
         </svg>
         Optimizer Playground
       </h1>
+      <UndoRedo />
       <nav className="toolbar-group" aria-label="Share and export">
         <RecentMenu />
         <ExportMenu />
