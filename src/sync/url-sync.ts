@@ -9,6 +9,8 @@ import { snapshotOf } from '../store/history-slice';
 import { decodeUrlState, encodeUrlState, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
 
 const WRITE_DELAY_MS = 250;
+/** How long a history.go may take to land before the browser is taken not to have that entry. */
+const TRAVERSE_TIMEOUT_MS = 2_000;
 
 /** What the share URL is made of in the store: the experiment, its view and the analyses. */
 export type UrlSource = Pick<AppState, 'experiment' | 'viewDomain' | 'step' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'>;
@@ -112,11 +114,20 @@ export function startUrlSync(store: AppStore): () => void {
     browserIndex = index;
     history.pushState(marked(index), '', `#${lastWritten}`);
   };
+  let traverseTimer: ReturnType<typeof setTimeout> | undefined;
   const traverse = (target: number) => {
     traversing = true;
     const delta = target - browserIndex;
     browserIndex = target;
     history.go(delta);
+    // a browser keeps only so many entries (Chromium: 50): a go past the oldest does nothing and
+    // sends no popstate; then the entry shown keeps the store's state and undo goes on without it
+    traverseTimer = setTimeout(() => {
+      traversing = false;
+      staleFrom = null;
+      browserIndex = store.getState().historyIndex;
+      write();
+    }, TRAVERSE_TIMEOUT_MS);
   };
   // brings the browser to the store's place in the timeline, one traversal at a time
   const follow = () => {
@@ -179,6 +190,7 @@ export function startUrlSync(store: AppStore): () => void {
     if (traversing) {
       // our own history.go landed: go on if the store moved again meanwhile, then write its state here
       traversing = false;
+      clearTimeout(traverseTimer);
       lastWritten = currentHash();
       follow();
       if (!traversing) writeSoon();
@@ -204,6 +216,7 @@ export function startUrlSync(store: AppStore): () => void {
   window.addEventListener('hashchange', onHashChange);
   return () => {
     clearTimeout(timer);
+    clearTimeout(traverseTimer);
     unsubscribe();
     window.removeEventListener('popstate', onPopState);
     window.removeEventListener('hashchange', onHashChange);
