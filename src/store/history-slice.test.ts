@@ -76,7 +76,23 @@ describe('the history slice', () => {
     expect(state().experiment.runs[0].hyper).toEqual({ lr: 0.001 });
   });
 
-  it('closes an edit on settleEdit (focus leaves the field), so the next change of the same field is a new one', async () => {
+  it('keeps what is typed in a focused text field as one edit, however slowly, until focus leaves', async () => {
+    const { store, clock } = storeWithClock();
+    const state = () => store.getState();
+    state().setTyping(true);
+    for (const value of [0.5, 0.05, 0.055]) {
+      clock.time += 3 * EDIT_PAUSE_MS;
+      state().setHyper(0, 'lr', value);
+      await nextTask();
+    }
+    state().setTyping(false);
+    state().setTyping(true);
+    state().setHyper(0, 'lr', 0.1);
+    await nextTask();
+    expect(state().past.map((entry) => entry.snapshot.experiment.runs[0].hyper.lr)).toEqual([0.001, 0.055]);
+  });
+
+  it('closes an edit on settleEdit (the pointer goes down, Enter), so the next change of the same field is a new one', async () => {
     const { store } = storeWithClock();
     const state = () => store.getState();
     state().setSeed(7);

@@ -13,10 +13,11 @@ import type { AppState } from './store';
 // Edits that belong together make one entry, as in a good editor:
 // - everything one event handler does (removing a run first pins the colours, then removes it);
 // - everything while `live` is on (one drag of a start, one slide of a slider);
-// - changes of the same thing ("change lr of run 2") less than EDIT_PAUSE_MS apart: typing "0.05"
-//   is one entry, and so is holding an arrow key on a slider.
-// An entry closes when `live` ends, on settleEdit() (the app calls it when the pointer goes down,
-// focus leaves a field, or Enter is pressed), on undo or redo, or when a different edit comes.
+// - changes of the same thing ("change lr of run 2") while a text field has focus (`typing`):
+//   typing "0.05" is one entry, however slowly it is typed;
+// - changes of the same thing less than EDIT_PAUSE_MS apart: holding an arrow key on a slider.
+// An entry closes when `live` or `typing` ends, on settleEdit() (the app calls it when the pointer
+// goes down or Enter is pressed), on undo or redo, or when a different edit comes.
 //
 // url-sync mirrors this timeline in the browser's history: a new entry for each new edit
 // (`editCount`), and Back / Forward for undo / redo (`historyIndex`).
@@ -62,6 +63,10 @@ export interface HistorySlice {
   editCount: number;
   /** The latest edit while it may still take in changes (see EDIT_PAUSE_MS); null once settled. */
   openEdit: OpenEdit | null;
+  /** True while a text field has focus: what is typed there is one edit until it loses focus. */
+  typing: boolean;
+  /** Says whether a text field has focus (false also closes the open edit). */
+  setTyping(typing: boolean): void;
   /** Changes the experiment as one edit, or as part of the open one (the experiment slice's actions all do). */
   editExperiment(change: ExperimentChange): void;
   /** Closes the open edit: the next change starts a new one. */
@@ -112,6 +117,8 @@ export const createHistorySlice =
       historyIndex: 0,
       editCount: 0,
       openEdit: null,
+      typing: false,
+      setTyping: (typing) => set(typing ? { typing } : { typing, openEdit: null }),
       editExperiment: (change) => {
         const state = get();
         const next = change.experiment ?? state.experiment;
@@ -121,7 +128,7 @@ export const createHistorySlice =
         const label = describeEdit(state.experiment, next);
         const open = state.openEdit;
         const top = state.past[state.past.length - 1];
-        const joins = open !== null && top !== undefined && (inTask || state.live || (open.label === label && time - open.at <= EDIT_PAUSE_MS));
+        const joins = open !== null && top !== undefined && (inTask || state.live || (open.label === label && (state.typing || time - open.at <= EDIT_PAUSE_MS)));
         markTask();
         if (joins) {
           // the entry is named for all its changes together; a slide back to where it began keeps its name

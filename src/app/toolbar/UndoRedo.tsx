@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStore } from '../../store/store';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
-import { undoShortcutFor, type UndoAction } from './undo-shortcuts';
+import { takesText, undoShortcutFor, type UndoAction } from './undo-shortcuts';
 import './UndoRedo.css';
 
 /** How long "Undid …" stays in the screen reader's status region. */
@@ -12,21 +12,26 @@ const UNDO_KEYS = APPLE ? '⌘Z' : 'Ctrl+Z';
 const REDO_KEYS = APPLE ? '⇧⌘Z' : 'Ctrl+Shift+Z';
 
 /**
- * Ends the open edit where a person would say one edit ended: the pointer goes down (a new click
- * or drag), focus leaves a field, or Enter confirms it. Typing and held arrow keys stay one edit.
+ * Tells the undo list where a person would say one edit ended: the pointer goes down (a new click
+ * or drag), Enter confirms a value, or focus leaves a text field (what was typed there, however
+ * slowly, is one edit). Held arrow keys join by time (history-slice's EDIT_PAUSE_MS).
  */
 function settleOnGestures(store: AppStore): () => void {
   const settle = () => store.getState().settleEdit();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter') settle();
   };
+  const onFocusIn = (event: FocusEvent) => store.getState().setTyping(takesText(event.target as Element | null));
+  const onFocusOut = () => store.getState().setTyping(false);
   window.addEventListener('pointerdown', settle, true);
-  window.addEventListener('focusout', settle, true);
   window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('focusin', onFocusIn, true);
+  window.addEventListener('focusout', onFocusOut, true);
   return () => {
     window.removeEventListener('pointerdown', settle, true);
-    window.removeEventListener('focusout', settle, true);
     window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('focusin', onFocusIn, true);
+    window.removeEventListener('focusout', onFocusOut, true);
   };
 }
 
