@@ -118,7 +118,11 @@ export const createHistorySlice =
       editCount: 0,
       openEdit: null,
       typing: false,
-      setTyping: (typing) => set(typing ? { typing } : { typing, openEdit: null }),
+      setTyping: (typing) => {
+        const state = get();
+        if (typing === state.typing && (typing || state.openEdit === null)) return;
+        set(typing ? { typing } : { typing, openEdit: null });
+      },
       editExperiment: (change) => {
         const state = get();
         const next = change.experiment ?? state.experiment;
