@@ -2,6 +2,7 @@
 // person feels: frames per second while 8 runs play, the longest main-thread task, and the latency
 // from a pointer move on a start marker to the frame that shows the recomputed trajectories.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.mjs';
 import { runBatchBench } from './batch-bench.mjs';
@@ -23,6 +24,15 @@ async function dragOnFreshPage(page, base) {
   await page.locator('g.run').nth(7).waitFor({ state: 'attached' });
   await page.waitForTimeout(500);
   return measureDrag(page);
+}
+
+/** The 1-minute load average (what else the machine was doing), where the system tells it. */
+function loadAverage() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  } catch {
+    return 'unknown';
+  }
 }
 
 function dragRow(drag) {
@@ -56,23 +66,31 @@ async function waitForServer(url, timeoutMs = 30_000) {
   throw new Error(`the preview server did not start on ${url}`);
 }
 
-/** Builds the app, serves it, and measures it; returns bench rows. With `dragOnly`, only the drag (`repeat` times). */
-export async function runBrowserBench({ dragOnly = false, repeat = 1 } = {}) {
+/**
+ * Builds the app, serves it, and measures it; returns bench rows. With `dragOnly`, only the drag,
+ * `repeat` times, alternating with the same drag on each already-built app folder in `compare`
+ * (another commit's `vite build --outDir`), so that before and after meet the same machine load.
+ */
+export async function runBrowserBench({ dragOnly = false, repeat = 1, compare = [] } = {}) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', OUT_DIR], { stdio: 'ignore', detached: true });
+  const apps = [OUT_DIR, ...(dragOnly ? compare : [])].map((outDir, index) => ({ outDir, port: PORT + index }));
+  const servers = apps.map(({ outDir, port }) => spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore', detached: true }));
   const base = `http://localhost:${PORT}/`;
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
   try {
-    await waitForServer(base);
+    for (const { port } of apps) await waitForServer(`http://localhost:${port}/`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     if (dragOnly) {
       const rows = [];
       const notes = [];
       for (let time = 0; time < repeat; time++) {
-        const drag = await dragOnFreshPage(page, base);
-        rows.push(dragRow(drag));
-        notes.push(...dragNotes(drag));
+        for (const { outDir, port } of apps) {
+          const load = loadAverage();
+          const drag = await dragOnFreshPage(page, `http://localhost:${port}/`);
+          rows.push({ ...dragRow(drag), engine: `${outDir === OUT_DIR ? 'this build' : outDir}, load ${load}` });
+          notes.push(`[${outDir === OUT_DIR ? 'this build' : outDir}, run ${time + 1}, load average ${load}]`, ...dragNotes(drag));
+        }
       }
       return { rows, notes };
     }
@@ -109,6 +127,7 @@ export async function runBrowserBench({ dragOnly = false, repeat = 1 } = {}) {
     const longestFrame = Math.max(...intervals);
 
     // --- drag-to-paint latency, on the page opened afresh at the last step (every recompute runs 1,000 steps) ---
+    const dragLoad = loadAverage();
     const drag = await dragOnFreshPage(page, base);
 
     const rows = [
@@ -117,13 +136,15 @@ export async function runBrowserBench({ dragOnly = false, repeat = 1 } = {}) {
       dragRow(drag),
     ];
     const batch = await runBatchBench(await browser.newPage(), base);
-    return { rows: [...rows, ...batch.rows], notes: [...dragNotes(drag), ...batch.notes] };
+    return { rows: [...rows, ...batch.rows], notes: [`[drag: load average ${dragLoad}]`, ...dragNotes(drag), ...batch.notes] };
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid);
-    } catch {
-      // already gone
+    for (const server of servers) {
+      try {
+        process.kill(-server.pid);
+      } catch {
+        // already gone
+      }
     }
   }
 }
