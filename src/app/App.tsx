@@ -16,7 +16,6 @@ import { useAppStore, useAppStoreApi } from './use-app-store';
  */
 export function App() {
   useDocumentPreferences(useAppStoreApi());
-  const elapsedMs = useAppStore((state) => state.runElapsedMs);
   const engineError = useAppStore((state) => state.engineError);
   return (
     <div className="app">
@@ -42,10 +41,18 @@ export function App() {
         </aside>
       </div>
       <footer>
-        <span data-testid="engine-info">
-          Engine: float64 TypeScript in a Web Worker{elapsedMs === null ? '' : ` · ${elapsedMs.toFixed(1)} ms`}
-        </span>
+        <EngineInfo />
       </footer>
     </div>
+  );
+}
+
+/** Which engine computed the runs and how long it took: its own component, so a new answer re-renders this line alone, not the page. */
+function EngineInfo() {
+  const elapsedMs = useAppStore((state) => state.runElapsedMs);
+  return (
+    <span data-testid="engine-info">
+      Engine: float64 TypeScript in a Web Worker{elapsedMs === null ? '' : ` · ${elapsedMs.toFixed(1)} ms`}
+    </span>
   );
 }

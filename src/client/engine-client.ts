@@ -4,6 +4,8 @@ import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
 import type { Experiment } from '../experiment/experiment';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type RunPayload } from '../worker/protocol';
+import { ENGINE_PHASES, fromEpoch, reportPhase } from './phase-timing';
+import { RunCache } from './run-cache';
 
 /** Rejection reason when a newer request of the same kind replaced this one before it ran. */
 export class SupersededError extends Error {
@@ -16,7 +18,10 @@ export class SupersededError extends Error {
 /** Every run of an experiment, as computed by the worker. */
 export interface ComputedRuns {
   readonly runs: readonly RunPayload[];
+  /** Milliseconds the worker spent on the runs it computed. */
   readonly elapsedMs: number;
+  /** How many runs were computed; the others' results were kept from before (0: nothing needed computing). */
+  readonly computed: number;
 }
 
 /** A sampled surface with its known minima. */
@@ -30,6 +35,9 @@ type Kind = EngineRequest['type'];
 
 interface Pending {
   readonly body: RequestBody;
+  /** performance.now() when it was asked for, and when it was posted to the worker. */
+  readonly requestedAt: number;
+  postedAt?: number;
   resolve(response: EngineResponse): void;
   reject(reason: Error): void;
 }
@@ -48,6 +56,7 @@ export class EngineClient {
   private nextRequestId = 1;
   private restarts = 0;
   private readonly slots = new Map<Kind, Slot>();
+  private readonly runCache = new RunCache();
 
   constructor(private readonly createWorker: () => Worker = defaultWorker) {
     this.worker = this.start();
@@ -55,12 +64,23 @@ export class EngineClient {
 
   /**
    * Runs an experiment (only its first `numSteps` steps when given); a newer call before this one
-   * starts rejects it with SupersededError.
+   * starts rejects it with SupersededError. Only the runs whose result depends on something that
+   * changed since the last answer are computed (run-cache.ts); the others' results are the same
+   * objects as before, so the views can tell at a glance what to redraw.
    */
   async runExperiment(experiment: Experiment, numSteps?: number): Promise<ComputedRuns> {
-    const response = await this.request(numSteps === undefined ? { type: 'runExperiment', experiment } : { type: 'runExperiment', experiment, numSteps });
+    const plan = this.runCache.plan(experiment, numSteps);
+    if (plan.missing.length === 0) {
+      // nothing to compute: answered at once, and an older request still waiting is not needed
+      const slot = this.slotFor('runExperiment');
+      slot.waiting?.reject(new SupersededError());
+      slot.waiting = null;
+      return { runs: this.runCache.complete(plan, []), elapsedMs: 0, computed: 0 };
+    }
+    const runIndices = plan.missing.length === experiment.runs.length ? undefined : plan.missing;
+    const response = await this.request({ type: 'runExperiment', experiment, ...(numSteps !== undefined && { numSteps }), ...(runIndices && { runIndices }) });
     if (response.type !== 'experimentResult') throw new Error(`unexpected response ${response.type}`);
-    return { runs: response.runs, elapsedMs: response.elapsedMs };
+    return { runs: this.runCache.complete(plan, response.runs), elapsedMs: response.elapsedMs, computed: plan.missing.length };
   }
 
   /** Samples the problem's f over a grid (row 0 at the top). */
@@ -92,7 +112,7 @@ export class EngineClient {
     return new Promise<EngineResponse>((resolve, reject) => {
       const slot = this.slotFor(body.type);
       slot.waiting?.reject(new SupersededError());
-      slot.waiting = { body, resolve, reject };
+      slot.waiting = { body, resolve, reject, requestedAt: performance.now() };
       this.pump(slot);
     });
   }
@@ -112,6 +132,7 @@ export class EngineClient {
     slot.waiting = null;
     const requestId = this.nextRequestId++;
     slot.running = { requestId, pending };
+    pending.postedAt = performance.now();
     this.worker.postMessage({ ...pending.body, requestId } as EngineRequest);
   }
 
@@ -136,6 +157,7 @@ export class EngineClient {
       if (slot.running?.requestId !== response.requestId) continue;
       const { pending } = slot.running;
       slot.running = null;
+      if (response.type === 'experimentResult') reportPhases(pending, response.timing);
       if (response.type === 'failed') pending.reject(new Error(response.message));
       else pending.resolve(response);
       this.pump(slot);
@@ -170,6 +192,18 @@ export class EngineClient {
       slot.waiting = null;
     }
   }
+}
+
+/** Splits an experiment request's time so far into its phases (client/phase-timing.ts). */
+function reportPhases(pending: Pending, timing: { receivedAt: number; sentAt: number }): void {
+  const received = performance.now();
+  const posted = pending.postedAt ?? pending.requestedAt;
+  const workerReceived = fromEpoch(timing.receivedAt);
+  const workerSent = fromEpoch(timing.sentAt);
+  reportPhase(ENGINE_PHASES.wait, pending.requestedAt, posted);
+  reportPhase(ENGINE_PHASES.toWorker, posted, workerReceived);
+  reportPhase(ENGINE_PHASES.compute, workerReceived, workerSent);
+  reportPhase(ENGINE_PHASES.fromWorker, workerSent, received);
 }
 
 function defaultWorker(): Worker {

@@ -186,7 +186,10 @@ export class ContourMap {
     this.clipRect = this.root.append('clipPath').attr('id', clipId).append('rect');
     this.plotBackground = this.root.append('rect').attr('class', 'plot-background');
     const plot = this.root.append('g').attr('class', 'plot').attr('clip-path', `url(#${clipId})`);
-    this.picture = plot.append('g').attr('class', 'contour-picture');
+    // a compositing layer of its own: the bands (thousands of vertices) are rasterized once per
+    // surface, not again whenever a path or marker over them moves (each pointer move of a drag),
+    // and the stretch during a zoom or pan is done by the compositor
+    this.picture = plot.append('g').attr('class', 'contour-picture').style('will-change', 'transform');
     this.fills = this.picture.append('g').attr('class', 'contour-fills');
     // where f is undefined: the plot's background, hatched (cut to the region by a clip path)
     // and outlined; colours from the stylesheet, so it follows the theme and goes into exports

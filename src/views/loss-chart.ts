@@ -61,6 +61,8 @@ export class LossChart {
   private x = scaleLinear();
   private y: ScaleContinuousNumeric<number, number> = scaleLog();
   private mapping: YMapping = yMapping('log', null, []);
+  /** Each curve's path data by its losses, with the scales (and x values) it was drawn for. */
+  private readonly paths = new WeakMap<LossCurve['loss'], { scales: string; xs: LossCurve['evaluations'] | null; path: { d: string; drawn: number } }>();
   /** The pointer's position over the plot while it hovers there, in SVG units. */
   private hoverAt: [number, number] | null = null;
 
@@ -160,15 +162,28 @@ export class LossChart {
     // the band's quartiles held to ±PIXEL_LIMIT like the curves (NaN: not drawn)
     drawLossBand(this.bandLayer, band, x, (loss) => clamp(y(mapping.plot(loss)), -PIXEL_LIMIT, PIXEL_LIMIT, NaN));
 
+    // a curve whose losses and scales are as before keeps its path data, and an unchanged path is
+    // not written again: dragging a start recomputes one run, and the others stay as they were
+    const scalesNow = `${axis} ${this.scale} ${this.fStar} ${x.domain()} ${x.range()} ${y.domain()} ${y.range()}`;
+    const pathOf = (curve: LossCurve) => {
+      const xs = axis === 'step' ? null : axis === 'evaluations' ? curve.evaluations : curve.elapsedMs;
+      const kept = this.paths.get(curve.loss);
+      if (kept && kept.scales === scalesNow && kept.xs === xs) return kept.path;
+      const path = lossCurvePath(curve, axis, x, y, mapping);
+      this.paths.set(curve.loss, { scales: scalesNow, xs, path });
+      return path;
+    };
     this.curvesLayer
       .selectAll<SVGPathElement, { curve: LossCurve; d: string; drawn: number }>('path.loss-curve')
-      .data(curves.map((curve) => ({ curve, ...lossCurvePath(curve, axis, x, y, mapping) })))
+      .data(curves.map((curve) => ({ curve, ...pathOf(curve) })))
       .join('path')
       .attr('class', 'loss-curve')
       .attr('data-label', ({ curve }) => curve.label)
       .attr('data-points', ({ curve }) => curve.loss.length)
       .attr('data-drawn', ({ drawn }) => drawn)
-      .attr('d', ({ d }) => d)
+      .each(function ({ d }) {
+        if (this.getAttribute('d') !== d) this.setAttribute('d', d);
+      })
       .attr('fill', 'none')
       .attr('stroke', ({ curve }) => curve.color)
       .attr('stroke-width', 1.8)

@@ -52,6 +52,17 @@ export function shownPointIndex(pointCount: number, step: number): number {
   return Math.max(0, Math.min(pointCount - 1, Math.floor(step)));
 }
 
+/**
+ * Sets an attribute (null removes it) only when its value changes: a write of the same value can
+ * still invalidate what the browser painted, and the paths of a thousand points each repainted on
+ * every pointer move were much of what made a drag lag.
+ */
+function setAttribute(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
 /** Each run's path over the contour map, with start, current-step and divergence markers. */
 export class TrajectoryLayer {
   private readonly root: Selection<SVGGElement, unknown, null, undefined>;
@@ -59,6 +70,7 @@ export class TrajectoryLayer {
   private runs: readonly MapRun[] = [];
   private views: RunView[] = [];
   private step = Infinity;
+  private moving: ReadonlySet<number> = new Set();
 
   constructor(parent: SVGGElement) {
     this.root = select(parent).append('g').attr('class', 'trajectories');
@@ -76,6 +88,16 @@ export class TrajectoryLayer {
     this.render();
   }
 
+  /**
+   * Puts these runs (by index) on compositing layers of their own while they are dragged, none
+   * when empty: a recomputed path then repaints alone, not with every other run and the contour
+   * picture under it.
+   */
+  setMoving(indices: readonly number[]): void {
+    this.moving = new Set(indices);
+    for (const view of this.views) this.showMoving(view);
+  }
+
   /** Moves every run to step k (clamped to what each run recorded); cheap enough for every frame. */
   setStep(step: number): void {
     this.step = step;
@@ -91,6 +113,7 @@ export class TrajectoryLayer {
       const view = previous.get(run.index) ?? this.createRunView(run);
       previous.delete(run.index);
       view.run = run;
+      this.showMoving(view);
       return view;
     });
     for (const stale of previous.values()) stale.group.remove();
@@ -101,6 +124,7 @@ export class TrajectoryLayer {
     });
     for (const view of this.views) {
       const { run } = view;
+      // a run whose result is the same object as before keeps its path: a drag recomputes one run
       if (view.pathFor !== run.trajectory || view.pathScales !== scales) {
         view.path = buildScreenPath(run.trajectory, run.trajectory.length / 2, scales.x, scales.y, clipBox(scales.box));
         view.pathFor = run.trajectory;
@@ -108,22 +132,27 @@ export class TrajectoryLayer {
         view.shownEnd = -1;
       }
       const points = run.trajectory.length / 2;
-      view.group.setAttribute('data-index', String(run.index));
-      view.group.setAttribute('data-label', run.label);
-      view.group.setAttribute('data-points', String(points));
-      if (run.diverged) view.group.setAttribute('data-diverged', String(run.diverged.step));
-      else view.group.removeAttribute('data-diverged');
-      view.line.setAttribute('stroke', run.color);
+      setAttribute(view.group, 'data-index', String(run.index));
+      setAttribute(view.group, 'data-label', run.label);
+      setAttribute(view.group, 'data-points', String(points));
+      setAttribute(view.group, 'data-diverged', run.diverged ? String(run.diverged.step) : null);
+      setAttribute(view.line, 'stroke', run.color);
       const [startX, startY] = scales.toScreen(run.start[0], run.start[1]);
-      view.start.setAttribute('transform', `translate(${startX},${startY})`);
-      view.start.setAttribute('aria-label', startLabel(run, viewWidth));
-      view.start.setAttribute('data-index', String(run.index));
-      view.startMarker.setAttribute('stroke', run.color);
-      view.stepMarker.setAttribute('fill', run.color);
-      view.divergedMarker.setAttribute('fill', run.color);
-      view.divergedTitle.textContent = run.diverged ? `${run.label}: diverged at step ${run.diverged.step}: ${run.diverged.reason}` : '';
+      setAttribute(view.start, 'transform', `translate(${startX},${startY})`);
+      setAttribute(view.start, 'aria-label', startLabel(run, viewWidth));
+      setAttribute(view.start, 'data-index', String(run.index));
+      setAttribute(view.startMarker, 'stroke', run.color);
+      setAttribute(view.stepMarker, 'fill', run.color);
+      setAttribute(view.divergedMarker, 'fill', run.color);
+      const divergedTitle = run.diverged ? `${run.label}: diverged at step ${run.diverged.step}: ${run.diverged.reason}` : '';
+      if (view.divergedTitle.textContent !== divergedTitle) view.divergedTitle.textContent = divergedTitle;
       this.showStep(view);
     }
+  }
+
+  private showMoving(view: RunView): void {
+    const willChange = this.moving.has(view.run.index) ? 'transform' : '';
+    if (view.group.style.willChange !== willChange) view.group.style.willChange = willChange;
   }
 
   private showStep(view: RunView): void {
@@ -134,9 +163,10 @@ export class TrajectoryLayer {
     const shown = shownPointIndex(points, this.step);
     const end = points > 0 ? path.ends[shown] : 0;
     if (end !== view.shownEnd) {
+      // a recomputed run often draws the same path (a drag that ends where it was): same data, no repaint
       const d = path.d.slice(0, end);
-      view.casing.setAttribute('d', d);
-      view.line.setAttribute('d', d);
+      setAttribute(view.casing, 'd', d);
+      setAttribute(view.line, 'd', d);
       view.shownEnd = end;
     }
     const reachedEnd = points === 0 || this.step >= points - 1;
@@ -145,14 +175,14 @@ export class TrajectoryLayer {
       const x = run.trajectory[2 * shown];
       const y = run.trajectory[2 * shown + 1];
       const [px, py] = scales.toScreen(x, y);
-      view.stepMarker.setAttribute('cx', String(px));
-      view.stepMarker.setAttribute('cy', String(py));
-      view.stepMarker.setAttribute('data-x', String(x));
-      view.stepMarker.setAttribute('data-y', String(y));
-      view.stepMarker.setAttribute('data-step', String(shown));
+      setAttribute(view.stepMarker, 'cx', String(px));
+      setAttribute(view.stepMarker, 'cy', String(py));
+      setAttribute(view.stepMarker, 'data-x', String(x));
+      setAttribute(view.stepMarker, 'data-y', String(y));
+      setAttribute(view.stepMarker, 'data-step', String(shown));
     }
-    view.stepMarker.setAttribute('display', points > 0 && !showDiverged ? 'inline' : 'none');
-    view.divergedMarker.setAttribute('display', showDiverged ? 'inline' : 'none');
+    setAttribute(view.stepMarker, 'display', points > 0 && !showDiverged ? 'inline' : 'none');
+    setAttribute(view.divergedMarker, 'display', showDiverged ? 'inline' : 'none');
     if (showDiverged) {
       // the last finite point, or the start when f was not finite there; kept on the plot's
       // edge when the run left the view, so the mark is always seen

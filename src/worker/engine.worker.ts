@@ -20,14 +20,20 @@ function problemFor(problem: Experiment['problem']): ResolvedProblem {
   return cachedProblem.resolved;
 }
 
-function handle(request: EngineRequest): void {
+/** Now, in milliseconds since the epoch: comparable with the page's clock (see WorkerTiming). */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function handle(request: EngineRequest, receivedAt: number): void {
   switch (request.type) {
     case 'runExperiment': {
       const started = performance.now();
       const { experiment } = request;
       const { objective } = problemFor(experiment.problem);
       const numSteps = Math.min(experiment.steps, request.numSteps ?? experiment.steps);
-      const runs: RunPayload[] = experiment.runs.map((_, index) => timedRun({ ...runOptionsFor(experiment, index, objective), numSteps }));
+      const indices = request.runIndices ?? experiment.runs.map((_, index) => index);
+      const runs: RunPayload[] = indices.map((index) => timedRun({ ...runOptionsFor(experiment, index, objective), numSteps }));
       const elapsedMs = performance.now() - started;
       const transfer = runs.flatMap((run) => [
         run.trajectory.buffer,
@@ -38,7 +44,7 @@ function handle(request: EngineRequest): void {
         run.bestLoss.buffer,
         run.elapsedMs.buffer,
       ]);
-      reply({ type: 'experimentResult', requestId: request.requestId, runs, elapsedMs }, transfer);
+      reply({ type: 'experimentResult', requestId: request.requestId, runs, elapsedMs, timing: { receivedAt, sentAt: epochNow() } }, transfer);
       return;
     }
     case 'sampleSurface': {
@@ -62,9 +68,10 @@ function handle(request: EngineRequest): void {
 }
 
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const receivedAt = epochNow();
   const request = event.data;
   try {
-    handle(request);
+    handle(request, receivedAt);
   } catch (error) {
     reply({ type: 'failed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
   }

@@ -5,15 +5,22 @@ import type { Domain, KnownMinimum } from '../engine/objective';
 import type { Experiment } from '../experiment/experiment';
 
 /** Bumped whenever a message's shape changes; the client refuses a worker that disagrees. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Page → worker. */
 export type EngineRequest =
   /**
-   * Run every optimizer run of an experiment from its start for `steps` steps, or only `numSteps`
-   * (live recompute while a start point is dragged needs no more than the step shown).
+   * Run the optimizer runs of an experiment from their starts for `steps` steps, or only `numSteps`
+   * (live recompute while a start point is dragged needs no more than the step shown): every run,
+   * or only those in `runIndices` (the page keeps the others' results: a drag moves one run).
    */
-  | { readonly type: 'runExperiment'; readonly requestId: number; readonly experiment: Experiment; readonly numSteps?: number }
+  | {
+      readonly type: 'runExperiment';
+      readonly requestId: number;
+      readonly experiment: Experiment;
+      readonly numSteps?: number;
+      readonly runIndices?: readonly number[];
+    }
   /** f and ∇f of the experiment's problem at one point, one coordinate per dimension (the map's hover readout). */
   | { readonly type: 'probe'; readonly requestId: number; readonly problem: Experiment['problem']; readonly point: readonly number[] }
   /** Sample a two-dimensional problem on a grid over `domain`, for the contour map. */
@@ -35,10 +42,27 @@ export interface RunPayload extends RunResult {
   readonly elapsedMs: Float64Array;
 }
 
+/**
+ * When the worker took a request up and when it posted the answer, in milliseconds since the epoch
+ * (performance.timeOrigin + performance.now(): the page and the worker have different time origins).
+ * The page splits a request's latency into its phases with them (client/phase-timing.ts).
+ */
+export interface WorkerTiming {
+  readonly receivedAt: number;
+  readonly sentAt: number;
+}
+
 /** Worker → page. */
 export type EngineResponse =
   | { readonly type: 'ready'; readonly protocolVersion: number }
-  | { readonly type: 'experimentResult'; readonly requestId: number; readonly runs: readonly RunPayload[]; readonly elapsedMs: number }
+  | {
+      readonly type: 'experimentResult';
+      readonly requestId: number;
+      /** One per run asked for (`runIndices`, else every run), in that order. */
+      readonly runs: readonly RunPayload[];
+      readonly elapsedMs: number;
+      readonly timing: WorkerTiming;
+    }
   | {
       readonly type: 'surfaceSample';
       readonly requestId: number;

@@ -75,9 +75,16 @@ export function LossPanel() {
   // the wall clock's tick: the time axis states it, paces runs too short for it, and says which they are
   const clockTick = useMemo(() => (lossAxis === 'time' ? measuredClockResolution() : null), [lossAxis]);
 
+  // what the curves take from the runs besides their results: a drag moves starts, which the chart
+  // does not show, and redrawing every curve on each pointer move would only slow the drag down
+  const curveStyles = useAppStore((state) =>
+    visibleRuns(state.experiment.runs, state.runs)
+      .map(({ index, label, color }) => `${index} ${color} ${label}`)
+      .join('\n'),
+  );
   const curves = useMemo<LossCurve[]>(
     () =>
-      visibleRuns(experiment.runs, payloads).map(({ label, color, result }) => ({
+      visibleRuns(store.getState().experiment.runs, payloads).map(({ label, color, result }) => ({
         label,
         color,
         loss: result.loss,
@@ -85,7 +92,8 @@ export function LossPanel() {
         elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
         diverged: result.diverged,
       })),
-    [payloads, experiment.runs, clockTick],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- curveStyles stands for the runs' names and colours, read from the store
+    [store, payloads, curveStyles, clockTick],
   );
 
   useEffect(() => {

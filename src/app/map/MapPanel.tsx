@@ -75,6 +75,7 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
     onResetView: resetView,
     onStartDragBegin: (runIndex, alone) => {
       dragged = { indices: runsMovedTogether(store.getState(), runIndex, alone), runIndex, live: false };
+      trajectories.setMoving(dragged.indices);
     },
     onStartDrag: (point) => {
       if (!dragged) return;
@@ -91,6 +92,7 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
     onStartDragEnd: () => {
       if (dragged?.live) store.getState().setLive(false);
       dragged = null;
+      trajectories.setMoving([]);
     },
     onNudge: (runIndex, dx, dy) => {
       const state = store.getState();
