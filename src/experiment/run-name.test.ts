@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../engine/methods/first-order';
-import { automaticRunName, formatSetting, isAutomaticLabel, RUN_NAME_RULES } from './run-name';
-import { parseRun, formatRun } from './url-run';
+import { DEFAULT_EXPERIMENT } from './experiment';
+import { automaticRunName, formatSetting, isAutomaticLabel, RUN_NAME_RULES, withoutAutomaticLabels } from './run-name';
+import { decodeExperiment, encodeExperiment } from './url-codec';
+import { formatRun } from './url-run';
 
 describe('automaticRunName', () => {
   it('names a run by its optimizer and learning rate', () => {
@@ -80,13 +82,24 @@ describe('labels in the run= spec', () => {
     expect(formatRun({ optimizer: 'lion', hyper: { lr: 0.01 }, start: [-1.5, 2], label: 'Mine' })).toBe('lion(lr=0.01)@-1.5,2;label=Mine');
   });
 
-  it('reads an old link\'s automatic label as none, and keeps a typed one, without a problem either way', () => {
-    expect(parseRun('lion(lr=0.01)@-1.5,2;label=SGD', 2)).toEqual({ ok: true, value: { optimizer: 'lion', hyper: { lr: 0.01 }, start: [-1.5, 2] }, problems: [] });
-    expect(parseRun('sgd(lr=0.001,momentum=0.9)@-1.5,2;label=Momentum;color=000000', 2)).toEqual({
-      ok: true,
-      value: { optimizer: 'sgd', hyper: { lr: 0.001, momentum: 0.9 }, start: [-1.5, 2], color: '#000000' },
-      problems: [],
-    });
-    expect(parseRun('lion(lr=0.01)@-1.5,2;label=Adam', 2)).toEqual({ ok: true, value: { optimizer: 'lion', hyper: { lr: 0.01 }, start: [-1.5, 2], label: 'Adam' }, problems: [] });
+  it('keeps every label in the codec, so a link reproduces its experiment exactly', () => {
+    const { experiment } = decodeExperiment('v=1&run=lion(lr=0.01)@-1.5,2;label=SGD');
+    expect(experiment.runs).toEqual([{ optimizer: 'lion', hyper: { lr: 0.01 }, start: [-1.5, 2], label: 'SGD' }]);
+  });
+});
+
+describe('withoutAutomaticLabels: how the playground opens a link', () => {
+  it("drops an old link's automatic labels and keeps typed ones", () => {
+    const { experiment } = decodeExperiment('v=1&run=lion(lr=0.01)@-1.5,2;label=SGD&run=sgd(lr=0.001,momentum=0.9)@-1.5,2;label=Momentum;color=000000&run=lion(lr=0.01)@0,0;label=Adam');
+    expect(withoutAutomaticLabels(experiment).runs).toEqual([
+      { optimizer: 'lion', hyper: { lr: 0.01 }, start: [-1.5, 2] },
+      { optimizer: 'sgd', hyper: { lr: 0.001, momentum: 0.9 }, start: [-1.5, 2], color: '#000000' },
+      { optimizer: 'lion', hyper: { lr: 0.01 }, start: [0, 0], label: 'Adam' },
+    ]);
+    expect(encodeExperiment(withoutAutomaticLabels(experiment))).toBe('v=1&run=lion(lr=0.01)@-1.5,2&run=sgd(lr=0.001,momentum=0.9)@-1.5,2;color=000000&run=lion(lr=0.01)@0,0;label=Adam');
+  });
+
+  it('returns an experiment with nothing to drop as it is', () => {
+    expect(withoutAutomaticLabels(DEFAULT_EXPERIMENT)).toBe(DEFAULT_EXPERIMENT);
   });
 });

@@ -1,6 +1,6 @@
 import { getMethod, type HyperValue, type HyperValues } from '../engine/methods';
 import type { ScheduleType } from '../engine/schedules';
-import type { ExperimentRun } from './experiment';
+import type { Experiment, ExperimentRun } from './experiment';
 
 // A run the user has not named is named by what it is: the optimizer (or its variant: momentum,
 // Nesterov, AMSGrad) and its key settings, "Adam lr 0.05", "Momentum lr 0.001 μ 0.9". The name
@@ -122,18 +122,34 @@ const EARLIER_AUTOMATIC_NAMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * True when a label read from a link is one the playground gave by itself rather than one a person
- * typed, so the run is read with no label and its name follows it from then on. That is:
+ * True when a label in a link is one the playground gave by itself rather than one a person typed
+ * (older versions wrote every name into the link), so the playground opens the run with no label
+ * and its name follows it from then on. That is:
  * - an earlier automatic name of its own optimizer, maybe numbered or copied ("Adam 2",
- *   "Momentum (copy)"): presets and the default experiment wrote these into every link;
+ *   "Momentum (copy)"): presets and the default experiment gave these;
  * - "SGD" on any run: the default experiment's first run, which a switch of optimizer never
  *   renamed (so old links hold `run=lion(...);label=SGD`);
  * - the run's own automatic name (maybe numbered, "Adam lr 0.05 (2)"), typed out or pasted.
- * A person who typed exactly one of these loses nothing they would see: the run is still called that, with its settings.
+ * A person who typed exactly one of these loses little: the run is still called that, with its settings.
  */
 export function isAutomaticLabel(run: Pick<ExperimentRun, 'optimizer' | 'hyper' | 'schedule' | 'clip' | 'label'>): boolean {
   if (run.label === undefined) return true;
   const earlier = run.label.replace(/( \(copy\))+$/, '').replace(/ \d+$/, '');
   if (earlier === 'SGD' || (EARLIER_AUTOMATIC_NAMES[run.optimizer] ?? []).includes(earlier)) return true;
   return run.label.replace(/ \(\d+\)$/, '') === automaticRunName(run);
+}
+
+/**
+ * The experiment as the playground opens a link: labels that `isAutomaticLabel` reads as given by
+ * the playground itself are dropped. The codec itself keeps every label (a link reproduces its
+ * experiment exactly, and the CLI writes each label it was given); this is how the page reads them.
+ */
+export function withoutAutomaticLabels(experiment: Experiment): Experiment {
+  if (!experiment.runs.some((run) => run.label !== undefined && isAutomaticLabel(run))) return experiment;
+  const runs = experiment.runs.map((run) => {
+    if (run.label === undefined || !isAutomaticLabel(run)) return run;
+    const { label: _automatic, ...unlabelled } = run;
+    return unlabelled;
+  });
+  return { ...experiment, runs };
 }

@@ -9,7 +9,7 @@ import { DEFAULT_URL_VIEW, URL_KEYS, decodeUrlState, encodeExperiment, encodeUrl
 /** Every field of the table away from its default, a formula for the problem (hand-written, in table order). */
 const EVERY_FIELD_HASH =
   'v=1&f=x^2+3*y^2&domain=-2,2,-1,3&steps=120&seed=7&noise=0.1' +
-  '&run=sgd(lr=0.01,momentum=0.9)@1,1&run=adam(lr=0.05)@-1.5,2;label=Fast' +
+  '&run=sgd(lr=0.01,momentum=0.9)@1,1&run=adam(lr=0.05)@-1.5,2;label=Adam' +
   '&view=-1,1,-0.5,0.5&step=40' +
   '&basin=1,256,steps,0.5&sweep=1,0.001,1,64,best,momentum,0,0.9,8&seeds=1,50&engine=webgpu';
 /** The fields a formula excludes, with a surface for the problem; no analysis reads the noise here. */
@@ -60,7 +60,7 @@ describe('the one field table', () => {
     ['seed', '7', '-1', 'seed must be a whole number from 0 to 4294967295, got -1; using 0'],
     ['noise', '0.5', '-0.5', 'noise must be >= 0, got -0.5; using 0', SURFACE_HASH],
     // a bad field of a run costs that field (url-fields-experiment.test.ts); an unreadable start, the run
-    ['run', 'adam(lr=0.05)@-1.5,2;label=Fast', 'adam(lr=0.05)@-1.5', 'run 2: start must be an array of 2 numbers, got 1; run dropped'],
+    ['run', 'adam(lr=0.05)@-1.5,2;label=Adam', 'adam(lr=0.05)@-1.5', 'run 2: start must be an array of 2 numbers, got 1; run dropped'],
     ['view', '-1,1,-0.5,0.5', '1,0,0,1', "view: '1,0,0,1' is not xMin,xMax,yMin,yMax with min < max; showing the problem's own domain"],
     ['step', '40', 'x', "step: 'x' is not a whole number ≥ 0; showing the last step"],
     ['basin', '1,256,steps,0.5', 'everything', "basin: 'everything' is not run,resolution,colour[,opacity]; basin map off"],

@@ -22,7 +22,7 @@ const EVERY_OPERATOR =
 const BRIEF_HASH =
   'v=1&f=(1-x)^2+100*(y-x^2)^2&domain=-2,2,-1,3&steps=300&seed=1&noise=0.1' +
   '&run=adam(lr=0.05,betas=0.9/0.999)@-1.5,2' +
-  '&run=sgd(lr=0.01,momentum=0.9)@-1,1;schedule=cosine(T_max=300);clip=norm(1);label=Heavy';
+  '&run=sgd(lr=0.01,momentum=0.9)@-1,1;schedule=cosine(T_max=300);clip=norm(1);label=Momentum';
 
 function experimentWith(patch: Partial<Experiment>): Experiment {
   return { ...DEFAULT_EXPERIMENT, ...patch };
@@ -51,7 +51,7 @@ describe('the share URL', () => {
       noise: 0.1,
       runs: [
         { optimizer: 'adam', hyper: { lr: 0.05, betas: [0.9, 0.999] }, start: [-1.5, 2] },
-        { optimizer: 'sgd', hyper: { lr: 0.01, momentum: 0.9 }, start: [-1, 1], schedule: { type: 'cosine', T_max: 300, eta_min: 0 }, clip: { type: 'norm', max_norm: 1 }, label: 'Heavy' },
+        { optimizer: 'sgd', hyper: { lr: 0.01, momentum: 0.9 }, start: [-1, 1], schedule: { type: 'cosine', T_max: 300, eta_min: 0 }, clip: { type: 'norm', max_norm: 1 }, label: 'Momentum' },
       ],
     });
   });
@@ -86,13 +86,13 @@ describe('the share URL', () => {
   test('writes a run colour as six hex digits and hidden as a bare flag', () => {
     const experiment = experimentWith({
       runs: [
-        { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2], label: 'Fast', color: '#e69f00', hidden: true },
+        { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2], label: 'Adam', color: '#e69f00', hidden: true },
         { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], color: '#0072b2' },
         { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], hidden: true },
       ],
     });
     expect(encodeExperiment(experiment)).toBe(
-      'v=1&run=adam(lr=0.05)@-1.5,2;label=Fast;color=e69f00;hidden&run=sgd(lr=0.001)@-1.5,2;color=0072b2&run=sgd(lr=0.001)@-1.5,2;hidden',
+      'v=1&run=adam(lr=0.05)@-1.5,2;label=Adam;color=e69f00;hidden&run=sgd(lr=0.001)@-1.5,2;color=0072b2&run=sgd(lr=0.001)@-1.5,2;hidden',
     );
     expect(parseExperiment(experiment)).toEqual({ ok: true, experiment });
     expect(roundTrip(experiment)).toEqual(opened(experiment));

@@ -6,16 +6,15 @@ import { MAX_LABEL_LENGTH, type ExperimentRun } from './experiment';
 import { didYouMean } from '../engine/suggest';
 import { defaultFallback, readArguments, type ReadArguments } from './url-arguments';
 import { formatCall, formatHyperValue, formatNumber, parseCall, parseNumber, parseNumberList, type Call, type Parsed } from './url-grammar';
-import { isAutomaticLabel } from './run-name';
 import { escapeText, unescapeText } from './url-text';
 import { checkClip, checkColor, checkMethodId, checkRun, checkSchedule, checkStart, resolveHyper } from './validate';
 
 // One run in the share URL:
-//   adam(lr=0.05,betas=0.9/0.999)@-1.5,2;schedule=cosine(T_max=300);clip=norm(1);label=Fast%20one;color=e69f00;hidden
+//   adam(lr=0.05,betas=0.9/0.999)@-1.5,2;schedule=cosine(T_max=300);clip=norm(1);label=Adam;color=e69f00;hidden
 // optimizer(hyperparameters)@start first, then optional ';'-separated options. Only a label is
 // free text, so only a label escapes ';'. The colour goes without its '#' (which would need
-// escaping in a hash), and `hidden` is a bare flag, written only when the run is hidden. Only a
-// label the user typed is written: a run without one is named by its settings where it is shown.
+// escaping in a hash), and `hidden` is a bare flag, written only when the run is hidden. A run
+// without a label is named by its settings where it is shown (run-name.ts), so no name is written for it.
 // Reading is forgiving field by field, as the README promises: a bad hyperparameter takes its
 // default, a bad schedule parameter its default, a bad schedule, clip, label, colour or flag
 // costs that option, and an unknown one is ignored; each says so. Only a run whose optimizer or
@@ -85,14 +84,7 @@ export function parseRun(text: string, dimension: number): ParsedRun {
 
   // every field was checked on its own above; this is the same validation a JSON file gets
   const checked = checkRun(run, '', dimension);
-  if (!checked.ok) return { ok: false, error: checked.errors.join('; ') };
-  // a name the playground gave by itself (older links wrote them all): read as no label, so the
-  // run's name follows its optimizer and settings from now on (run-name.ts says which)
-  if (checked.value.label !== undefined && isAutomaticLabel(checked.value)) {
-    const { label: _automatic, ...unlabelled } = checked.value;
-    return { ok: true, value: unlabelled, problems };
-  }
-  return { ok: true, value: checked.value, problems };
+  return checked.ok ? { ok: true, value: checked.value, problems } : { ok: false, error: checked.errors.join('; ') };
 }
 
 /** The optimizer of a run's head, and its arguments when they can be read ("adam(lr=0.1" cannot). */
