@@ -176,7 +176,7 @@ export class LossChart {
       .range([frame.bottom, frame.top])
       .nice();
     // the names at the curves' ends need room right of the plot; without it, the legend alone names the runs
-    const direct = this.placeDirectLabels(xDomain);
+    const direct = this.directLabelLayout(xDomain);
     frame.setExtraMargin({ top: legendHeight, right: direct?.room ?? 0 });
     this.x = scaleLinear().domain(xDomain).range([frame.left, frame.right]);
     const x = this.x;
@@ -235,7 +235,7 @@ export class LossChart {
    * run ends at its ✕ and is named in the legend), moved apart where ends are close; null when
    * they do not fit beside the plot or cannot stay near their curves.
    */
-  private placeDirectLabels(xDomain: readonly [number, number]): { labels: DirectLabel[]; room: number } | null {
+  private directLabelLayout(xDomain: readonly [number, number]): { labels: DirectLabel[]; room: number } | null {
     const { y, mapping, axis, frame } = this;
     const { top, bottom } = frame;
     const xEnd = xDomain[1];
