@@ -327,7 +327,7 @@ test('hovering the chart shows a crosshair and every run’s loss; a click shows
   expect(hovered).toBeLessThanOrEqual(90);
   const rows = await tooltip.locator('text.tooltip-row').allTextContents();
   expect(rows).toHaveLength(3);
-  ['SGD', 'Momentum', 'Adam'].forEach((label, index) => expect(rows[index]).toMatch(new RegExp(`^${label}: \\d`)));
+  ['SGD', 'Momentum', 'Adam'].forEach((label, index) => expect(rows[index]).toMatch(new RegExp(`^${label}\\b[^:]*: \\d`)));
 
   // the tooltip's loss is the engine's loss at that step
   const { experiment } = decodeExperiment(RACE);

@@ -94,7 +94,10 @@ test('exports the map and the loss chart as SVG (styles inlined) and as PNG at t
       background: root.querySelector(':scope > rect')?.getAttribute('fill'),
     };
   }, text);
-  expect(parsed).toMatchObject({ error: null, root: 'svg', namespace: 'http://www.w3.org/2000/svg', width: String(mapWidth), height: String(mapHeight), contours: contourCount, trajectories: 2 });
+  expect(parsed).toMatchObject({ error: null, root: 'svg', namespace: 'http://www.w3.org/2000/svg', width: String(mapWidth), contours: contourCount, trajectories: 2 });
+  // the map's file is the map with the legend of the runs under it (e2e/legend.spec.ts)
+  const fileHeight = Number(parsed.height);
+  expect(fileHeight).toBeGreaterThan(mapHeight);
   expect(parsed.title).toContain('Rosenbrock');
   // the page's stylesheet does not travel with the file, so its look is pinned on each element
   expect(parsed.tickStyle).toMatch(/fill:rgb\(/);
@@ -105,7 +108,7 @@ test('exports the map and the loss chart as SVG (styles inlined) and as PNG at t
   expect(mapPng.name).toBe('optimizer-playground-rosenbrock-map.png');
   expect([...mapPng.content.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // IHDR: width and height, big-endian, right after the signature and the chunk header
-  expect([mapPng.content.readUInt32BE(16), mapPng.content.readUInt32BE(20)]).toEqual([2 * mapWidth, 2 * mapHeight]);
+  expect([mapPng.content.readUInt32BE(16), mapPng.content.readUInt32BE(20)]).toEqual([2 * mapWidth, 2 * fileHeight]);
 
   const lossSvg = await playground.exportFile('Export loss chart SVG');
   expect(lossSvg.name).toBe('optimizer-playground-rosenbrock-loss-chart.svg');
@@ -222,7 +225,7 @@ test('Recent lists a previous experiment and opens it; corrupt storage is ignore
   await expect(entries.nth(0)).toContainText('Himmelblau');
   await expect(entries.nth(0)).toHaveAttribute('aria-current', 'page');
   await expect(entries.nth(1)).toContainText('Booth');
-  await expect(entries.nth(1)).toContainText('SGD (lr 0.01)');
+  await expect(entries.nth(1)).toContainText('SGD lr 0.01');
   await entries.nth(1).click();
   await playground.waitForRuns(1);
   expect(await playground.pointsPerRun()).toEqual([41]);

@@ -37,7 +37,10 @@ export interface ExperimentRun {
   readonly schedule?: ScheduleSpec;
   /** Gradient clipping before each step; none when absent. */
   readonly clip?: ClipSpec;
-  /** Name shown in legends instead of the optimizer's. */
+  /**
+   * A name the user typed, shown everywhere instead of the automatic one; absent, the run is named
+   * by its optimizer and key settings (run-name.ts), and the name follows them.
+   */
   readonly label?: string;
   /** Colour of the run's path and curve as "#rrggbb"; the palette's colour for its index when absent. */
   readonly color?: string;
@@ -71,8 +74,8 @@ export const DEFAULT_EXPERIMENT: Experiment = {
   seed: DEFAULT_SEED,
   noise: DEFAULT_NOISE,
   runs: [
-    { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2], label: 'SGD' },
-    { optimizer: 'sgd', hyper: { lr: 0.001, momentum: 0.9 }, start: [-1.5, 2], label: 'Momentum' },
-    { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2], label: 'Adam' },
+    { optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2] },
+    { optimizer: 'sgd', hyper: { lr: 0.001, momentum: 0.9 }, start: [-1.5, 2] },
+    { optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2] },
   ],
 };

@@ -13,7 +13,8 @@ import { checkClip, checkColor, checkMethodId, checkRun, checkSchedule, checkSta
 //   adam(lr=0.05,betas=0.9/0.999)@-1.5,2;schedule=cosine(T_max=300);clip=norm(1);label=Adam;color=e69f00;hidden
 // optimizer(hyperparameters)@start first, then optional ';'-separated options. Only a label is
 // free text, so only a label escapes ';'. The colour goes without its '#' (which would need
-// escaping in a hash), and `hidden` is a bare flag, written only when the run is hidden.
+// escaping in a hash), and `hidden` is a bare flag, written only when the run is hidden. A run
+// without a label is named by its settings where it is shown (run-name.ts), so no name is written for it.
 // Reading is forgiving field by field, as the README promises: a bad hyperparameter takes its
 // default, a bad schedule parameter its default, a bad schedule, clip, label, colour or flag
 // costs that option, and an unknown one is ignored; each says so. Only a run whose optimizer or

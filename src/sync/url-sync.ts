@@ -6,6 +6,7 @@
 import type { AppState, AppStore } from '../store/store';
 import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
 import { snapshotOf } from '../store/history-slice';
+import { withoutAutomaticLabels } from '../experiment/run-name';
 import { decodeUrlState, encodeUrlState, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
 
 const WRITE_DELAY_MS = 250;
@@ -41,7 +42,8 @@ export function shareUrl(state: UrlSource): string {
  */
 export function applyUrlState(store: AppStore, { experiment, view, analyses, problems }: DecodedUrlState): void {
   const state = store.getState();
-  state.loadExperiment(experiment, problems);
+  // names an older version wrote into the link by itself are read as no name, so they follow the run
+  state.loadExperiment(withoutAutomaticLabels(experiment), problems);
   state.setViewDomain(view.domain);
   // after the experiment, so the step is clamped to its steps
   state.setStep(view.step ?? experiment.steps);

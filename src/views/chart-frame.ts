@@ -52,6 +52,8 @@ export class ChartFrame {
   readonly clipPath: string | null;
   private size: { width: number; height: number };
   private marginPixels: Margin = { top: 0, right: 0, bottom: 0, left: 0 };
+  /** Pixels added to the rem margins for what the chart draws around its plot (a legend, direct labels). */
+  private extraPixels: Margin = { top: 0, right: 0, bottom: 0, left: 0 };
   private readonly svgs: readonly Svg[];
   private readonly marginRem: Margin;
   private readonly clipRect: Selection<SVGRectElement, unknown, null, undefined> | null = null;
@@ -147,12 +149,27 @@ export class ChartFrame {
     this.layout();
   }
 
+  /** Widens the margins by these pixels (a legend above the plot, labels right of it) and lays the frame out again. */
+  setExtraMargin(extra: Partial<Margin>): void {
+    const next = { top: 0, right: 0, bottom: 0, left: 0, ...extra };
+    const previous = this.extraPixels;
+    if (next.top === previous.top && next.right === previous.right && next.bottom === previous.bottom && next.left === previous.left) return;
+    this.extraPixels = next;
+    this.layout();
+  }
+
   /** Places what depends on the size and the root font size: view boxes, margins, axes, titles, clip and hover area. */
   layout(): void {
     const { width, height } = this;
     const rootFontSize = parseFloat(getComputedStyle(this.svgs[0].node()!.ownerDocument.documentElement).fontSize) || 16;
     const rem = this.marginRem;
-    const margin: Margin = { top: rem.top * rootFontSize, right: rem.right * rootFontSize, bottom: rem.bottom * rootFontSize, left: rem.left * rootFontSize };
+    const extra = this.extraPixels;
+    const margin: Margin = {
+      top: rem.top * rootFontSize + extra.top,
+      right: rem.right * rootFontSize + extra.right,
+      bottom: rem.bottom * rootFontSize + extra.bottom,
+      left: rem.left * rootFontSize + extra.left,
+    };
     this.marginPixels = margin;
     for (const svg of this.svgs) svg.attr('viewBox', `0 0 ${width} ${height}`);
     const plot = { x: margin.left, y: margin.top, width: this.plotWidth, height: this.plotHeight };

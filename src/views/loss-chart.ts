@@ -1,6 +1,7 @@
 import { axisBottom, scaleLinear, scaleLog, select, type ScaleContinuousNumeric, type Selection } from 'd3';
 import { lossAxisLeft } from './chart-axes';
 import { ChartFrame } from './chart-frame';
+import { placeDirectLabels } from './direct-labels';
 import { drawLossBand, type LossBand } from './loss-band';
 import { lossCurvePath, PIXEL_LIMIT } from './loss-curve-path';
 import { LossReadout, readoutHeader, readoutRow } from './loss-readout';
@@ -17,7 +18,9 @@ import {
   type LossCurve,
   type YMapping,
 } from './loss-series';
+import { drawRunLegend, legendEntries } from './run-legend';
 import type { Margin } from './scales';
+import { textWidth } from './text-width';
 
 const defaults = {
   /** Size in CSS pixels until setSize says otherwise. */
@@ -34,6 +37,16 @@ type Group = Selection<SVGGElement, unknown, null, undefined>;
 
 const MARGIN_REM: Margin = { top: 0.75, right: 1.25, bottom: 2.6, left: 4.2 };
 
+/** Direct labels: the leader from a curve's end to its label, the gap before the text, and the most of the chart's width they may take. */
+const DIRECT_LABEL = { leader: 9, gap: 3, maxShare: 0.3, lineHeight: 1.3 } as const;
+
+/** One run's name at the end of its curve: where the curve ends and where its label sits (SVG units). */
+interface DirectLabel {
+  readonly curve: LossCurve;
+  readonly endY: number;
+  readonly labelY: number;
+}
+
 /**
  * Loss against step (or evaluations, or wall time) for every run, with the current step marked and
  * a crosshair that reads every run's loss under the pointer. Long runs are drawn downsampled
@@ -46,6 +59,8 @@ export class LossChart {
   private readonly bandLayer: Group;
   private readonly curvesLayer: Group;
   private readonly divergedLayer: Group;
+  private readonly legendLayer: Group;
+  private readonly directLabelsLayer: Group;
   private readonly stepLayer: Group;
   private readonly readout: LossReadout;
 
@@ -82,6 +97,9 @@ export class LossChart {
     this.bandLayer = root.append('g').attr('class', 'loss-band').attr('clip-path', this.frame.clipPath);
     this.curvesLayer = root.append('g').attr('class', 'curves').attr('clip-path', this.frame.clipPath);
     this.divergedLayer = root.append('g').attr('class', 'diverged-markers');
+    // the legend above the plot and the names at the curves' ends are part of the picture, so every export has them
+    this.legendLayer = root.append('g').attr('class', 'loss-legend');
+    this.directLabelsLayer = root.append('g').attr('class', 'direct-labels');
     this.stepLayer = overlay.append('g').attr('class', 'step-indicator');
     this.stepLayer.append('line').attr('class', 'step-line').attr('stroke', '#666').attr('stroke-width', 1.2);
     this.readout = new LossReadout(overlay);
@@ -145,20 +163,26 @@ export class LossChart {
 
   private render(): void {
     const { curves, axis, frame } = this;
+    // the legend takes the top of the chart; the plot gets what is left
+    const legendHeight = drawRunLegend(this.legendLayer, legendEntries(curves), frame.width);
+    frame.setExtraMargin({ top: legendHeight });
     // the band's quartiles take part in the y scale like curves of their own
     const band = axis === 'step' ? this.band : null;
     const scaled = band ? [...curves, bandCurve(band, band.lower), bandCurve(band, band.upper)] : curves;
     this.mapping = yMapping(this.scale, this.fStar, scaled);
     const mapping = this.mapping;
-    this.x = scaleLinear()
-      .domain(xExtent(curves, axis, this.numSteps, this.clockResolution))
-      .range([frame.left, frame.right]);
+    const xDomain = xExtent(curves, axis, this.numSteps, this.clockResolution);
     const y: ScaleContinuousNumeric<number, number> = mapping.log ? scaleLog() : scaleLinear();
     this.y = y
       .domain(yExtent(scaled, mapping))
       .range([frame.bottom, frame.top])
       .nice();
+    // the names at the curves' ends need room right of the plot; without it, the legend alone names the runs
+    const direct = this.directLabelLayout(xDomain);
+    frame.setExtraMargin({ top: legendHeight, right: direct?.room ?? 0 });
+    this.x = scaleLinear().domain(xDomain).range([frame.left, frame.right]);
     const x = this.x;
+    this.drawDirectLabels(direct?.labels ?? []);
     // the band's quartiles held to ±PIXEL_LIMIT like the curves (NaN: not drawn)
     drawLossBand(this.bandLayer, band, x, (loss) => clamp(y(mapping.plot(loss)), -PIXEL_LIMIT, PIXEL_LIMIT, NaN));
 
@@ -219,6 +243,69 @@ export class LossChart {
     frame.yTitle.text(mapping.title);
     this.renderStep();
     if (this.hoverAt) this.hover(this.hoverAt);
+  }
+
+  /**
+   * Each run's name beside its curve's end, for the curves that reach the right edge (a diverged
+   * run ends at its ✕ and is named in the legend), moved apart where ends are close; null when
+   * they do not fit beside the plot or cannot stay near their curves.
+   */
+  private directLabelLayout(xDomain: readonly [number, number]): { labels: DirectLabel[]; room: number } | null {
+    const { y, mapping, axis, frame } = this;
+    const { top, bottom } = frame;
+    const xEnd = xDomain[1];
+    const tolerance = 0.005 * (xDomain[1] - xDomain[0]);
+    const ending = this.curves.flatMap((curve) => {
+      const last = curve.loss.length - 1;
+      if (last < 0 || curve.diverged || xAt(curve, axis, last) < xEnd - tolerance) return [];
+      const plotted = y(mapping.plot(curve.loss[last]));
+      return Number.isFinite(plotted) ? [{ curve, endY: Math.max(top, Math.min(bottom, plotted)) }] : [];
+    });
+    if (ending.length === 0) return null;
+    const node = this.directLabelsLayer.node()!;
+    const style = getComputedStyle(node);
+    const fontSize = parseFloat(style.fontSize) || 12;
+    const font = `${style.fontWeight} ${fontSize}px ${style.fontFamily}`;
+    const widest = Math.max(...ending.map(({ curve }) => textWidth(curve.label, font, fontSize)));
+    const needed = Math.ceil(DIRECT_LABEL.leader + DIRECT_LABEL.gap + widest + 4);
+    if (needed > DIRECT_LABEL.maxShare * frame.width) return null;
+    // the margin's own width (no extra yet) holds part of it
+    const room = Math.max(0, needed - frame.margin.right);
+    const positions = placeDirectLabels(
+      ending.map((item) => item.endY),
+      fontSize * DIRECT_LABEL.lineHeight,
+      top,
+      bottom,
+    );
+    if (!positions) return null;
+    return { labels: ending.map((item, index) => ({ ...item, labelY: positions[index] })), room };
+  }
+
+  /** Draws the direct labels at the plot's right edge: a leader in the run's colour, then its name. */
+  private drawDirectLabels(labels: readonly DirectLabel[]): void {
+    const right = this.frame.right;
+    const items = this.directLabelsLayer
+      .selectAll<SVGGElement, DirectLabel>('g.direct-label')
+      .data(labels)
+      .join((enter) => {
+        const item = enter.append('g').attr('class', 'direct-label');
+        item.append('path').attr('class', 'leader');
+        item.append('text');
+        return item;
+      })
+      .attr('data-label', (label) => label.curve.label);
+    items
+      .select('path.leader')
+      .attr('d', (label) => `M${right + 2},${label.endY}L${right + DIRECT_LABEL.leader - 2},${label.labelY}H${right + DIRECT_LABEL.leader}`)
+      .attr('fill', 'none')
+      .attr('stroke', (label) => label.curve.color)
+      .attr('stroke-width', 2);
+    items
+      .select('text')
+      .attr('x', right + DIRECT_LABEL.leader + DIRECT_LABEL.gap)
+      .attr('y', (label) => label.labelY)
+      .attr('dy', '0.35em')
+      .text((label) => label.curve.label);
   }
 
   /** The line at the current step and each run's dot on it. */

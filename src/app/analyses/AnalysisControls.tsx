@@ -16,7 +16,7 @@ export function BatchRunSelect({ feature, accessibleName }: { feature: BatchFeat
     <Select label="Run" accessibleName={accessibleName} value={String(value)} onChange={(text) => update(feature, { run: Number(text) })}>
       {runs.map((item, index) => (
         <option key={index} value={index}>
-          {index + 1} · {runLabel(item, index)}
+          {index + 1} · {runLabel(item, index, runs)}
         </option>
       ))}
     </Select>

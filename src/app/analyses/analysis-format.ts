@@ -84,7 +84,7 @@ export function seedsPictureOf(state: { seeds: Pick<AppState['seeds'], 'active' 
   const { active, results } = state.seeds;
   if (!active || !results) return null;
   const run = state.experiment.runs[results.runIndex];
-  return { statistics: results.statistics, color: drawnColor(run, results.runIndex), label: `${runLabel(run, results.runIndex)}: median of ${results.statistics.numSeeds} seeds` };
+  return { statistics: results.statistics, color: drawnColor(run, results.runIndex), label: `${runLabel(run, results.runIndex, state.experiment.runs)}: median of ${results.statistics.numSeeds} seeds` };
 }
 
 /** The loss chart's band: the median loss and its inter-quartile range over the seeds. */

@@ -1,19 +1,52 @@
+import { select } from 'd3';
 import { useEffect, useState } from 'react';
 import type { AppState } from '../../store/store';
+import { drawRunLegend, legendEntries } from '../../views/run-legend';
 import { problemTitle } from '../runs/labels';
+import { visibleRuns } from '../runs/visible-runs';
 import { LOSS_CAPTIONS } from '../loss/LossPanel';
 import { DisclosureMenu } from '../controls/DisclosureMenu';
 import { useAppStoreApi } from '../use-app-store';
 import { MIME_TYPES, downloadFile } from './download';
 import { exportFileName } from './file-names';
-import { intrinsicSize, serializeSvg, svgToPng } from './svg-export';
+import { figureSize, serializeSvg, svgToPng, type FigureAppendix } from './svg-export';
 import { computeTrajectories, formatTrajectories } from './trajectories';
+import './run-legend.css';
 
-/** Where the pictures come from: the views' SVGs, found by the test ids their panels give them. */
+/**
+ * Where the pictures come from: the views' SVGs, found by the test ids their panels give them.
+ * The loss chart draws its legend itself; the map's file gets one under it (`legendBelow`).
+ */
 const FIGURES = {
-  map: { selector: 'svg[data-testid="map"]', name: 'map', caption: () => 'Contour map' },
-  'loss-chart': { selector: 'svg[data-testid="loss-chart"]', name: 'loss chart', caption: (state: AppState) => LOSS_CAPTIONS[state.lossAxis] },
+  map: { selector: 'svg[data-testid="map"]', name: 'map', caption: () => 'Contour map', legendBelow: true },
+  'loss-chart': { selector: 'svg[data-testid="loss-chart"]', name: 'loss chart', caption: (state: AppState) => LOSS_CAPTIONS[state.lossAxis], legendBelow: false },
 } as const;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Draws the legend of the visible runs for a figure's file, `width` pixels wide, on the page beside
+ * `figure` (out of sight: its text is measured and its theme's colours computed there), and hands
+ * it to `save`; removed afterwards. Nothing is drawn when no run is visible.
+ */
+async function withRunLegend<T>(figure: SVGSVGElement, state: AppState, save: (legend: FigureAppendix | undefined) => Promise<T>): Promise<T> {
+  const entries = legendEntries(visibleRuns(state.experiment.runs, state.runs).map(({ label, color, result }) => ({ label, color, loss: result.loss, diverged: result.diverged })));
+  const host = figure.parentElement;
+  if (entries.length === 0 || !host) return save(undefined);
+  const holder = document.createElementNS(SVG_NS, 'svg');
+  holder.setAttribute('aria-hidden', 'true');
+  holder.setAttribute('style', 'position:absolute;left:-100000px;top:0;width:1px;height:1px;overflow:hidden');
+  host.appendChild(holder);
+  try {
+    const group = select(holder).append('g');
+    const { width } = figureSize(figure);
+    // a little air between the map's axis title and the legend
+    const height = drawRunLegend(group, entries, width);
+    return await save({ element: group.node()!, height: height + 4 });
+  } finally {
+    holder.remove();
+  }
+}
 
 type Figure = keyof typeof FIGURES;
 
@@ -67,13 +100,17 @@ export function ExportMenu() {
       if (!svg) throw new Error(`the ${FIGURES[figure].name} is not on the page`);
       const state = store.getState();
       const { experiment } = state;
-      const text = serializeSvg(svg, `${FIGURES[figure].caption(state)}: ${problemTitle(experiment.problem)}`);
+      const title = `${FIGURES[figure].caption(state)}: ${problemTitle(experiment.problem)}`;
       const name = exportFileName(experiment.problem, figure, format);
-      if (format === 'svg') downloadFile(text, name, MIME_TYPES.svg);
-      else {
-        const { width, height } = intrinsicSize(svg);
-        downloadFile(await svgToPng(text, width, height), name, MIME_TYPES.png);
-      }
+      const save = async (legend: FigureAppendix | undefined) => {
+        const text = serializeSvg(svg, title, legend);
+        if (format === 'svg') downloadFile(text, name, MIME_TYPES.svg);
+        else {
+          const { width, height } = figureSize(svg, legend);
+          downloadFile(await svgToPng(text, width, height), name, MIME_TYPES.png);
+        }
+      };
+      await (FIGURES[figure].legendBelow ? withRunLegend(svg, state, save) : save(undefined));
       return name;
     });
 

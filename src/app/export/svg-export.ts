@@ -77,16 +77,41 @@ export function backgroundBehind(element: Element): string {
   return '#ffffff';
 }
 
-/** A stand-alone SVG document of `svg` as it looks now: computed styles inlined, hidden parts dropped, the page's background behind it. */
-export function serializeSvg(svg: SVGSVGElement, title: string): string {
+/** A drawn group placed under a figure in its file (the map's legend of runs), and its height. */
+export interface FigureAppendix {
+  readonly element: SVGGElement;
+  readonly height: number;
+}
+
+/** The size of a figure's file: the SVG's own size, and an appendix's height below it. */
+export function figureSize(svg: SVGSVGElement, below?: FigureAppendix): { width: number; height: number } {
   const { width, height } = intrinsicSize(svg);
+  return { width, height: height + (below?.height ?? 0) };
+}
+
+/**
+ * A stand-alone SVG document of `svg` as it looks now: computed styles inlined, hidden parts
+ * dropped, the page's background behind it; `below` (drawn on the page, with its styles) is added
+ * under the picture, which grows by its height.
+ */
+export function serializeSvg(svg: SVGSVGElement, title: string, below?: FigureAppendix): string {
+  const { height } = intrinsicSize(svg);
+  const total = figureSize(svg, below);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   pinStyles(svg, clone);
 
   clone.setAttribute('xmlns', SVG_NS);
-  clone.setAttribute('width', String(width));
-  clone.setAttribute('height', String(height));
-  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  clone.setAttribute('width', String(total.width));
+  clone.setAttribute('height', String(total.height));
+  const box = svg.viewBox.baseVal;
+  const origin = box && box.width > 0 && box.height > 0 ? { x: box.x, y: box.y } : { x: 0, y: 0 };
+  clone.setAttribute('viewBox', `${origin.x} ${origin.y} ${total.width} ${total.height}`);
+  if (below) {
+    const appendix = below.element.cloneNode(true) as SVGGElement;
+    pinStyles(below.element, appendix);
+    appendix.setAttribute('transform', `translate(${origin.x},${origin.y + height})`);
+    clone.appendChild(appendix);
+  }
   // Page-only attributes mean nothing in a file. Class names stay: they name the layers
   // (contour-fills, trajectories, axis) for whoever edits the file, and no stylesheet comes along to apply them.
   for (const attribute of ['style', 'role', 'aria-label', 'data-testid', 'tabindex']) clone.removeAttribute(attribute);

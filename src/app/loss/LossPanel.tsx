@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { clockResolution } from '../../engine/elapsed';
 import { lowestMinimumValue } from '../../engine/known-minima';
 import type { LossAxis, LossScale } from '../../store/view-slice';
 import { followWidth } from '../../views/follow-width';
 import { LossChart } from '../../views/loss-chart';
 import { AXIS_TITLES, timeNoiseNote, wallTimesAtResolution, type LossCurve } from '../../views/loss-series';
+import { legendEntries } from '../../views/run-legend';
 import { seedsBandOf } from '../analyses/analysis-format';
 import { Segmented } from '../controls/Segmented';
 import { visibleRuns } from '../runs/visible-runs';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
+import '../export/run-legend.css';
 import './LossPanel.css';
 
 const SCALE_CHOICES: readonly { value: LossScale; label: string; title: string }[] = [
@@ -122,6 +124,11 @@ export function LossPanel() {
   }, [store]);
 
   const timeNote = lossAxis === 'time' ? timeNoiseNote(curves, clockTick) : null;
+  // the legend drawn in the chart, for screen readers (the chart itself is one image to them)
+  const legendId = useId();
+  const legendText = legendEntries(curves)
+    .map((entry) => `${entry.label}: ${entry.value}`)
+    .join('; ');
 
   useEffect(() => chart.current?.setRuns(curves, experiment.steps), [curves, experiment.steps]);
   useEffect(() => chart.current?.setClockResolution(clockTick), [clockTick]);
@@ -145,7 +152,16 @@ export function LossPanel() {
         </div>
       </div>
       <div ref={frameRef} className="loss-chart-frame" data-testid="loss-chart-frame">
-        <svg ref={chartRef} role="img" aria-label={`Loss against ${AXIS_TITLES[lossAxis]} for every run`} data-testid="loss-chart" />
+        <svg
+          ref={chartRef}
+          role="img"
+          aria-label={`Loss against ${AXIS_TITLES[lossAxis]} for every run`}
+          aria-describedby={legendText ? legendId : undefined}
+          data-testid="loss-chart"
+        />
+        <p id={legendId} className="visually-hidden">
+          {legendText ? `Legend: ${legendText}.` : ''}
+        </p>
         {/* the step line, crosshair and tooltip: redrawn every frame, on a layer of their own */}
         <svg ref={overlayRef} aria-hidden="true" data-testid="loss-chart-overlay" />
       </div>

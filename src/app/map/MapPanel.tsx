@@ -162,7 +162,7 @@ function MapHint() {
   const selected = useAppStore((state) => {
     const runs = state.experiment.runs;
     const index = clampRunIndex(state.selectedRun, runs.length);
-    return runs.length > 0 ? `run ${index + 1} (${runLabel(runs[index], index)})` : 'the selected run';
+    return runs.length > 0 ? `run ${index + 1} (${runLabel(runs[index], index, runs)})` : 'the selected run';
   });
   return (
     <figcaption className="map-hint">

@@ -37,7 +37,8 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
   const linkStarts = useAppStore((state) => state.linkStarts);
   const number = index + 1;
   const subject = `run ${number}`;
-  const name = runLabel(run, index);
+  const runs = useAppStore((state) => state.experiment.runs);
+  const name = runLabel(run, index, runs);
   const headingId = useId();
   const settingsId = useId();
   const definition = getMethod(run.optimizer);
@@ -81,7 +82,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
           <input
             type="text"
             value={run.label ?? ''}
-            placeholder={runLabel({ ...run, label: undefined }, index)}
+            placeholder={runLabel({ ...run, label: undefined }, index, runs)}
             maxLength={MAX_LABEL_LENGTH}
             autoComplete="off"
             spellCheck={false}
@@ -93,9 +94,8 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
           <select
             value={run.optimizer}
             onChange={(event) => {
-              const runs = store.getState().experiment.runs;
-              const switched = switchOptimizer(run, event.target.value, runs);
-              update({ optimizer: switched.optimizer, hyper: switched.hyper, label: switched.label });
+              const switched = switchOptimizer(run, event.target.value);
+              update({ optimizer: switched.optimizer, hyper: switched.hyper });
             }}
           >
             {METHODS.map((optimizer) => (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getOptimizer } from '../../engine/methods/first-order';
 import { RUN_COLORS } from '../../views/scales';
-import { colorName, formatLoss, pairPartLabels, problemTitle, runLabel, stackEquations } from './labels';
+import { colorName, formatLoss, pairPartLabels, problemTitle, runLabel, runLabels, stackEquations } from './labels';
 
 describe('stackEquations', () => {
   it("puts each of Adam's three equations on its own left-aligned line", () => {
@@ -35,10 +35,24 @@ describe('names for people and screen readers', () => {
   });
 
   it('titles a run and a problem', () => {
-    expect(runLabel({ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] }, 0)).toBe('Adam (lr 0.05)');
+    expect(runLabel({ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] }, 0)).toBe('Adam lr 0.05');
+    expect(runLabel(undefined, 2)).toBe('run 3');
     expect(runLabel({ optimizer: 'adam', hyper: {}, start: [0, 0], label: 'Mine' }, 0)).toBe('Mine');
     expect(problemTitle({ kind: 'surface', surface: 'rosenbrock', params: {} })).toBe('Rosenbrock');
     expect(problemTitle({ kind: 'formula', expression: 'x^2+y^2' })).toBe('f(x, y) = x^2+y^2');
+  });
+});
+
+describe('runLabels', () => {
+  it('numbers an automatic name that an earlier run already has, and never a typed one', () => {
+    const adam = { optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] };
+    const runs = [adam, { ...adam, start: [1, 1] }, { ...adam, label: 'Adam lr 0.05' }, adam, { ...adam, label: 'Mine' }, { ...adam, label: 'Mine' }];
+    expect(runLabels(runs)).toEqual(['Adam lr 0.05', 'Adam lr 0.05 (2)', 'Adam lr 0.05', 'Adam lr 0.05 (4)', 'Mine', 'Mine']);
+  });
+
+  it('follows the optimizer when a run is switched: SGD becomes Lion', () => {
+    expect(runLabels([{ optimizer: 'sgd', hyper: { lr: 0.001 }, start: [0, 0] }])).toEqual(['SGD lr 0.001']);
+    expect(runLabels([{ optimizer: 'lion', hyper: { lr: 0.01 }, start: [0, 0] }])).toEqual(['Lion lr 0.01']);
   });
 });
 

@@ -1,17 +1,34 @@
-import { getMethod, type HyperSpec } from '../../engine/methods';
+import type { HyperSpec } from '../../engine/methods';
 import type { ScheduleType } from '../../engine/schedules';
 import { getSurface, type SurfaceGroup } from '../../engine/problems/surfaces';
 import type { Experiment } from '../../experiment/experiment';
+import { automaticRunName } from '../../experiment/run-name';
 
 type Run = Experiment['runs'][number];
 
-/** A run's display name: its label, else the optimizer's name with its learning rate. */
-export function runLabel(run: Run | undefined, index: number): string {
+/**
+ * A run's display name: the label the user typed, else its automatic name ("Adam lr 0.05",
+ * experiment/run-name.ts), which follows the optimizer and its settings. With `runs`, an automatic
+ * name that an earlier run already has is numbered ("Adam lr 0.05 (2)"), so a legend or a tooltip
+ * never shows two runs under one name.
+ */
+export function runLabel(run: Run | undefined, index: number, runs?: readonly Run[]): string {
   if (!run) return `run ${index + 1}`;
   if (run.label) return run.label;
-  const name = getMethod(run.optimizer)?.name ?? run.optimizer;
-  const learningRate = run.hyper?.lr;
-  return typeof learningRate === 'number' ? `${name} (lr ${learningRate})` : name;
+  const name = automaticRunName(run);
+  if (!runs) return name;
+  let earlier = 0;
+  for (let i = 0; i < index && i < runs.length; i++) if (displayName(runs[i]) === name) earlier++;
+  return earlier === 0 ? name : `${name} (${earlier + 1})`;
+}
+
+/** Every run's display name, in order (numbered where automatic names repeat). */
+export function runLabels(runs: readonly Run[]): string[] {
+  return runs.map((run, index) => runLabel(run, index, runs));
+}
+
+function displayName(run: Run): string {
+  return run.label ? run.label : automaticRunName(run);
 }
 
 /** The problem as a title: the surface's name, or the typed formula. */

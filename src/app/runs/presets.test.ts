@@ -3,7 +3,8 @@ import { SURFACES } from '../../engine/problems/surfaces';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../../experiment/experiment';
 import { runExperiment } from '../../experiment/run-experiment';
 import { checkRun } from '../../experiment/validate';
-import { getPreset, isPresetLabel, presetForOptimizer, RUN_PRESETS, uniqueLabel } from './presets';
+import { automaticRunName } from '../../experiment/run-name';
+import { getPreset, presetForOptimizer, RUN_PRESETS } from './presets';
 
 describe('RUN_PRESETS', () => {
   it('offers the teaching configurations the issue names, each once', () => {
@@ -47,19 +48,13 @@ describe('RUN_PRESETS', () => {
   });
 });
 
-describe('labels from presets', () => {
-  it('numbers a name already in use', () => {
-    expect(uniqueLabel('Adam', ['SGD', 'Momentum'])).toBe('Adam');
-    expect(uniqueLabel('Adam', ['Adam', undefined])).toBe('Adam 2');
-    expect(uniqueLabel('Adam', ['Adam', 'Adam 2', 'Adam 4'])).toBe('Adam 3');
-  });
-
-  it('tells a preset label from one the user typed', () => {
-    expect(isPresetLabel('Adam')).toBe(true);
-    expect(isPresetLabel('Adam 3')).toBe(true);
-    expect(isPresetLabel(undefined)).toBe(true);
-    expect(isPresetLabel('Adam with a big step')).toBe(false);
-    expect(isPresetLabel('Adam 3b')).toBe(false);
+describe('names of runs from presets', () => {
+  it('names each preset run by its variant and settings (no label is stored)', () => {
+    const names = RUN_PRESETS.map((preset) => automaticRunName({ optimizer: preset.optimizer, hyper: preset.hyper }));
+    expect(names).toEqual([
+      'SGD lr 0.001', 'Momentum lr 0.001 μ 0.9', 'Nesterov lr 0.001 μ 0.9', 'Adagrad lr 0.5', 'RMSprop lr 0.01', 'Adadelta lr 10', 'Adam lr 0.05',
+      'AdamW lr 0.05 wd 0.01', 'AMSGrad lr 0.05', 'Adamax lr 0.05', 'NAdam lr 0.05', 'RAdam lr 0.01', 'Lion lr 0.01',
+    ]);
   });
 
   it('starts an optimizer switch from the plain preset, not a variant', () => {

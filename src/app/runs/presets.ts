@@ -3,7 +3,7 @@ import type { HyperValues } from '../../engine/methods/first-order/optimizer';
 /** A teaching configuration offered by "Add run": an optimizer with the settings a lecture would show. */
 export interface RunPreset {
   readonly id: string;
-  /** Shown in the picker and used as the new run's label. */
+  /** Shown in the picker (the new run is then named by its settings, experiment/run-name.ts). */
   readonly name: string;
   /** Optimizer id in the registry. */
   readonly optimizer: string;
@@ -52,27 +52,4 @@ export function getPreset(id: string): RunPreset | undefined {
 /** The preset a switch to this optimizer starts from: the first one for it (plain, not a variant). */
 export function presetForOptimizer(optimizerId: string): RunPreset | undefined {
   return RUN_PRESETS.find((preset) => preset.optimizer === optimizerId);
-}
-
-/**
- * The label for a new run from `name`, numbered when runs already use it: "Adam", then "Adam 2",
- * "Adam 3", so legends stay unambiguous.
- */
-export function uniqueLabel(name: string, labelsInUse: readonly (string | undefined)[]): string {
-  const used = new Set(labelsInUse);
-  if (!used.has(name)) return name;
-  for (let number = 2; ; number++) {
-    const candidate = `${name} ${number}`;
-    if (!used.has(candidate)) return candidate;
-  }
-}
-
-/** True when `label` is one a preset gave (a preset's name, possibly numbered), not one the user typed. */
-export function isPresetLabel(label: string | undefined): boolean {
-  if (label === undefined) return true;
-  return RUN_PRESETS.some((preset) => label === preset.name || new RegExp(`^${escapeRegExp(preset.name)} \\d+$`).test(label));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

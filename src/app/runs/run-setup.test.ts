@@ -32,29 +32,23 @@ describe('colours', () => {
 });
 
 describe('runFromPreset', () => {
-  it('labels the run by the preset, numbered when taken, with the next colour and the given start', () => {
+  it('gives the run the preset settings, the next colour and the given start, and no label (it is named by its settings)', () => {
     const adam = getPreset('adam')!;
     const runs = [run({ label: 'Adam' })];
-    expect(runFromPreset(adam, runs, [0.5, -1])).toEqual({ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0.5, -1], label: 'Adam 2', color: '#56b4e9' });
+    expect(runFromPreset(adam, runs, [0.5, -1])).toEqual({ optimizer: 'adam', hyper: { lr: 0.05 }, start: [0.5, -1], color: '#56b4e9' });
   });
 });
 
 describe('switchOptimizer', () => {
-  it("takes the new optimizer's preset settings and renames a preset label", () => {
-    const momentum = run({ hyper: { lr: 0.001, momentum: 0.9 }, label: 'Momentum', color: '#000000' });
-    expect(switchOptimizer(momentum, 'adam', [momentum])).toEqual({ ...momentum, optimizer: 'adam', hyper: { lr: 0.05 }, label: 'Adam' });
+  it("takes the new optimizer's preset settings and stays unlabelled, so its name follows", () => {
+    const momentum = run({ hyper: { lr: 0.001, momentum: 0.9 }, color: '#000000' });
+    expect(switchOptimizer(momentum, 'lion')).toEqual({ ...momentum, optimizer: 'lion', hyper: { lr: 0.01 } });
   });
 
   it('keeps a label the user typed, and the schedule and clipping', () => {
     const mine = run({ label: 'my slow one', schedule: { type: 'exponential', gamma: 0.99 }, clip: { type: 'norm', max_norm: 1 } });
-    const switched = switchOptimizer(mine, 'rmsprop', [mine]);
+    const switched = switchOptimizer(mine, 'rmsprop');
     expect(switched).toMatchObject({ optimizer: 'rmsprop', hyper: { lr: 0.01 }, label: 'my slow one', schedule: mine.schedule, clip: mine.clip });
-  });
-
-  it('numbers the new label when another run has it', () => {
-    const first = run({ optimizer: 'adam', label: 'Adam' });
-    const second = run({ label: 'GD' });
-    expect(switchOptimizer(second, 'adam', [first, second]).label).toBe('Adam 2');
   });
 });
 

@@ -2,7 +2,7 @@ import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../eng
 import type { ExperimentRun } from '../../experiment/experiment';
 import { RUN_COLORS, runColor } from '../../views/scales';
 import { drawnColor } from './visible-runs';
-import { isPresetLabel, presetForOptimizer, uniqueLabel, type RunPreset } from './presets';
+import { presetForOptimizer, type RunPreset } from './presets';
 
 // What the runs panel does to runs beyond what the store's actions do: colours that stay with their
 // run when others come and go, and settings that carry over when a run switches optimizer (where
@@ -29,27 +29,23 @@ export function pinColors(runs: readonly ExperimentRun[], fromIndex: number): Ex
   return runs.map((run, index) => (index >= fromIndex && run.color === undefined ? { ...run, color: effectiveColor(run, index) } : run));
 }
 
-/** A new run from a preset: next free colour, a label from the preset's name, starting at `start`. */
+/**
+ * A new run from a preset: next free colour, starting at `start`, and no label: it is named by
+ * its settings ("Nesterov lr 0.001 μ 0.9"), and the name follows them.
+ */
 export function runFromPreset(preset: RunPreset, runs: readonly ExperimentRun[], start: readonly number[]): ExperimentRun {
-  return {
-    optimizer: preset.optimizer,
-    hyper: { ...preset.hyper },
-    start: [...start],
-    label: uniqueLabel(preset.name, runs.map((run) => run.label)),
-    color: nextRunColor(runs),
-  };
+  return { optimizer: preset.optimizer, hyper: { ...preset.hyper }, start: [...start], color: nextRunColor(runs) };
 }
 
 /**
  * The run switched to another optimizer. Hyperparameter names and scales differ between optimizers
  * (Adam's lr 0.05 would throw plain SGD off Rosenbrock), so the new optimizer's preset settings are
- * used; the schedule, clipping, start and colour carry over, and a label the user typed is kept.
+ * used; the schedule, clipping, start, colour and a label the user typed carry over (a run with no
+ * label is named by its new optimizer and settings).
  */
-export function switchOptimizer(run: ExperimentRun, optimizerId: string, runs: readonly ExperimentRun[]): ExperimentRun {
+export function switchOptimizer(run: ExperimentRun, optimizerId: string): ExperimentRun {
   const preset = presetForOptimizer(optimizerId);
-  const others = runs.filter((other) => other !== run).map((other) => other.label);
-  const label = isPresetLabel(run.label) && preset ? uniqueLabel(preset.name, others) : run.label;
-  return { ...run, optimizer: optimizerId, hyper: preset ? { ...preset.hyper } : {}, label };
+  return { ...run, optimizer: optimizerId, hyper: preset ? { ...preset.hyper } : {} };
 }
 
 /**

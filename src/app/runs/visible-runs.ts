@@ -24,6 +24,6 @@ export function visibleRuns<Result>(runs: readonly ExperimentRun[], results: rea
   return runs.flatMap((run, index) => {
     const result = results?.[index];
     if (result === undefined || run.hidden) return [];
-    return [{ index, run, result, label: runLabel(run, index), color: drawnColor(run, index) }];
+    return [{ index, run, result, label: runLabel(run, index, runs), color: drawnColor(run, index) }];
   });
 }

@@ -54,9 +54,9 @@ describe('the recent list', () => {
   });
 
   test('titles name the problem and the runs', () => {
-    expect(experimentTitle(DEFAULT_EXPERIMENT)).toBe('Rosenbrock · SGD, Momentum, Adam');
+    expect(experimentTitle(DEFAULT_EXPERIMENT)).toBe('Rosenbrock · SGD lr 0.001, Momentum lr 0.001 μ 0.9, Adam lr 0.05');
     const formula: Experiment = { ...DEFAULT_EXPERIMENT, problem: { kind: 'formula', expression: 'x^2 + y^2' }, runs: [{ optimizer: 'adam', hyper: { lr: 0.1 }, start: [1, 1] }] };
-    expect(experimentTitle(formula)).toBe('f(x, y) = x^2 + y^2 · Adam (lr 0.1)');
+    expect(experimentTitle(formula)).toBe('f(x, y) = x^2 + y^2 · Adam lr 0.1');
     const long: Experiment = { ...formula, problem: { kind: 'formula', expression: `x^2 + ${'y^2 + '.repeat(40)}1` } };
     expect(experimentTitle(long).length).toBe(120);
     expect(experimentTitle(long).endsWith('…')).toBe(true);

@@ -28,7 +28,7 @@ export interface RecentEntry {
 
 /** A short title for an experiment: "Rosenbrock · SGD, Momentum, Adam". */
 export function experimentTitle(experiment: Experiment): string {
-  const runs = experiment.runs.map((run, index) => runLabel(run, index)).join(', ');
+  const runs = experiment.runs.map((run, index) => runLabel(run, index, experiment.runs)).join(', ');
   const title = `${problemTitle(experiment.problem)} · ${runs}`;
   return title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 1)}…` : title;
 }
