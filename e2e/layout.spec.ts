@@ -35,6 +35,10 @@ async function expectCauseAndEffectInView(playground: PlaygroundPage, page: Page
   expect(await coveredBy(field), 'what covers the lr field').toBeNull();
   // the page did not scroll to show the field, and has nothing to scroll to
   expect(await pageScroll(page)).toEqual({ scrollX: 0, scrollY: 0, overflowX: 0, overflowY: 0 });
+  // nor do the columns scroll sideways (a long update rule scrolls in its own box)
+  for (const column of ['.sidebar', '.stage']) {
+    expect(await page.locator(column).evaluate((element) => element.scrollWidth - element.clientWidth), `${column} sideways overflow`).toBeLessThanOrEqual(0);
+  }
 }
 
 /** The share of the window's area the map and chart panels cover, and the map's drawing area (plot) in pixels. */
