@@ -10,9 +10,11 @@ import { useDocumentPreferences } from './preferences';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 
 /**
- * The playground: problem and runs on the left, the map, playback and the (collapsed) Analysis
- * panel in the middle, the loss chart beside (under the map on screens narrower than 1400 px; see
- * styles.css).
+ * The playground: problem and runs in a sidebar; the stage holds the map, the loss chart, playback
+ * and the (collapsed) Analysis panel. On a desktop or projector the page is one screen: the map and
+ * the chart share the stage's height beside the sidebar, which scrolls on its own, so the cause (a
+ * run's settings) and the effect (map and chart) are in view together. On a phone it is one column,
+ * the map first (see styles.css).
  */
 export function App() {
   useDocumentPreferences(useAppStoreApi());
@@ -33,12 +35,10 @@ export function App() {
         </aside>
         <main className="stage">
           <MapPanel />
+          <LossPanel />
           <PlaybackBar />
           <AnalysisPanel />
         </main>
-        <aside className="charts" aria-label="Charts">
-          <LossPanel />
-        </aside>
       </div>
       <footer>
         <EngineInfo />

@@ -2,11 +2,13 @@ import { axisBottom, axisLeft, contours, geoPath, geoTransform, interpolateVirid
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
 import { ColourLegend } from './colour-legend';
-import { mapScales, plotHeightFor, type MapScales, type Margin } from './scales';
+import { mapScales, plotHeightFor, plotWidthToFit, type MapScales, type Margin } from './scales';
 import { fillUndefined, HATCH_SPACING, hatchPath, undefinedRegion } from './undefined-region';
 
 const defaults = {
+  /** The box the map fits in, in CSS pixels, until setSize says otherwise (no limit on the height). */
   width: 640,
+  height: Infinity,
   // the right margin holds the colour legend
   margin: { top: 22, right: 78, bottom: 40, left: 56 } as Margin,
   levels: 28,
@@ -178,9 +180,13 @@ export class ContourMap {
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private lastViewChange = -Infinity;
   private lastDrawingStart = -Infinity;
+  /** The box the map fits in (setSize) and the surface drawn last, redrawn when that box changes. */
+  private box: { width: number; height: number };
+  private shownSurface: { grid: SurfaceGrid; minima: readonly KnownMinimum[] } | null = null;
 
   constructor(svg: SVGSVGElement, options: ContourMapOptions = {}) {
     this.options = { ...defaults, ...options };
+    this.box = { width: this.options.width, height: this.options.height };
     this.root = select(svg).classed('contour-map', true);
     const clipId = `map-clip-${Math.random().toString(36).slice(2, 8)}`;
     this.clipRect = this.root.append('clipPath').attr('id', clipId).append('rect');
@@ -225,8 +231,10 @@ export class ContourMap {
    * is stretched from the domain it was sampled on. Cheap: call it on every zoom or pan event.
    */
   setView(domain: Domain): MapScales {
-    const { width, margin } = this.options;
-    const plotWidth = width - margin.left - margin.right;
+    const { margin } = this.options;
+    // one SVG unit per CSS pixel: text and markers keep their size on a phone and on a projector
+    const plotWidth = plotWidthToFit(domain, this.box.width, this.box.height, margin);
+    const width = margin.left + plotWidth + margin.right;
     const height = margin.top + plotHeightFor(domain, plotWidth) + margin.bottom;
     const scales = mapScales(domain, width, height, margin);
     this.viewScales = scales;
@@ -243,6 +251,20 @@ export class ContourMap {
     this.legend.setPlacement({ x: box.right + 14, top: box.top, bottom: box.bottom });
     this.placePicture();
     this.placeMinima();
+    return scales;
+  }
+
+  /**
+   * Fits the map in a box of width × height CSS pixels (height Infinity: fit the width) and
+   * returns the scales of the view, resized. The picture shown is stretched to the new size at once
+   * and drawn again for it once the size has settled.
+   */
+  setSize(width: number, height: number): MapScales | null {
+    if (width === this.box.width && height === this.box.height) return this.viewScales;
+    this.box = { width, height };
+    if (!this.viewScales) return null;
+    const scales = this.setView(this.viewScales.domain);
+    if (this.shownSurface && !this.waitingSurface) this.setSurface(this.shownSurface.grid, this.shownSurface.minima);
     return scales;
   }
 
@@ -278,9 +300,9 @@ export class ContourMap {
     this.waitingSurface = null;
     if (!surface) return;
     this.lastDrawingStart = performance.now();
-    const { width, margin, levels } = this.options;
+    const { margin, levels } = this.options;
     const view = this.viewScales ?? this.setView(surface.grid.domain);
-    const drawn = mapScales(surface.grid.domain, width, margin.top + (view.box.bottom - view.box.top) + margin.bottom, margin);
+    const drawn = mapScales(surface.grid.domain, view.box.right + margin.right, view.box.bottom + margin.bottom, margin);
     const thresholds = logThresholds(surface.grid.values, levels);
     const bands = contourBandPaths(surface.grid, thresholds, drawn);
     const paths: string[] = [];
@@ -312,6 +334,7 @@ export class ContourMap {
     drawn: MapScales,
   ): void {
     this.pictureScales = drawn;
+    this.shownSurface = surface;
     this.minima = surface.minima;
     const colours = paths.map((_path, index) => bandColour(index, paths.length));
     this.fills

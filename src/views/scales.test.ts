@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapScales, plotHeightFor, runColor, RUN_COLORS } from './scales';
+import { mapScales, MIN_PLOT_WIDTH, plotHeightFor, plotWidthToFit, runColor, RUN_COLORS } from './scales';
 
 describe('mapScales', () => {
   const scales = mapScales(
@@ -74,6 +74,41 @@ describe('plotHeightFor', () => {
         500,
       ),
     ).toBe(625);
+  });
+});
+
+describe('plotWidthToFit', () => {
+  const MARGIN = { top: 22, right: 78, bottom: 40, left: 56 };
+  const SQUARE = [
+    [-2, 2],
+    [-1, 3],
+  ] as [[number, number], [number, number]];
+  const WIDE = [
+    [-10, 10],
+    [-2.5, 2.5],
+  ] as [[number, number], [number, number]];
+
+  it('takes the whole width when the height allows', () => {
+    // 640 − 56 − 78 = 506 wide, 22 + 506 + 40 = 568 tall
+    expect(plotWidthToFit(SQUARE, 640, Infinity, MARGIN)).toBe(506);
+    expect(plotWidthToFit(SQUARE, 640, 568, MARGIN)).toBe(506);
+  });
+
+  it('narrows a square plot to the height left inside the margins', () => {
+    // 500 − 22 − 40 = 438 pixels of height for a plot as tall as wide
+    const plotWidth = plotWidthToFit(SQUARE, 900, 500, MARGIN);
+    expect(plotWidth).toBe(438);
+    expect(22 + plotHeightFor(SQUARE, plotWidth) + 40).toBeLessThanOrEqual(500);
+  });
+
+  it('gives a wide domain (aspect 0.5 after clamping) twice the height in width', () => {
+    // 20 × 5 clamps to height = width / 2: 300 − 62 = 238 of height allow 476 of width
+    expect(plotWidthToFit(WIDE, 900, 300, MARGIN)).toBe(476);
+    expect(22 + plotHeightFor(WIDE, 476) + 40).toBeLessThanOrEqual(300);
+  });
+
+  it('never goes below the smallest plot', () => {
+    expect(plotWidthToFit(SQUARE, 100, 80, MARGIN)).toBe(MIN_PLOT_WIDTH);
   });
 });
 

@@ -67,9 +67,28 @@ export const PLOT_ASPECT_RANGE = { min: 0.5, max: 1.25 } as const;
  * would become a strip; then the aspect is clamped to PLOT_ASPECT_RANGE.
  */
 export function plotHeightFor(domain: Domain, plotWidth: number): number {
+  return Math.round(plotWidth * plotAspect(domain));
+}
+
+/** The drawing area's height / width for a domain (see plotHeightFor). */
+function plotAspect(domain: Domain): number {
   const ratio = (domain[1][1] - domain[1][0]) / (domain[0][1] - domain[0][0]);
-  const clamped = Number.isFinite(ratio) ? Math.min(PLOT_ASPECT_RANGE.max, Math.max(PLOT_ASPECT_RANGE.min, ratio)) : 1;
-  return Math.round(plotWidth * clamped);
+  return Number.isFinite(ratio) ? Math.min(PLOT_ASPECT_RANGE.max, Math.max(PLOT_ASPECT_RANGE.min, ratio)) : 1;
+}
+
+/** The narrowest drawing area the map is ever given, in pixels, however small its box. */
+export const MIN_PLOT_WIDTH = 120;
+
+/**
+ * The widest drawing area whose map (margins included, height from plotHeightFor) fits a box of
+ * boxWidth × boxHeight pixels: the whole width, unless the height runs out first. An unbounded
+ * height (Infinity) fits by width alone.
+ */
+export function plotWidthToFit(domain: Domain, boxWidth: number, boxHeight: number, margin: Margin): number {
+  const byWidth = boxWidth - margin.left - margin.right;
+  // a whole width w with w · aspect ≤ the height left: plotHeightFor's rounded height fits too
+  const byHeight = Math.floor((boxHeight - margin.top - margin.bottom) / plotAspect(domain));
+  return Math.max(MIN_PLOT_WIDTH, Math.floor(Math.min(byWidth, byHeight)));
 }
 
 /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Domain } from '../engine/objective';
-import { parameterPoint } from './scales';
-import { clampZoomFactor, formatCoordinate, formatSignificant, nudgeOffset, panDomain, roundToView, sameDomain, wheelZoomFactor, zoomDomain, ZOOM_LIMITS } from './view-domain';
+import { mapScales, parameterPoint, type ScreenPoint } from './scales';
+import { clampZoomFactor, formatCoordinate, pinchDomain, formatSignificant, nudgeOffset, panDomain, roundToView, sameDomain, wheelZoomFactor, zoomDomain, ZOOM_LIMITS } from './view-domain';
 
 const HOME: Domain = [
   [-2, 2],
@@ -120,5 +120,67 @@ describe('formatSignificant', () => {
     expect(formatSignificant(Infinity)).toBe('∞');
     expect(formatSignificant(-Infinity)).toBe('−∞');
     expect(formatSignificant(Number.NaN)).toBe('undefined (NaN)');
+  });
+});
+
+describe('pinchDomain', () => {
+  // a 400 × 400 pixel plot of HOME inside a margin, as the map draws it
+  const MARGIN = { top: 20, right: 70, bottom: 40, left: 50 };
+  const scales = mapScales(HOME, 520, 460, MARGIN);
+  const screen = (x: number, y: number) => [x, y] as unknown as ScreenPoint;
+  /** Where the points first touched are drawn on the view after the pinch (mapScales: the map's own conversion). */
+  const afterPinch = (from: [ScreenPoint, ScreenPoint], to: [ScreenPoint, ScreenPoint]) => {
+    const touched = from.map(([px, py]) => scales.toParameter(px, py));
+    const pinched = mapScales(pinchDomain(scales, from, to, HOME), 520, 460, MARGIN);
+    return touched.map(([x, y]) => [pinched.x(x), pinched.y(y)]);
+  };
+
+  it('spreading the fingers to twice the distance halves the view about their midpoint, which stays put', () => {
+    // fingers at (150, 220) and (250, 220), pulled to (100, 220) and (300, 220)
+    const domain = pinchDomain(scales, [screen(150, 220), screen(250, 220)], [screen(100, 220), screen(300, 220)], HOME);
+    // midpoint (200, 220) is x = -2 + 150/400·4 = -0.5, y = 3 - 200/400·4 = 1; the view 2 wide around it
+    const expected = [
+      [-0.5 - 1.5 / 2, -0.5 + 2.5 / 2],
+      [1 - 2 / 2, 1 + 2 / 2],
+    ];
+    domain.flat().forEach((value, i) => expect(value).toBeCloseTo(expected.flat()[i], 12));
+  });
+
+  it('keeps the points first touched under the fingers through a zoom and a move together', () => {
+    const from: [ScreenPoint, ScreenPoint] = [screen(120, 300), screen(260, 180)];
+    // the same pair scaled by 1.6 about (190, 240) and moved by (35, -50): a pinch without rotation
+    const to = from.map(([px, py]) => screen(190 + (px - 190) * 1.6 + 35, 240 + (py - 240) * 1.6 - 50)) as [ScreenPoint, ScreenPoint];
+    afterPinch(from, to).forEach((point, finger) => {
+      expect(point[0]).toBeCloseTo(to[finger][0], 9);
+      expect(point[1]).toBeCloseTo(to[finger][1], 9);
+    });
+  });
+
+  it('two fingers moved together pan the view by their distance', () => {
+    const domain = pinchDomain(scales, [screen(100, 100), screen(200, 200)], [screen(140, 60), screen(240, 160)], HOME);
+    // 40 px right and 40 px up at 0.01 units per pixel: the view moves 0.4 left and 0.4 down
+    const expected = [
+      [-2.4, 1.6],
+      [-1.4, 2.6],
+    ];
+    domain.flat().forEach((value, i) => expect(value).toBeCloseTo(expected.flat()[i], 12));
+  });
+
+  it('stops at the zoom limits, and fingers on one spot only pan', () => {
+    // a view already as deep as allowed: spreading the fingers zooms no further
+    const deepest = mapScales(
+      [
+        [0, 4 * ZOOM_LIMITS.closest],
+        [0, 4 * ZOOM_LIMITS.closest],
+      ],
+      520,
+      460,
+      MARGIN,
+    );
+    const deeper = pinchDomain(deepest, [screen(150, 200), screen(250, 200)], [screen(100, 200), screen(300, 200)], HOME);
+    expect((deeper[0][1] - deeper[0][0]) / 4).toBeCloseTo(ZOOM_LIMITS.closest, 15);
+    const still = pinchDomain(scales, [screen(200, 200), screen(200, 200)], [screen(210, 200), screen(210, 200)], HOME);
+    expect(still[0][1] - still[0][0]).toBeCloseTo(4, 12);
+    expect(still[0][0]).toBeCloseTo(-2.1, 12);
   });
 });

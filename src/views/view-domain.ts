@@ -1,7 +1,7 @@
 // The arithmetic of looking around the map: zooming about a point, panning, nudging a start with
 // the keyboard. Pure functions of domains in parameter space, so they are tested without a DOM.
 import type { Domain } from '../engine/objective';
-import type { ParameterPoint } from './scales';
+import type { MapScales, ParameterPoint, ScreenPoint } from './scales';
 
 /** How far one can zoom, as view width / the problem's own width. */
 export const ZOOM_LIMITS = { closest: 1e-6, farthest: 1e3 } as const;
@@ -39,6 +39,32 @@ export function panDomain(domain: Domain, dx: number, dy: number): Domain {
     [domain[0][0] + dx, domain[0][1] + dx],
     [domain[1][0] + dy, domain[1][1] + dy],
   ];
+}
+
+/**
+ * The view after a two-finger pinch that began with the fingers at `from` (on the view `scales`
+ * draws) and has them at `to` now (SVG pixels): the view grows or shrinks with the fingers'
+ * spread (within ZOOM_LIMITS of `home`) and follows their midpoint, so the points first touched
+ * stay under the fingers.
+ */
+export function pinchDomain(
+  scales: Pick<MapScales, 'domain' | 'box' | 'toParameter'>,
+  from: readonly [ScreenPoint, ScreenPoint],
+  to: readonly [ScreenPoint, ScreenPoint],
+  home: Domain,
+): Domain {
+  const { domain, box } = scales;
+  const unitsPerPixelX = (domain[0][1] - domain[0][0]) / (box.right - box.left);
+  const unitsPerPixelY = (domain[1][1] - domain[1][0]) / (box.bottom - box.top);
+  const spreadFrom = Math.hypot(from[1][0] - from[0][0], from[1][1] - from[0][1]);
+  const spreadTo = Math.hypot(to[1][0] - to[0][0], to[1][1] - to[0][1]);
+  // fingers on top of each other give no spread to measure: pan only
+  const factor = spreadFrom >= 1 && spreadTo >= 1 ? clampZoomFactor(domain, home, spreadFrom / spreadTo) : 1;
+  const midFrom = [(from[0][0] + from[1][0]) / 2, (from[0][1] + from[1][1]) / 2];
+  const midTo = [(to[0][0] + to[1][0]) / 2, (to[0][1] + to[1][1]) / 2];
+  const zoomed = zoomDomain(domain, scales.toParameter(midFrom[0], midFrom[1]), factor);
+  // then the point under the first midpoint moves with the fingers (pixels grow downwards, y upwards)
+  return panDomain(zoomed, -(midTo[0] - midFrom[0]) * unitsPerPixelX * factor, (midTo[1] - midFrom[1]) * unitsPerPixelY * factor);
 }
 
 /** The zoom factor of one wheel event: deltaY in pixels, lines or pages (deltaMode 0, 1, 2); a pinch (ctrlKey) zooms faster. */

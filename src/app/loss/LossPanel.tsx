@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { clockResolution } from '../../engine/elapsed';
 import { lowestMinimumValue } from '../../engine/known-minima';
 import type { LossAxis, LossScale } from '../../store/view-slice';
-import { followWidth } from '../../views/follow-width';
+import { followSize } from '../../views/follow-size';
 import { LossChart } from '../../views/loss-chart';
 import { AXIS_TITLES, timeNoiseNote, wallTimesAtResolution, type LossCurve } from '../../views/loss-series';
 import { legendEntries } from '../../views/run-legend';
@@ -42,11 +42,6 @@ let pageClockResolution: number | null | undefined;
 function measuredClockResolution(): number | null {
   if (pageClockResolution === undefined) pageClockResolution = clockResolution(() => performance.now());
   return pageClockResolution;
-}
-
-/** The chart's height for a width, in CSS pixels: wide and flat, but never a sliver. */
-function chartHeight(width: number): number {
-  return Math.round(Math.min(440, Math.max(200, width * 0.55)));
 }
 
 /** Loss against step (or evaluations, or time) for every visible run, with its scale and axis switches. */
@@ -113,8 +108,8 @@ export function LossPanel() {
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.step !== previous.step) lossChart.setStep(state.step);
     });
-    // one SVG unit per CSS pixel: the chart follows the panel's width, its height a little over half that
-    const stopFollowing = followWidth(frameRef.current!, (width) => lossChart.setSize(width, chartHeight(width)));
+    // one SVG unit per CSS pixel: the chart fills its frame, which the page layout sizes (LossPanel.css)
+    const stopFollowing = followSize(frameRef.current!, (width, height) => lossChart.setSize(width, height));
     return () => {
       stopFollowing();
       unsubscribe();
@@ -137,8 +132,8 @@ export function LossPanel() {
   useEffect(() => chart.current?.setBand(band), [band]);
   // larger text needs wider margins for the tick labels (the width may not change at all)
   useEffect(() => {
-    const width = frameRef.current?.clientWidth ?? 0;
-    if (width > 0) chart.current?.setSize(width, chartHeight(width));
+    const frame = frameRef.current;
+    if (frame && frame.clientWidth > 0 && frame.clientHeight > 0) chart.current?.setSize(frame.clientWidth, frame.clientHeight);
   }, [largeText]);
 
   const scaleChoices = fStar === null ? SCALE_CHOICES.filter((choice) => choice.value !== 'gap') : SCALE_CHOICES;

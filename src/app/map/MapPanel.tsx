@@ -2,7 +2,7 @@
 // it and the pointer/keyboard handling. It subscribes to the store directly rather than through
 // React state, because playback changes the step up to 60 times a second and a drag changes the
 // experiment on every pointer event: only the views' cheap setters run then, never a React render.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Domain } from '../../engine/objective';
 import { problemDimension } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
@@ -30,8 +30,19 @@ function homeDomain(state: AppState): Domain {
   return resolveDomain(state.experiment.problem);
 }
 
+/**
+ * The box the map fits in, in CSS pixels: on the one-screen layout the frame the page sizes (the SVG
+ * fills it, absolutely placed); in page flow the frame's width and the SVG's max-height (MapPanel.css).
+ */
+function mapBox(frame: HTMLElement, svg: SVGSVGElement): [number, number] {
+  const style = getComputedStyle(svg);
+  if (style.position === 'absolute') return [frame.clientWidth, frame.clientHeight];
+  const maxHeight = parseFloat(style.maxHeight);
+  return [frame.clientWidth, Number.isFinite(maxHeight) ? maxHeight : Infinity];
+}
+
 /** Wires the store to the map's views; returns what the panel's buttons call and a teardown. */
-function bindMap(svg: SVGSVGElement, store: AppStore) {
+function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   const map = new ContourMap(svg);
   // the basin map under the minima, the seeds' band under the trajectories
   const basin = new BasinLayer(map.underlay);
@@ -107,7 +118,20 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
     onHover: (point) => store.getState().requestHover(point ? { x: point[0], y: point[1] } : null),
   });
 
+  // the map takes one SVG unit per CSS pixel of its box: refit when the box changes (window,
+  // sidebar, large text, the Analysis panel opening); a hidden map (n dimensions) keeps its size
+  const fit = () => {
+    const [width, height] = mapBox(frame, svg);
+    if (width <= 0 || height <= 0) return;
+    map.setSize(width, height);
+    showView(view);
+  };
+  const resizeObserver = new ResizeObserver(fit);
+  resizeObserver.observe(frame);
+  window.addEventListener('resize', fit);
+
   const initial = store.getState();
+  fit();
   showView(view);
   if (initial.surface) map.setSurface(initial.surface, initial.surface.minima);
   trajectories.setRuns(mapRuns(initial));
@@ -146,6 +170,8 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
     resetView,
     destroy() {
       unsubscribe();
+      resizeObserver.disconnect();
+      window.removeEventListener('resize', fit);
       cancelAnimationFrame(viewFrame);
       if (dragged?.live) store.getState().setLive(false);
       interaction.destroy();
@@ -157,17 +183,32 @@ function bindMap(svg: SVGSVGElement, store: AppStore) {
   };
 }
 
-/** What the map does with the mouse and keyboard, naming the run a click moves. */
+/** True while the main pointer is a finger (a phone or tablet): the hint then speaks of taps and pinches. */
+function useCoarsePointer(): boolean {
+  const query = '(pointer: coarse)';
+  const [coarse, setCoarse] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const changed = () => setCoarse(list.matches);
+    list.addEventListener('change', changed);
+    return () => list.removeEventListener('change', changed);
+  }, []);
+  return coarse;
+}
+
+/** What the map does with the mouse and keyboard, or with fingers, naming the run a click or tap moves. */
 function MapHint() {
   const selected = useAppStore((state) => {
     const runs = state.experiment.runs;
     const index = clampRunIndex(state.selectedRun, runs.length);
     return runs.length > 0 ? `run ${index + 1} (${runLabel(runs[index], index, runs)})` : 'the selected run';
   });
+  const touch = useCoarsePointer();
   return (
     <figcaption className="map-hint">
-      Click to start {selected} there · drag a start point to move it (Alt: that run alone; arrow keys when focused) · drag the map to pan · scroll to
-      zoom · double-click to reset the view
+      {touch
+        ? `Tap to start ${selected} there · drag a start point to move it · drag the map to pan · pinch to zoom`
+        : `Click to start ${selected} there · drag a start point to move it (Alt: that run alone; arrow keys when focused) · drag the map to pan · scroll to zoom · double-click to reset the view`}
     </figcaption>
   );
 }
@@ -176,11 +217,12 @@ function MapHint() {
 export function MapPanel() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const controls = useRef<ReturnType<typeof bindMap> | null>(null);
   const dimension = useAppStore((state) => problemDimension(state.experiment.problem));
 
   useEffect(() => {
-    const bound = bindMap(svgRef.current!, store);
+    const bound = bindMap(svgRef.current!, frameRef.current!, store);
     controls.current = bound;
     return () => {
       bound.destroy();
@@ -189,7 +231,7 @@ export function MapPanel() {
   }, [store]);
 
   return (
-    <figure className="panel map-panel">
+    <figure className={dimension === 2 ? 'panel map-panel' : 'panel map-panel without-map'}>
       {dimension === 2 && (
         <div className="map-toolbar">
           <HoverReadout />
@@ -206,7 +248,9 @@ export function MapPanel() {
           </div>
         </div>
       )}
-      <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" style={dimension === 2 ? undefined : { display: 'none' }} />
+      <div ref={frameRef} className="map-frame" style={dimension === 2 ? undefined : { display: 'none' }}>
+        <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
+      </div>
       {dimension !== 2 && (
         <p className="map-note" role="note">
           This problem has {dimension} dimensions: the map draws two-dimensional problems. The loss chart and the runs show every run.

@@ -1,4 +1,4 @@
-import { useId, type CSSProperties } from 'react';
+import { useCallback, useId, type CSSProperties } from 'react';
 import { METHODS, getMethod } from '../../engine/methods';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
@@ -42,6 +42,8 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
   const headingId = useId();
   const settingsId = useId();
   const definition = getMethod(run.optimizer);
+  // settings just opened come into view in the sidebar's own scroll (their top first when taller than it)
+  const revealSettings = useCallback((element: HTMLDivElement | null) => element?.scrollIntoView({ block: 'nearest' }), []);
 
   const update = (patch: Partial<ExperimentRun>) => store.getState().updateRun(index, patch);
   const setStart = (axis: 0 | 1, value: number) => {
@@ -178,7 +180,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
         </div>
       </div>
       {expanded && definition && (
-        <div id={settingsId} className="run-settings">
+        <div id={settingsId} ref={revealSettings} className="run-settings">
           <RunSettings index={index} run={run} definition={definition} />
         </div>
       )}
