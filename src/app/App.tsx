@@ -1,4 +1,5 @@
 import { AnalysisPanel } from './analyses/AnalysisPanel';
+import { Intro } from './intro/Intro';
 import { LossPanel } from './loss/LossPanel';
 import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
@@ -46,6 +47,7 @@ export function App() {
           Engine: float64 TypeScript in a Web Worker{elapsedMs === null ? '' : ` · ${elapsedMs.toFixed(1)} ms`}
         </span>
       </footer>
+      <Intro />
     </div>
   );
 }

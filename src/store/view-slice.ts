@@ -50,6 +50,9 @@ export interface ViewSlice {
    */
   live: boolean;
   setLive(live: boolean): void;
+  /** True while the introduction (app/intro) is shown: on a first visit, and from the toolbar's "?". */
+  introOpen: boolean;
+  setIntroOpen(open: boolean): void;
 }
 
 /** Creates the view slice with the given preferences (theme and text size come from localStorage). */
@@ -77,4 +80,6 @@ export const createViewSlice =
     setHover: (hover) => set((state) => (state.hoverRequest ? { hover } : {})),
     live: false,
     setLive: (live) => set({ live }),
+    introOpen: false,
+    setIntroOpen: (introOpen) => set({ introOpen }),
   });

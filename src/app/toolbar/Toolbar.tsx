@@ -1,11 +1,12 @@
 import { CopyLinkButton } from '../export/CopyLinkButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { savePreferences } from '../preferences';
+import { HelpButton } from './HelpButton';
 import { RecentMenu } from './RecentMenu';
 import { useAppStore } from '../use-app-store';
 import './Toolbar.css';
 
-/** The page header: the title, sharing (Recent, Export, Copy link) and the reader's own settings (theme, text size). */
+/** The page header: the title, sharing (Recent, Export, Copy link), the reader's own settings (theme, text size) and the introduction's "?". */
 export function Toolbar() {
   const theme = useAppStore((state) => state.theme);
   const setTheme = useAppStore((state) => state.setTheme);
@@ -52,6 +53,7 @@ export function Toolbar() {
           Large text
         </button>
       </div>
+      <HelpButton />
     </header>
   );
 }
