@@ -10,6 +10,7 @@ import { INTRO_STEPS } from './intro-steps';
 import { introSeen, rememberIntroSeen } from './intro-seen';
 import { prefersReducedMotion } from './first-play';
 import { useAnchor } from './use-anchor';
+import type { Box } from './placement';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './Intro.css';
 
@@ -44,8 +45,12 @@ function IntroTour({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const bodyId = useId();
 
-  // into the card as it opens; the dialog's name and text are read with the focused button
-  useEffect(() => nextRef.current?.focus(), []);
+  // into the card once it is placed (a hidden button takes no focus); the dialog's name and text
+  // are read with the focused button
+  const placed = anchor !== null;
+  useEffect(() => {
+    if (placed) nextRef.current?.focus();
+  }, [placed]);
 
   // Escape ends the tour from the card, or from nowhere in particular (after a click on the page);
   // a menu or a field that has focus keeps its own Escape
@@ -68,22 +73,13 @@ function IntroTour({ onClose }: { onClose: () => void }) {
   };
   const next = () => (last ? onClose() : setIndex(index + 1));
 
-  const placed = anchor !== null;
   const cardStyle: CSSProperties = placed ? { left: anchor.card.left, top: anchor.card.top } : { visibility: 'hidden' };
   const arrowStyle: CSSProperties | undefined =
     anchor?.card.arrow == null ? undefined : anchor.card.side === 'top' || anchor.card.side === 'bottom' ? { left: anchor.card.arrow } : { top: anchor.card.arrow };
 
   return (
     <>
-      {anchor?.target && (
-        <div
-          className="intro-highlight"
-          data-testid="intro-highlight"
-          data-step={step.id}
-          aria-hidden="true"
-          style={{ left: anchor.target.left, top: anchor.target.top, width: anchor.target.width, height: anchor.target.height }}
-        />
-      )}
+      {anchor?.target && <Spotlight target={anchor.target} stepId={step.id} />}
       <section
         ref={cardRef}
         className="intro-card"
@@ -137,4 +133,16 @@ function IntroTour({ onClose }: { onClose: () => void }) {
       </section>
     </>
   );
+}
+
+/** Space between the element and its ring, in pixels. */
+const RING_PAD = 6;
+
+/**
+ * A ring around the element a step explains; its shadow dims the rest of the page. Neither takes
+ * clicks: the page under the tour stays usable.
+ */
+function Spotlight({ target, stepId }: { target: Box; stepId: string }) {
+  const ring = { left: target.left - RING_PAD, top: target.top - RING_PAD, width: target.width + 2 * RING_PAD, height: target.height + 2 * RING_PAD };
+  return <div className="intro-highlight" data-testid="intro-highlight" data-step={stepId} aria-hidden="true" style={ring} />;
 }

@@ -53,7 +53,7 @@ export const INTRO_STEPS: readonly IntroStep[] = [
     id: 'run',
     title: 'A run: an optimizer and its learning rate',
     body: [
-      'Each card is one run, in the colour of its path. Pick its optimizer here; the line under the start shows its learning rate (lr). Open that line to change lr and watch the path answer.',
+      'Each card is one run, in the colour of its path. Pick its optimizer here; the settings line at the foot of the card shows its learning rate (lr): open it to change lr and watch the path answer.',
       'Add runs under the cards to race optimizers from the same start.',
     ],
     find: (root) => firstShown(root, ['[data-testid="run"].selected', '[data-testid="run"]']),

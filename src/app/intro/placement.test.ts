@@ -3,8 +3,8 @@ import { placeCard, visiblePart } from './placement';
 
 // Oracle: positions worked out by hand from the rule (GAP 14, MARGIN 8, ARROW_INSET 18), in the comments.
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+const DESKTOP = { left: 0, top: 0, width: 1280, height: 800 };
+const PHONE = { left: 0, top: 0, width: 390, height: 844 };
 
 describe('placeCard', () => {
   const button = { left: 100, top: 100, width: 200, height: 50 };
@@ -55,9 +55,22 @@ describe('placeCard', () => {
   });
 });
 
+describe('placeCard on a zoomed phone', () => {
+  it('keeps the card inside the part of the page on screen', () => {
+    // zoomed in: the screen shows the page from (100, 400), 195 x 422 px; the card may use x 108..287, y 408..814
+    const screen = { left: 100, top: 400, width: 195, height: 422 };
+    const start = { left: 150, top: 450, width: 20, height: 20 };
+    // below: top = 470 + 14 = 484; left = 160 - 85 = 75 < 108, so 108; arrow = 160 - 108 = 52
+    expect(placeCard(start, { width: 170, height: 100 }, screen, ['bottom'])).toEqual({ side: 'bottom', left: 108, top: 484, arrow: 52 });
+    // above would end at 450 - 14 - 100 = 336, off screen (< 408): over it, at the bottom edge, 822 - 8 - 100 = 714
+    expect(placeCard(start, { width: 170, height: 100 }, screen, ['top'])).toEqual({ side: 'over', left: 108, top: 714, arrow: null });
+  });
+});
+
 describe('visiblePart', () => {
   it('cuts a box to the window, and is null when nothing of it shows', () => {
     expect(visiblePart({ left: -10, top: 700, width: 100, height: 300 }, DESKTOP)).toEqual({ left: 0, top: 700, width: 90, height: 100 });
     expect(visiblePart({ left: 10, top: 810, width: 100, height: 30 }, DESKTOP)).toBeNull();
+    expect(visiblePart({ left: 0, top: 0, width: 200, height: 500 }, { left: 100, top: 400, width: 195, height: 422 })).toEqual({ left: 100, top: 400, width: 100, height: 100 });
   });
 });
