@@ -109,13 +109,16 @@ function IntroTour({ onClose }: { onClose: () => void }) {
             </svg>
           </button>
         </header>
-        <h2 id={titleId} className="intro-title">
-          {step.title}
-        </h2>
-        <div id={bodyId} className="intro-body" aria-live="polite">
-          {step.body.map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
-          ))}
+        {/* a new step's title and text are read out when Next or Back changes them */}
+        <div aria-live="polite">
+          <h2 id={titleId} className="intro-title">
+            {step.title}
+          </h2>
+          <div id={bodyId} className="intro-body">
+            {step.body.map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </div>
         </div>
         <footer className="intro-actions">
           {!last && (
