@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { INTRO_STORAGE_KEY, INTRO_VERSION } from '../src/app/intro/intro-seen';
 import { test as base, expect } from './console-errors';
 
 /** The playground page as the specs see it: named controls and drawn runs. */
@@ -30,10 +31,11 @@ export class PlaygroundPage {
     this.largeText = page.getByRole('button', { name: 'Large text' });
   }
 
-  /** Opens the page with this hash (without '#') and waits until every run is drawn. */
+  /** Opens the page with this hash (without '#') and waits until every run is drawn and playback is at rest (the page with no link plays once on opening). */
   async open(hash: string, expectedRuns: number): Promise<void> {
     await this.page.goto(`/#${hash}`);
     await this.waitForRuns(expectedRuns);
+    await expect(this.page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   }
 
   async waitForRuns(expectedRuns: number): Promise<void> {
@@ -72,8 +74,28 @@ export class PlaygroundPage {
   }
 }
 
-/** The specs' test: a `playground` page object, and (from console-errors.ts) failing on any console error. */
-export const test = base.extend<{ playground: PlaygroundPage }>({
+/**
+ * The specs' test: a `playground` page object, and (from console-errors.ts) failing on any console
+ * error. Pages open as for a returning visitor, who has dismissed the introduction; a spec about
+ * the first visit sets `test.use({ firstVisit: true })`.
+ */
+export const test = base.extend<{ playground: PlaygroundPage; firstVisit: boolean; introDismissed: void }>({
+  firstVisit: [false, { option: true }],
+  introDismissed: [
+    async ({ context, firstVisit }, use) => {
+      if (!firstVisit) {
+        await context.addInitScript(([key, version]) => {
+          try {
+            localStorage.setItem(key, version);
+          } catch {
+            // about:blank and other opaque origins have no storage
+          }
+        }, [INTRO_STORAGE_KEY, INTRO_VERSION] as const);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   playground: async ({ page }, use) => {
     await use(new PlaygroundPage(page));
   },

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startFirstPlay } from './app/intro/first-play';
 import { loadPreferences } from './app/preferences';
 import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
@@ -16,6 +17,8 @@ import './styles.css';
 const store = createAppStore({ experiment: DEFAULT_EXPERIMENT, preferences: loadPreferences() });
 // the link the page opened with goes through the same load sequence as a later hash change
 applyUrlState(store, readUrlState());
+// a page opened with no link plays its experiment from step 0 (a link opens on its step)
+startFirstPlay(store, location.hash);
 startUrlSync(store);
 startEngineSync(store, new EngineClient());
 // the batch workers start with the first analysis (or the first look at the Analysis panel)

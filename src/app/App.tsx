@@ -1,4 +1,5 @@
 import { AnalysisPanel } from './analyses/AnalysisPanel';
+import { Intro } from './intro/Intro';
 import { LossPanel } from './loss/LossPanel';
 import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
@@ -43,6 +44,7 @@ export function App() {
       <footer>
         <EngineInfo />
       </footer>
+      <Intro />
     </div>
   );
 }

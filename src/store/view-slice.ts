@@ -50,6 +50,9 @@ export interface ViewSlice {
    */
   live: boolean;
   setLive(live: boolean): void;
+  /** True while the introduction (app/intro) is shown: on a first visit, and from the toolbar's "?". */
+  introOpen: boolean;
+  setIntroOpen(open: boolean): void;
 }
 
 /** Creates the view slice with the given preferences (theme and text size come from localStorage). */
@@ -81,4 +84,6 @@ export const createViewSlice =
       // the drag or slide is over: it is one edit, closed now
       if (!live) get().settleEdit();
     },
+    introOpen: false,
+    setIntroOpen: (introOpen) => set({ introOpen }),
   });

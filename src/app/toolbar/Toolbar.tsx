@@ -1,12 +1,13 @@
 import { CopyLinkButton } from '../export/CopyLinkButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { savePreferences } from '../preferences';
+import { HelpButton } from './HelpButton';
 import { RecentMenu } from './RecentMenu';
 import { UndoRedo } from './UndoRedo';
 import { useAppStore } from '../use-app-store';
 import './Toolbar.css';
 
-/** The page header: the title, Undo and Redo, sharing (Recent, Export, Copy link) and the reader's own settings (theme, text size). */
+/** The page header: the title, Undo and Redo, sharing (Recent, Export, Copy link), the reader's own settings (theme, text size) and the introduction's "?". */
 export function Toolbar() {
   const theme = useAppStore((state) => state.theme);
   const setTheme = useAppStore((state) => state.setTheme);
@@ -54,6 +55,7 @@ export function Toolbar() {
           Large text
         </button>
       </div>
+      <HelpButton />
     </header>
   );
 }
