@@ -84,6 +84,7 @@ export function LossPanel() {
         evaluations: result.evaluations.function,
         elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
         diverged: result.diverged,
+        flag: result.diagnosis?.summary ?? null,
       })),
     [payloads, experiment.runs, clockTick],
   );

@@ -1,0 +1,402 @@
+// Why a run went wrong, in words and numbers, with fixes the engine checked. The path is
+// classified first (classify.ts); then the step where it went wrong is explained by the method's
+// step rule (step-rules.ts): for gradient descent the curvature λmax there against the stability
+// bound 2/λmax, for the adaptive methods the size of their steps, about lr per coordinate.
+import type { Domain, Objective } from '../objective';
+import type { RunOptions, RunResult } from '../run';
+import { learningRateAt, type ScheduleSpec } from '../schedules';
+import { classifyPath, isInView, type LeftViewVerdict, type OscillatingVerdict, type PathVerdict } from './classify';
+import { largestEigenvalue } from './eigenvalues';
+import { chooseFixes, type FixCandidate, type FixContext, type RunFix } from './fix';
+import { formatPoint, formatRatio, formatSignificant, roundDownTwoDigits } from './format';
+import { stableLearningRate, stepRuleOf, type GradientStepRule, type StepRule } from './step-rules';
+
+export type { RunFix } from './fix';
+
+/** What is known about the problem beyond its objective. */
+export interface DiagnosisContext {
+  /** The plotting domain of a 2-D problem: a path that leaves it and stays out is flagged. */
+  readonly view?: Domain;
+  /** The lowest known minimum value f*, or null. */
+  readonly minimumValue?: number | null;
+}
+
+/** The curvature where a step went wrong, against the method's stability bound. */
+export interface CurvatureReading {
+  /** The step explained (it moved the path from point step − 1 to point step). */
+  readonly step: number;
+  /** Where it was taken. */
+  readonly point: readonly number[];
+  /** The Hessian's largest eigenvalue there. */
+  readonly largestEigenvalue: number;
+  /** The largest stable learning rate there (2/λmax for plain gradient descent), Infinity where λmax ≤ 0. */
+  readonly bound: number;
+  /** The bound as a formula: "2/λmax". */
+  readonly boundFormula: string;
+  /** The learning rate of that step (SGD), or its effective rate max |Δxᵢ|/|∂ᵢf| (adaptive methods). */
+  readonly learningRate: number;
+  /** learningRate / bound. */
+  readonly ratio: number;
+}
+
+/** A flagged run: what happened, why, and what to change. */
+export interface RunDiagnosis {
+  readonly kind: 'diverged' | 'left-view' | 'oscillating';
+  /** The trajectory index where it happened (divergence, exit from the view, or the oscillation window's start). */
+  readonly step: number;
+  /** A badge: "Diverged", "Left the view", "Oscillating". */
+  readonly title: string;
+  /** One line for tooltips: "diverged at step 3: lr 1046x above 2/λmax". */
+  readonly summary: string;
+  /** The explanation, in sentences, with the numbers. */
+  readonly explanation: string;
+  readonly curvature: CurvatureReading | null;
+  /** Checked fixes, best first (empty when none was found). */
+  readonly fixes: readonly RunFix[];
+}
+
+/** A path whose f rose in at most this share of its steps, and ended lower, is following the surface down. */
+const RISE_SHARE = 0.2;
+/** How many points of an oscillation window are examined for the steepest curvature. */
+const CURVATURE_SAMPLES = 25;
+/** How many points of a diverged path are examined for where the steps first overshot. */
+const MAX_EXAMINED_POINTS = 200;
+/** Safety factors below the stability bound tried for a learning rate, largest first. */
+const BOUND_FACTORS = [0.9, 0.5, 0.25, 0.1];
+/** The momentum a fix may add to plain SGD: it raises the bound to 2(1+μ)/λmax and speeds up flat valleys. */
+const FIX_MOMENTUM = 0.9;
+/** Learning rates tried for adaptive methods that left the view, as fractions of its smaller side. */
+const VIEW_FRACTIONS = [1 / 4, 1 / 10, 1 / 20, 1 / 50, 1 / 100];
+
+/**
+ * Diagnoses a recorded run (`result` of `options`): null when it is fine (or its start point is
+ * already invalid, which the divergence message says); otherwise the kind, the step, an
+ * explanation with numbers, and fixes checked by running the engine with them.
+ */
+export function diagnoseRun(options: RunOptions, result: RunResult, context: DiagnosisContext = {}): RunDiagnosis | null {
+  const { view } = context;
+  const scale = problemScale(result, view);
+  const verdict = classifyPath(result, view, scale, (options.noise ?? 0) > 0);
+  if (verdict.kind === 'fine' || (verdict.kind === 'diverged' && verdict.step === 0)) return null;
+  const rule = stepRuleOf(options.method.id, options.hyper);
+  const finalLoss = result.loss[result.loss.length - 1];
+  const fixContext: FixContext = { options, view, scale, minimumValue: context.minimumValue ?? null, finalLoss };
+  const reading = new PathReading(options, result);
+  switch (verdict.kind) {
+    case 'diverged':
+      return diverged(reading, verdict.step, rule, fixContext);
+    case 'left-view':
+      return leftView(reading, verdict, rule, fixContext, view!);
+    case 'oscillating':
+      return oscillating(reading, verdict, rule, fixContext);
+  }
+}
+
+/** The view's diagonal, or for a problem without one the extent of the path (at least 1). */
+function problemScale(result: RunResult, view: Domain | undefined): number {
+  if (view !== undefined) return Math.hypot(view[0][1] - view[0][0], view[1][1] - view[1][0]);
+  const { dimension, trajectory } = result;
+  let extent = 0;
+  for (let i = 0; i < dimension; i++) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let k = i; k < trajectory.length; k += dimension) {
+      low = Math.min(low, trajectory[k]);
+      high = Math.max(high, trajectory[k]);
+    }
+    extent = Math.max(extent, high - low, Math.abs(trajectory[i]));
+  }
+  return Math.max(1, extent);
+}
+
+/** Reads points, steps, learning rates and curvatures off a recorded run. */
+class PathReading {
+  readonly dimension: number;
+  readonly methodName: string;
+  readonly learningRate: number | null;
+  private readonly objective: Objective;
+  private readonly schedule: ScheduleSpec | undefined;
+  private readonly hessian: Float64Array;
+
+  constructor(
+    readonly options: RunOptions,
+    readonly result: RunResult,
+  ) {
+    this.dimension = result.dimension;
+    this.objective = options.objective;
+    this.methodName = options.method.name;
+    this.schedule = options.schedule;
+    this.learningRate = typeof options.hyper.lr === 'number' ? options.hyper.lr : null;
+    this.hessian = new Float64Array(this.dimension * this.dimension);
+  }
+
+  get numPoints(): number {
+    return this.result.loss.length;
+  }
+
+  point(index: number): Float64Array {
+    return this.result.trajectory.subarray(index * this.dimension, (index + 1) * this.dimension);
+  }
+
+  /** The learning rate of the step taken at point `index` (the schedule's, from the base lr). */
+  rateAt(index: number): number {
+    const base = this.learningRate ?? NaN;
+    return this.schedule === undefined ? base : learningRateAt(this.schedule, base, index);
+  }
+
+  /** λmax of the Hessian at point `index`. */
+  largestEigenvalueAt(index: number): number {
+    this.objective.hessian(this.point(index), this.hessian);
+    return largestEigenvalue(this.hessian, this.dimension);
+  }
+
+  /** The step from point `index` to the next: its largest coordinate change, and that change over the gradient there. */
+  stepSizes(index: number): { largestChange: number; effectiveRate: number; changes: Float64Array } {
+    const from = this.point(index);
+    const to = this.point(index + 1);
+    const gradient = new Float64Array(this.dimension);
+    this.objective.valueAndGradient(from, gradient);
+    const changes = new Float64Array(this.dimension);
+    let largestChange = 0;
+    let effectiveRate = 0;
+    for (let i = 0; i < this.dimension; i++) {
+      changes[i] = to[i] - from[i];
+      largestChange = Math.max(largestChange, Math.abs(changes[i]));
+      if (gradient[i] !== 0) effectiveRate = Math.max(effectiveRate, Math.abs(changes[i] / gradient[i]));
+    }
+    return { largestChange, effectiveRate, changes };
+  }
+
+  /** The curvature reading of the step taken at point `index` (so the step numbered index + 1). */
+  curvature(index: number, rule: StepRule): CurvatureReading | null {
+    if (rule === null || index + 1 > this.numPoints) return null;
+    const eigenvalue = this.largestEigenvalueAt(index);
+    if (!Number.isFinite(eigenvalue)) return null;
+    let learningRate: number;
+    let bound: number;
+    let boundFormula: string;
+    if (rule.kind === 'gradient') {
+      learningRate = this.rateAt(index);
+      bound = stableLearningRate(rule, eigenvalue);
+      boundFormula = rule.boundFormula;
+    } else {
+      // the adaptive step's own rate: how far each coordinate moved per unit of its gradient
+      if (index + 1 >= this.numPoints) return null;
+      learningRate = this.stepSizes(index).effectiveRate;
+      bound = eigenvalue > 0 ? 2 / eigenvalue : Infinity;
+      boundFormula = '2/λmax';
+    }
+    return { step: index + 1, point: Array.from(this.point(index)), largestEigenvalue: eigenvalue, bound, boundFormula, learningRate, ratio: learningRate / bound };
+  }
+}
+
+/** The explanation of a curvature reading: λmax, the bound, and how far the step was past it. */
+function curvatureSentence(curvature: CurvatureReading, rule: StepRule): string {
+  const { step, point, largestEigenvalue, bound, boundFormula, learningRate, ratio } = curvature;
+  const where = `Step ${step} was taken at ${formatPoint(point)}, where the Hessian's largest eigenvalue is λmax = ${formatSignificant(largestEigenvalue, 4)}`;
+  if (!(largestEigenvalue > 0)) return `${where}: f curves downward there in every direction, so no learning rate is too large for its curvature.`;
+  const stable = gradientBoundPhrase(rule, boundFormula, bound);
+  const rate = rule?.kind === 'scale-free' ? `its effective rate |Δx|/|∇f| = ${formatSignificant(learningRate)}` : `lr = ${formatSignificant(learningRate)}`;
+  if (ratio > 1) return `${where}. ${stable}, and ${rate} was ${formatRatio(ratio)} larger than ${boundFormula} = ${formatSignificant(bound)} at that point: lr is too large for this curvature.`;
+  return `${where}. ${stable}, and ${rate} was within it (${formatRatio(ratio)} of ${boundFormula} = ${formatSignificant(bound)}).`;
+}
+
+/** "Gradient descent is stable only while lr < 2/λmax" with the method's own bound. */
+function gradientBoundPhrase(rule: StepRule, boundFormula: string, bound: number): string {
+  const weightDecay = rule?.kind === 'gradient' && rule.weightDecay !== 0 ? ` (λmax plus weight_decay = ${formatSignificant(rule.weightDecay)})` : '';
+  if (rule?.kind === 'gradient' && rule.momentum !== 0) return `With momentum μ = ${formatSignificant(rule.momentum)} its steps are stable only while lr < ${boundFormula} = ${formatSignificant(bound)}${weightDecay}`;
+  if (rule?.kind === 'scale-free') return `A gradient step is stable only while its rate is below ${boundFormula}`;
+  return `Gradient descent is stable only while lr < ${boundFormula}${weightDecay}`;
+}
+
+/** A run that the runner stopped as divergent at point `step` (≥ 1). */
+function diverged(reading: PathReading, step: number, rule: StepRule, fixContext: FixContext): RunDiagnosis {
+  const { loss } = reading.result;
+  const examined = Math.min(step, MAX_EXAMINED_POINTS, reading.numPoints);
+  // where it went wrong: the first step past the stability bound that made f rise, else the first rise
+  let wrong = -1;
+  let curvature: CurvatureReading | null = null;
+  for (let k = 0; k < examined && rule?.kind === 'gradient'; k++) {
+    const candidate = reading.curvature(k, rule);
+    const rose = k + 1 >= reading.numPoints || loss[k + 1] > loss[k];
+    if (candidate !== null && candidate.ratio > 1 && rose) {
+      wrong = k;
+      curvature = candidate;
+      break;
+    }
+  }
+  if (wrong < 0) {
+    wrong = examined - 1;
+    for (let k = 0; k + 1 < examined; k++) {
+      if (loss[k + 1] > loss[k]) {
+        wrong = k;
+        break;
+      }
+    }
+    curvature = reading.curvature(wrong, rule);
+  }
+  const reason = reading.result.diverged?.reason ?? 'the point could not be recorded';
+  const parts = [`Diverged at step ${step}: ${reason}.`];
+  const fellAway = mostlyDecreasing(loss, 0, reading.numPoints);
+  if (fellAway && reading.numPoints > 1) {
+    parts.push(`f went down nearly all the way (from ${formatSignificant(loss[0])} to ${formatSignificant(loss[reading.numPoints - 1])}): the surface falls away without bound in that direction, so no learning rate stops it.`);
+  } else if (curvature !== null) {
+    parts.push(curvatureSentence(curvature, rule));
+    if (wrong + 1 < reading.numPoints) parts.push(`That step took f from ${formatSignificant(loss[wrong])} to ${formatSignificant(loss[wrong + 1])}; every step after it overshot further.`);
+  } else if (rule?.kind === 'scale-free') {
+    parts.push(scaleFreeSentence(reading, rule.stepFormula, wrong));
+  }
+  const fixes = fellAway ? [] : chooseFixes(fixContext, fixCandidates(reading, rule, 'diverged', wrong, fixContext));
+  const summary = curvature !== null && curvature.ratio > 1 ? `diverged at step ${step}: lr ${formatRatio(curvature.ratio)} above ${curvature.boundFormula}` : `diverged at step ${step}`;
+  return { kind: 'diverged', step, title: 'Diverged', summary, explanation: parts.join(' '), curvature, fixes };
+}
+
+/** A 2-D path that left the view and stayed out. */
+function leftView(reading: PathReading, verdict: LeftViewVerdict, rule: StepRule, fixContext: FixContext, view: Domain): RunDiagnosis {
+  const { loss } = reading.result;
+  const { step: exit, firstExit } = verdict;
+  const last = reading.numPoints - 1;
+  const [[xMin, xMax], [yMin, yMax]] = view;
+  const viewText = `the view (x from ${formatSignificant(xMin)} to ${formatSignificant(xMax)}, y from ${formatSignificant(yMin)} to ${formatSignificant(yMax)})`;
+  const when = exit === firstExit ? `at step ${exit}` : `at step ${firstExit}, for good at step ${exit}`;
+  const after = isInView(reading.result, last, view) ? ' and was outside most of the time after' : '';
+  const parts = [`Left ${viewText} ${when}${after}; it ended at ${formatPoint(reading.point(last))}.`];
+  let curvature: CurvatureReading | null = null;
+  // f still going down outside: the path follows the surface out, it does not overshoot
+  const fellAway = mostlyDecreasing(loss, exit - 1, reading.numPoints);
+  if (fellAway) {
+    parts.push(`f kept going down outside (from ${formatSignificant(loss[exit - 1])} to ${formatSignificant(loss[last])}): the surface falls away beyond the view, or its minimum lies outside it. Zoom out to follow the path; no learning rate keeps it in.`);
+  } else if (rule?.kind === 'scale-free') {
+    parts.push(scaleFreeSentence(reading, rule.stepFormula, firstExit - 1, view));
+  } else {
+    curvature = reading.curvature(firstExit - 1, rule);
+    if (curvature !== null) parts.push(curvatureSentence(curvature, rule));
+  }
+  const fixes = fellAway ? [] : chooseFixes(fixContext, fixCandidates(reading, rule, 'left-view', firstExit - 1, fixContext));
+  return { kind: 'left-view', step: firstExit, title: 'Left the view', summary: `left the view at step ${firstExit}`, explanation: parts.join(' '), curvature, fixes };
+}
+
+/** A path that kept stepping over its last window without f going down. */
+function oscillating(reading: PathReading, verdict: OscillatingVerdict, rule: StepRule, fixContext: FixContext): RunDiagnosis {
+  const { windowSteps, reversals, pairs, meanStepLength, bestLossEarly, bestLossLate } = verdict;
+  const back = reversals >= 0.6 * pairs ? `reversed direction ${reversals} times in ${pairs}` : 'went round in a loop';
+  const parts = [
+    `Oscillating without converging: over the last ${windowSteps} steps f did not go down (lowest ${formatSignificant(bestLossEarly)} in the first half, ${formatSignificant(bestLossLate)} in the second) while the steps stayed about ${formatSignificant(meanStepLength)} long and ${back}.`,
+  ];
+  const curvature = rule?.kind === 'gradient' ? reading.curvature(steepestPoint(reading, verdict.step, reading.numPoints - 2), rule) : null;
+  if (curvature !== null) parts.push(curvatureSentence(curvature, rule));
+  if (rule?.kind === 'scale-free') {
+    parts.push(`${reading.methodName}'s step is ${rule.stepFormula}, about lr = ${formatSignificant(reading.learningRate ?? NaN)} per coordinate however small the gradient, so near a minimum it keeps stepping across it; a decaying schedule lets the steps shrink.`);
+  }
+  if ((reading.options.noise ?? 0) > 0) parts.push(`The gradient noise (σ = ${formatSignificant(reading.options.noise ?? 0)}) keeps the steps from shrinking at a minimum; a decaying learning rate averages it out.`);
+  const fixes = chooseFixes(fixContext, fixCandidates(reading, rule, 'oscillating', verdict.step, fixContext));
+  return { kind: 'oscillating', step: verdict.step, title: 'Oscillating', summary: 'oscillating, not converging', explanation: parts.join(' '), curvature, fixes };
+}
+
+/** The adaptive methods: the step is about lr per coordinate whatever the gradient, with step `index`'s numbers. */
+function scaleFreeSentence(reading: PathReading, stepFormula: string, index: number, view?: Domain): string {
+  const lr = reading.learningRate ?? NaN;
+  const intro = `${reading.methodName} sets each coordinate's step by lr, not by the gradient's size: its step is ${stepFormula}, about ±lr = ${formatSignificant(lr)} per coordinate.`;
+  if (index + 1 >= reading.numPoints) return intro;
+  const { changes } = reading.stepSizes(index);
+  const moved = reading.dimension === 2 ? `x by ${formatSignificant(changes[0])} and y by ${formatSignificant(changes[1])}` : `its coordinates by up to ${formatSignificant(Math.max(...changes.map(Math.abs)))}`;
+  const size = view === undefined ? '' : `, while the view is ${formatSignificant(view[0][1] - view[0][0])} wide and ${formatSignificant(view[1][1] - view[1][0])} tall`;
+  return `${intro} Step ${index + 1} moved ${moved}${size}: lr is too large for the size of this problem.`;
+}
+
+/** Of up to CURVATURE_SAMPLES points from `first` to `last`, the one where λmax is largest. */
+function steepestPoint(reading: PathReading, first: number, last: number): number {
+  const stride = Math.max(1, Math.ceil((last - first + 1) / CURVATURE_SAMPLES));
+  let steepest = first;
+  let largest = -Infinity;
+  for (let k = first; k <= last; k += stride) {
+    const eigenvalue = reading.largestEigenvalueAt(k);
+    if (eigenvalue > largest) {
+      largest = eigenvalue;
+      steepest = k;
+    }
+  }
+  return steepest;
+}
+
+/** True when f fell from point `from` to point `to − 1` and rose in at most RISE_SHARE of the steps between (noise may nudge it up). */
+function mostlyDecreasing(loss: ArrayLike<number>, from: number, to: number): boolean {
+  const first = Math.max(0, from);
+  if (!(loss[to - 1] < loss[first])) return false;
+  let rises = 0;
+  for (let k = first; k + 1 < to; k++) if (loss[k + 1] > loss[k]) rises++;
+  return rises <= RISE_SHARE * (to - 1 - first);
+}
+
+/**
+ * The fixes to try, in order of preference. Gradient descent: learning rates at BOUND_FACTORS of
+ * the bound at the start region (the largest λmax over the points before things went wrong), then
+ * a cosine schedule, then plain SGD with momentum 0.9 under its raised bound. Adaptive methods that
+ * left the view: learning rates at VIEW_FRACTIONS of the view's smaller side. Oscillation: a cosine
+ * schedule first (it keeps the early speed), then smaller learning rates.
+ */
+function fixCandidates(reading: PathReading, rule: StepRule, kind: RunDiagnosis['kind'], wrong: number, fixContext: FixContext): FixCandidate[] {
+  const lr = reading.learningRate;
+  if (lr === null) return [];
+  const candidates: FixCandidate[] = [];
+  const steps = reading.options.numSteps;
+  const addRate = (rate: number, reason: string, extra: Record<string, number> = {}) => {
+    if (!(rate > 0) || !Number.isFinite(rate)) return;
+    const rounded = roundDownTwoDigits(rate);
+    const learningRateOnly = Object.keys(extra).length === 0;
+    if (learningRateOnly && rounded >= lr) return;
+    if (candidates.some((candidate) => candidate.hyper.lr === rounded && Object.keys(candidate.hyper).length === 1 + Object.keys(extra).length)) return;
+    const extras = Object.entries(extra).map(([name, value]) => `, ${name} = ${formatSignificant(value)}`).join('');
+    candidates.push({ label: `Use lr = ${formatSignificant(rounded)}${extras}`, hyper: { lr: rounded, ...extra }, reason, learningRateOnly });
+  };
+  const addSchedule = () => {
+    if (reading.options.schedule !== undefined) return;
+    const schedule: ScheduleSpec = { type: 'cosine', T_max: Math.max(1, steps), eta_min: 0 };
+    candidates.push({ label: 'Add a cosine schedule', hyper: {}, schedule, reason: `lr decays from ${formatSignificant(lr)} to 0 over the run's ${steps} steps, so the steps shrink as the run goes on`, learningRateOnly: false });
+  };
+
+  if (rule?.kind === 'gradient') {
+    const eigenvalue = startRegionCurvature(reading, wrong);
+    if (kind === 'oscillating') addSchedule();
+    if (eigenvalue > 0) {
+      const bound = stableLearningRate(rule, eigenvalue);
+      for (const factor of BOUND_FACTORS) addRate(factor * bound, `${factor} × ${rule.boundFormula} = ${formatSignificant(bound)} at the start (λmax = ${formatSignificant(eigenvalue, 4)})`);
+      if (kind !== 'oscillating') addSchedule();
+      if (rule.momentum === 0) {
+        const raised: GradientStepRule = { ...rule, boundFactor: 2 * (1 + FIX_MOMENTUM), boundFormula: '2(1+μ)/λmax', momentum: FIX_MOMENTUM };
+        const raisedBound = stableLearningRate(raised, eigenvalue);
+        for (const factor of BOUND_FACTORS.slice(0, 3)) {
+          addRate(factor * raisedBound, `momentum μ = ${FIX_MOMENTUM} raises the bound to 2(1+μ)/λmax = ${formatSignificant(raisedBound)} and carries the run along flat valleys; lr is ${factor} × that`, { momentum: FIX_MOMENTUM });
+        }
+      }
+    } else if (kind !== 'oscillating') addSchedule();
+    return candidates;
+  }
+
+  const view = fixContext.view;
+  if (kind === 'oscillating') {
+    addSchedule();
+    for (const factor of [0.3, 0.1, 0.03]) addRate(factor * lr, `${factor} × the current lr: smaller steps settle closer to the minimum`);
+    return candidates;
+  }
+  if (view !== undefined && rule?.kind === 'scale-free') {
+    const side = Math.min(view[0][1] - view[0][0], view[1][1] - view[1][0]);
+    for (const fraction of VIEW_FRACTIONS) addRate(fraction * side, `about 1/${Math.round(1 / fraction)} of the view's side (${formatSignificant(side)}) per coordinate per step`);
+  }
+  for (const factor of [0.1, 0.01, 0.001]) addRate(factor * lr, `${factor} × the current lr`);
+  addSchedule();
+  return candidates;
+}
+
+/** The largest λmax over the path's first points up to point `wrong` (at most ten) and at point `wrong` itself. */
+function startRegionCurvature(reading: PathReading, wrong: number): number {
+  let largest = -Infinity;
+  const last = Math.min(Math.max(0, wrong), reading.numPoints - 1);
+  for (const k of new Set([...Array.from({ length: Math.min(last, 9) + 1 }, (_, index) => index), last])) {
+    const eigenvalue = reading.largestEigenvalueAt(k);
+    if (Number.isFinite(eigenvalue)) largest = Math.max(largest, eigenvalue);
+  }
+  return largest;
+}
+
+export type { PathVerdict };
