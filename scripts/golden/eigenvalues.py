@@ -4,7 +4,8 @@ numpy.linalg.eigvalsh (LAPACK syevd) on symmetric matrices: random ones of sever
 largest past JACOBI_MAX_DIMENSION, where only λmax is computed, by power iteration), ones with
 repeated, negative and widely spread eigenvalues, and Hessians the diagnosis meets: Rosenbrock's
 (a = 1, b = 100) at its suggested start (-1.5, 2), written here from the formula
-f = (1 - x)^2 + 100 (y - x^2)^2, and the chained 10-D Rosenbrock's at a fixed point.
+f = (1 - x)^2 + 100 (y - x^2)^2, and the chained 10-D Rosenbrock's at a random point and at
+(-1.5, 2, -1.5, 2, ...), where the diagnosis tests start.
 
 Run:  /usr/bin/python3 scripts/golden/eigenvalues.py
 Writes src/engine/diagnosis/eigenvalues.golden.json (deterministic, repr floats).
@@ -67,6 +68,7 @@ def main():
     cases.append(case('rosenbrock at (1, 1)', rosenbrock_hessian(1.0, 1.0)))
     point = rng.uniform(-1.5, 1.5, size=10)
     cases.append(case('chained rosenbrock 10-D', chained_rosenbrock_hessian(point)))
+    cases.append(case('chained rosenbrock 10-D at (-1.5, 2, -1.5, 2, ...)', chained_rosenbrock_hessian([-1.5, 2.0] * 5)))
     with open(OUTPUT, 'w') as handle:
         json.dump({'generator': 'scripts/golden/eigenvalues.py', 'numpy': np.__version__, 'cases': cases}, handle, separators=(',', ':'))
         handle.write('\n')

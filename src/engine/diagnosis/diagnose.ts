@@ -197,6 +197,8 @@ function curvatureSentence(curvature: CurvatureReading, rule: StepRule): string 
   if (!(largestEigenvalue > 0)) return `${where}: f curves downward there in every direction, so no learning rate is too large for its curvature.`;
   const stable = gradientBoundPhrase(rule, boundFormula, bound);
   const rate = rule?.kind === 'scale-free' ? `its effective rate |Δx|/|∇f| = ${formatSignificant(learningRate)}` : `lr = ${formatSignificant(learningRate)}`;
+  // within rounding of the bound: neither growing nor shrinking, each step lands as far on the other side
+  if (Math.abs(ratio - 1) <= 1e-3) return `${where}. ${stable}, and ${rate} sits right at ${boundFormula} = ${formatSignificant(bound)}: the edge of stability, where every step lands as far on the other side.`;
   if (ratio > 1) return `${where}. ${stable}, and ${rate} was ${formatRatio(ratio)} larger than ${boundFormula} = ${formatSignificant(bound)} at that point: lr is too large for this curvature.`;
   return `${where}. ${stable}, and ${rate} was within it (${formatRatio(ratio)} of ${boundFormula} = ${formatSignificant(bound)}).`;
 }
@@ -237,8 +239,15 @@ function diverged(reading: PathReading, step: number, rule: StepRule, fixContext
   }
   const reason = reading.result.diverged?.reason ?? 'the point could not be recorded';
   const parts = [`Diverged at step ${step}: ${reason}.`];
-  const fellAway = mostlyDecreasing(loss, 0, reading.numPoints);
-  if (fellAway && reading.numPoints > 1) {
+  const lastPoint = reading.numPoints - 1;
+  // divergence.ts's lossProblem: the point is finite but f is not (log of a negative, division by zero)
+  const undefinedLoss = reason.startsWith('f is');
+  const fellAway = !undefinedLoss && mostlyDecreasing(loss, 0, reading.numPoints);
+  if (undefinedLoss) {
+    parts.push(`Step ${step} landed where f is not defined; its last point where f is was ${formatPoint(reading.point(lastPoint))} (f = ${formatSignificant(loss[lastPoint])}).`);
+    if (curvature !== null && curvature.ratio > 1) parts.push(curvatureSentence(curvature, rule));
+    else parts.push('The steps were not too large for the curvature, only long enough to jump out of the region where f is defined: a smaller lr keeps the path inside it.');
+  } else if (fellAway && reading.numPoints > 1) {
     parts.push(`f went down nearly all the way (from ${formatSignificant(loss[0])} to ${formatSignificant(loss[reading.numPoints - 1])}): the surface falls away without bound in that direction, so no learning rate stops it.`);
   } else if (curvature !== null) {
     parts.push(curvatureSentence(curvature, rule));
@@ -263,9 +272,9 @@ function leftView(reading: PathReading, verdict: LeftViewVerdict, rule: StepRule
   const parts = [`Left ${viewText} ${when}${after}; it ended at ${formatPoint(reading.point(last))}.`];
   let curvature: CurvatureReading | null = null;
   // f still going down outside: the path follows the surface out, it does not overshoot
-  const fellAway = mostlyDecreasing(loss, exit - 1, reading.numPoints);
+  const fellAway = mostlyDecreasing(loss, firstExit - 1, reading.numPoints);
   if (fellAway) {
-    parts.push(`f kept going down outside (from ${formatSignificant(loss[exit - 1])} to ${formatSignificant(loss[last])}): the surface falls away beyond the view, or its minimum lies outside it. Zoom out to follow the path; no learning rate keeps it in.`);
+    parts.push(`f kept going down outside (from ${formatSignificant(loss[firstExit - 1])} to ${formatSignificant(loss[last])}): the surface falls away beyond the view, or its minimum lies outside it. Zoom out to follow the path; no learning rate keeps it in.`);
   } else if (rule?.kind === 'scale-free') {
     parts.push(scaleFreeSentence(reading, rule.stepFormula, firstExit - 1, view));
   } else {
@@ -362,7 +371,7 @@ function fixCandidates(reading: PathReading, rule: StepRule, kind: RunDiagnosis[
       const bound = stableLearningRate(rule, eigenvalue);
       for (const factor of BOUND_FACTORS) addRate(factor * bound, `${factor} × ${rule.boundFormula} = ${formatSignificant(bound)} at the start (λmax = ${formatSignificant(eigenvalue, 4)})`);
       if (kind !== 'oscillating') addSchedule();
-      if (rule.momentum === 0) {
+      if (rule.momentum === 0 && kind !== 'oscillating') {
         const raised: GradientStepRule = { ...rule, boundFactor: 2 * (1 + FIX_MOMENTUM), boundFormula: '2(1+μ)/λmax', momentum: FIX_MOMENTUM };
         const raisedBound = stableLearningRate(raised, eigenvalue);
         for (const factor of BOUND_FACTORS.slice(0, 3)) {
@@ -370,6 +379,8 @@ function fixCandidates(reading: PathReading, rule: StepRule, kind: RunDiagnosis[
         }
       }
     } else if (kind !== 'oscillating') addSchedule();
+    // steps that crossed out of f's domain, or a curvature that grew along the path: plainly smaller steps
+    for (const factor of [0.5, 0.2, 0.1, 0.01]) addRate(factor * lr, `${factor} × the current lr`);
     return candidates;
   }
 

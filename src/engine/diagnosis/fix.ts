@@ -17,7 +17,7 @@ export interface RunFix {
   readonly schedule?: ScheduleSpec;
   /** Why this value: "0.9 × 2/λmax at the start". */
   readonly reason: string;
-  /** What the check saw: "f = 0.002 after 300 steps (f* = 0)". */
+  /** What the check saw: "f falls to 0.002 in 300 steps (f* = 0)". */
   readonly outcome: string;
   /** True when the checked run stays stable and ends near a minimum. */
   readonly converges: boolean;
@@ -47,8 +47,10 @@ export interface FixContext {
   readonly finalLoss: number;
 }
 
-/** A fixed run converges when it closes all but this fraction of the gap to f* (or of ‖∇f(start)‖). */
+/** A fixed run converges when it closes all but this fraction of the gap from f(start) to f*. */
 export const CONVERGED_FRACTION = 0.01;
+/** With f* unknown, a fixed run converges when ‖∇f‖ ends below this fraction of ‖∇f(start)‖. */
+export const GRADIENT_FRACTION = 1e-4;
 /** Coordinate-steps the checks may spend on one run (a 2-D run of 300 steps costs 600). */
 const MAX_CHECK_WORK = 2e7;
 /** Checks of runs longer than this (points × dimension) keep only the last point: no view or oscillation test. */
@@ -109,7 +111,7 @@ export function checkFix(context: FixContext, candidate: FixCandidate): RunFix |
   const steps = result.loss.length - 1;
   const target = minimumValue === null ? '' : ` (f* = ${formatSignificant(minimumValue)})`;
   const stopped = result.converged ? `, stopped at step ${result.converged.step}: ${result.converged.reason}` : '';
-  const outcome = `${converges ? 'converges' : 'stays stable'}: f = ${formatSignificant(finalLoss)} after ${steps} steps${target}${stopped}`;
+  const outcome = `f falls to ${formatSignificant(finalLoss)} in ${steps} steps${target}${stopped}`;
   return {
     label: candidate.label,
     hyper: candidate.hyper,
@@ -122,15 +124,16 @@ export function checkFix(context: FixContext, candidate: FixCandidate): RunFix |
 }
 
 /**
- * f within CONVERGED_FRACTION of the way from f(start) to f* (when known), or ‖∇f‖ shrunk to
- * CONVERGED_FRACTION of its size at the start (a minimum, perhaps a local one).
+ * With f* known: f within CONVERGED_FRACTION of the way from f(start) to f*. Without: ‖∇f‖ shrunk
+ * to GRADIENT_FRACTION of its size at the start (a minimum, perhaps a local one; stricter, since the
+ * floor of a flat valley has a small gradient too).
  */
 function endsNearMinimum(options: RunOptions, finalPoint: Float64Array, finalLoss: number, minimumValue: number | null): boolean {
   const { objective, start } = options;
   const gradient = new Float64Array(objective.dimension);
   const startLoss = objective.valueAndGradient(start, gradient);
-  if (minimumValue !== null && finalLoss - minimumValue <= CONVERGED_FRACTION * Math.max(startLoss - minimumValue, 1e-12)) return true;
+  if (minimumValue !== null) return finalLoss - minimumValue <= CONVERGED_FRACTION * Math.max(startLoss - minimumValue, 1e-12);
   const startNorm = Math.hypot(...gradient);
   objective.valueAndGradient(finalPoint, gradient);
-  return Math.hypot(...gradient) <= CONVERGED_FRACTION * Math.max(startNorm, 1e-12);
+  return Math.hypot(...gradient) <= GRADIENT_FRACTION * Math.max(startNorm, 1e-12);
 }
