@@ -36,7 +36,7 @@ export function RunDiagnosis({ index, result }: RunDiagnosisProps) {
     <div className={`run-diagnosis run-diagnosis-${diagnosis.kind}`} data-testid="run-diagnosis">
       <p className="run-diagnosis-badge">
         <span aria-hidden="true">⚠ </span>
-        {diagnosis.title}
+        {capitalised(diagnosis.summary)}
       </p>
       <p className="run-diagnosis-explanation">{diagnosis.explanation}</p>
       {diagnosis.fixes.length > 0 && (
@@ -47,7 +47,7 @@ export function RunDiagnosis({ index, result }: RunDiagnosisProps) {
                 {fix.label}
               </button>
               <span className="run-diagnosis-outcome">
-                {fix.reason}; checked: {fix.outcome}
+                {capitalised(fix.reason)}. Checked: {fix.outcome}.
               </span>
             </li>
           ))}
@@ -55,4 +55,8 @@ export function RunDiagnosis({ index, result }: RunDiagnosisProps) {
       )}
     </div>
   );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,37 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPERIMENT, type Experiment, type ExperimentRun } from '../../experiment/experiment';
-import { resolveProblem, runOptionsFor } from '../../experiment/run-experiment';
-import { parseExperiment } from '../../experiment/validate';
 import { lowestMinimumValue } from '../known-minima';
-import { runMethod } from '../run';
+import { getMethod } from '../methods';
+import { defaultHyperValues } from '../methods/first-order/hyper';
+import type { HyperValues } from '../methods/hyperparameters';
+import { resolveProblem, type Problem } from '../problems';
+import { runMethod, type RunOptions } from '../run';
+import type { ScheduleSpec } from '../schedules';
 import { classifyPath } from './classify';
 import { diagnoseRun, type RunDiagnosis, type RunFix } from './diagnose';
 import golden from './eigenvalues.golden.json';
 import { CONVERGED_FRACTION } from './fix';
 
 // Whole diagnoses of real runs, and their fixes checked by running the engine again with the fix
-// applied as a user's edit would apply it (through the experiment, not the diagnosis's own check).
+// applied as the run card applies it (its hyperparameters over the run's, its schedule if any).
 
-function experimentOf(json: Record<string, unknown>): Experiment {
-  const parsed = parseExperiment({ version: 1, steps: 300, ...json });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.experiment;
+/** One run of `optimizer` on a problem, as the experiment layer would set it up (torch's defaults for the rest). */
+interface Setup {
+  problem: Problem;
+  optimizer: string;
+  hyper: HyperValues;
+  start: readonly number[];
+  schedule?: ScheduleSpec;
+  steps?: number;
 }
 
-function diagnose(experiment: Experiment, index = 0): RunDiagnosis | null {
-  const problem = resolveProblem(experiment.problem);
-  const options = runOptionsFor(experiment, index, problem.objective);
-  return diagnoseRun(options, runMethod(options), { view: problem.plane?.domain, minimumValue: lowestMinimumValue(problem.minima) });
+const rosenbrock: Problem = { kind: 'surface', surface: 'rosenbrock', params: {} };
+
+function optionsOf({ problem, optimizer, hyper, start, schedule, steps = 300 }: Setup): RunOptions {
+  const method = getMethod(optimizer)!;
+  const resolved = resolveProblem(problem);
+  return { objective: resolved.objective, method, hyper: { ...defaultHyperValues(method.hyperSpecs), ...hyper }, start, numSteps: steps, schedule };
 }
 
-/** The run with the fix applied as the run card applies it, run again from scratch. */
-function runWithFix(experiment: Experiment, fix: RunFix, index = 0) {
-  const run: ExperimentRun = experiment.runs[index];
-  const fixed: Experiment = { ...experiment, runs: [{ ...run, hyper: { ...run.hyper, ...fix.hyper }, ...(fix.schedule && { schedule: fix.schedule }) }] };
-  const problem = resolveProblem(fixed.problem);
-  const options = runOptionsFor(fixed, 0, problem.objective);
+function contextOf(problem: Problem) {
+  const resolved = resolveProblem(problem);
+  return { view: resolved.plane?.domain, minimumValue: lowestMinimumValue(resolved.minima) };
+}
+
+function diagnose(setup: Setup): RunDiagnosis | null {
+  const options = optionsOf(setup);
+  return diagnoseRun(options, runMethod(options), contextOf(setup.problem));
+}
+
+/** The run with the fix applied as the run card applies it, run again from scratch and diagnosed. */
+function runWithFix(setup: Setup, fix: RunFix) {
+  const fixed: Setup = { ...setup, hyper: { ...setup.hyper, ...fix.hyper }, ...(fix.schedule && { schedule: fix.schedule }) };
+  const options = optionsOf(fixed);
   const result = runMethod(options);
-  return { result, problem, finalLoss: result.loss[result.loss.length - 1], startLoss: result.loss[0], diagnosis: diagnoseRun(options, result, { view: problem.plane?.domain, minimumValue: lowestMinimumValue(problem.minima) }) };
+  const context = contextOf(setup.problem);
+  return { result, view: context.view, finalLoss: result.loss[result.loss.length - 1], startLoss: result.loss[0], diagnosis: diagnoseRun(options, result, context) };
 }
 
 // Rosenbrock (1 − x)² + 100(y − x²)² at its suggested start (−1.5, 2), Hessian by hand:
@@ -41,7 +58,7 @@ const ROSENBROCK_START_LAMBDA = 1051 + Math.sqrt(851 ** 2 + 600 ** 2);
 
 describe('diagnoseRun', () => {
   it('explains SGD at lr = 1 on Rosenbrock with λmax and 2/λmax at the start, and its first fix converges', () => {
-    const experiment = experimentOf({ problem: { surface: 'rosenbrock' }, runs: [{ optimizer: 'sgd', hyper: { lr: 1 }, start: [-1.5, 2] }] });
+    const experiment: Setup = { problem: rosenbrock, optimizer: 'sgd', hyper: { lr: 1 }, start: [-1.5, 2] };
     const diagnosis = diagnose(experiment)!;
     expect(diagnosis.kind).toBe('diverged');
     expect(diagnosis.title).toBe('Diverged');
@@ -71,12 +88,12 @@ describe('diagnoseRun', () => {
     expect(plain.hyper.lr).toBeLessThan(2 / ROSENBROCK_START_LAMBDA);
     const slow = runWithFix(experiment, plain);
     expect(slow.result.diverged).toBeNull();
-    expect(classifyPath(slow.result, slow.problem.plane!.domain, 1).kind).toBe('fine');
+    expect(classifyPath(slow.result, slow.view, 1).kind).toBe('fine');
     expect(slow.finalLoss).toBeLessThan(slow.startLoss);
   });
 
   it('flags Adam at lr = 10 as leaving the view, explains its lr-sized steps, and its fix stays in', () => {
-    const experiment = experimentOf({ problem: { surface: 'rosenbrock' }, runs: [{ optimizer: 'adam', hyper: { lr: 10 }, start: [-1.5, 2] }] });
+    const experiment: Setup = { problem: rosenbrock, optimizer: 'adam', hyper: { lr: 10 }, start: [-1.5, 2] };
     const diagnosis = diagnose(experiment)!;
     expect(diagnosis.kind).toBe('left-view');
     // Adam's first step is lr·g/(|g| + ε) ≈ ±lr per coordinate: (−1.5, 2) → (8.5, 12)
@@ -88,13 +105,13 @@ describe('diagnoseRun', () => {
     expect(fix.hyper.lr).toBeLessThan(10);
     const fixed = runWithFix(experiment, fix);
     expect(fixed.diagnosis).toBeNull();
-    expect(classifyPath(fixed.result, fixed.problem.plane!.domain, 1).kind).toBe('fine');
+    expect(classifyPath(fixed.result, fixed.view, 1).kind).toBe('fine');
     expect(fixed.finalLoss).toBeLessThan(CONVERGED_FRACTION * fixed.startLoss);
   });
 
   it('flags SGD at lr = 2/λ on the bowl as oscillating at the edge of stability; a cosine schedule settles it', () => {
     // x² + y²: λ = 2 everywhere, lr = 1 maps (x, y) to (−x, −y) for ever
-    const experiment = experimentOf({ problem: { surface: 'quadratic' }, runs: [{ optimizer: 'sgd', hyper: { lr: 1 }, start: [-1.5, 1] }] });
+    const experiment: Setup = { problem: { kind: 'surface', surface: 'quadratic', params: {} }, optimizer: 'sgd', hyper: { lr: 1 }, start: [-1.5, 1] };
     const diagnosis = diagnose(experiment)!;
     expect(diagnosis.kind).toBe('oscillating');
     expect(diagnosis.curvature?.largestEigenvalue).toBeCloseTo(2, 12);
@@ -108,7 +125,7 @@ describe('diagnoseRun', () => {
   });
 
   it('explains an undefined f as a step out of f’s domain, not as curvature', () => {
-    const experiment = experimentOf({ problem: { expression: 'log(x) + y^2' }, runs: [{ optimizer: 'sgd', hyper: { lr: 0.5 }, start: [1, 1] }] });
+    const experiment: Setup = { problem: { kind: 'formula', expression: 'log(x) + y^2' }, optimizer: 'sgd', hyper: { lr: 0.5 }, start: [1, 1] };
     const diagnosis = diagnose(experiment)!;
     expect(diagnosis.kind).toBe('diverged');
     expect(diagnosis.explanation).toContain('landed where f is not defined');
@@ -116,7 +133,7 @@ describe('diagnoseRun', () => {
   });
 
   it('says a saddle’s path follows the surface down out of the view, and offers no learning rate', () => {
-    const experiment = experimentOf({ problem: { surface: 'saddle' }, runs: [{ optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 0.05] }] });
+    const experiment: Setup = { problem: { kind: 'surface', surface: 'saddle', params: {} }, optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 0.05] };
     const diagnosis = diagnose(experiment)!;
     expect(diagnosis.kind).toBe('left-view');
     expect(diagnosis.explanation).toContain('f kept going down outside');
@@ -125,7 +142,7 @@ describe('diagnoseRun', () => {
 
   it('diagnoses n-dimensional runs with the n-D curvature', () => {
     const start = [-1.5, 2, -1.5, 2, -1.5, 2, -1.5, 2, -1.5, 2];
-    const experiment = experimentOf({ problem: { surface: 'rosenbrock', dimension: 10 }, runs: [{ optimizer: 'sgd', hyper: { lr: 1 }, start }] });
+    const experiment: Setup = { problem: { kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 }, optimizer: 'sgd', hyper: { lr: 1 }, start };
     const diagnosis = diagnose(experiment)!;
     expect(diagnosis.kind).toBe('diverged');
     // numpy's eigvalsh of the chained Hessian there (scripts/golden/eigenvalues.py)
@@ -136,9 +153,10 @@ describe('diagnoseRun', () => {
     expect(fixed.finalLoss).toBeLessThan(fixed.startLoss / 100);
   });
 
-  it('leaves the default experiment and well-tuned runs alone', () => {
-    DEFAULT_EXPERIMENT.runs.forEach((_, index) => expect(diagnose(DEFAULT_EXPERIMENT, index)).toBeNull());
-    const tuned = experimentOf({ problem: { surface: 'booth' }, runs: [{ optimizer: 'sgd', hyper: { lr: 0.05 }, start: [-5, 8] }] });
-    expect(diagnose(tuned)).toBeNull();
+  it('leaves the default experiment’s runs (SGD, momentum, Adam on Rosenbrock) and well-tuned runs alone', () => {
+    expect(diagnose({ problem: rosenbrock, optimizer: 'sgd', hyper: { lr: 0.001 }, start: [-1.5, 2] })).toBeNull();
+    expect(diagnose({ problem: rosenbrock, optimizer: 'sgd', hyper: { lr: 0.001, momentum: 0.9 }, start: [-1.5, 2] })).toBeNull();
+    expect(diagnose({ problem: rosenbrock, optimizer: 'adam', hyper: { lr: 0.05 }, start: [-1.5, 2] })).toBeNull();
+    expect(diagnose({ problem: { kind: 'surface', surface: 'booth', params: {} }, optimizer: 'sgd', hyper: { lr: 0.05 }, start: [-5, 8] })).toBeNull();
   });
 });

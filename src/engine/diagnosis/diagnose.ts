@@ -44,11 +44,14 @@ export interface RunDiagnosis {
   readonly kind: 'diverged' | 'left-view' | 'oscillating';
   /** The trajectory index where it happened (divergence, exit from the view, or the oscillation window's start). */
   readonly step: number;
-  /** A badge: "Diverged", "Left the view", "Oscillating". */
+  /** What happened, in a word or two: "Diverged", "Left the view", "Oscillating". */
   readonly title: string;
-  /** One line for tooltips: "diverged at step 3: lr 1046x above 2/λmax". */
+  /** What happened and the main number, in one line (badges, tooltips): "diverged at step 3: lr 1046x above 2/λmax". */
   readonly summary: string;
-  /** The explanation, in sentences, with the numbers. */
+  /**
+   * Why, in sentences, with the numbers (a divergence's own reason, "|x| exceeded 1e12", is the
+   * runner's and is not repeated).
+   */
   readonly explanation: string;
   readonly curvature: CurvatureReading | null;
   /** Checked fixes, best first (empty when none was found). */
@@ -237,8 +240,9 @@ function diverged(reading: PathReading, step: number, rule: StepRule, fixContext
     }
     curvature = reading.curvature(wrong, rule);
   }
-  const reason = reading.result.diverged?.reason ?? 'the point could not be recorded';
-  const parts = [`Diverged at step ${step}: ${reason}.`];
+  // the runner's reason ("|x| exceeded 1e12") is shown with the run already: the explanation says why
+  const reason = reading.result.diverged?.reason ?? '';
+  const parts: string[] = [];
   const lastPoint = reading.numPoints - 1;
   // divergence.ts's lossProblem: the point is finite but f is not (log of a negative, division by zero)
   const undefinedLoss = reason.startsWith('f is');
@@ -254,9 +258,12 @@ function diverged(reading: PathReading, step: number, rule: StepRule, fixContext
     if (wrong + 1 < reading.numPoints) parts.push(`That step took f from ${formatSignificant(loss[wrong])} to ${formatSignificant(loss[wrong + 1])}; every step after it overshot further.`);
   } else if (rule?.kind === 'scale-free') {
     parts.push(scaleFreeSentence(reading, rule.stepFormula, wrong));
+  } else if (wrong + 1 < reading.numPoints) {
+    parts.push(`f first rose at step ${wrong + 1} (from ${formatSignificant(loss[wrong])} to ${formatSignificant(loss[wrong + 1])}), and the steps grew from there on.`);
   }
   const fixes = fellAway ? [] : chooseFixes(fixContext, fixCandidates(reading, rule, 'diverged', wrong, fixContext));
-  const summary = curvature !== null && curvature.ratio > 1 ? `diverged at step ${step}: lr ${formatRatio(curvature.ratio)} above ${curvature.boundFormula}` : `diverged at step ${step}`;
+  const rate = rule?.kind === 'scale-free' ? 'effective rate' : 'lr';
+  const summary = curvature !== null && curvature.ratio > 1 ? `diverged at step ${step}: ${rate} ${formatRatio(curvature.ratio)} above ${curvature.boundFormula}` : `diverged at step ${step}`;
   return { kind: 'diverged', step, title: 'Diverged', summary, explanation: parts.join(' '), curvature, fixes };
 }
 
@@ -375,7 +382,7 @@ function fixCandidates(reading: PathReading, rule: StepRule, kind: RunDiagnosis[
         const raised: GradientStepRule = { ...rule, boundFactor: 2 * (1 + FIX_MOMENTUM), boundFormula: '2(1+μ)/λmax', momentum: FIX_MOMENTUM };
         const raisedBound = stableLearningRate(raised, eigenvalue);
         for (const factor of BOUND_FACTORS.slice(0, 3)) {
-          addRate(factor * raisedBound, `momentum μ = ${FIX_MOMENTUM} raises the bound to 2(1+μ)/λmax = ${formatSignificant(raisedBound)} and carries the run along flat valleys; lr is ${factor} × that`, { momentum: FIX_MOMENTUM });
+          addRate(factor * raisedBound, `momentum μ = ${FIX_MOMENTUM} raises the bound to 2(1+μ)/λmax = ${formatSignificant(raisedBound)} (lr is ${factor} × that) and carries the run along flat valleys`, { momentum: FIX_MOMENTUM });
         }
       }
     } else if (kind !== 'oscillating') addSchedule();

@@ -1,4 +1,5 @@
 // Numbers in the diagnosis's sentences: a few significant digits, plain where that reads well.
+import { power } from '../power';
 
 /** `value` to `digits` significant digits: plain between 1e-4 and 1e5, else as 5.5e10. */
 export function formatSignificant(value: number, digits = 3): string {
@@ -27,7 +28,7 @@ export function formatRatio(ratio: number): string {
 
 /** `value` > 0 rounded down to two significant digits, so a bound stays a bound: 0.000956 → 0.00095. */
 export function roundDownTwoDigits(value: number): number {
-  const unit = 10 ** (Math.floor(Math.log10(value)) - 1);
+  const unit = power(10, Math.floor(Math.log10(value)) - 1);
   const rounded = Number((Math.floor(value / unit + 1e-9) * unit).toPrecision(2));
   return rounded > value ? Number((rounded - unit).toPrecision(2)) : rounded;
 }
