@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, unnamedControls } from './fixtures';
 
 // Issue 9, finding 10: a run that diverges, leaves the view or oscillates is named and explained
 // with numbers in its card and in the loss chart's tooltip, and offers a fix that, once clicked,
@@ -53,6 +53,7 @@ test('SGD at lr = 1 on Rosenbrock: the card explains the divergence with λmax a
   // the fix: a learning rate inside the bound (momentum carries it along the flat valley floor)
   const fix = card.getByRole('button', { name: /^Use lr = [\d.]+.* for run 1$/ }).first();
   await expect(fix).toBeVisible();
+  expect(await unnamedControls(diagnosis.locator('button'))).toEqual([]);
   const label = (await fix.textContent()) ?? '';
   const fixedRate = numberAfter(label, 'lr');
   const fixedMomentum = /momentum/.test(label) ? numberAfter(label, 'momentum') : 0;

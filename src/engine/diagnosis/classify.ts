@@ -42,6 +42,8 @@ export interface OscillatingVerdict {
   readonly pairs: number;
   /** The mean step length over the window's second half. */
   readonly meanStepLength: number;
+  /** The mean step length over the window's first half. */
+  readonly meanStepLengthEarly: number;
   /** The lowest f in the window's first half, and in its second half. */
   readonly bestLossEarly: number;
   readonly bestLossLate: number;
@@ -180,7 +182,7 @@ function oscillation(path: RecordedPath, numPoints: number, scale: number, noisy
   const reversing = pairs > 0 && reversals >= (noisy ? NOISY_REVERSAL_SHARE : REVERSAL_SHARE) * pairs;
   const cycling = !noisy && Math.sqrt(netSquared) <= CYCLE_SHARE * (lengthEarly + lengthLate);
   if (!reversing && !cycling) return null;
-  return { kind: 'oscillating', step: first, windowSteps, reversals, pairs, meanStepLength: meanLate, bestLossEarly, bestLossLate };
+  return { kind: 'oscillating', step: first, windowSteps, reversals, pairs, meanStepLength: meanLate, meanStepLengthEarly: meanEarly, bestLossEarly, bestLossLate };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Domain, Objective } from '../objective';
 import type { RunOptions, RunResult } from '../run';
 import { learningRateAt, type ScheduleSpec } from '../schedules';
-import { classifyPath, isInView, type LeftViewVerdict, type OscillatingVerdict, type PathVerdict } from './classify';
+import { classifyPath, isInView, REVERSAL_SHARE, type LeftViewVerdict, type OscillatingVerdict, type PathVerdict } from './classify';
 import { largestEigenvalue } from './eigenvalues';
 import { chooseFixes, type FixCandidate, type FixContext, type RunFix } from './fix';
 import { formatPoint, formatRatio, formatSignificant, roundDownTwoDigits } from './format';
@@ -294,10 +294,11 @@ function leftView(reading: PathReading, verdict: LeftViewVerdict, rule: StepRule
 
 /** A path that kept stepping over its last window without f going down. */
 function oscillating(reading: PathReading, verdict: OscillatingVerdict, rule: StepRule, fixContext: FixContext): RunDiagnosis {
-  const { windowSteps, reversals, pairs, meanStepLength, bestLossEarly, bestLossLate } = verdict;
-  const back = reversals >= 0.6 * pairs ? `reversed direction ${reversals} times in ${pairs}` : 'went round in a loop';
+  const { windowSteps, reversals, pairs, meanStepLength, meanStepLengthEarly, bestLossEarly, bestLossLate } = verdict;
+  const back = reversals >= REVERSAL_SHARE * pairs ? `reversed direction ${reversals} times in ${pairs}` : 'went round in a loop';
+  const size = meanStepLength > 2 * meanStepLengthEarly ? `grew to about ${formatSignificant(meanStepLength)}` : `stayed about ${formatSignificant(meanStepLength)}`;
   const parts = [
-    `Oscillating without converging: over the last ${windowSteps} steps f did not go down (lowest ${formatSignificant(bestLossEarly)} in the first half, ${formatSignificant(bestLossLate)} in the second) while the steps stayed about ${formatSignificant(meanStepLength)} long and ${back}.`,
+    `Oscillating without converging: over the last ${windowSteps} steps f did not go down (lowest ${formatSignificant(bestLossEarly)} in the first half, ${formatSignificant(bestLossLate)} in the second) while the steps ${size} long and ${back}.`,
   ];
   const curvature = rule?.kind === 'gradient' ? reading.curvature(steepestPoint(reading, verdict.step, reading.numPoints - 2), rule) : null;
   if (curvature !== null) parts.push(curvatureSentence(curvature, rule));
