@@ -52,6 +52,9 @@ export interface OscillatingVerdict {
 /** What became of a path. */
 export type PathVerdict = { readonly kind: 'fine' } | DivergedVerdict | LeftViewVerdict | OscillatingVerdict;
 
+/** What went wrong with a path that is not fine. */
+export type DiagnosisKind = Exclude<PathVerdict['kind'], 'fine'>;
+
 /** Fewest steps before a path can be called oscillating: shorter runs have not had time to settle. */
 export const MIN_OSCILLATION_STEPS = 20;
 /** The oscillation window: a quarter of the run, between these many steps. */

@@ -2,16 +2,18 @@
 // classified first (classify.ts); then the step where it went wrong is explained by the method's
 // step rule (step-rules.ts): for gradient descent the curvature λmax there against the stability
 // bound 2/λmax, for the adaptive methods the size of their steps, about lr per coordinate.
-import type { Domain, Objective } from '../objective';
+import type { Domain } from '../objective';
 import type { RunOptions, RunResult } from '../run';
-import { learningRateAt, type ScheduleSpec } from '../schedules';
-import { classifyPath, isInView, REVERSAL_SHARE, type LeftViewVerdict, type OscillatingVerdict, type PathVerdict } from './classify';
-import { largestEigenvalue } from './eigenvalues';
-import { chooseFixes, type FixCandidate, type FixContext, type RunFix } from './fix';
-import { formatPoint, formatRatio, formatSignificant, roundDownTwoDigits } from './format';
-import { stableLearningRate, stepRuleOf, type GradientStepRule, type StepRule } from './step-rules';
+import { classifyPath, isInView, REVERSAL_SHARE, type DiagnosisKind, type LeftViewVerdict, type OscillatingVerdict } from './classify';
+import { chooseFixes, type FixContext, type RunFix } from './fix';
+import { fixCandidates } from './fix-candidates';
+import { formatPoint, formatRatio, formatSignificant } from './format';
+import { PathReading, type CurvatureReading } from './path-reading';
+import { stepRuleOf, type StepRule } from './step-rules';
 
 export type { RunFix } from './fix';
+export type { CurvatureReading } from './path-reading';
+export type { DiagnosisKind } from './classify';
 
 /** What is known about the problem beyond its objective. */
 export interface DiagnosisContext {
@@ -21,27 +23,9 @@ export interface DiagnosisContext {
   readonly minimumValue?: number | null;
 }
 
-/** The curvature where a step went wrong, against the method's stability bound. */
-export interface CurvatureReading {
-  /** The step explained (it moved the path from point step − 1 to point step). */
-  readonly step: number;
-  /** Where it was taken. */
-  readonly point: readonly number[];
-  /** The Hessian's largest eigenvalue there. */
-  readonly largestEigenvalue: number;
-  /** The largest stable learning rate there (2/λmax for plain gradient descent), Infinity where λmax ≤ 0. */
-  readonly bound: number;
-  /** The bound as a formula: "2/λmax". */
-  readonly boundFormula: string;
-  /** The learning rate of that step (SGD), or its effective rate max |Δxᵢ|/|∂ᵢf| (adaptive methods). */
-  readonly learningRate: number;
-  /** learningRate / bound. */
-  readonly ratio: number;
-}
-
 /** A flagged run: what happened, why, and what to change. */
 export interface RunDiagnosis {
-  readonly kind: 'diverged' | 'left-view' | 'oscillating';
+  readonly kind: DiagnosisKind;
   /** The trajectory index where it happened (divergence, exit from the view, or the oscillation window's start). */
   readonly step: number;
   /** What happened, in a word or two: "Diverged", "Left the view", "Oscillating". */
@@ -53,6 +37,7 @@ export interface RunDiagnosis {
    * runner's and is not repeated).
    */
   readonly explanation: string;
+  /** The curvature where it went wrong against the method's bound (gradient methods), or null. */
   readonly curvature: CurvatureReading | null;
   /** Checked fixes, best first (empty when none was found). */
   readonly fixes: readonly RunFix[];
@@ -64,12 +49,6 @@ const RISE_SHARE = 0.2;
 const CURVATURE_SAMPLES = 25;
 /** How many points of a diverged path are examined for where the steps first overshot. */
 const MAX_EXAMINED_POINTS = 200;
-/** Safety factors below the stability bound tried for a learning rate, largest first. */
-const BOUND_FACTORS = [0.9, 0.5, 0.25, 0.1];
-/** The momentum a fix may add to plain SGD: it raises the bound to 2(1+μ)/λmax and speeds up flat valleys. */
-const FIX_MOMENTUM = 0.9;
-/** Learning rates tried for adaptive methods that left the view, as fractions of its smaller side. */
-const VIEW_FRACTIONS = [1 / 4, 1 / 10, 1 / 20, 1 / 50, 1 / 100];
 
 /**
  * Diagnoses a recorded run (`result` of `options`): null when it is fine (or its start point is
@@ -110,87 +89,6 @@ function problemScale(result: RunResult, view: Domain | undefined): number {
     extent = Math.max(extent, high - low, Math.abs(trajectory[i]));
   }
   return Math.max(1, extent);
-}
-
-/** Reads points, steps, learning rates and curvatures off a recorded run. */
-class PathReading {
-  readonly dimension: number;
-  readonly methodName: string;
-  readonly learningRate: number | null;
-  private readonly objective: Objective;
-  private readonly schedule: ScheduleSpec | undefined;
-  private readonly hessian: Float64Array;
-
-  constructor(
-    readonly options: RunOptions,
-    readonly result: RunResult,
-  ) {
-    this.dimension = result.dimension;
-    this.objective = options.objective;
-    this.methodName = options.method.name;
-    this.schedule = options.schedule;
-    this.learningRate = typeof options.hyper.lr === 'number' ? options.hyper.lr : null;
-    this.hessian = new Float64Array(this.dimension * this.dimension);
-  }
-
-  get numPoints(): number {
-    return this.result.loss.length;
-  }
-
-  point(index: number): Float64Array {
-    return this.result.trajectory.subarray(index * this.dimension, (index + 1) * this.dimension);
-  }
-
-  /** The learning rate of the step taken at point `index` (the schedule's, from the base lr). */
-  rateAt(index: number): number {
-    const base = this.learningRate ?? NaN;
-    return this.schedule === undefined ? base : learningRateAt(this.schedule, base, index);
-  }
-
-  /** λmax of the Hessian at point `index`. */
-  largestEigenvalueAt(index: number): number {
-    this.objective.hessian(this.point(index), this.hessian);
-    return largestEigenvalue(this.hessian, this.dimension);
-  }
-
-  /** The step from point `index` to the next: its largest coordinate change, and that change over the gradient there. */
-  stepSizes(index: number): { largestChange: number; effectiveRate: number; changes: Float64Array } {
-    const from = this.point(index);
-    const to = this.point(index + 1);
-    const gradient = new Float64Array(this.dimension);
-    this.objective.valueAndGradient(from, gradient);
-    const changes = new Float64Array(this.dimension);
-    let largestChange = 0;
-    let effectiveRate = 0;
-    for (let i = 0; i < this.dimension; i++) {
-      changes[i] = to[i] - from[i];
-      largestChange = Math.max(largestChange, Math.abs(changes[i]));
-      if (gradient[i] !== 0) effectiveRate = Math.max(effectiveRate, Math.abs(changes[i] / gradient[i]));
-    }
-    return { largestChange, effectiveRate, changes };
-  }
-
-  /** The curvature reading of the step taken at point `index` (so the step numbered index + 1). */
-  curvature(index: number, rule: StepRule): CurvatureReading | null {
-    if (rule === null || index + 1 > this.numPoints) return null;
-    const eigenvalue = this.largestEigenvalueAt(index);
-    if (!Number.isFinite(eigenvalue)) return null;
-    let learningRate: number;
-    let bound: number;
-    let boundFormula: string;
-    if (rule.kind === 'gradient') {
-      learningRate = this.rateAt(index);
-      bound = stableLearningRate(rule, eigenvalue);
-      boundFormula = rule.boundFormula;
-    } else {
-      // the adaptive step's own rate: how far each coordinate moved per unit of its gradient
-      if (index + 1 >= this.numPoints) return null;
-      learningRate = this.stepSizes(index).effectiveRate;
-      bound = eigenvalue > 0 ? 2 / eigenvalue : Infinity;
-      boundFormula = '2/λmax';
-    }
-    return { step: index + 1, point: Array.from(this.point(index)), largestEigenvalue: eigenvalue, bound, boundFormula, learningRate, ratio: learningRate / bound };
-  }
 }
 
 /** The explanation of a curvature reading: λmax, the bound, and how far the step was past it. */
@@ -315,8 +213,8 @@ function scaleFreeSentence(reading: PathReading, stepFormula: string, index: num
   const lr = reading.learningRate ?? NaN;
   const intro = `${reading.methodName} sets each coordinate's step by lr, not by the gradient's size: its step is ${stepFormula}, about ±lr = ${formatSignificant(lr)} per coordinate.`;
   if (index + 1 >= reading.numPoints) return intro;
-  const { changes } = reading.stepSizes(index);
-  const moved = reading.dimension === 2 ? `x by ${formatSignificant(changes[0])} and y by ${formatSignificant(changes[1])}` : `its coordinates by up to ${formatSignificant(Math.max(...changes.map(Math.abs)))}`;
+  const { changes, largestChange } = reading.stepSizes(index);
+  const moved = reading.dimension === 2 ? `x by ${formatSignificant(changes[0])} and y by ${formatSignificant(changes[1])}` : `its coordinates by up to ${formatSignificant(largestChange)}`;
   const size = view === undefined ? '' : `, while the view is ${formatSignificant(view[0][1] - view[0][0])} wide and ${formatSignificant(view[1][1] - view[1][0])} tall`;
   return `${intro} Step ${index + 1} moved ${moved}${size}: lr is too large for the size of this problem.`;
 }
@@ -344,78 +242,3 @@ function mostlyDecreasing(loss: ArrayLike<number>, from: number, to: number): bo
   for (let k = first; k + 1 < to; k++) if (loss[k + 1] > loss[k]) rises++;
   return rises <= RISE_SHARE * (to - 1 - first);
 }
-
-/**
- * The fixes to try, in order of preference. Gradient descent: learning rates at BOUND_FACTORS of
- * the bound at the start region (the largest λmax over the points before things went wrong), then
- * a cosine schedule, then plain SGD with momentum 0.9 under its raised bound. Adaptive methods that
- * left the view: learning rates at VIEW_FRACTIONS of the view's smaller side. Oscillation: a cosine
- * schedule first (it keeps the early speed), then smaller learning rates.
- */
-function fixCandidates(reading: PathReading, rule: StepRule, kind: RunDiagnosis['kind'], wrong: number, fixContext: FixContext): FixCandidate[] {
-  const lr = reading.learningRate;
-  if (lr === null) return [];
-  const candidates: FixCandidate[] = [];
-  const steps = reading.options.numSteps;
-  const addRate = (rate: number, reason: string, extra: Record<string, number> = {}) => {
-    if (!(rate > 0) || !Number.isFinite(rate)) return;
-    const rounded = roundDownTwoDigits(rate);
-    const learningRateOnly = Object.keys(extra).length === 0;
-    if (learningRateOnly && rounded >= lr) return;
-    if (candidates.some((candidate) => candidate.hyper.lr === rounded && Object.keys(candidate.hyper).length === 1 + Object.keys(extra).length)) return;
-    const extras = Object.entries(extra).map(([name, value]) => `, ${name} = ${formatSignificant(value)}`).join('');
-    candidates.push({ label: `Use lr = ${formatSignificant(rounded)}${extras}`, hyper: { lr: rounded, ...extra }, reason, learningRateOnly });
-  };
-  const addSchedule = () => {
-    if (reading.options.schedule !== undefined) return;
-    const schedule: ScheduleSpec = { type: 'cosine', T_max: Math.max(1, steps), eta_min: 0 };
-    candidates.push({ label: 'Add a cosine schedule', hyper: {}, schedule, reason: `lr decays from ${formatSignificant(lr)} to 0 over the run's ${steps} steps, so the steps shrink as the run goes on`, learningRateOnly: false });
-  };
-
-  if (rule?.kind === 'gradient') {
-    const eigenvalue = startRegionCurvature(reading, wrong);
-    if (kind === 'oscillating') addSchedule();
-    if (eigenvalue > 0) {
-      const bound = stableLearningRate(rule, eigenvalue);
-      for (const factor of BOUND_FACTORS) addRate(factor * bound, `${factor} × ${rule.boundFormula} = ${formatSignificant(bound)} at the start (λmax = ${formatSignificant(eigenvalue, 4)})`);
-      if (kind !== 'oscillating') addSchedule();
-      if (rule.momentum === 0 && kind !== 'oscillating') {
-        const raised: GradientStepRule = { ...rule, boundFactor: 2 * (1 + FIX_MOMENTUM), boundFormula: '2(1+μ)/λmax', momentum: FIX_MOMENTUM };
-        const raisedBound = stableLearningRate(raised, eigenvalue);
-        for (const factor of BOUND_FACTORS.slice(0, 3)) {
-          addRate(factor * raisedBound, `momentum μ = ${FIX_MOMENTUM} raises the bound to 2(1+μ)/λmax = ${formatSignificant(raisedBound)} (lr is ${factor} × that) and carries the run along flat valleys`, { momentum: FIX_MOMENTUM });
-        }
-      }
-    } else if (kind !== 'oscillating') addSchedule();
-    // steps that crossed out of f's domain, or a curvature that grew along the path: plainly smaller steps
-    for (const factor of [0.5, 0.2, 0.1, 0.01]) addRate(factor * lr, `${factor} × the current lr`);
-    return candidates;
-  }
-
-  const view = fixContext.view;
-  if (kind === 'oscillating') {
-    addSchedule();
-    for (const factor of [0.3, 0.1, 0.03]) addRate(factor * lr, `${factor} × the current lr: smaller steps settle closer to the minimum`);
-    return candidates;
-  }
-  if (view !== undefined && rule?.kind === 'scale-free') {
-    const side = Math.min(view[0][1] - view[0][0], view[1][1] - view[1][0]);
-    for (const fraction of VIEW_FRACTIONS) addRate(fraction * side, `about 1/${Math.round(1 / fraction)} of the view's side (${formatSignificant(side)}) per coordinate per step`);
-  }
-  for (const factor of [0.1, 0.01, 0.001]) addRate(factor * lr, `${factor} × the current lr`);
-  addSchedule();
-  return candidates;
-}
-
-/** The largest λmax over the path's first points up to point `wrong` (at most ten) and at point `wrong` itself. */
-function startRegionCurvature(reading: PathReading, wrong: number): number {
-  let largest = -Infinity;
-  const last = Math.min(Math.max(0, wrong), reading.numPoints - 1);
-  for (const k of new Set([...Array.from({ length: Math.min(last, 9) + 1 }, (_, index) => index), last])) {
-    const eigenvalue = reading.largestEigenvalueAt(k);
-    if (Number.isFinite(eigenvalue)) largest = Math.max(largest, eigenvalue);
-  }
-  return largest;
-}
-
-export type { PathVerdict };
