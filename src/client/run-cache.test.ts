@@ -8,19 +8,23 @@ import { RunCache, runResultKey } from './run-cache';
 // The oracle is the reference engine itself, run in full on every experiment: whatever the cache
 // keeps and whatever it asks for, the runs it hands out must be exactly those of a full run.
 
-/** What the worker answers for runs `indices` (its timedRun without the clock). */
-function compute(experiment: Experiment, indices: readonly number[], numSteps = experiment.steps): RunPayload[] {
+/**
+ * What the worker answers for runs `indices` (its timedRun without the clock); a whole-run request
+ * (`live` false) also carries a diagnosis (null: nothing to say), a live one none.
+ */
+function compute(experiment: Experiment, indices: readonly number[], numSteps = experiment.steps, live = false): RunPayload[] {
   const { objective } = resolveProblem(experiment.problem);
   return indices.map((index) => {
     const result = runMethod({ ...runOptionsFor(experiment, index, objective), numSteps });
-    return { ...result, elapsedMs: new Float64Array(result.loss.length) };
+    const payload = { ...result, elapsedMs: new Float64Array(result.loss.length) };
+    return live ? payload : { ...payload, diagnosis: null };
   });
 }
 
 /** Asks the cache for an experiment and answers what it is missing, as the engine client does. */
 function ask(cache: RunCache, experiment: Experiment, numSteps?: number) {
   const plan = cache.plan(experiment, numSteps);
-  const runs = cache.complete(plan, compute(experiment, plan.missing, Math.min(experiment.steps, numSteps ?? experiment.steps)));
+  const runs = cache.complete(plan, compute(experiment, plan.missing, Math.min(experiment.steps, numSteps ?? experiment.steps), numSteps !== undefined));
   return { missing: plan.missing, runs };
 }
 
@@ -79,6 +83,19 @@ describe('RunCache', () => {
       expectExactly(ask(cache, changed).runs, changed);
       ask(cache, NOISY);
     }
+  });
+
+  it('recomputes, for the whole run, a run last answered live at the last step (a live answer has no diagnosis)', () => {
+    const cache = new RunCache();
+    ask(cache, NOISY);
+    const dragged = moved(NOISY, 1, [-1.2, 1.7]);
+    const live = ask(cache, dragged, NOISY.steps);
+    expect(live.missing).toEqual([1]);
+    expect(live.runs[1].diagnosis).toBeUndefined();
+    const whole = ask(cache, dragged);
+    expect(whole.missing).toEqual([1]);
+    expect(whole.runs[1].diagnosis).toBeNull();
+    expectExactly(whole.runs, dragged);
   });
 
   it('tells a live recompute up to the step shown from the whole run', () => {

@@ -44,7 +44,8 @@ export class RunCache {
     const reused = new Map<number, RunPayload>();
     keys.forEach((key, index) => {
       const kept = this.results.get(key);
-      if (kept) reused.set(index, kept);
+      // a live answer (a drag) at the last step has the whole run but no diagnosis: the full request recomputes it
+      if (kept && (numSteps !== undefined || kept.diagnosis !== undefined)) reused.set(index, kept);
       else missing.push(index);
     });
     return { keys, missing, reused };

@@ -34,4 +34,11 @@ describe('readoutRow', () => {
     const diverged = { ...curve, label: 'x'.repeat(30), diverged: { step: 2, reason: 'non-finite loss' } };
     expect(readoutRow(diverged, 2, true, 'step', yMapping('log', null, [diverged]))).toBe(`${'x'.repeat(27)}…: diverged at step 2`);
   });
+
+  it("adds a flagged run's flag, and says why a diverged run stopped", () => {
+    const flagged = { ...curve, flag: 'left the view at step 1' };
+    expect(readoutRow(flagged, 1, false, 'step', yMapping('log', null, [flagged]))).toBe('Adam: 2.5 ⚠ left the view at step 1');
+    const diverged = { ...curve, diverged: { step: 2, reason: '|x| exceeded 1e12' }, flag: 'diverged at step 2: lr 40x above 2/λmax' };
+    expect(readoutRow(diverged, 2, true, 'step', yMapping('log', null, [diverged]))).toBe('Adam: diverged at step 2: lr 40x above 2/λmax');
+  });
 });

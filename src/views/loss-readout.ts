@@ -114,13 +114,17 @@ export function readoutHeader(value: number, axis: LossChartAxis, numSteps: numb
   return `${formatMilliseconds(value)} ms`;
 }
 
-/** A run's row of the tooltip: its loss at point `index` (what the curve shows), or where it diverged once past its end. */
+/**
+ * A run's row of the tooltip: its loss at point `index` (what the curve shows), or where it
+ * diverged once past its end; a flagged run's flag follows ("⚠ left the view at step 1").
+ */
 export function readoutRow(curve: LossCurve, index: number, beyond: boolean, axis: LossChartAxis, mapping: YMapping): string {
   const label = curve.label.length > MAX_LABEL ? `${curve.label.slice(0, MAX_LABEL - 1)}…` : curve.label;
-  if (beyond && curve.diverged) return `${label}: diverged at step ${curve.diverged.step}`;
+  if (beyond && curve.diverged) return `${label}: ${curve.flag ?? `diverged at step ${curve.diverged.step}`}`;
   // in f − f* mode the tooltip reads what the curve shows
   const name = mapping.gap ? 'f − f* = ' : '';
   const value = mapping.gap ? mapping.plot(curve.loss[index]) : curve.loss[index];
   const where = axis === 'step' ? '' : ` (step ${formatCount(index)})`;
-  return `${label}: ${name}${formatLoss(value)}${where}`;
+  const flag = curve.flag ? ` ⚠ ${curve.flag}` : '';
+  return `${label}: ${name}${formatLoss(value)}${where}${flag}`;
 }

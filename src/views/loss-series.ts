@@ -20,6 +20,8 @@ export interface LossCurve {
   readonly elapsedMs: ArrayLike<number>;
   /** Where and why the run stopped early; null when it ran every step. */
   readonly diverged: { readonly step: number; readonly reason: string } | null;
+  /** What went wrong, in one line ("left the view at step 1"), when the run is flagged; the tooltip shows it. */
+  readonly flag?: string | null;
 }
 
 /** The x axis's title. */

@@ -1,5 +1,7 @@
 // The engine worker's entry point: answers the page's requests with the float64 engine.
 // Compiled without the DOM library (tsconfig.worker.json): touching the page here is a type error.
+import { diagnoseRun } from '../engine/diagnosis/diagnose';
+import { lowestMinimumValue } from '../engine/known-minima';
 import { sampleObjective } from '../engine/sample';
 import { resolveProblem, runOptionsFor, type ResolvedProblem } from '../experiment/run-experiment';
 import type { Experiment } from '../experiment/experiment';
@@ -30,10 +32,16 @@ function handle(request: EngineRequest, receivedAt: number): void {
     case 'runExperiment': {
       const started = performance.now();
       const { experiment } = request;
-      const { objective } = problemFor(experiment.problem);
+      const { objective, plane, minima } = problemFor(experiment.problem);
       const numSteps = Math.min(experiment.steps, request.numSteps ?? experiment.steps);
       const indices = request.runIndices ?? experiment.runs.map((_, index) => index);
-      const runs: RunPayload[] = indices.map((index) => timedRun({ ...runOptionsFor(experiment, index, objective), numSteps }));
+      // live runs (a drag, computed every frame) are not diagnosed: the whole run follows when it ends
+      const context = request.numSteps === undefined ? { view: plane?.domain, minimumValue: lowestMinimumValue(minima) } : null;
+      const runs: RunPayload[] = indices.map((index) => {
+        const options = { ...runOptionsFor(experiment, index, objective), numSteps };
+        const run = timedRun(options);
+        return context === null ? run : { ...run, diagnosis: diagnoseRun(options, run, context) };
+      });
       const elapsedMs = performance.now() - started;
       const transfer = runs.flatMap((run) => [
         run.trajectory.buffer,

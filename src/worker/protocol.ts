@@ -1,5 +1,6 @@
 // The wire format between the page and the engine worker: data only, tagged by `type`.
 // No class instances cross; typed arrays are transferred, not copied.
+import type { RunDiagnosis } from '../engine/diagnosis/diagnose';
 import type { RunResult } from '../engine/run';
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { Experiment } from '../experiment/experiment';
@@ -35,11 +36,16 @@ export type EngineRequest =
 
 /**
  * One run's result as it crosses the wire: the engine's RunResult (n-dimensional points, f, the
- * evaluation counts and best f at each point, divergence or convergence), timed.
+ * evaluation counts and best f at each point, divergence or convergence), timed, and diagnosed.
  */
 export interface RunPayload extends RunResult {
   /** Wall-clock milliseconds since the run started when each point was reached. */
   readonly elapsedMs: Float64Array;
+  /**
+   * Why the run diverged, left the view or oscillates, with checked fixes; null when it is fine.
+   * Absent for a live run cut short at the step shown (a drag): the whole run is diagnosed after.
+   */
+  readonly diagnosis?: RunDiagnosis | null;
 }
 
 /**

@@ -88,6 +88,7 @@ export function LossPanel() {
         evaluations: result.evaluations.function,
         elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
         diverged: result.diverged,
+        flag: result.diagnosis?.summary ?? null,
       })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- curveStyles stands for the runs' names and colours, read from the store
     [store, payloads, curveStyles, clockTick],

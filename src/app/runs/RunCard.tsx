@@ -10,6 +10,7 @@ import { formatLoss, runLabel } from './labels';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import { effectiveColor, switchOptimizer } from './run-setup';
+import { RunDiagnosis } from './RunDiagnosis';
 import { RunSettings } from './RunSettings';
 
 /** Props of a RunCard. */
@@ -130,6 +131,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
       </div>
 
       <RunStatus result={result} hidden={Boolean(run.hidden)} />
+      <RunDiagnosis index={index} result={result} />
 
       <div className="run-card-foot">
         <button
