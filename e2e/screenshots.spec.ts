@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-// Golden images of three states, reviewed by eye when they were taken and whenever they change
+// Golden images of a few states, reviewed by eye when they were taken and whenever they change
 // (`node scripts/e2e.mjs e2e/screenshots.spec.ts --update-snapshots` rewrites them; look at the
 // diff before committing). The small tolerance absorbs anti-aliasing, not layout changes.
 
@@ -37,3 +37,22 @@ test('dark theme', async ({ playground, page }) => {
   await settle(page);
   await expect(page).toHaveScreenshot('dark-theme.png', { ...SCREENSHOT, mask: [page.getByTestId('engine-info')] });
 });
+
+// The three screens the classroom review used: a laptop, a projector and a phone. The phone is
+// emulated as one (touch, 2x pixels) and pictured as far as its first screen reaches.
+const SCREENS = [
+  { name: 'laptop-1280x800', viewport: { width: 1280, height: 800 } },
+  { name: 'projector-1920x1080', viewport: { width: 1920, height: 1080 } },
+  { name: 'phone-390x844', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+] as const;
+
+for (const { name, ...screen } of SCREENS) {
+  test.describe(`on a ${name.replace('-', ' ')} screen`, () => {
+    test.use(screen);
+    test('four runs on a typed formula, paused mid-way', async ({ playground, page }) => {
+      await playground.open(`${FOUR_RUNS_ON_A_FORMULA}&step=120`, 4);
+      await settle(page);
+      await expect(page).toHaveScreenshot(`${name}.png`, { ...SCREENSHOT, mask: [page.getByTestId('engine-info')] });
+    });
+  });
+}
