@@ -47,23 +47,25 @@ function distance(a: Box, b: Box): number {
   return Math.hypot(dx, dy);
 }
 
-/** Checks that the open step rings `target` and that its card sits inside the window, beside the target (or over it where no side has room). */
+/** What is wrong with the open step's ring and card for `step` now (empty: it rings the target, and its card is inside the window, beside the target or over it where no side has room). */
+async function pointingProblems(page: Page, step: (typeof STEPS)[number]): Promise<string[]> {
+  const { dialog, highlight } = tour(page);
+  const [ring, target, card] = await Promise.all([highlight.boundingBox(), step.target(page).boundingBox(), dialog.boundingBox()]);
+  if (!ring || !target || !card) return ['ring, target or card not on the page'];
+  const problems: string[] = [];
+  if (covered(ring, target) < 0.97) problems.push(`the ring covers ${covered(ring, target).toFixed(2)} of the target`);
+  const viewport = page.viewportSize()!;
+  if (card.x < 0 || card.y < 0 || card.x + card.width > viewport.width || card.y + card.height > viewport.height) problems.push(`the card ${JSON.stringify(card)} is not inside the window`);
+  if ((await dialog.getAttribute('data-side')) !== 'over' && distance(card, target) >= 30) problems.push(`the card is ${distance(card, target).toFixed(0)} px from the target`);
+  return problems;
+}
+
+/** Checks that the open step is `step` and points at its element; the ring and card move smoothly (and follow a smooth scroll), so this waits until they have settled. */
 async function expectPointsAt(page: Page, step: (typeof STEPS)[number]): Promise<void> {
   const { dialog, highlight } = tour(page);
   await expect(dialog).toHaveAttribute('data-step', step.id);
   await expect(highlight).toHaveAttribute('data-step', step.id);
-  const target = step.target(page);
-  // the ring follows a smooth scroll: poll until it has settled on the target
-  await expect.poll(async () => covered((await highlight.boundingBox())!, (await target.boundingBox())!), { message: `ring around ${step.id}` }).toBeGreaterThan(0.97);
-  const viewport = page.viewportSize()!;
-  const card = (await dialog.boundingBox())!;
-  expect(card.x, `${step.id}: card inside the window`).toBeGreaterThanOrEqual(0);
-  expect(card.y).toBeGreaterThanOrEqual(0);
-  expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
-  expect(card.y + card.height).toBeLessThanOrEqual(viewport.height);
-  if ((await dialog.getAttribute('data-side')) !== 'over') {
-    expect(distance(card, (await target.boundingBox())!), `${step.id}: card beside its target`).toBeLessThan(30);
-  }
+  await expect.poll(() => pointingProblems(page, step), { message: `step ${step.id}` }).toEqual([]);
 }
 
 test('a first visit opens the introduction, which walks through the map, a run, Play and Copy link', async ({ playground, page }) => {
