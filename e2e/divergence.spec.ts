@@ -71,7 +71,7 @@ test('SGD at lr = 1 on Rosenbrock: the card explains the divergence with λmax a
 });
 
 test('Adam at lr = 10 is flagged as leaving the view, in its card and in the tooltip, with a fix that keeps it in', async ({ playground, page }) => {
-  await playground.open('v=1&surface=rosenbrock&run=adam(lr=10)@-1.5,2;label=Adam', 1);
+  await playground.open('v=1&surface=rosenbrock&run=adam(lr=10)@-1.5,2', 1);
   const card = playground.runItems.first();
   // it never diverges: before the diagnosis nothing said anything was wrong
   await expect(card.getByRole('status')).toContainText('after 300 steps');
@@ -83,7 +83,7 @@ test('Adam at lr = 10 is flagged as leaving the view, in its card and in the too
   await expect(diagnosis).toContainText('Step 1 moved x by 10 and y by 10, while the view is 4 wide and 4 tall');
 
   const rows = await tooltipRows(page, 0.5);
-  expect(rows[0]).toMatch(/^Adam: .* ⚠ left the view at step 1$/);
+  expect(rows[0]).toMatch(/^Adam lr 10: .* ⚠ left the view at step 1$/);
 
   await card.getByRole('button', { name: /^Use lr = [\d.]+ for run 1$/ }).click();
   await expect(diagnosis).toHaveCount(0);
