@@ -1,4 +1,4 @@
-import { useCallback, useId, type CSSProperties } from 'react';
+import { memo, useCallback, useId, type CSSProperties } from 'react';
 import { METHODS, getMethod } from '../../engine/methods';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
@@ -6,7 +6,7 @@ import type { RunPayload } from '../../worker/protocol';
 import { ColorPicker } from '../controls/ColorPicker';
 import { NumberField } from '../controls/NumberField';
 import { formatNumber } from '../controls/slider-scale';
-import { formatLoss, runLabel } from './labels';
+import { formatLoss } from './labels';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import { effectiveColor, switchOptimizer } from './run-setup';
@@ -17,13 +17,17 @@ import { RunSettings } from './RunSettings';
 export interface RunCardProps {
   index: number;
   run: ExperimentRun;
+  /** The run's display name: its typed label, or the automatic one, numbered where names repeat. */
+  name: string;
+  /** The name it would have without a typed label (the label field's placeholder). */
+  automaticName: string;
   /** What the engine computed for this run; undefined while it computes. */
   result: RunPayload | undefined;
   selected: boolean;
   expanded: boolean;
-  onToggleExpanded(): void;
-  onDuplicate(): void;
-  onRemove(): void;
+  onToggleExpanded(index: number): void;
+  onDuplicate(index: number): void;
+  onRemove(index: number): void;
 }
 
 const ANY_NUMBER = { min: -Infinity, max: Infinity } as const;
@@ -32,14 +36,12 @@ const ANY_NUMBER = { min: -Infinity, max: Infinity } as const;
  * One run in the list: which run the map's clicks move (radio), colour, name, visibility, duplicate,
  * remove, optimizer and a one-line summary, how it ended, and on demand all its settings.
  */
-export function RunCard({ index, run, result, selected, expanded, onToggleExpanded, onDuplicate, onRemove }: RunCardProps) {
+export const RunCard = memo(function RunCard({ index, run, name, automaticName, result, selected, expanded, onToggleExpanded, onDuplicate, onRemove }: RunCardProps) {
   const store = useAppStoreApi();
   const runCount = useAppStore((state) => state.experiment.runs.length);
   const linkStarts = useAppStore((state) => state.linkStarts);
   const number = index + 1;
   const subject = `run ${number}`;
-  const runs = useAppStore((state) => state.experiment.runs);
-  const name = runLabel(run, index, runs);
   const headingId = useId();
   const settingsId = useId();
   const definition = getMethod(run.optimizer);
@@ -85,7 +87,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
           <input
             type="text"
             value={run.label ?? ''}
-            placeholder={runLabel({ ...run, label: undefined }, index, runs)}
+            placeholder={automaticName}
             maxLength={MAX_LABEL_LENGTH}
             autoComplete="off"
             spellCheck={false}
@@ -140,7 +142,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
           aria-expanded={expanded}
           aria-controls={settingsId}
           aria-label={`Settings of run ${number}`}
-          onClick={onToggleExpanded}
+          onClick={() => onToggleExpanded(index)}
         >
           <span className="settings-caret" aria-hidden="true">
             ▸
@@ -165,7 +167,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
             aria-label={`Duplicate run ${number}`}
             title={runCount >= MAX_RUNS ? `At most ${MAX_RUNS} runs` : 'Duplicate this run'}
             disabled={runCount >= MAX_RUNS}
-            onClick={onDuplicate}
+            onClick={() => onDuplicate(index)}
           >
             <CopyIcon />
           </button>
@@ -175,7 +177,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
             aria-label={`Remove run ${number}`}
             title={runCount <= 1 ? 'An experiment keeps at least one run' : 'Remove this run'}
             disabled={runCount <= 1}
-            onClick={onRemove}
+            onClick={() => onRemove(index)}
           >
             <RemoveIcon />
           </button>
@@ -188,7 +190,7 @@ export function RunCard({ index, run, result, selected, expanded, onToggleExpand
       )}
     </li>
   );
-}
+});
 
 /** How the run ended, from the engine's result: its final loss, or where and why it diverged. */
 function RunStatus({ result, hidden }: { result: RunPayload | undefined; hidden: boolean }) {

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { MAX_RUNS } from '../../experiment/experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import { Select } from '../controls/Select';
 import { Toggle } from '../controls/Toggle';
+import { runLabel, runLabels } from './labels';
 import { getPreset, RUN_PRESETS } from './presets';
 import { RunCard } from './RunCard';
 import { nextRunColor, pinColors, runFromPreset } from './run-setup';
@@ -71,6 +72,19 @@ export function RunsPanel() {
     setExpanded(next);
   };
 
+  // the cards are memoized: they get names and callbacks that stay the same while a start is dragged
+  const latest = useRef({ toggleExpanded, duplicateRun, removeRun });
+  latest.current = { toggleExpanded, duplicateRun, removeRun };
+  const cardActions = useMemo(
+    () => ({
+      onToggleExpanded: (index: number) => latest.current.toggleExpanded(index),
+      onDuplicate: (index: number) => latest.current.duplicateRun(index),
+      onRemove: (index: number) => latest.current.removeRun(index),
+    }),
+    [],
+  );
+  const names = runLabels(runs);
+
   const setLinked = (linked: boolean) => {
     const state = store.getState();
     state.setLinkStarts(linked);
@@ -95,12 +109,12 @@ export function RunsPanel() {
             key={keys.keys[index]}
             index={index}
             run={run}
+            name={names[index]}
+            automaticName={run.label ? runLabel({ ...run, label: undefined }, index, runs) : names[index]}
             result={resultFor(index)}
             selected={index === selectedRun}
             expanded={expanded.has(keys.keys[index])}
-            onToggleExpanded={() => toggleExpanded(index)}
-            onDuplicate={() => duplicateRun(index)}
-            onRemove={() => removeRun(index)}
+            {...cardActions}
           />
         ))}
       </ul>

@@ -50,6 +50,15 @@ describe('runLabels', () => {
     expect(runLabels(runs)).toEqual(['Adam lr 0.05', 'Adam lr 0.05 (2)', 'Adam lr 0.05', 'Adam lr 0.05 (4)', 'Mine', 'Mine']);
   });
 
+  it('names a run alike asked alone or with its list, and follows a changed list', () => {
+    const adam = { optimizer: 'adam', hyper: { lr: 0.05 }, start: [0, 0] };
+    const runs = [adam, { ...adam, label: 'Adam lr 0.05' }, { ...adam }];
+    expect(runs.map((run, index) => runLabel({ ...run }, index, runs))).toEqual(runLabels(runs));
+    expect(runLabel(runs[2], 2, runs)).toBe('Adam lr 0.05 (3)');
+    const changed = [runs[0], { ...adam, hyper: { lr: 0.1 } }, runs[2]];
+    expect(runLabels(changed)).toEqual(['Adam lr 0.05', 'Adam lr 0.1', 'Adam lr 0.05 (2)']);
+  });
+
   it('follows the optimizer when a run is switched: SGD becomes Lion', () => {
     expect(runLabels([{ optimizer: 'sgd', hyper: { lr: 0.001 }, start: [0, 0] }])).toEqual(['SGD lr 0.001']);
     expect(runLabels([{ optimizer: 'lion', hyper: { lr: 0.01 }, start: [0, 0] }])).toEqual(['Lion lr 0.01']);

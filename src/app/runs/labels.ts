@@ -15,16 +15,36 @@ type Run = Experiment['runs'][number];
 export function runLabel(run: Run | undefined, index: number, runs?: readonly Run[]): string {
   if (!run) return `run ${index + 1}`;
   if (run.label) return run.label;
+  if (runs && runs[index] === run) return runLabels(runs)[index];
   const name = automaticRunName(run);
   if (!runs) return name;
+  return numbered(name, index, runs);
+}
+
+/** The names of the last run lists asked for: the views ask on every store change, the runs change far less often. */
+const namesOf = new WeakMap<readonly Run[], readonly string[]>();
+
+/** Every run's display name, in order (numbered where automatic names repeat). */
+export function runLabels(runs: readonly Run[]): readonly string[] {
+  let names = namesOf.get(runs);
+  if (!names) {
+    // how many earlier runs show each name, typed or automatic
+    const earlierWith = new Map<string, number>();
+    names = runs.map((run) => {
+      const name = displayName(run);
+      const earlier = earlierWith.get(name) ?? 0;
+      earlierWith.set(name, earlier + 1);
+      return run.label || earlier === 0 ? name : `${name} (${earlier + 1})`;
+    });
+    namesOf.set(runs, names);
+  }
+  return names;
+}
+
+function numbered(name: string, index: number, runs: readonly Run[]): string {
   let earlier = 0;
   for (let i = 0; i < index && i < runs.length; i++) if (displayName(runs[i]) === name) earlier++;
   return earlier === 0 ? name : `${name} (${earlier + 1})`;
-}
-
-/** Every run's display name, in order (numbered where automatic names repeat). */
-export function runLabels(runs: readonly Run[]): string[] {
-  return runs.map((run, index) => runLabel(run, index, runs));
 }
 
 function displayName(run: Run): string {
