@@ -70,6 +70,10 @@ export function checkHyperValue(value: unknown, spec: HyperSpec, path: string): 
       return checkNumber(value, numberRange(spec), path);
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${path} must be true or false, got ${describe(value)}`;
+    case 'choice':
+      return typeof value === 'string' && spec.options.includes(value)
+        ? undefined
+        : `${path} must be one of ${spec.options.map((option) => `"${option}"`).join(', ')}, got ${describe(value)}`;
     case 'pair': {
       if (!Array.isArray(value) || value.length !== 2) {
         return `${path} must be a pair of numbers like [0.9, 0.999], got ${describe(value)}`;

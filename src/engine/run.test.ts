@@ -254,3 +254,49 @@ describe('Runner with any method', () => {
     for (let k = 1; k < result.elapsedMs!.length; k++) expect(result.elapsedMs![k]).toBeGreaterThanOrEqual(result.elapsedMs![k - 1]);
   });
 });
+
+describe('method snapshots and seeds', () => {
+  /** Halves the point each step and shows the point it left as its "trial", drawing one number from its seed. */
+  const halving: MethodDefinition = {
+    id: 'halving',
+    name: 'Halving',
+    family: 'gradient-free',
+    needs: { value: true, gradient: false, hessian: false },
+    updateRule: 'x ← x/2',
+    hyperSpecs: [],
+    create(_hyper, { seed }) {
+      const random = new Random(seed);
+      let previous = new Float64Array(2);
+      return {
+        start(point, oracle) {
+          previous = Float64Array.from(point);
+          return oracle.value(point);
+        },
+        step(point, oracle) {
+          previous = Float64Array.from(point);
+          for (let i = 0; i < point.length; i++) point[i] /= 2;
+          return oracle.value(point);
+        },
+        snapshot: () => ({ trials: previous, temperature: random.nextFloat() }),
+      };
+    },
+  };
+
+  it('records one snapshot per point, none in a lean run', () => {
+    const result = runMethod({ objective: bowl, method: halving, hyper: {}, start: [4, -2], numSteps: 2 });
+    expect(result.snapshots?.map((snapshot) => Array.from(snapshot?.trials ?? []))).toEqual([[4, -2], [4, -2], [2, -1]]);
+    expect(result.evaluations.gradient[2]).toBe(0);
+    const lean = runMethod({ objective: bowl, method: halving, hyper: {}, start: [4, -2], numSteps: 2, record: false });
+    expect(lean.snapshots).toBeNull();
+    expect(runOptimizer({ objective: bowl, optimizer: sgd, hyper: sgdHyper({ lr: 0.25 }), start: [4, -2], numSteps: 2 }).snapshots).toBeNull();
+  });
+
+  it("draws the method's randomness from the run's seed, apart from the noise stream", () => {
+    const draws = (seed: number, noise?: number) =>
+      runMethod({ objective: bowl, method: halving, hyper: {}, start: [1, 1], numSteps: 3, seed, noise }).snapshots?.map((snapshot) => snapshot?.temperature);
+    expect(draws(7)).toEqual(draws(7));
+    expect(draws(7)).toEqual(draws(7, 0.5));
+    expect(draws(7)).not.toEqual(draws(8));
+    expect(draws(7)?.[0]).not.toBe(new Random(7).nextFloat());
+  });
+});

@@ -3,7 +3,9 @@ import { DIVERGENCE_BOUND, lossProblem, pointProblem } from './divergence';
 import { CLOCK_INTERVAL, spreadReadings, type ClockReading } from './elapsed';
 import type { MethodDefinition, MethodInstance } from './methods/method';
 import type { HyperValues } from './methods/hyperparameters';
-import type { Objective } from './objective';
+import type { Domain, Objective } from './objective';
+import type { MethodSnapshot } from './methods/snapshot';
+import { deriveSeed } from './random';
 import { Oracle } from './oracle';
 import type { ScheduleSpec } from './schedules';
 
@@ -21,8 +23,13 @@ export interface RunOptions {
   clip?: ClipSpec;
   /** σ of the Gaussian noise added to each gradient component (0 or absent: none). */
   noise?: number;
-  /** Seed of the noise stream (uint32, default 0); use deriveSeed for run i of an experiment. */
+  /**
+   * The run's seed (uint32, default 0; deriveSeed(experiment seed, i) for run i): the gradient
+   * noise stream is drawn from it, the method's own randomness from deriveSeed(seed, METHOD_STREAM).
+   */
   seed?: number;
+  /** The region in view, for methods that sample it (random search); the problem's plotting domain outside the app. */
+  domain?: Domain;
   /**
    * false: keep only the latest point and its numbers (batch summaries, no trajectory); result()
    * then holds that one point. Default true: record every point.
@@ -39,6 +46,9 @@ export interface Divergence {
   /** In plain words, e.g. "x became NaN". */
   reason: string;
 }
+
+/** The stream of a run's seed that its method's randomness is drawn from (the noise stream is the seed itself). */
+export const METHOD_STREAM = 0x6d657468;
 
 /** Where a method's own stopping test was met. */
 export interface Convergence {
@@ -70,6 +80,8 @@ export interface RunResult {
   elapsedMs: Float64Array | null;
   diverged: Divergence | null;
   converged: Convergence | null;
+  /** The method's state at each recorded point, for the map (null for methods that draw none, and for lean runs). */
+  snapshots: (MethodSnapshot | null)[] | null;
 }
 
 /** True when every coordinate is finite and within the divergence bound and f is finite. */
@@ -100,6 +112,7 @@ export function runMethod(options: RunOptions): RunResult {
 export class Runner {
   private readonly method: MethodInstance;
   private readonly stoppingTest: (() => string | null) | undefined;
+  private readonly snapshots: (MethodSnapshot | null)[] | null;
   private readonly oracle: Oracle;
   private readonly dimension: number;
   private readonly point: Float64Array;
@@ -123,11 +136,18 @@ export class Runner {
     if (options.start.length !== this.dimension) {
       throw new RangeError(`start has ${options.start.length} coordinates, the objective takes ${this.dimension}`);
     }
-    this.method = options.method.create(options.hyper, { dimension: this.dimension, schedule: options.schedule, clip: options.clip });
+    this.method = options.method.create(options.hyper, {
+      dimension: this.dimension,
+      schedule: options.schedule,
+      clip: options.clip,
+      seed: deriveSeed(options.seed ?? 0, METHOD_STREAM),
+      ...(options.domain && { domain: options.domain }),
+    });
     this.stoppingTest = this.method.stoppingTest?.bind(this.method);
     this.oracle = new Oracle(objective, { standardDeviation: options.noise ?? 0, seed: options.seed ?? 0 });
     this.point = Float64Array.from(options.start);
     this.recordAll = options.record ?? true;
+    this.snapshots = this.recordAll && this.method.snapshot ? [] : null;
     this.clock = options.clock;
     this.startTime = this.clock?.() ?? 0;
     const wanted = Number.isFinite(options.numSteps) && this.recordAll ? Math.floor(options.numSteps) + 1 : 1;
@@ -228,6 +248,7 @@ export class Runner {
       elapsedMs,
       diverged: this.divergence === null ? null : { ...this.divergence },
       converged: this.convergence === null ? null : { ...this.convergence },
+      snapshots: this.snapshots === null ? null : copy ? this.snapshots.slice(0, points) : this.snapshots,
     };
   }
 
@@ -257,6 +278,7 @@ export class Runner {
     this.gradientCounts[index] = oracle.gradientEvaluations;
     this.hessianCounts[index] = oracle.hessianEvaluations;
     this.bestLosses[index] = oracle.bestValue;
+    if (this.snapshots !== null) this.snapshots.push(this.method.snapshot?.() ?? null);
     if (this.clock !== undefined && this.numPoints % CLOCK_INTERVAL === 0) this.readings.push({ point: this.numPoints, time: this.clock() - this.startTime });
     this.numPoints++;
   }

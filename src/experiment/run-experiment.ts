@@ -61,7 +61,11 @@ export function resolveRun(run: ExperimentRun): ResolvedRun {
   };
 }
 
-/** The engine options of run `index`: its noise stream is deriveSeed(experiment.seed, index). */
+/**
+ * The engine options of run `index`: its seed is deriveSeed(experiment.seed, index) (the noise
+ * stream, and the method's own draws from a stream of it); methods that sample a region sample
+ * the problem's plotting domain, which the link holds, so zooming the map changes no result.
+ */
 export function runOptionsFor(experiment: Experiment, index: number, objective: Objective): RunOptions {
   const run = resolveRun(experiment.runs[index]);
   return {
@@ -74,6 +78,7 @@ export function runOptionsFor(experiment: Experiment, index: number, objective: 
     clip: run.clip,
     noise: experiment.noise,
     seed: deriveSeed(experiment.seed, index),
+    domain: problemDomain(experiment.problem),
   };
 }
 

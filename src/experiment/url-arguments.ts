@@ -63,6 +63,9 @@ function parseArgument(text: string, spec: HyperSpec): Parsed<HyperValue> {
     case 'boolean':
       if (text === 'true' || text === 'false') return { ok: true, value: text === 'true' };
       return { ok: false, error: `'${text}' is not true or false` };
+    case 'choice':
+      // checkHyperValue names the options
+      return { ok: true, value: text };
     case 'pair': {
       const parts = text.split('/');
       const first = parseNumber(parts[0]);

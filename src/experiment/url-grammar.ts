@@ -41,7 +41,7 @@ export function parseNumberList(text: string): Parsed<number[]> {
 
 /** A hyperparameter as the URL writes it: "0.05", "true", "0.9/0.999". */
 export function formatHyperValue(value: HyperValue): string {
-  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean' || typeof value === 'string') return String(value);
   if (typeof value === 'number') return formatNumber(value);
   return `${formatNumber(value[0])}/${formatNumber(value[1])}`;
 }

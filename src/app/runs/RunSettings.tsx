@@ -84,6 +84,26 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
             }}
           />
         );
+      case 'choice':
+        return (
+          <Select
+            key={spec.name}
+            label={spec.name}
+            accessibleName={`${spec.name} of run ${number}: ${spec.description}`}
+            value={hyper[spec.name] as string}
+            onChange={(next) => {
+              const problem = crossCheck(spec.name, next);
+              if (problem) setRefusal(problem);
+              else setHyper(spec.name, next);
+            }}
+          >
+            {spec.options.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </Select>
+        );
       case 'pair': {
         const pair = hyper[spec.name] as readonly [number, number];
         const valid = { min: spec.min, max: spec.max, exclusiveMax: spec.exclusiveMax };
@@ -126,7 +146,7 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
           </p>
         )}
         <button type="button" className="quiet reset-hyper" onClick={() => update({ hyper: {} })} disabled={Object.keys(run.hyper).length === 0}>
-          Reset run {number} to torch's defaults
+          Reset run {number} to {definition.family === 'first-order' ? "torch's" : 'the'} defaults
         </button>
       </fieldset>
 

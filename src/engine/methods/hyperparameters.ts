@@ -1,7 +1,7 @@
 // A method's hyperparameters: values as the experiment holds them, and specs for validation and controls.
 
 /** Hyperparameter values at the experiment boundary, named as in torch.optim (snake_case). */
-export type HyperValue = number | boolean | readonly [number, number];
+export type HyperValue = number | boolean | string | readonly [number, number];
 export type HyperValues = Readonly<Record<string, HyperValue>>;
 
 /** Describes one hyperparameter for validation and for the controls that edit it. */
@@ -25,6 +25,14 @@ export type HyperSpec =
       readonly kind: 'boolean';
       readonly name: string;
       readonly defaultValue: boolean;
+      readonly description: string;
+    }
+  | {
+      /** One of a few named options (a line search, a cooling schedule), spelled as the reference spells them. */
+      readonly kind: 'choice';
+      readonly name: string;
+      readonly defaultValue: string;
+      readonly options: readonly string[];
       readonly description: string;
     }
   | {

@@ -1,17 +1,29 @@
 import { OPTIMIZERS } from './first-order';
 import { firstOrderMethod } from './first-order/adapter';
+import { GRADIENT_FREE_METHODS } from './gradient-free';
 import type { MethodDefinition } from './method';
+import { QUASI_NEWTON_METHODS } from './quasi-newton';
+import { SECOND_ORDER_METHODS } from './second-order';
+import { ZEROTH_ORDER_METHODS } from './zeroth-order';
 
 export type { MethodContext, MethodDefinition, MethodFamily, MethodInstance, MethodNeeds } from './method';
+export { METHOD_FAMILY_NAMES } from './method';
 export type { HyperSpec, HyperValue, HyperValues } from './hyperparameters';
+export type { MethodSnapshot } from './snapshot';
 export { defaultHyperValues, validateHyperValues } from './first-order/hyper';
 
 /**
- * Every method, in the order the picker lists them: a new method is a file in first-order/,
- * second-order/ or gradient-free/ and a line here (a new torch-style optimizer: a line in
+ * Every method, in the order the picker lists them (family by family): a new method is a file in
+ * its family's folder and a line in that folder's index.ts (a new torch-style optimizer: a line in
  * first-order/index.ts, which reaches this list through the adapter).
  */
-export const METHODS: readonly MethodDefinition[] = [...OPTIMIZERS.map(firstOrderMethod)];
+export const METHODS: readonly MethodDefinition[] = [
+  ...OPTIMIZERS.map(firstOrderMethod),
+  ...SECOND_ORDER_METHODS,
+  ...QUASI_NEWTON_METHODS,
+  ...GRADIENT_FREE_METHODS,
+  ...ZEROTH_ORDER_METHODS,
+];
 
 const BY_ID = new Map(METHODS.map((method) => [method.id, method]));
 

@@ -2,7 +2,9 @@ import type { ClipSpec } from '../clipping';
 import type { Oracle } from '../oracle';
 import type { ScheduleSpec } from '../schedules';
 import type { KernelBuilder } from './first-order/kernel';
+import type { Domain } from '../objective';
 import type { HyperSpec, HyperValues } from './hyperparameters';
+import type { MethodSnapshot } from './snapshot';
 
 // How a point moves. A method declares what it needs of the objective, owns its state, and reaches
 // f, ∇f and ∇²f only through the counting Oracle, so a race between first-order, second-order and
@@ -17,7 +19,16 @@ export interface MethodNeeds {
 }
 
 /** How the method picker groups the methods. */
-export type MethodFamily = 'first-order' | 'second-order' | 'gradient-free';
+export type MethodFamily = 'first-order' | 'second-order' | 'quasi-newton' | 'gradient-free' | 'zeroth-order';
+
+/** The picker's group names, in its order. */
+export const METHOD_FAMILY_NAMES: Readonly<Record<MethodFamily, string>> = {
+  'first-order': 'First-order (gradient)',
+  'second-order': 'Second-order (Hessian)',
+  'quasi-newton': 'Quasi-Newton and conjugate gradient',
+  'gradient-free': 'Gradient-free search',
+  'zeroth-order': 'Zeroth-order gradient estimates',
+};
 
 /** What a run hands its method besides the hyperparameters. */
 export interface MethodContext {
@@ -26,6 +37,13 @@ export interface MethodContext {
   readonly schedule?: ScheduleSpec;
   /** Gradient clipping before each update (gradient methods); none when absent. */
   readonly clip?: ClipSpec;
+  /**
+   * uint32 seed of the method's own randomness (proposals, populations, probe directions): derived
+   * from the run's seed, apart from the gradient-noise stream. Same link, same draws.
+   */
+  readonly seed: number;
+  /** The region the user is looking at (random search samples it uniformly); absent outside the app (the CLI gives the problem's plotting domain). */
+  readonly domain?: Domain;
 }
 
 /** One method's state for one run. */
@@ -44,6 +62,12 @@ export interface MethodInstance {
    * method's words ("‖∇f‖ ≤ gtol"), or null. Methods without one leave it out.
    */
   stoppingTest?(): string | null;
+  /**
+   * The state the map draws after the latest start() or step() (the simplex, the population, the
+   * trial points...), or null. Asked only of recorded runs, once per point; the result must not be
+   * changed afterwards (copy what the method keeps mutating).
+   */
+  snapshot?(): MethodSnapshot | null;
 }
 
 /** A method in the registry: its id, what it needs, its hyperparameters and a factory. */

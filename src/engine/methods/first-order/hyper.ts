@@ -46,6 +46,13 @@ export function booleanHyper(hyper: HyperValues, name: string): boolean {
   return value;
 }
 
+/** A hyperparameter that must be one of its spec's options. */
+export function choiceHyper(hyper: HyperValues, name: string): string {
+  const value = hyper[name];
+  if (typeof value !== 'string') throw new TypeError(`hyperparameter ${name} must be one of its options`);
+  return value;
+}
+
 /** A hyperparameter that must be a pair such as betas. */
 export function pairHyper(hyper: HyperValues, name: string): readonly [number, number] {
   const value = hyper[name];

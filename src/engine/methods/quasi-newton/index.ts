@@ -1,0 +1,5 @@
+import type { MethodDefinition } from '../method';
+
+// The quasi-newton methods (bfgs, cg, lbfgs), one file each, listed here in the picker's order.
+
+export const QUASI_NEWTON_METHODS: readonly MethodDefinition[] = [];

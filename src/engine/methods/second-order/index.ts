@@ -1,0 +1,5 @@
+import type { MethodDefinition } from '../method';
+
+// The second-order methods (newton, newton_cg), one file each, listed here in the picker's order.
+
+export const SECOND_ORDER_METHODS: readonly MethodDefinition[] = [];
