@@ -11,6 +11,8 @@ import { createKernelInstance } from '../../src/engine/methods/first-order/kerne
 import type { OptimizerDefinition } from '../../src/engine/methods/first-order/optimizer';
 import { sampleObjective } from '../../src/engine/sample';
 import { getSurface } from '../../src/engine/problems/surfaces';
+import { defaultHyperValues as defaultMethodHyper, METHOD_FAMILY_NAMES, METHODS, type MethodFamily } from '../../src/engine/methods';
+import { runMethod } from '../../src/engine/run';
 
 /** One row of the bench table. */
 export interface BenchRow {
@@ -87,6 +89,34 @@ export function runNodeBench(): BenchRow[] {
     const out = new Float64Array(256 * 256 * summaryStride(2));
     const ms = medianMilliseconds(() => runBatchRange(template, job, 0, 256 * 256, out, 0), 3, 1);
     rows.push({ workload: '3. basin map 256x256, Adam, Rosenbrock', engine: 'TS float64, Node, 1 thread', size: '65536 runs x 500 steps', milliseconds: ms, throughput: `${((256 * 256 * 500) / ms / 1e3).toFixed(1)}M run-steps/s` });
+  }
+  rows.push(...familyRows(surface));
+  return rows;
+}
+
+/**
+ * Workload 6: one interactive run of each method (its defaults, 1,000 steps from (−1.5, 2) on the
+ * Rosenbrock surface, fewer where its stopping test ends it), grouped by family: steps/s and
+ * evaluations of f per second, so a family's cost per step is seen beside the others' (ratio: to SGD).
+ */
+function familyRows(surface: Objective): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const family of Object.keys(METHOD_FAMILY_NAMES) as MethodFamily[]) {
+    for (const method of METHODS.filter((candidate) => candidate.family === family)) {
+      const hyper = defaultMethodHyper(method.hyperSpecs);
+      const run = () => runMethod({ objective: surface, method, hyper, start: [-1.5, 2], numSteps: 1000, seed: 1 });
+      const sample = run();
+      const stepsTaken = sample.loss.length - 1;
+      const evaluations = sample.evaluations.function[stepsTaken];
+      const ms = medianMilliseconds(run, 7, 2);
+      rows.push({
+        workload: '6. one interactive run of each method',
+        engine: `TS float64, ${METHOD_FAMILY_NAMES[family]}: ${method.id}`,
+        size: `${stepsTaken} steps${stepsTaken < 1000 ? ` (${sample.converged ? 'converged' : 'stopped'})` : ''}, ${evaluations} f evals`,
+        milliseconds: ms,
+        throughput: `${((stepsTaken / ms) * 1e3 / 1e3).toFixed(1)}k steps/s, ${((evaluations / ms) * 1e3 / 1e6).toFixed(2)} M f evals/s`,
+      });
+    }
   }
   return rows;
 }
