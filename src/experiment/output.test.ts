@@ -26,7 +26,7 @@ function result(trajectory: number[], loss: number[], diverged: RunResult['diver
   // first-order counts: one f and ∇f per point; the best loss so far
   const counts = Float64Array.from(loss, (_, k) => k + 1);
   const bestLoss = Float64Array.from(loss, (_, k) => Math.min(...loss.slice(0, k + 1)));
-  return { dimension: 2, trajectory: Float64Array.from(trajectory), loss: Float64Array.from(loss), evaluations: { function: counts, gradient: counts, hessian: new Float64Array(loss.length) }, bestLoss, elapsedMs: null, diverged, converged: null };
+  return { dimension: 2, trajectory: Float64Array.from(trajectory), loss: Float64Array.from(loss), evaluations: { function: counts, gradient: counts, hessian: new Float64Array(loss.length) }, bestLoss, elapsedMs: null, diverged, converged: null, snapshots: null };
 }
 
 describe('toOutput', () => {

@@ -438,6 +438,8 @@ function badValues(spec: HyperSpec): string[] {
   switch (spec.kind) {
     case 'boolean':
       return ['maybe', '1'];
+    case 'choice':
+      return ['', `${spec.defaultValue}x`];
     case 'pair':
       return ['0.9', 'a/b', `${spec.min - 1}/0.5`, Number.isFinite(spec.max) ? `0.5/${spec.max + 1}` : '0.5/x'];
     case 'number':
@@ -459,6 +461,8 @@ function awayFromDefault(spec: HyperSpec): HyperValue {
   switch (spec.kind) {
     case 'boolean':
       return !spec.defaultValue;
+    case 'choice':
+      return spec.options.find((option) => option !== spec.defaultValue) ?? spec.defaultValue;
     case 'pair':
       return [spec.defaultValue[0] === 0.5 ? 0.25 : 0.5, spec.defaultValue[1] === 0.75 ? 0.5 : 0.75];
     case 'number': {
@@ -525,6 +529,8 @@ function randomExperiment(random: Random): Experiment {
     switch (spec.kind) {
       case 'boolean':
         return chance(0.5);
+      case 'choice':
+        return spec.options[wholeBetween(0, spec.options.length - 1)];
       case 'pair':
         return [between(spec.min, 0.999), between(spec.min, 0.999)];
       case 'number': {
