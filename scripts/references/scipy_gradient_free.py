@@ -1,7 +1,7 @@
 """Reference vectors for the gradient-free methods nelder_mead and powell: scipy.optimize itself.
 
 The oracle is scipy.optimize.minimize (Debian's python3-scipy 1.10.1) with method="Nelder-Mead" and
-method="Powell", run on surfaces written here in numpy-free plain Python floats from their canonical
+method="Powell", run on surfaces written here in plain Python floats from their canonical
 formulas (not from our TypeScript), with the same parameters as src/engine/problems/surfaces and the
 same order of floating-point operations, so f agrees to the last bit and the comparisons and ties
 inside the simplex ordering and Brent's line search go the same way.

@@ -24,10 +24,18 @@ export interface ScalarMinimum {
   readonly value: number;
 }
 
-/** Thrown where scipy's bracket raises RuntimeError("Too many iterations."): f kept falling for 1000 expansions. */
+/**
+ * Thrown where scipy's bracket raises RuntimeError("Too many iterations."): f kept falling for 1000
+ * expansions; `x` is the furthest point reached (usually ±∞ by then) and `value` f there.
+ */
 export class BracketError extends Error {
-  constructor() {
+  readonly x: number;
+  readonly value: number;
+
+  constructor(x: number, value: number) {
     super('no bracket after 1000 expansions: f keeps falling along the line');
+    this.x = x;
+    this.value = value;
   }
 }
 
@@ -62,7 +70,7 @@ export function bracket(func: ScalarFunction): Bracket {
     const denominator = Math.abs(val) < TINY_DENOMINATOR ? 2 * TINY_DENOMINATOR : 2 * val;
     let w = xb - ((xb - xc) * tmp2 - (xb - xa) * tmp1) / denominator;
     const wlim = xb + GROW_LIMIT * (xc - xb);
-    if (iteration > BRACKET_MAX_ITERATIONS) throw new BracketError();
+    if (iteration > BRACKET_MAX_ITERATIONS) throw new BracketError(xc, fc);
     iteration++;
     let fw: number;
     if ((w - xc) * (xb - w) > 0) {

@@ -65,4 +65,13 @@ describe('powell', () => {
     expect(result.loss[1]).toBeLessThan(1e-12);
     expect(result.converged?.reason).toBe('2 (fₖ₋₁ − fₖ) ≤ ftol (|fₖ₋₁| + |fₖ|) + 1e-20');
   });
+
+  it('runs off to infinity on a plane, where scipy cannot bracket a minimum (it raises), as a divergence', () => {
+    const plane = { dimension: 2, value: (point: ArrayLike<number>) => point[0] + 2 * point[1], valueAndGradient: () => NaN, hessian: () => undefined };
+    const result = runMethod({ objective: plane, method: powell, hyper: defaultHyperValues(powell.hyperSpecs), start: [0, 0], numSteps: 10 });
+    expect(result.diverged?.step).toBe(1);
+    expect(result.converged).toBeNull();
+    // the point beyond the bound is not recorded: the start alone remains
+    expect(result.evaluations.function).toEqual(Float64Array.of(1));
+  });
 });

@@ -30,6 +30,8 @@ class Powell implements MethodInstance {
   private readonly previousX: Float64Array;
   private readonly lineDirection: Float64Array;
   private readonly probe: Float64Array;
+  /** The direction the current line search runs along. */
+  private searching: Float64Array;
   private value = NaN;
   /** f before the latest iteration's line searches, its largest single decrease and that direction's index. */
   private iterationStartValue = NaN;
@@ -49,6 +51,7 @@ class Powell implements MethodInstance {
     this.previousX = new Float64Array(dimension);
     this.lineDirection = new Float64Array(dimension);
     this.probe = new Float64Array(dimension);
+    this.searching = this.lineDirection;
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -80,8 +83,11 @@ class Powell implements MethodInstance {
       const bound = this.ftol * (Math.abs(start) + Math.abs(this.value)) + FTOL_FLOOR;
       if (2 * (start - this.value) <= bound) this.stopReason = '2 (fₖ₋₁ − fₖ) ≤ ftol (|fₖ₋₁| + |fₖ|) + 1e-20';
     } catch (error) {
-      // scipy raises out of minimize here; the run stops at the last point reached
+      // scipy raises out of minimize here. The run goes where the line search was heading, usually
+      // beyond the divergence bound (the runner then reports the divergence); else it stops there
       if (!(error instanceof BracketError)) throw error;
+      this.moveAlongSearch(error.x);
+      this.value = error.value;
       this.stopReason = `line search failed: ${error.message}`;
     }
     for (let i = 0; i < n; i++) point[i] = x[i];
@@ -145,15 +151,21 @@ class Powell implements MethodInstance {
     const { dimension: n, x, probe } = this;
     // numpy's any(): NaN counts as non-zero
     if (!direction.some((component) => component !== 0)) return 1;
+    this.searching = direction;
     const along = (alpha: number): number => {
       for (let i = 0; i < n; i++) probe[i] = x[i] + alpha * direction[i];
       return this.evaluate(oracle, probe);
     };
     const minimum = brent(along, this.xtol * LINE_SEARCH_TOLERANCE_PER_XTOL);
-    // scipy: xi = alpha * xi; p + xi
-    for (let i = 0; i < n; i++) x[i] = x[i] + minimum.x * direction[i];
+    this.moveAlongSearch(minimum.x);
     this.value = minimum.value;
     return minimum.x;
+  }
+
+  /** x ← x + α·d along the current search direction (scipy: xi = alpha * xi; p + xi). */
+  private moveAlongSearch(alpha: number): void {
+    const { x, searching } = this;
+    for (let i = 0; i < this.dimension; i++) x[i] = x[i] + alpha * searching[i];
   }
 
   /** f at a trial point, remembered for the snapshot. */
