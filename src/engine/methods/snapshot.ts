@@ -26,4 +26,6 @@ export interface MethodSnapshot {
   readonly shift?: number;
   /** Powell's and CG's current search direction, and the like. */
   readonly searchDirection?: Float64Array;
+  /** Powell's direction set: n directions of `dimension` numbers each, in the order searched. */
+  readonly directions?: Float64Array;
 }

@@ -1,5 +1,7 @@
 import type { MethodDefinition } from '../method';
+import { nelderMead } from './nelder-mead';
+import { powell } from './powell';
 
 // The gradient-free methods (random_search, simulated_annealing, nelder_mead, powell, one_plus_one_es, cma_es, pso, differential_evolution), one file each, listed here in the picker's order.
 
-export const GRADIENT_FREE_METHODS: readonly MethodDefinition[] = [];
+export const GRADIENT_FREE_METHODS: readonly MethodDefinition[] = [nelderMead, powell];
