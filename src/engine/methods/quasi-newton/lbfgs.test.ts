@@ -18,6 +18,8 @@ import { cubicInterpolate } from './torch-strong-wolfe';
  * search that ran all max_iter iterations): the playground evaluates it at once, and it is the
  * next step's first closure call. Only the prefix of each run that a 1e-13 nudge of the start
  * moves by less than 1e-8 is compared (`compare`), and our run may stop earlier (its stopping test).
+ * Measured worst when the vectors were generated: 9e-11 (8-D Rosenbrock, history_size 3), 1.3e-11
+ * over 40 one-iteration strong-Wolfe steps on Rosenbrock, 1e-14 or less on most runs.
  */
 const RELATIVE_TOLERANCE = 1e-9;
 const FLOOR = 1;
@@ -110,6 +112,7 @@ describe('lbfgs against torch.optim.LBFGS', () => {
     expect(coordinates, 'trajectory').toBeLessThanOrEqual(RELATIVE_TOLERANCE);
     const losses = worstError(result.loss.subarray(0, compared), points.map((point) => point.loss));
     expect(losses, 'loss').toBeLessThanOrEqual(RELATIVE_TOLERANCE);
+    // REPORT_ERRORS=1: the measured agreement, for the commit message when the vectors are regenerated
     if (process.env.REPORT_ERRORS) console.log(`WORST ${run.name}: compared ${compared}/${run.points.length}, x ${coordinates.toExponential(1)}, f ${losses.toExponential(1)}, converged ${result.converged?.reason ?? null}`);
 
     const expectedCounts = points.map((point, k) => (k === 0 ? 1 : point.closure_calls + (point.evaluated ? 0 : 1)));
