@@ -1,5 +1,6 @@
 import type { MethodDefinition } from '../method';
+import { lbfgs } from './lbfgs';
 
 // The quasi-newton methods (bfgs, cg, lbfgs), one file each, listed here in the picker's order.
 
-export const QUASI_NEWTON_METHODS: readonly MethodDefinition[] = [];
+export const QUASI_NEWTON_METHODS: readonly MethodDefinition[] = [lbfgs];

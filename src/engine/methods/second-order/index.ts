@@ -1,5 +1,6 @@
 import type { MethodDefinition } from '../method';
+import { newton } from './newton';
 
 // The second-order methods (newton, newton_cg), one file each, listed here in the picker's order.
 
-export const SECOND_ORDER_METHODS: readonly MethodDefinition[] = [];
+export const SECOND_ORDER_METHODS: readonly MethodDefinition[] = [newton];
