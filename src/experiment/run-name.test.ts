@@ -45,7 +45,15 @@ describe('automaticRunName', () => {
   });
 
   it('has a rule for every optimizer in the registry', () => {
-    expect(Object.keys(RUN_NAME_RULES).sort()).toEqual(OPTIMIZERS.map((optimizer) => optimizer.id).sort());
+    for (const optimizer of OPTIMIZERS) expect(RUN_NAME_RULES).toHaveProperty(optimizer.id);
+  });
+
+  it('names the other families by their variant and their search settings', () => {
+    expect(automaticRunName({ optimizer: 'newton', hyper: {} })).toBe('Newton');
+    expect(automaticRunName({ optimizer: 'newton', hyper: { line_search: 'backtracking', lr: 0.5 } })).toBe('Damped Newton lr 0.5');
+    expect(automaticRunName({ optimizer: 'lbfgs', hyper: { line_search_fn: 'strong_wolfe', history_size: 5 } })).toBe('L-BFGS Wolfe m 5');
+    expect(automaticRunName({ optimizer: 'nelder_mead', hyper: { adaptive: true, xatol: 1e-8 } })).toBe('Nelder-Mead adaptive xatol 1e-8');
+    expect(automaticRunName({ optimizer: 'powell', hyper: { ftol: 0.01 } })).toBe('Powell ftol 0.01');
   });
 });
 

@@ -29,10 +29,20 @@ const BETA2: NamedSetting = { hyper: 'betas', part: 1, symbol: 'β2', show: 'cha
 const WEIGHT_DECAY: NamedSetting = { hyper: 'weight_decay', symbol: 'wd', show: 'changed' };
 const ADAM_FAMILY: readonly NamedSetting[] = [LR, BETA1, BETA2, WEIGHT_DECAY];
 
+/** A setting shown only once it differs from the method's default. */
+function changed(hyper: string, symbol = hyper): NamedSetting {
+  return { hyper, symbol, show: 'changed' };
+}
+
+/** A setting always shown. */
+function always(hyper: string, symbol = hyper): NamedSetting {
+  return { hyper, symbol, show: 'always' };
+}
+
 /**
- * The key settings of each optimizer, in one table: the learning rate always, and what a lecture
- * would vary (momentum μ, the betas, ρ, α, weight decay) once it differs from torch's default.
- * eps and the like never: they do not tell two runs in a class apart.
+ * The key settings of each method, in one table: the learning rate always, and what a lecture
+ * would vary (momentum μ, the betas, ρ, α, weight decay; σ, tolerances, a line search) once it
+ * differs from the default. eps and the like never: they do not tell two runs in a class apart.
  */
 export const RUN_NAME_RULES: Readonly<Record<string, NameRule>> = {
   sgd: {
@@ -52,6 +62,35 @@ export const RUN_NAME_RULES: Readonly<Record<string, NameRule>> = {
   nadam: { name: () => 'NAdam', settings: ADAM_FAMILY },
   radam: { name: () => 'RAdam', settings: ADAM_FAMILY },
   lion: { name: () => 'Lion', settings: ADAM_FAMILY },
+  // second-order and quasi-Newton: the variant (a line search) in the name, step settings once changed
+  newton: {
+    name: (hyper) => (hyper.line_search === 'backtracking' ? 'Damped Newton' : 'Newton'),
+    settings: [changed('lr'), changed('min_eigenvalue', 'δ'), changed('c'), changed('shrink', 'ρ')],
+  },
+  newton_cg: { name: () => 'Newton-CG', settings: [changed('xtol')] },
+  bfgs: { name: () => 'BFGS', settings: [changed('gtol')] },
+  cg: { name: () => 'CG', settings: [changed('gtol')] },
+  lbfgs: {
+    name: (hyper) => (hyper.line_search_fn === 'strong_wolfe' ? 'L-BFGS Wolfe' : 'L-BFGS'),
+    settings: [changed('lr'), changed('history_size', 'm'), changed('max_iter', 'iter')],
+  },
+  // gradient-free: the search's own scale always (σ, the temperature), its tolerances once changed
+  random_search: { name: (hyper) => (hyper.mode === 'local' ? 'Random search local' : 'Random search'), settings: [changed('sigma', 'σ'), changed('samples', 'n')] },
+  simulated_annealing: {
+    name: (hyper) => `Annealing${typeof hyper.cooling === 'string' && hyper.cooling !== 'exponential' ? ` ${hyper.cooling}` : ''}`,
+    settings: [always('sigma', 'σ'), changed('initial_temperature', 'T0')],
+  },
+  nelder_mead: { name: (hyper) => (hyper.adaptive === true ? 'Nelder-Mead adaptive' : 'Nelder-Mead'), settings: [changed('xatol'), changed('fatol')] },
+  powell: { name: () => 'Powell', settings: [changed('xtol'), changed('ftol')] },
+  one_plus_one_es: { name: () => '(1+1)-ES', settings: [always('sigma', 'σ')] },
+  cma_es: { name: () => 'CMA-ES', settings: [always('sigma', 'σ'), changed('population_size', 'λ')] },
+  pso: { name: () => 'PSO', settings: [changed('swarm_size', 'n')] },
+  differential_evolution: { name: () => 'DE', settings: [changed('mutation', 'F'), changed('recombination', 'CR')] },
+  // zeroth-order: the step and the probe's size
+  spsa: { name: () => 'SPSA', settings: [always('a'), always('c')] },
+  zo_sgd: { name: () => 'MeZO', settings: [LR, changed('eps', 'ε'), changed('q')] },
+  zo_sign_sgd: { name: () => 'ZO-signSGD', settings: [LR, changed('eps', 'ε'), changed('q')] },
+  zo_adam: { name: () => 'ZO-Adam', settings: [LR, changed('eps', 'ε'), changed('q')] },
 };
 
 /** How a schedule reads at the end of a name (a constant learning rate adds nothing). */
