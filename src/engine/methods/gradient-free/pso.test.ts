@@ -31,12 +31,14 @@ describe('pso', () => {
     expect(result.evaluations.hessian.every((count) => count === 0)).toBe(true);
   });
 
-  it('takes the first step by hand: v ← w·v + c1·r1·(p − x) + c2·r2·(g − x), x ← x + v', () => {
+  it('takes its first steps by hand: v ← w·v + c1·r1·(p − x) + c2·r2·(g − x), x ← x + v', () => {
     // the draws in the documented order: particles 1.. uniform in the box, a velocity target per
-    // particle (v = (u − x)/2), then r1, r2 per particle and coordinate
+    // particle (v = (u − x)/2), then per step r1, r2 per particle and coordinate; all particles
+    // move, then the personal bests p and the global best g are updated (synchronously)
     const swarmSize = 4;
     const radius = 0.5;
-    const result = runMethod({ objective: booth, method: pso, hyper: hyperOf({ swarm_size: swarmSize, init_radius: radius }), start, numSteps: 1, seed: 9 });
+    const numSteps = 3;
+    const result = runMethod({ objective: booth, method: pso, hyper: hyperOf({ swarm_size: swarmSize, init_radius: radius }), start, numSteps, seed: 9 });
     const random = new Random(deriveSeed(9, METHOD_STREAM));
     const uniform = () => start.map((s) => s - radius + 2 * radius * random.nextFloat());
     const positions: number[][] = [];
@@ -46,23 +48,34 @@ describe('pso', () => {
       const target = uniform();
       velocities.push(target.map((u, d) => (u - positions[i][d]) / 2));
     }
-    const values = positions.map((p) => booth.value(p));
-    const best = positions[values.indexOf(Math.min(...values))];
-    const moved = positions.map((x, i) =>
-      x.map((xd, d) => {
-        const r1 = random.nextFloat();
-        const r2 = random.nextFloat();
-        // the personal best is the particle's own start here
-        return xd + (0.7298 * velocities[i][d] + 1.49618 * r1 * (x[d] - xd) + 1.49618 * r2 * (best[d] - xd));
-      }),
-    );
     expect(Array.from(result.snapshots![0]!.population!)).toEqual(positions.flat());
-    const population = result.snapshots![1]!.population!;
-    moved.flat().forEach((value, k) => expect(population[k]).toBeCloseTo(value, 14));
-    // the point is the best position seen
-    const all = [...positions, ...moved];
-    const allValues = all.map((p) => booth.value(p));
-    expect(result.loss[1]).toBe(Math.min(...allValues));
+    const personalBests = positions.map((x) => [...x]);
+    const personalBestValues = positions.map((x) => booth.value(x));
+    const globalBest = () => personalBests[personalBestValues.indexOf(Math.min(...personalBestValues))];
+    for (let k = 1; k <= numSteps; k++) {
+      const best = globalBest();
+      for (let i = 0; i < swarmSize; i++) {
+        for (let d = 0; d < 2; d++) {
+          const r1 = random.nextFloat();
+          const r2 = random.nextFloat();
+          const x = positions[i][d];
+          velocities[i][d] = 0.7298 * velocities[i][d] + 1.49618 * r1 * (personalBests[i][d] - x) + 1.49618 * r2 * (best[d] - x);
+          positions[i][d] = x + velocities[i][d];
+        }
+      }
+      positions.forEach((x, i) => {
+        const value = booth.value(x);
+        if (value < personalBestValues[i]) {
+          personalBestValues[i] = value;
+          personalBests[i] = [...x];
+        }
+      });
+      const population = result.snapshots![k]!.population!;
+      positions.flat().forEach((value, index) => expect(population[index]).toBeCloseTo(value, 13));
+      // the point is the global best position seen
+      globalBest().forEach((value, d) => expect(result.trajectory[2 * k + d]).toBeCloseTo(value, 13));
+      expect(result.loss[k]).toBeCloseTo(Math.min(...personalBestValues), 12);
+    }
   });
 
   it('draws the swarm in the box around the start (the start is particle 0), or in the view', () => {
