@@ -57,8 +57,6 @@ export const differentialEvolution: MethodDefinition = {
     const energies = new Float64Array(populationSize);
     const trials = new Float64Array((immediate ? 1 : populationSize) * dimension);
     const trialEnergies = new Float64Array(populationSize);
-    // the members a candidate may pair with (all but itself), partially shuffled per draw
-    const others = new Int32Array(populationSize - 1);
 
     /** Swaps the member with the lowest f into row 0 (scipy's _promote_lowest_energy; NaN never wins). */
     const promoteLowestEnergy = () => {
@@ -75,18 +73,19 @@ export const differentialEvolution: MethodDefinition = {
     /** Writes candidate's trial vector (best1bin) into `trials` at `trialOffset`, drawing as scipy's _mutate. */
     const mutate = (candidate: number, scale: number, trialOffset: number) => {
       const forcedIndex = randomIndex(random, dimension);
-      for (let i = 0, k = 0; i < populationSize; i++) if (i !== candidate) others[k++] = i;
-      // two distinct members other than the candidate: a partial Fisher-Yates shuffle
-      for (let k = 0; k < 2; k++) {
-        const pick = k + randomIndex(random, others.length - k);
-        [others[k], others[pick]] = [others[pick], others[k]];
-      }
-      const first = others[0] * dimension;
-      const second = others[1] * dimension;
+      // two distinct members other than the candidate, uniformly (scipy shuffles and takes the
+      // first two): draw among the members left and step over the ones excluded
+      let first = randomIndex(random, populationSize - 1);
+      if (first >= candidate) first++;
+      let second = randomIndex(random, populationSize - 2);
+      if (second >= Math.min(candidate, first)) second++;
+      if (second >= Math.max(candidate, first)) second++;
+      const firstOffset = first * dimension;
+      const secondOffset = second * dimension;
       const own = candidate * dimension;
       for (let j = 0; j < dimension; j++) {
         const crossover = random.nextFloat() < recombination || j === forcedIndex;
-        trials[trialOffset + j] = crossover ? population[j] + scale * (population[first + j] - population[second + j]) : population[own + j];
+        trials[trialOffset + j] = crossover ? population[j] + scale * (population[firstOffset + j] - population[secondOffset + j]) : population[own + j];
       }
     };
 
