@@ -114,8 +114,9 @@ describe('pso', () => {
     expect(run(8).trajectory).not.toEqual(run(7).trajectory);
   });
 
-  it('refuses a swarm of one', () => {
-    expect(pso.validate!(hyperOf({ swarm_size: 1 }))).toMatch(/swarm_size/);
-    expect(pso.validate!(hyperOf({ swarm_size: 2 }))).toBeNull();
+  it('takes 0 for SPSO 2011’s swarm size, and runs a swarm of one (its own best is the swarm’s)', () => {
+    const one = runMethod({ objective: booth, method: pso, hyper: hyperOf({ swarm_size: 1 }), start, numSteps: 5, seed: 1 });
+    expect(Array.from(one.evaluations.function)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(one.loss[5]).toBeLessThanOrEqual(one.loss[0]);
   });
 });

@@ -34,13 +34,12 @@ export const pso: MethodDefinition = {
   needs: { value: true, gradient: false, hessian: false },
   updateRule: String.raw`v_i \leftarrow w\,v_i + c_1 r_1 \odot (p_i - x_i) + c_2 r_2 \odot (g - x_i),\quad x_i \leftarrow x_i + v_i`,
   hyperSpecs: [
-    { kind: 'number', name: 'swarm_size', defaultValue: 0, min: 0, max: 10000, integer: true, description: 'particles (0: 10 + ⌊2√n⌋, as SPSO 2011); at least 2' },
+    { kind: 'number', name: 'swarm_size', defaultValue: 0, min: 0, max: 10000, integer: true, description: 'particles (0: 10 + ⌊2√n⌋, as SPSO 2011)' },
     { kind: 'number', name: 'w', defaultValue: PSO_INERTIA, min: 0, max: 2, description: 'inertia w (0.7298: Clerc-Kennedy constriction)' },
     { kind: 'number', name: 'c1', defaultValue: PSO_ACCELERATION, min: 0, max: 5, description: 'cognitive coefficient c1: pull towards the particle’s own best' },
     { kind: 'number', name: 'c2', defaultValue: PSO_ACCELERATION, min: 0, max: 5, description: 'social coefficient c2: pull towards the swarm’s best' },
     ...INITIAL_BOX_SPECS,
   ],
-  validate: (hyper) => (numberHyper(hyper, 'swarm_size') === 1 ? 'swarm_size must be 0 (automatic) or at least 2' : null),
   create(hyper, context) {
     const { dimension } = context;
     const requested = numberHyper(hyper, 'swarm_size');
