@@ -13,6 +13,8 @@ import { getMethod } from '../index';
  * their canonical formulas, with the random draws from the playground's PRNG reimplemented in Python.
  * The generator rejects runs in which a 1e-9 perturbation of the start grows more than 1e4-fold.
  * Tolerance: |ours − reference| ≤ 1e-9 · max(|reference|, 1e-3 for coordinates, 1e-6 for losses).
+ * Measured worst when the vectors were generated: 7e-13 (coordinates, zo_adam on Booth), 2e-13
+ * (losses); the largest come from (f(x + εz) − f(x − εz))/(2ε), which loses digits to cancellation.
  */
 const RELATIVE_TOLERANCE = 1e-9;
 
