@@ -1,4 +1,5 @@
 import type { Oracle } from '../../oracle';
+import { power } from '../../power';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
 import type { HyperValues } from '../hyperparameters';
@@ -143,7 +144,7 @@ class CmaEs implements MethodInstance {
 
     // h_σ stalls p_c while ‖p_σ‖ is large (σ is growing fast), so C is not stretched by it (p. 28);
     // generation g counts from 0 at the first update
-    const hSigma = pathNorm / Math.sqrt(1 - (1 - cSigma) ** (2 * (this.generation + 1))) < (1.4 + 2 / (n + 1)) * chiN ? 1 : 0;
+    const hSigma = pathNorm / Math.sqrt(1 - power(1 - cSigma, 2 * (this.generation + 1))) < (1.4 + 2 / (n + 1)) * chiN ? 1 : 0;
     const cc = this.constants.covariancePathLearningRate;
     const covariancePathScale = hSigma * Math.sqrt(cc * (2 - cc) * effectiveMass);
     for (let j = 0; j < n; j++) this.covariancePath[j] = (1 - cc) * this.covariancePath[j] + covariancePathScale * weightedStep[j];

@@ -1,4 +1,5 @@
 import type { Oracle } from '../../oracle';
+import { power } from '../../power';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper } from '../first-order/hyper';
 import type { MethodContext, MethodDefinition, MethodInstance } from '../method';
@@ -25,7 +26,7 @@ export type Cooling = 'exponential' | 'logarithmic' | 'linear';
 export function annealingTemperature(cooling: Cooling, initialTemperature: number, k: number, alpha: number, coolingSteps: number): number {
   switch (cooling) {
     case 'exponential':
-      return initialTemperature * alpha ** k;
+      return initialTemperature * power(alpha, k);
     case 'logarithmic':
       return (initialTemperature * Math.LN2) / Math.log(k + 2);
     case 'linear':
