@@ -41,7 +41,7 @@ export const cmaEs: MethodDefinition = {
       name: 'population_size',
       defaultValue: 0,
       min: 0,
-      max: 10000,
+      max: 1000,
       integer: true,
       description: 'λ, candidates per generation; 0 for the default 4 + ⌊3 ln n⌋ (6 in 2-D)',
     },

@@ -36,7 +36,9 @@ class OnePlusOneEs implements MethodInstance {
   private sigma: number;
   private parentValue = NaN;
   private readonly parent: Float64Array;
-  private proposal: Float64Array | null = null;
+  // the latest offspring, reused from step to step (lean batch runs never ask for a snapshot)
+  private readonly offspring: Float64Array;
+  private stepped = false;
   private accepted = false;
 
   constructor(initialSigma: number, context: MethodContext) {
@@ -44,6 +46,7 @@ class OnePlusOneEs implements MethodInstance {
     this.dimension = context.dimension;
     this.sigma = initialSigma;
     this.parent = new Float64Array(context.dimension);
+    this.offspring = new Float64Array(context.dimension);
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -53,7 +56,7 @@ class OnePlusOneEs implements MethodInstance {
   }
 
   step(point: Float64Array, oracle: Oracle): number {
-    const offspring = new Float64Array(this.dimension);
+    const { offspring } = this;
     for (let i = 0; i < this.dimension; i++) offspring[i] = point[i] + this.sigma * this.random.nextGaussian();
     const value = oracle.value(offspring);
     // "no worse" (≤): on a plateau the parent moves on instead of shrinking σ to nothing; NaN fails
@@ -64,7 +67,7 @@ class OnePlusOneEs implements MethodInstance {
     }
     this.sigma *= Math.exp(success ? SUCCESS_LOG_FACTOR : FAILURE_LOG_FACTOR);
     this.parent.set(point);
-    this.proposal = offspring;
+    this.stepped = true;
     this.accepted = success;
     return this.parentValue;
   }
@@ -72,7 +75,7 @@ class OnePlusOneEs implements MethodInstance {
   snapshot(): MethodSnapshot | null {
     // the distribution the next offspring is drawn from, N(x, σ²I), after this step's offspring
     const distribution = distributionSnapshot(this.parent, this.sigma, null);
-    if (this.proposal === null) return distribution === undefined ? null : { distribution };
-    return { ...(distribution && { distribution }), proposals: this.proposal, accepted: Uint8Array.of(this.accepted ? 1 : 0) };
+    if (!this.stepped) return distribution === undefined ? null : { distribution };
+    return { ...(distribution && { distribution }), proposals: this.offspring.slice(), accepted: Uint8Array.of(this.accepted ? 1 : 0) };
   }
 }

@@ -54,8 +54,10 @@ class RandomSearch implements MethodInstance {
   private readonly ranges: [number, number][];
   private readonly best: Float64Array;
   private bestValue = NaN;
-  private proposals: Float64Array | null = null;
-  private accepted: Uint8Array | null = null;
+  // this step's candidates, reused from step to step (lean batch runs never ask for a snapshot)
+  private readonly proposals: Float64Array;
+  private readonly accepted: Uint8Array;
+  private stepped = false;
 
   constructor(
     private readonly local: boolean,
@@ -67,6 +69,8 @@ class RandomSearch implements MethodInstance {
     this.dimension = context.dimension;
     this.ranges = coordinateRanges(context.dimension, context.domain);
     this.best = new Float64Array(context.dimension);
+    this.proposals = new Float64Array(samples * context.dimension);
+    this.accepted = new Uint8Array(samples);
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -77,8 +81,8 @@ class RandomSearch implements MethodInstance {
 
   step(point: Float64Array, oracle: Oracle): number {
     const n = this.dimension;
-    const proposals = new Float64Array(this.samples * n);
-    const accepted = new Uint8Array(this.samples);
+    const { proposals, accepted } = this;
+    accepted.fill(0);
     for (let s = 0; s < this.samples; s++) {
       const candidate = proposals.subarray(s * n, (s + 1) * n);
       for (let i = 0; i < n; i++) {
@@ -93,15 +97,13 @@ class RandomSearch implements MethodInstance {
         accepted[s] = 1;
       }
     }
-    this.proposals = proposals;
-    this.accepted = accepted;
+    this.stepped = true;
     point.set(this.best);
     return this.bestValue;
   }
 
   snapshot(): MethodSnapshot | null {
-    if (this.proposals === null || this.accepted === null) return null;
-    // fresh arrays each step, never written again: no copy needed
-    return { proposals: this.proposals, accepted: this.accepted };
+    if (!this.stepped) return null;
+    return { proposals: this.proposals.slice(), accepted: this.accepted.slice() };
   }
 }

@@ -43,7 +43,7 @@ export const simulatedAnnealing: MethodDefinition = {
   updateRule: String.raw`x' = x + \sigma z,\ z \sim \mathcal{N}(0, I);\quad x \leftarrow x' \text{ with probability } \min\!\left(1, e^{-(f(x') - f(x))/T_k}\right)`,
   hyperSpecs: [
     { kind: 'number', name: 'sigma', defaultValue: 0.25, min: 0, max: 100, exclusiveMin: true, log: true, description: 'σ of the Gaussian proposals x\' = x + σz' },
-    { kind: 'number', name: 'initial_temperature', defaultValue: 1, min: 0, max: 1e6, exclusiveMin: true, log: true, description: 'T0, the temperature at the first step (in units of f)' },
+    { kind: 'number', name: 'initial_temperature', defaultValue: 1, min: 0, max: 1e4, exclusiveMin: true, log: true, description: 'T0, the temperature at the first step (in units of f)' },
     {
       kind: 'choice',
       name: 'cooling',
@@ -70,7 +70,9 @@ class SimulatedAnnealing implements MethodInstance {
   private readonly dimension: number;
   private currentValue = NaN;
   private temperature: number;
-  private proposal: Float64Array | null = null;
+  // the latest proposal, reused from step to step (lean batch runs never ask for a snapshot)
+  private readonly proposal: Float64Array;
+  private stepped = false;
   private accepted = false;
 
   constructor(
@@ -84,6 +86,7 @@ class SimulatedAnnealing implements MethodInstance {
     this.random = new Random(context.seed);
     this.dimension = context.dimension;
     this.temperature = initialTemperature;
+    this.proposal = new Float64Array(context.dimension);
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -93,7 +96,7 @@ class SimulatedAnnealing implements MethodInstance {
 
   step(point: Float64Array, oracle: Oracle, step: number): number {
     const temperature = annealingTemperature(this.cooling, this.initialTemperature, step, this.alpha, this.coolingSteps);
-    const proposal = new Float64Array(this.dimension);
+    const { proposal } = this;
     for (let i = 0; i < this.dimension; i++) proposal[i] = point[i] + this.sigma * this.random.nextGaussian();
     const value = oracle.value(proposal);
     const increase = value - this.currentValue;
@@ -106,13 +109,13 @@ class SimulatedAnnealing implements MethodInstance {
       this.currentValue = value;
     }
     this.temperature = temperature;
-    this.proposal = proposal;
+    this.stepped = true;
     this.accepted = accepted;
     return this.currentValue;
   }
 
   snapshot(): MethodSnapshot | null {
-    if (this.proposal === null) return { temperature: this.temperature };
-    return { proposals: this.proposal, accepted: Uint8Array.of(this.accepted ? 1 : 0), temperature: this.temperature };
+    if (!this.stepped) return { temperature: this.temperature };
+    return { proposals: this.proposal.slice(), accepted: Uint8Array.of(this.accepted ? 1 : 0), temperature: this.temperature };
   }
 }
