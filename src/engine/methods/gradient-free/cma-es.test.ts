@@ -244,4 +244,18 @@ describe('symmetricEigen', () => {
     const sorted = Array.from(values).sort((a, b) => b - a);
     [6.844621107234966, 2.2685314064312423, 1.0843644637732177, -2.197516977439427].forEach((value, i) => expect(sorted[i]).toBeCloseTo(value, 13));
   });
+
+  it('handles repeated eigenvalues and an already diagonal matrix (CMA-ES starts from C = I)', () => {
+    const { values, vectors } = symmetricEigen([2, 0, 0, 0, 2, 0, 0, 0, 5], 3);
+    expect(Array.from(values)).toEqual([2, 2, 5]);
+    expect(Array.from(vectors)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    // [[2, 1], [1, 2]]: eigenvalues 1 and 3 along (1, −1)/√2 and (1, 1)/√2
+    const pair = symmetricEigen([2, 1, 1, 2], 2);
+    const sorted = Array.from(pair.values).sort((a, b) => a - b);
+    expect(sorted[0]).toBeCloseTo(1, 15);
+    expect(sorted[1]).toBeCloseTo(3, 15);
+    const large = pair.values[0] > pair.values[1] ? 0 : 1;
+    expect(Math.abs(pair.vectors[large])).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(pair.vectors[large]).toBeCloseTo(pair.vectors[2 + large], 15);
+  });
 });

@@ -205,10 +205,42 @@ class CmaEs implements MethodInstance {
     };
   }
 
-  /** C = B·D²·Bᵀ; eigenvalues below MIN_EIGENVALUE_RATIO of the largest are raised to it (C is then rebuilt from them). */
+  /**
+   * C = B·D²·Bᵀ; eigenvalues below MIN_EIGENVALUE_RATIO of the largest are raised to it (C is then
+   * rebuilt from them). Warm-started: C changes little between decompositions, so Bᵀ·C·B (B the
+   * previous eigenvectors) is nearly diagonal and Jacobi needs a sweep or two instead of ten; the new
+   * eigenvectors are B·V for the eigenvectors V of Bᵀ·C·B.
+   */
   private decompose(): void {
     const n = this.constants.dimension;
-    const { values, vectors } = symmetricEigen(this.covariance, n);
+    const previous = this.eigenvectors;
+    // rotated = Bᵀ·C·B, in two products of O(n³)
+    const product = new Float64Array(n * n);
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) {
+        let sum = 0;
+        for (let k = 0; k < n; k++) sum += this.covariance[r * n + k] * previous[k * n + c];
+        product[r * n + c] = sum;
+      }
+    }
+    const rotated = new Float64Array(n * n);
+    for (let r = 0; r < n; r++) {
+      for (let c = r; c < n; c++) {
+        let sum = 0;
+        for (let k = 0; k < n; k++) sum += previous[k * n + r] * product[k * n + c];
+        rotated[r * n + c] = sum;
+        rotated[c * n + r] = sum;
+      }
+    }
+    const { values, vectors: rotation } = symmetricEigen(rotated, n);
+    const vectors = new Float64Array(n * n);
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) {
+        let sum = 0;
+        for (let k = 0; k < n; k++) sum += previous[r * n + k] * rotation[k * n + c];
+        vectors[r * n + c] = sum;
+      }
+    }
     let largest = 0;
     for (const value of values) largest = Math.max(largest, value);
     let clamped = false;

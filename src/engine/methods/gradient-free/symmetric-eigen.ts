@@ -32,11 +32,20 @@ export function symmetricEigen(matrix: ArrayLike<number>, dimension: number): Sy
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let offDiagonal = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) offDiagonal += a[p * n + q] * a[p * n + q];
-    if (Math.sqrt(offDiagonal) <= Number.EPSILON * scale) break;
+    // converged once the off-diagonal mass is rounding noise: about ε·scale per entry, n entries a row
+    if (Math.sqrt(offDiagonal) <= Number.EPSILON * scale * n) break;
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
         const apq = a[p * n + q];
         if (apq === 0) continue;
+        // an entry below the last bit of both diagonal entries is rounding noise: drop it rather than
+        // rotate by it again every sweep (Rutishauser's test, Numerical Recipes' jacobi)
+        const negligible = 100 * Math.abs(apq);
+        if (Math.abs(a[p * n + p]) + negligible === Math.abs(a[p * n + p]) && Math.abs(a[q * n + q]) + negligible === Math.abs(a[q * n + q])) {
+          a[p * n + q] = 0;
+          a[q * n + p] = 0;
+          continue;
+        }
         // the rotation that zeroes a[p][q]: tan θ = t, the smaller root of t² + 2ζt − 1 = 0
         const zeta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(zeta * zeta + 1));
