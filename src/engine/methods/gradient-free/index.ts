@@ -1,9 +1,14 @@
 import type { MethodDefinition } from '../method';
+import { cmaEs } from './cma-es';
 import { differentialEvolution } from './differential-evolution';
 import { nelderMead } from './nelder-mead';
+import { onePlusOneEs } from './one-plus-one-es';
 import { powell } from './powell';
 import { pso } from './pso';
+import { randomSearch } from './random-search';
+import { simulatedAnnealing } from './simulated-annealing';
 
-// The gradient-free methods (random_search, simulated_annealing, nelder_mead, powell, one_plus_one_es, cma_es, pso, differential_evolution), one file each, listed here in the picker's order.
+// The gradient-free methods, one file each, listed here in the picker's order: the simplest
+// searches first, then the deterministic direct searches, then the population methods.
 
-export const GRADIENT_FREE_METHODS: readonly MethodDefinition[] = [nelderMead, powell, pso, differentialEvolution];
+export const GRADIENT_FREE_METHODS: readonly MethodDefinition[] = [randomSearch, simulatedAnnealing, nelderMead, powell, onePlusOneEs, cmaEs, pso, differentialEvolution];
