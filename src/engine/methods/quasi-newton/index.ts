@@ -1,5 +1,10 @@
 import type { MethodDefinition } from '../method';
+import { bfgs } from './bfgs';
+import { cg } from './cg';
 
 // The quasi-newton methods (bfgs, cg, lbfgs), one file each, listed here in the picker's order.
 
-export const QUASI_NEWTON_METHODS: readonly MethodDefinition[] = [];
+export const QUASI_NEWTON_METHODS: readonly MethodDefinition[] = [
+  bfgs,
+  cg,
+];
