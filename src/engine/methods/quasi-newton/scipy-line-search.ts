@@ -38,14 +38,15 @@ const ZOOM_MAXITER = 10;
 const ZOOM_CUBIC_CHECK = 0.2;
 const ZOOM_QUADRATIC_CHECK = 0.1;
 
-/** scipy's line searches on one ScalarFunction; `trials` holds the points φ was evaluated at during the last search. */
+/** scipy's line searches on one ScalarFunction; `trials` holds the points φ was asked for during the last search (cached or not, as scipy asks). */
 export class ScipyLineSearch {
   /** Trial points x_k + α p_k of the last search, flattened in the order tried. */
   trials: number[] = [];
   private readonly objective: ScipyScalarFunction;
   private readonly trial: Float64Array;
-  private xk: Float64Array;
-  private pk: Float64Array;
+  // the line of the current search (set by search())
+  private xk: Float64Array = new Float64Array(0);
+  private pk: Float64Array = new Float64Array(0);
   // the last gradient a search evaluated (scipy's gval[0]) and where (gval_alpha[0])
   private readonly lastGradient: Float64Array;
   private hasLastGradient = false;
@@ -55,8 +56,6 @@ export class ScipyLineSearch {
     this.objective = objective;
     this.trial = new Float64Array(dimension);
     this.lastGradient = new Float64Array(dimension);
-    this.xk = this.trial;
-    this.pk = this.trial;
   }
 
   /**
