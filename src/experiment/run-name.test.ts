@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS } from '../engine/methods/first-order';
 import { DEFAULT_EXPERIMENT } from './experiment';
+import { METHODS } from '../engine/methods';
 import { automaticRunName, formatSetting, isAutomaticLabel, RUN_NAME_RULES, withoutAutomaticLabels } from './run-name';
 import { decodeExperiment, encodeExperiment } from './url-codec';
 import { formatRun } from './url-run';
@@ -44,8 +45,16 @@ describe('automaticRunName', () => {
     expect([0.001, 0.05, 0.123456, 1e-5, 2.5e-7, 12345, 0.9].map(formatSetting)).toEqual(['0.001', '0.05', '0.123', '0.00001', '2.5e-7', '12300', '0.9']);
   });
 
-  it('has a rule for every optimizer in the registry', () => {
-    for (const optimizer of OPTIMIZERS) expect(RUN_NAME_RULES).toHaveProperty(optimizer.id);
+  it('has a rule for every method in the registry', () => {
+    expect(Object.keys(RUN_NAME_RULES).sort()).toEqual(METHODS.map((method) => method.id).sort());
+    expect(OPTIMIZERS.every((optimizer) => optimizer.id in RUN_NAME_RULES)).toBe(true);
+  });
+
+  it('names only settings a method has', () => {
+    for (const method of METHODS) {
+      const names = new Set(method.hyperSpecs.map((spec) => spec.name));
+      for (const setting of RUN_NAME_RULES[method.id].settings) expect(names, `${method.id}.${setting.hyper}`).toContain(setting.hyper);
+    }
   });
 
   it('names the other families by their variant and their search settings', () => {
@@ -54,6 +63,12 @@ describe('automaticRunName', () => {
     expect(automaticRunName({ optimizer: 'lbfgs', hyper: { line_search_fn: 'strong_wolfe', history_size: 5 } })).toBe('L-BFGS Wolfe m 5');
     expect(automaticRunName({ optimizer: 'nelder_mead', hyper: { adaptive: true, xatol: 1e-8 } })).toBe('Nelder-Mead adaptive xatol 1e-8');
     expect(automaticRunName({ optimizer: 'powell', hyper: { ftol: 0.01 } })).toBe('Powell ftol 0.01');
+    expect(automaticRunName({ optimizer: 'bfgs', hyper: { norm: '2' } })).toBe('BFGS norm 2');
+    expect(automaticRunName({ optimizer: 'cma_es', hyper: {} })).toBe('CMA-ES σ 0.5');
+    expect(automaticRunName({ optimizer: 'simulated_annealing', hyper: { cooling: 'linear' } })).toBe('Annealing linear σ 0.25');
+    expect(automaticRunName({ optimizer: 'differential_evolution', hyper: { mutation: [0.8, 0.8] } })).toBe('DE F 0.8');
+    expect(automaticRunName({ optimizer: 'zo_sgd', hyper: { lr: 0.01, q: 4 } })).toBe('ZO-SGD lr 0.01 q 4');
+    expect(automaticRunName({ optimizer: 'random_search', hyper: {} })).toBe('Random search');
   });
 });
 

@@ -29,9 +29,14 @@ const BETA2: NamedSetting = { hyper: 'betas', part: 1, symbol: 'β2', show: 'cha
 const WEIGHT_DECAY: NamedSetting = { hyper: 'weight_decay', symbol: 'wd', show: 'changed' };
 const ADAM_FAMILY: readonly NamedSetting[] = [LR, BETA1, BETA2, WEIGHT_DECAY];
 
+/** scipy's `norm` of the gradient test, where it is not the default ∞. */
+function normWords(hyper: HyperValues): string {
+  return typeof hyper.norm === 'string' && hyper.norm !== 'inf' ? ` norm ${hyper.norm}` : '';
+}
+
 /** A setting shown only once it differs from the method's default. */
-function changed(hyper: string, symbol = hyper): NamedSetting {
-  return { hyper, symbol, show: 'changed' };
+function changed(hyper: string, symbol = hyper, part?: 0 | 1): NamedSetting {
+  return { hyper, symbol, show: 'changed', ...(part !== undefined && { part }) };
 }
 
 /** A setting always shown. */
@@ -68,29 +73,32 @@ export const RUN_NAME_RULES: Readonly<Record<string, NameRule>> = {
     settings: [changed('lr'), changed('min_eigenvalue', 'δ'), changed('c'), changed('shrink', 'ρ')],
   },
   newton_cg: { name: () => 'Newton-CG', settings: [changed('xtol')] },
-  bfgs: { name: () => 'BFGS', settings: [changed('gtol')] },
-  cg: { name: () => 'CG', settings: [changed('gtol')] },
+  bfgs: { name: (hyper) => `BFGS${normWords(hyper)}`, settings: [changed('gtol')] },
+  cg: { name: (hyper) => `CG${normWords(hyper)}`, settings: [changed('gtol')] },
   lbfgs: {
     name: (hyper) => (hyper.line_search_fn === 'strong_wolfe' ? 'L-BFGS Wolfe' : 'L-BFGS'),
     settings: [changed('lr'), changed('history_size', 'm'), changed('max_iter', 'iter')],
   },
   // gradient-free: the search's own scale always (σ, the temperature), its tolerances once changed
-  random_search: { name: (hyper) => (hyper.mode === 'local' ? 'Random search local' : 'Random search'), settings: [changed('sigma', 'σ'), changed('samples', 'n')] },
+  random_search: { name: (hyper) => (hyper.mode === 'local' ? 'Local search' : 'Random search'), settings: [changed('sigma', 'σ'), changed('samples', 'n')] },
   simulated_annealing: {
-    name: (hyper) => `Annealing${typeof hyper.cooling === 'string' && hyper.cooling !== 'exponential' ? ` ${hyper.cooling}` : ''}`,
-    settings: [always('sigma', 'σ'), changed('initial_temperature', 'T0')],
+    name: (hyper) => `Annealing ${hyper.cooling === 'logarithmic' ? 'log' : hyper.cooling === 'linear' ? 'linear' : 'exp'}`,
+    settings: [always('sigma', 'σ'), changed('initial_temperature', 'T0'), changed('alpha', 'α'), changed('cooling_steps', 'K')],
   },
   nelder_mead: { name: (hyper) => (hyper.adaptive === true ? 'Nelder-Mead adaptive' : 'Nelder-Mead'), settings: [changed('xatol'), changed('fatol')] },
   powell: { name: () => 'Powell', settings: [changed('xtol'), changed('ftol')] },
-  one_plus_one_es: { name: () => '(1+1)-ES', settings: [always('sigma', 'σ')] },
+  one_plus_one_es: { name: () => '(1+1)-ES', settings: [changed('sigma', 'σ0')] },
   cma_es: { name: () => 'CMA-ES', settings: [always('sigma', 'σ'), changed('population_size', 'λ')] },
-  pso: { name: () => 'PSO', settings: [changed('swarm_size', 'n')] },
-  differential_evolution: { name: () => 'DE', settings: [changed('mutation', 'F'), changed('recombination', 'CR')] },
-  // zeroth-order: the step and the probe's size
-  spsa: { name: () => 'SPSA', settings: [always('a'), always('c')] },
-  zo_sgd: { name: () => 'MeZO', settings: [LR, changed('eps', 'ε'), changed('q')] },
+  pso: { name: (hyper) => (hyper.init_region === 'view' ? 'PSO in view' : 'PSO'), settings: [changed('swarm_size', 'particles')] },
+  differential_evolution: {
+    name: (hyper) => `DE${hyper.updating === 'deferred' ? ' deferred' : ''}${hyper.init_region === 'view' ? ' in view' : ''}`,
+    settings: [changed('popsize', 'pop'), changed('mutation', 'F', 0), changed('recombination', 'CR')],
+  },
+  // zeroth-order: the step always, the probe's size once changed
+  spsa: { name: () => 'SPSA', settings: [always('a'), changed('c')] },
+  zo_sgd: { name: () => 'ZO-SGD', settings: [LR, changed('eps', 'ε'), changed('q')] },
   zo_sign_sgd: { name: () => 'ZO-signSGD', settings: [LR, changed('eps', 'ε'), changed('q')] },
-  zo_adam: { name: () => 'ZO-Adam', settings: [LR, changed('eps', 'ε'), changed('q')] },
+  zo_adam: { name: (hyper) => (hyper.amsgrad === true ? 'ZO-AdaMM' : 'ZO-Adam'), settings: [LR, BETA1, BETA2, changed('mu', 'μ'), changed('q')] },
 };
 
 /** How a schedule reads at the end of a name (a constant learning rate adds nothing). */
