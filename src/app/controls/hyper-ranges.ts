@@ -33,13 +33,18 @@ export const CLIP_RANGE: SliderRange = { min: 1e-3, max: 1e3, scale: 'log' };
 /** The slider range of the gradient noise σ: exactly 0 (plain GD) or 0.001 up to 100. */
 export const NOISE_SLIDER_RANGE: SliderRange = { min: 0, max: 100, scale: 'log-zero', logMin: 1e-3 };
 
+/** Integer hyperparameters counted in steps (a schedule's periods, a cooling length): their sliders reach the run's steps. */
+const STEP_COUNTS: ReadonlySet<string> = new Set(['step_size', 'T_max', 'warmup_steps', 'cooling_steps']);
+
 /**
  * The slider range for a numeric hyperparameter or schedule parameter. `steps` is the run length:
  * step counts (step_size, T_max, warmup_steps) reach up to it, or to their current `value` when
  * that is larger, so the thumb can always reach it.
  */
 export function sliderRangeFor(spec: NumberSpec, steps: number, value: number): SliderRange {
-  if (spec.integer) return { min: Math.max(1, spec.min), max: Math.max(steps, value, spec.min + 1), scale: 'linear', integer: true };
+  if (spec.integer && STEP_COUNTS.has(spec.name)) return { min: Math.max(1, spec.min), max: Math.max(steps, value, spec.min + 1), scale: 'linear', integer: true };
+  // a count of things (particles, directions, history pairs): from its own minimum (0 is "automatic" where allowed) to 100 or its maximum
+  if (spec.integer) return { min: spec.min, max: Math.max(value, Math.min(spec.max, 100), spec.min + 1), scale: 'linear', integer: true };
   if (spec.name === 'gamma') {
     // ExponentialLR's per-step factor lives near 1, StepLR's occasional factor anywhere in (0, 1];
     // inverse time's gamma is a rate, not a factor
