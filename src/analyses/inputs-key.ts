@@ -1,6 +1,6 @@
 // An analysis's results are stale when what they were computed from changed: this is that "what", as
 // one string to compare.
-import { effectiveSecondAxis } from '../experiment/analysis-settings';
+import { effectiveSecondAxis, sweptParameter } from '../experiment/analysis-settings';
 import type { ExperimentRun } from '../experiment/experiment';
 import { resolveDomain } from '../experiment/run-experiment';
 import { analysedRun, type AnalysisInputs, type AnalysisKind } from './analysis-inputs';
@@ -36,7 +36,7 @@ export function inputsKey(kind: AnalysisKind, inputs: Pick<AnalysisInputs, 'expe
       const index = analysedRun(inputs, settings.run);
       const run = experiment.runs[index];
       const second = run ? effectiveSecondAxis(settings, run.optimizer) : null;
-      const swept = ['lr', ...(second ? [second.name] : [])];
+      const swept = [sweptParameter(run?.optimizer ?? '')?.name ?? 'lr', ...(second ? [second.name] : [])];
       return JSON.stringify([...common, index, runInputs(run, true, swept), settings.lrMin, settings.lrMax, settings.count, second]);
     }
     case 'seeds': {

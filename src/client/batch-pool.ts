@@ -8,6 +8,7 @@ import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, ty
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
 import { problemDimension } from '../engine/problems';
 import { chooseEngine, estimateRemaining, GPU_DIMENSION, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
+import { resolveSource } from '../analyses/source';
 import { abortError, isAbort } from './abort';
 
 /** Which engine a job should use: 'auto' picks by measurement; ?engine=js|webgpu forces one. */
@@ -107,8 +108,9 @@ export class BatchPool {
       return { engine, workers: engine === 'js' ? this.size : 1, adapter: null, reason, elapsedMs, runStepsPerSecond: (total * numSteps) / (elapsedMs / 1000), ...extra };
     };
 
-    // the WebGPU kernels run 2-D formulas: no need to ask for an adapter otherwise
-    const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION ? { adapter: null, message: '' } : await this.adapterInfo();
+    const method = kernelOf(source);
+    // the WebGPU kernels run 2-D formulas of methods with a kernel: no need to ask for an adapter otherwise
+    const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION || !method.hasKernel ? { adapter: null, message: '' } : await this.adapterInfo();
     const key = measurementKey(source);
     let choice = chooseEngine({
       preference: options.engine,
@@ -116,6 +118,7 @@ export class BatchPool {
       numSteps,
       noise: source.experiment.noise,
       dimension,
+      method,
       workers: this.size,
       adapter,
       adapterMessage: message,
@@ -127,7 +130,7 @@ export class BatchPool {
         // measuring computes the job's first runs on both engines: nothing is thrown away
         const measured = await this.measure(source, job, accept, options.signal);
         this.measured.set(key, measured);
-        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, dimension, workers: this.size, adapter, adapterMessage: message, measured });
+        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, dimension, method, workers: this.size, adapter, adapterMessage: message, measured });
       }
       if (choice.engine === 'webgpu') {
         const memory = await this.runOnGpu(source, job, missingRanges(total, received), accept, options.signal);
@@ -474,6 +477,12 @@ export class BatchPool {
     );
     return { webgpu: (half * numSteps) / (timed.elapsedMs / 1000), jsPerWorker: ((to - from) * numSteps) / (Math.max(jsElapsedMs, 0.1) / 1000) };
   }
+}
+
+/** The source's method by name, and whether it has a fused WebGPU kernel (the engine choice's input). */
+function kernelOf(source: BatchSource): { name: string; hasKernel: boolean } {
+  const { settings } = resolveSource(source);
+  return { name: settings.method.name, hasKernel: settings.optimizer !== undefined };
 }
 
 /** Measurements hold for one problem and optimizer (a formula's cost sets the throughput). */

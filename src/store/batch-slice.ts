@@ -6,6 +6,7 @@ import {
   DEFAULT_SEEDS,
   DEFAULT_SWEEP,
   effectiveSecondAxis,
+  sweptParameter,
   type AnalysisSettings,
   type BasinSettings,
   type EnginePreference,
@@ -220,7 +221,9 @@ export const createBatchSlice: StateCreator<AppState, [], [], BatchSlice> = (set
       const run = get().experiment.runs[runIndex];
       const optimizer = run && getMethod(run.optimizer);
       if (!run || !optimizer) return;
-      const hyper: Record<string, unknown> = { ...run.hyper, lr: roundPicked(learningRate) };
+      // the value picked is of the swept parameter: lr, or e.g. sigma for a method without one
+      const swept = sweptParameter(run.optimizer)?.name ?? 'lr';
+      const hyper: Record<string, unknown> = { ...run.hyper, [swept]: roundPicked(learningRate) };
       if (second?.name === 'momentum') hyper.momentum = roundPicked(second.value);
       if (second?.name === 'beta1') {
         const betas = resolveRun(run).hyper.betas;
