@@ -4,6 +4,7 @@
 // engine by measured throughput, and reruns a job on the TypeScript path when the GPU device is
 // lost or a worker crashes. Components never call postMessage.
 import { checkBasinDimension } from '../engine/batch/cells';
+import type { SeedOutcome } from '../engine/batch/targets';
 import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
 import { problemDimension } from '../engine/problems';
@@ -154,8 +155,11 @@ export class BatchPool {
     return outcome('js', notice === undefined ? choice.reason : 'the WebGPU job failed', notice === undefined ? {} : { notice });
   }
 
-  /** Runs the same noisy run over many seeds and reduces them to per-step quartiles. */
-  async runSeeds(source: BatchSource, job: SeedsJob, options: SeedsOptions = {}): Promise<{ statistics: SeedStatistics; outcome: BatchOutcome }> {
+  /**
+   * Runs the same stochastic run over many seeds: each seed's outcome against the job's targets,
+   * and, unless the job asks for outcomes only (paths: false), per-step quartiles of the paths.
+   */
+  async runSeeds(source: BatchSource, job: SeedsJob, options: SeedsOptions = {}): Promise<{ statistics: SeedStatistics | null; outcomes: SeedOutcome[]; outcome: BatchOutcome }> {
     const started = performance.now();
     const numSteps = source.experiment.steps;
     const runs: SeedRunPayload[] = new Array<SeedRunPayload>(job.count);
@@ -172,22 +176,27 @@ export class BatchPool {
       },
       options.signal,
     );
+    const outcomes = runs.map((run) => run.outcome);
     let statistics: SeedStatistics | null = null;
-    const transfer = runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]);
-    await this.runRanges(
-      [[0, job.count]],
-      () => ({ type: 'seedStatistics', runs, numPoints: numSteps + 1 }),
-      (_range, response) => {
-        if (response.type !== 'seedStatistics') throw new Error(`unexpected ${response.type}`);
-        statistics = response.statistics;
-      },
-      options.signal,
-      transfer,
-    );
+    if (job.paths ?? true) {
+      // the paths go to a worker to be reduced (transferred: they are not needed here afterwards)
+      const paths = runs.map(({ dimension, trajectory, loss, divergedStep }) => ({ dimension, trajectory, loss, divergedStep }));
+      const transfer = paths.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]);
+      await this.runRanges(
+        [[0, job.count]],
+        () => ({ type: 'seedStatistics', runs: paths, numPoints: numSteps + 1 }),
+        (_range, response) => {
+          if (response.type !== 'seedStatistics') throw new Error(`unexpected ${response.type}`);
+          statistics = response.statistics;
+        },
+        options.signal,
+        transfer,
+      );
+    }
     const elapsedMs = performance.now() - started;
     const reason = `${job.count} seeds are below any GPU crossover, and the noise stream is float64`;
     const outcome: BatchOutcome = { engine: 'js', workers: this.size, adapter: null, reason, elapsedMs, runStepsPerSecond: (job.count * numSteps) / (elapsedMs / 1000) };
-    return { statistics: statistics!, outcome };
+    return { statistics, outcomes, outcome };
   }
 
   /** For the benchmark: the job's summaries computed op by op with tfjs in the WebGPU worker. */

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AdapterDescription, BasinJob, BatchOutcome, BatchProgress, SeedStatistics, SweepJob } from '../engine/batch/types';
+import type { SeedOutcome } from '../engine/batch/targets';
 import { getMethod, validateHyperValues } from '../engine/methods';
 import {
   DEFAULT_BASIN,
@@ -57,11 +58,22 @@ export type BasinResults = SummaryResults<BasinJob> & {
 };
 /** A sweep's results. */
 export type SweepResults = SummaryResults<SweepJob> & { readonly fStar: number | null };
-/** Many seeds' quartiles. */
+/** Every compared run's seeds, each seed's outcome against the targets f − f* (for the results table and the runtime ECDF). */
+export interface SeedComparison {
+  /** The targets f − f* each outcome's hitEvaluations follow. */
+  readonly targets: readonly number[];
+  /** The problem's lowest known f (null: unknown, so no target can be reached). */
+  readonly optimum: number | null;
+  /** The analysed run first, then every other visible run. */
+  readonly runs: readonly { readonly runIndex: number; readonly outcomes: readonly SeedOutcome[] }[];
+}
+
+/** Many seeds' quartiles (of the analysed run) and the comparison of every visible run over the same seeds. */
 export interface SeedsResults {
   readonly statistics: SeedStatistics;
   readonly runIndex: number;
   readonly inputsKey: string;
+  readonly comparison: SeedComparison;
 }
 
 /** One analysis: settings, on/off, job and results. */
