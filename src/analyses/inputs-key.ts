@@ -4,6 +4,7 @@ import { effectiveSecondAxis, sweptParameter } from '../experiment/analysis-sett
 import type { ExperimentRun } from '../experiment/experiment';
 import { resolveDomain } from '../experiment/run-experiment';
 import { analysedRun, type AnalysisInputs, type AnalysisKind } from './analysis-inputs';
+import { comparedRuns, runIsStochastic } from './seeds';
 
 /** What a run contributes to a batch job (label, colour and visibility do not change any number). */
 function runInputs(run: ExperimentRun | undefined, withStart: boolean, sweptNames: readonly string[] = []): unknown {
@@ -42,7 +43,10 @@ export function inputsKey(kind: AnalysisKind, inputs: Pick<AnalysisInputs, 'expe
     case 'seeds': {
       const { settings } = inputs.seeds;
       const index = analysedRun(inputs, settings.run);
-      return JSON.stringify([...common, index, runInputs(experiment.runs[index], true), settings.count]);
+      // every visible run is compared over the seeds; a method drawing from its seed counts the seed without noise too
+      const compared = comparedRuns(inputs);
+      const seed = compared.some((run) => runIsStochastic(experiment, run)) ? experiment.seed : null;
+      return JSON.stringify([...common, index, runInputs(experiment.runs[index], true), settings.count, compared.map((run) => runInputs(experiment.runs[run], true)), seed]);
     }
   }
 }
