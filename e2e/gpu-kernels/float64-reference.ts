@@ -6,16 +6,18 @@ import { summaryStride, type BasinJob, type BatchTemplate, type SweepJob } from 
 import type { Objective } from '../../src/engine/objective';
 import { Random } from '../../src/engine/random';
 import { runOptimizer } from '../../src/engine/methods/first-order/adapter';
+import type { OptimizerDefinition } from '../../src/engine/methods/first-order/optimizer';
 import { runMethod } from '../../src/engine/run';
 import type { Experiment } from '../../src/experiment/experiment';
 import { resolveProblem, resolveRun } from '../../src/experiment/run-experiment';
 
 /** The experiment's first run as the float64 engine's batch template, on `objective`. */
-export function templateOf(experiment: Experiment, objective: Objective): BatchTemplate {
+export function templateOf(experiment: Experiment, objective: Objective): BatchTemplate & { readonly optimizer: OptimizerDefinition } {
   const run = resolveRun(experiment.runs[0]);
   if (run.optimizer === undefined) throw new Error(`${run.method.name} is not a first-order optimizer`);
   return {
     objective,
+    method: run.method,
     optimizer: run.optimizer,
     hyper: run.hyper,
     numSteps: experiment.steps,

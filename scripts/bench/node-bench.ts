@@ -6,7 +6,7 @@ import { compileFormula } from '../../src/engine/expression';
 import type { Objective } from '../../src/engine/objective';
 import { getOptimizer } from '../../src/engine/methods/first-order';
 import { defaultHyperValues } from '../../src/engine/methods/first-order/hyper';
-import { runOptimizer } from '../../src/engine/methods/first-order/adapter';
+import { firstOrderMethod, runOptimizer } from '../../src/engine/methods/first-order/adapter';
 import { createKernelInstance } from '../../src/engine/methods/first-order/kernel-interpreter';
 import type { OptimizerDefinition } from '../../src/engine/methods/first-order/optimizer';
 import { sampleObjective } from '../../src/engine/sample';
@@ -84,7 +84,7 @@ export function runNodeBench(): BenchRow[] {
   {
     // workload 3 in Node, one thread: 256 x 256 Adam runs x 500 steps on Rosenbrock
     const adam = getOptimizer('adam')!;
-    const template = { objective: surface, optimizer: adam, hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.01 }, numSteps: 500 };
+    const template = { objective: surface, method: firstOrderMethod(adam), optimizer: adam, hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.01 }, numSteps: 500 };
     const job: BasinJob = { kind: 'basin', domain: [[-2, 2], [-1, 3]], columns: 256, rows: 256, minima: surface.minima, tolerance: 0.01 };
     const out = new Float64Array(256 * 256 * summaryStride(2));
     const ms = medianMilliseconds(() => runBatchRange(template, job, 0, 256 * 256, out, 0), 3, 1);

@@ -1,9 +1,10 @@
 // An analysis's results are stale when what they were computed from changed: this is that "what", as
 // one string to compare.
-import { effectiveSecondAxis } from '../experiment/analysis-settings';
+import { effectiveSecondAxis, sweptParameter } from '../experiment/analysis-settings';
 import type { ExperimentRun } from '../experiment/experiment';
 import { resolveDomain } from '../experiment/run-experiment';
 import { analysedRun, type AnalysisInputs, type AnalysisKind } from './analysis-inputs';
+import { comparedRuns, runIsStochastic } from './seeds';
 
 /** What a run contributes to a batch job (label, colour and visibility do not change any number). */
 function runInputs(run: ExperimentRun | undefined, withStart: boolean, sweptNames: readonly string[] = []): unknown {
@@ -36,13 +37,16 @@ export function inputsKey(kind: AnalysisKind, inputs: Pick<AnalysisInputs, 'expe
       const index = analysedRun(inputs, settings.run);
       const run = experiment.runs[index];
       const second = run ? effectiveSecondAxis(settings, run.optimizer) : null;
-      const swept = ['lr', ...(second ? [second.name] : [])];
+      const swept = [sweptParameter(run?.optimizer ?? '')?.name ?? 'lr', ...(second ? [second.name] : [])];
       return JSON.stringify([...common, index, runInputs(run, true, swept), settings.lrMin, settings.lrMax, settings.count, second]);
     }
     case 'seeds': {
       const { settings } = inputs.seeds;
       const index = analysedRun(inputs, settings.run);
-      return JSON.stringify([...common, index, runInputs(experiment.runs[index], true), settings.count]);
+      // every visible run is compared over the seeds; a method drawing from its seed counts the seed without noise too
+      const compared = comparedRuns(inputs);
+      const seed = compared.some((run) => runIsStochastic(experiment, run)) ? experiment.seed : null;
+      return JSON.stringify([...common, index, runInputs(experiment.runs[index], true), settings.count, compared.map((run) => runInputs(experiment.runs[run], true)), seed]);
     }
   }
 }

@@ -23,7 +23,16 @@ describe('missingRanges', () => {
 describe('chooseEngine', () => {
   const swiftShader = { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader Device (Subzero)', isFallbackAdapter: true };
   const gpu = { vendor: 'nvidia', architecture: 'hopper', device: '', description: '', isFallbackAdapter: false };
-  const base: EngineChoiceInput = { preference: 'auto', numRuns: 65536, numSteps: 500, noise: 0, dimension: 2, workers: 2, adapter: gpu, adapterMessage: '', measured: null };
+  const base: EngineChoiceInput = { preference: 'auto', numRuns: 65536, numSteps: 500, noise: 0, dimension: 2, workers: 2, adapter: gpu, adapterMessage: '', measured: null, method: { name: 'Adam', hasKernel: true } };
+
+  it('never picks WebGPU for a method without a kernel, even forced or measured faster', () => {
+    const nelderMead = { name: 'Nelder-Mead', hasKernel: false };
+    const reason = 'Nelder-Mead has no WebGPU kernel: it runs on the TypeScript pool';
+    expect(chooseEngine({ ...base, method: nelderMead })).toEqual({ engine: 'js', reason, needsMeasurement: false });
+    expect(chooseEngine({ ...base, method: nelderMead, preference: 'webgpu' })).toEqual({ engine: 'js', reason: `?engine=webgpu asked for, but ${reason}`, needsMeasurement: false });
+    expect(chooseEngine({ ...base, method: nelderMead, adapter: swiftShader, measured: { webgpu: 90e6, jsPerWorker: 1e6 } }).engine).toBe('js');
+    expect(chooseEngine({ ...base, method: nelderMead, preference: 'js' }).reason).toBe('TypeScript forced by ?engine=js');
+  });
 
   it('honours ?engine=, except WebGPU without an adapter', () => {
     expect(chooseEngine({ ...base, preference: 'js' })).toMatchObject({ engine: 'js', reason: expect.stringMatching(/forced/) });

@@ -50,6 +50,8 @@ export interface EngineChoiceInput {
   readonly noise: number;
   /** Coordinates of the problem: the WebGPU kernels run 2-D formulas only. */
   readonly dimension: number;
+  /** The method's name and whether it has a fused WebGPU kernel (today the torch-style first-order optimizers only). */
+  readonly method: { readonly name: string; readonly hasKernel: boolean };
   readonly workers: number;
   /** null: no WebGPU adapter (or not asked yet). */
   readonly adapter: AdapterDescription | null;
@@ -78,11 +80,16 @@ export const GPU_DIMENSION = 2;
 /** Why an n-dimensional problem runs on TypeScript. */
 export const N_DIMENSIONAL_REASON = 'n-dimensional problem: the WebGPU kernels run 2-D formulas';
 
-/** Picks the engine: a forced one if possible, else by the problem's dimension, size, noise, the adapter and measured throughput. */
+/** Picks the engine: a forced one if possible, else by the method's kernel, the problem's dimension, size, noise, the adapter and measured throughput. */
 export function chooseEngine(input: EngineChoiceInput): EngineChoice {
   const { preference, adapter } = input;
   const cpu = (reason: string): EngineChoice => ({ engine: 'js', reason, needsMeasurement: false });
   if (preference === 'js') return cpu('TypeScript forced by ?engine=js');
+  // never WebGPU for a method without a kernel, whatever was asked for
+  if (!input.method.hasKernel) {
+    const reason = `${input.method.name} has no WebGPU kernel: it runs on the TypeScript pool`;
+    return cpu(preference === 'webgpu' ? `?engine=webgpu asked for, but ${reason}` : reason);
+  }
   if (input.dimension !== GPU_DIMENSION) return cpu(preference === 'webgpu' ? `?engine=webgpu asked for, but it fell back to TypeScript (${N_DIMENSIONAL_REASON})` : N_DIMENSIONAL_REASON);
   if (input.noise > 0) return cpu('gradient noise runs on the TypeScript path only (its seeded noise stream is float64)');
   if (preference === 'webgpu') {

@@ -1,9 +1,51 @@
-// Planning many seeds: the analysed run repeated over seeds 0..count−1 of the experiment's seed.
+// Planning many seeds: each run repeated over seeds 0..count−1 (seed i is the run in the experiment
+// with seed + i), the analysed run with its whole paths (median path and band), every visible run
+// with its outcome against the targets f − f* (the results table and the ECDF compare them).
+import { TARGET_PRECISIONS } from '../engine/batch/targets';
 import type { SeedsJob } from '../engine/batch/types';
+import { lowestMinimumValue } from '../engine/known-minima';
+import { getMethod, type MethodDefinition } from '../engine/methods';
+import type { Experiment } from '../experiment/experiment';
+import { resolveProblem } from '../experiment/run-experiment';
 import { analysedRun, type AnalysisInputs } from './analysis-inputs';
 
-/** The many-seeds job the settings describe. */
-export function seedsJobFor(inputs: Pick<AnalysisInputs, 'experiment' | 'seeds'>): SeedsJob {
-  const run = inputs.experiment.runs[analysedRun(inputs, inputs.seeds.settings.run)];
-  return { kind: 'seeds', start: [...run.start], count: inputs.seeds.settings.count, seed: inputs.experiment.seed };
+/**
+ * Whether a method draws on its own seed (context.seed): what it declares, else by family (the
+ * gradient-free searches and the zeroth-order estimates draw proposals, populations and probe
+ * directions). Such a run differs from seed to seed even without gradient noise.
+ */
+export function drawsFromSeed(method: Pick<MethodDefinition, 'family' | 'stochastic'>): boolean {
+  return method.stochastic ?? (method.family === 'gradient-free' || method.family === 'zeroth-order');
+}
+
+/** Whether run `index` of the experiment differs from seed to seed: gradient noise, or a method that draws from its seed. */
+export function runIsStochastic(experiment: Experiment, index: number): boolean {
+  if (experiment.noise > 0) return true;
+  const method = getMethod(experiment.runs[index]?.optimizer ?? '');
+  return method !== undefined && drawsFromSeed(method);
+}
+
+/** The runs the seeds analysis compares: every visible run, the analysed one first (it is drawn too). */
+export function comparedRuns(inputs: Pick<AnalysisInputs, 'experiment' | 'seeds'>): number[] {
+  const analysed = analysedRun(inputs, inputs.seeds.settings.run);
+  const visible = inputs.experiment.runs.flatMap((run, index) => (run.hidden || index === analysed ? [] : [index]));
+  return [analysed, ...visible];
+}
+
+/** The many-seeds job of run `runIndex`: from its start, over the settings' seeds, with the targets f − f* of the problem's known optimum. */
+export function seedsJobFor(inputs: Pick<AnalysisInputs, 'experiment' | 'seeds'>, runIndex = analysedRun(inputs, inputs.seeds.settings.run)): SeedsJob {
+  const { experiment } = inputs;
+  const run = experiment.runs[runIndex];
+  const analysed = runIndex === analysedRun(inputs, inputs.seeds.settings.run);
+  return {
+    kind: 'seeds',
+    start: [...run.start],
+    count: inputs.seeds.settings.count,
+    seed: experiment.seed,
+    run: runIndex,
+    optimum: lowestMinimumValue(resolveProblem(experiment.problem).minima),
+    targets: TARGET_PRECISIONS,
+    // only the analysed run's paths are drawn; the others are compared by their outcomes
+    ...(!analysed && { paths: false }),
+  };
 }

@@ -5,7 +5,9 @@ import { lastTemplateLookup, resolveSource } from './source';
 describe('resolveSource', () => {
   it('fills in torch defaults and names a missing run', () => {
     const { settings } = resolveSource({ experiment: DEFAULT_EXPERIMENT, runIndex: 2 });
-    expect(settings.optimizer.id).toBe('adam');
+    expect(settings.method.id).toBe('adam');
+    expect(settings.optimizer?.id).toBe('adam');
+    expect(settings.domain).toEqual([[-2, 2], [-1, 3]]);
     expect(settings).toMatchObject({ numSteps: DEFAULT_EXPERIMENT.steps, hyper: { lr: 0.05, betas: [0.9, 0.999] } });
     expect(() => resolveSource({ experiment: DEFAULT_EXPERIMENT, runIndex: 3 })).toThrow('the experiment has no run 4');
   });

@@ -2,10 +2,11 @@
 // batch shares; the TypeScript and WebGPU workers then add the objective in the form they need.
 import type { BatchSettings } from '../engine/batch/types';
 import type { Experiment, Problem } from '../experiment/experiment';
+import { problemDomain } from '../engine/problems';
 import { resolveRun } from '../experiment/run-experiment';
 
 /**
- * Which runs a batch is made of: run `runIndex` of `experiment` (its optimizer and settings) on the
+ * Which runs a batch is made of: run `runIndex` of `experiment` (its method and settings) on the
  * experiment's problem for `experiment.steps` steps; the worker resolves it into a BatchTemplate.
  */
 export interface BatchSource {
@@ -21,23 +22,25 @@ export interface ResolvedSource {
   readonly settings: BatchSettings;
 }
 
-/** Resolves run `runIndex` of the experiment (torch defaults filled in); throws naming a missing run. */
+/** Resolves run `runIndex` of the experiment (any method, defaults filled in); throws naming a missing run. */
 export function resolveSource({ experiment, runIndex }: BatchSource): ResolvedSource {
   const run = experiment.runs[runIndex];
   if (!run) throw new Error(`the experiment has no run ${runIndex + 1}`);
   const resolved = resolveRun(run);
-  // the batch engine and its GPU kernels step torch-style optimizers
-  if (resolved.optimizer === undefined) throw new Error(`the analyses run first-order optimizers; ${resolved.method.name} is not one`);
   return {
     key: JSON.stringify([experiment.problem, run, experiment.steps, experiment.noise]),
     problem: experiment.problem,
     settings: {
-      optimizer: resolved.optimizer,
+      method: resolved.method,
+      // only a torch-style optimizer has a kernel for the fused GPU path
+      ...(resolved.optimizer && { optimizer: resolved.optimizer }),
       hyper: resolved.hyper,
       numSteps: experiment.steps,
       ...(resolved.schedule && { schedule: resolved.schedule }),
       ...(resolved.clip && { clip: resolved.clip }),
       ...(experiment.noise > 0 && { noise: experiment.noise }),
+      // the region a sampling method draws from, as interactive runs get it (runOptionsFor)
+      domain: problemDomain(experiment.problem),
     },
   };
 }

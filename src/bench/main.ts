@@ -61,6 +61,7 @@ const bench = {
   /** Runs a many-seeds job (TypeScript pool). */
   async seeds(experiment: Experiment, runIndex: number, job: SeedsJob, workers?: number) {
     const { statistics, outcome } = await poolWith(workers ?? defaultWorkers()).runSeeds({ experiment, runIndex }, job);
+    if (statistics === null) throw new Error('the bench asks for paths');
     return { outcome, numSeeds: statistics.numSeeds, finalMedianLoss: statistics.loss.median[statistics.numPoints - 1] };
   },
 

@@ -189,7 +189,8 @@ describe('BatchPool.runSeeds', () => {
     const noisy = { experiment: { ...experiment, noise: 1 }, runIndex: 0 };
     const seeds: SeedsJob = { kind: 'seeds', start: [0, 0], count: 30, seed: 7 };
     const progress: number[] = [];
-    const { statistics, outcome } = await pool.runSeeds(noisy, seeds, { onProgress: ({ done }) => progress.push(done) });
+    const { statistics: maybe, outcome } = await pool.runSeeds(noisy, seeds, { onProgress: ({ done }) => progress.push(done) });
+    const statistics = maybe!;
     expect(statistics.numSeeds).toBe(30);
     expect(statistics.numPoints).toBe(41);
     expect(statistics.coordinates).toHaveLength(2);
@@ -236,10 +237,11 @@ describe('BatchPool on an n-dimensional problem', () => {
     const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker });
     const noisy = { experiment: { ...experiment10, noise: 0.5, seed: 3 }, runIndex: 0 };
     const seeds: SeedsJob = { kind: 'seeds', start, count: 7, seed: 3 };
-    const { statistics } = await pool.runSeeds(noisy, seeds);
+    const { statistics: maybe } = await pool.runSeeds(noisy, seeds);
+    const statistics = maybe!;
     expect(statistics.coordinates).toHaveLength(10);
     const finals = Array.from({ length: 7 }, (_, index) => {
-      const run = runMethod({ objective, method: getMethod('adam')!, hyper: resolveRun(experiment10.runs[0]).hyper, start, numSteps: 40, noise: 0.5, seed: deriveSeed(3, index) });
+      const run = runMethod({ objective, method: getMethod('adam')!, hyper: resolveRun(experiment10.runs[0]).hyper, start, numSteps: 40, noise: 0.5, seed: deriveSeed(3 + index, 0) });
       return run.trajectory.subarray(run.trajectory.length - 10);
     });
     statistics.coordinates.forEach((quartiles, i) => {

@@ -4,10 +4,12 @@
 // engine by measured throughput, and reruns a job on the TypeScript path when the GPU device is
 // lost or a worker crashes. Components never call postMessage.
 import { checkBasinDimension } from '../engine/batch/cells';
+import type { SeedOutcome } from '../engine/batch/targets';
 import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
 import { problemDimension } from '../engine/problems';
 import { chooseEngine, estimateRemaining, GPU_DIMENSION, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
+import { resolveSource } from '../analyses/source';
 import { abortError, isAbort } from './abort';
 
 /** Which engine a job should use: 'auto' picks by measurement; ?engine=js|webgpu forces one. */
@@ -107,8 +109,9 @@ export class BatchPool {
       return { engine, workers: engine === 'js' ? this.size : 1, adapter: null, reason, elapsedMs, runStepsPerSecond: (total * numSteps) / (elapsedMs / 1000), ...extra };
     };
 
-    // the WebGPU kernels run 2-D formulas: no need to ask for an adapter otherwise
-    const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION ? { adapter: null, message: '' } : await this.adapterInfo();
+    const method = kernelOf(source);
+    // the WebGPU kernels run 2-D formulas of methods with a kernel: no need to ask for an adapter otherwise
+    const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION || !method.hasKernel ? { adapter: null, message: '' } : await this.adapterInfo();
     const key = measurementKey(source);
     let choice = chooseEngine({
       preference: options.engine,
@@ -116,6 +119,7 @@ export class BatchPool {
       numSteps,
       noise: source.experiment.noise,
       dimension,
+      method,
       workers: this.size,
       adapter,
       adapterMessage: message,
@@ -127,7 +131,7 @@ export class BatchPool {
         // measuring computes the job's first runs on both engines: nothing is thrown away
         const measured = await this.measure(source, job, accept, options.signal);
         this.measured.set(key, measured);
-        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, dimension, workers: this.size, adapter, adapterMessage: message, measured });
+        choice = chooseEngine({ preference: 'auto', numRuns: total, numSteps, noise: 0, dimension, method, workers: this.size, adapter, adapterMessage: message, measured });
       }
       if (choice.engine === 'webgpu') {
         const memory = await this.runOnGpu(source, job, missingRanges(total, received), accept, options.signal);
@@ -151,8 +155,11 @@ export class BatchPool {
     return outcome('js', notice === undefined ? choice.reason : 'the WebGPU job failed', notice === undefined ? {} : { notice });
   }
 
-  /** Runs the same noisy run over many seeds and reduces them to per-step quartiles. */
-  async runSeeds(source: BatchSource, job: SeedsJob, options: SeedsOptions = {}): Promise<{ statistics: SeedStatistics; outcome: BatchOutcome }> {
+  /**
+   * Runs the same stochastic run over many seeds: each seed's outcome against the job's targets,
+   * and, unless the job asks for outcomes only (paths: false), per-step quartiles of the paths.
+   */
+  async runSeeds(source: BatchSource, job: SeedsJob, options: SeedsOptions = {}): Promise<{ statistics: SeedStatistics | null; outcomes: SeedOutcome[]; outcome: BatchOutcome }> {
     const started = performance.now();
     const numSteps = source.experiment.steps;
     const runs: SeedRunPayload[] = new Array<SeedRunPayload>(job.count);
@@ -169,22 +176,27 @@ export class BatchPool {
       },
       options.signal,
     );
+    const outcomes = runs.map((run) => run.outcome);
     let statistics: SeedStatistics | null = null;
-    const transfer = runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]);
-    await this.runRanges(
-      [[0, job.count]],
-      () => ({ type: 'seedStatistics', runs, numPoints: numSteps + 1 }),
-      (_range, response) => {
-        if (response.type !== 'seedStatistics') throw new Error(`unexpected ${response.type}`);
-        statistics = response.statistics;
-      },
-      options.signal,
-      transfer,
-    );
+    if (job.paths ?? true) {
+      // the paths go to a worker to be reduced (transferred: they are not needed here afterwards)
+      const paths = runs.map(({ dimension, trajectory, loss, divergedStep }) => ({ dimension, trajectory, loss, divergedStep }));
+      const transfer = paths.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]);
+      await this.runRanges(
+        [[0, job.count]],
+        () => ({ type: 'seedStatistics', runs: paths, numPoints: numSteps + 1 }),
+        (_range, response) => {
+          if (response.type !== 'seedStatistics') throw new Error(`unexpected ${response.type}`);
+          statistics = response.statistics;
+        },
+        options.signal,
+        transfer,
+      );
+    }
     const elapsedMs = performance.now() - started;
     const reason = `${job.count} seeds are below any GPU crossover, and the noise stream is float64`;
     const outcome: BatchOutcome = { engine: 'js', workers: this.size, adapter: null, reason, elapsedMs, runStepsPerSecond: (job.count * numSteps) / (elapsedMs / 1000) };
-    return { statistics: statistics!, outcome };
+    return { statistics, outcomes, outcome };
   }
 
   /** For the benchmark: the job's summaries computed op by op with tfjs in the WebGPU worker. */
@@ -474,6 +486,12 @@ export class BatchPool {
     );
     return { webgpu: (half * numSteps) / (timed.elapsedMs / 1000), jsPerWorker: ((to - from) * numSteps) / (Math.max(jsElapsedMs, 0.1) / 1000) };
   }
+}
+
+/** The source's method by name, and whether it has a fused WebGPU kernel (the engine choice's input). */
+function kernelOf(source: BatchSource): { name: string; hasKernel: boolean } {
+  const { settings } = resolveSource(source);
+  return { name: settings.method.name, hasKernel: settings.optimizer !== undefined };
 }
 
 /** Measurements hold for one problem and optimizer (a formula's cost sets the throughput). */

@@ -101,12 +101,45 @@ export interface AnalysisSettings {
 /** Every analysis off, the engine chosen by measurement. */
 export const NO_ANALYSIS_SETTINGS: AnalysisSettings = { basin: null, sweep: null, seeds: null, engine: 'auto' };
 
+/** The hyperparameter a sweep varies on its log grid, and the values the method allows for it. */
+export interface SweptParameter {
+  readonly name: string;
+  readonly range: NumberRange;
+}
+
+/**
+ * What a sweep of this method varies: its learning rate `lr` where it has one, else its first
+ * continuous number hyperparameter (CMA-ES's `sigma`, a proposal scale); null when it has none
+ * (whole numbers and switches make no log grid). Unknown ids have none.
+ */
+export function sweptParameter(methodId: string): SweptParameter | null {
+  const numbers = (getMethod(methodId)?.hyperSpecs ?? []).flatMap((spec) => (spec.kind === 'number' && !spec.integer ? [spec] : []));
+  // a log grid needs positive values: the lower end is excluded when it is 0
+  const spec = numbers.find((candidate) => candidate.name === 'lr') ?? numbers.find((candidate) => candidate.max > 0);
+  if (spec === undefined) return null;
+  return { name: spec.name, range: { min: Math.max(0, spec.min), max: spec.max, exclusiveMin: spec.exclusiveMin === true || spec.min <= 0 } };
+}
+
+/**
+ * The sweep's log grid for a method's swept parameter: the settings' range kept within what the
+ * method allows (a range set for a learning rate may not fit a `sigma`); the ends are kept in order.
+ */
+export function sweptRange(settings: Pick<SweepSettings, 'lrMin' | 'lrMax'>, parameter: SweptParameter): { min: number; max: number } {
+  // the settings' ends are positive (SWEEP_LR_RANGE), so clamping keeps a log grid
+  const { min: lowest, max: highest } = parameter.range;
+  const max = Math.min(highest, Math.max(settings.lrMax, lowest));
+  const min = Math.min(Math.max(settings.lrMin, lowest), max);
+  return { min, max };
+}
+
 /**
  * The hyperparameter a 2-D sweep can vary for an optimizer: beta1 for those with betas (the Adam
  * family, Lion), momentum for SGD and RMSprop; null when it has neither (Adagrad, Adadelta).
  */
 export function secondAxisFor(optimizerId: string): SweepSecondName | null {
   const specs = getMethod(optimizerId)?.hyperSpecs ?? [];
+  // the first axis sweeps lr: a method without one (sigma swept) gets no second axis
+  if (sweptParameter(optimizerId)?.name !== 'lr') return null;
   if (specs.some((spec) => spec.name === 'betas' && spec.kind === 'pair')) return 'beta1';
   if (specs.some((spec) => spec.name === 'momentum' && spec.kind === 'number')) return 'momentum';
   return null;

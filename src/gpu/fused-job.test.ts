@@ -3,6 +3,7 @@ import { basinCellStart, convergenceRadius, linearSpaced, logSpaced } from '../e
 import type { BasinJob, SweepJob } from '../engine/batch/types';
 import { parseFormula } from '../engine/expression/parser';
 import { defaultHyperValues, getOptimizer } from '../engine/methods/first-order';
+import { firstOrderMethod } from '../engine/methods/first-order/adapter';
 import type { OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { FusedJob, type GpuTemplate } from './fused-job';
 import { fusedShader } from './fused-program';
@@ -11,7 +12,7 @@ function template(optimizerId: string, overrides: Record<string, number> = {}, e
   const optimizer = getOptimizer(optimizerId) as OptimizerDefinition;
   const parsed = parseFormula('(1 - x)^2 + 100*(y - x^2)^2');
   if (!parsed.ok) throw new Error(parsed.error.message);
-  return { expression: parsed.ast, optimizer, hyper: { ...defaultHyperValues(optimizer.hyperSpecs), ...overrides }, numSteps: 50, ...extra };
+  return { expression: parsed.ast, method: firstOrderMethod(optimizer), optimizer, hyper: { ...defaultHyperValues(optimizer.hyperSpecs), ...overrides }, numSteps: 50, ...extra };
 }
 
 const BASIN: BasinJob = { kind: 'basin', domain: [[-2, 2], [-1, 3]], columns: 5, rows: 4, minima: [{ point: [1, 1], value: 0 }], tolerance: 0.02 };

@@ -7,13 +7,15 @@ import { jobDimension, type BasinJob, type BatchSettings, type SweepJob } from '
 import type { Expr } from '../engine/expression/ast';
 import type { KnownMinimum } from '../engine/objective';
 import type { OptimizerKernel } from '../engine/methods/first-order/kernel';
-import type { HyperValues } from '../engine/methods/first-order/optimizer';
+import type { HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { learningRateAt } from '../engine/schedules';
 import { GPU_DIMENSION } from '../analyses/plan';
 import { planStepTable, StepTableWriter, type StepTablePlan } from './step-table';
 
 /** What every run of a GPU batch shares (a BatchTemplate with the formula's tree for its objective; gradient noise is not supported on the GPU). */
 export interface GpuTemplate extends BatchSettings {
+  /** The torch-style optimizer whose kernel IR the shader is generated from (only first-order methods have one). */
+  readonly optimizer: OptimizerDefinition;
   /** f(x, y): a typed formula, or a built-in surface's `expression`, parsed. */
   readonly expression: Expr;
 }

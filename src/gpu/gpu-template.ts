@@ -8,10 +8,13 @@ import type { GpuTemplate } from './fused-job';
 
 /** The GPU template of run `runIndex` of the experiment (the last one kept: a job arrives as several ranges). */
 export const gpuTemplateFor = lastTemplateLookup(({ problem, settings }): GpuTemplate => {
+  // the shaders are generated from a torch-style optimizer's kernel IR: other methods run on TypeScript (plan.ts never sends them here)
+  const { optimizer } = settings;
+  if (optimizer === undefined) throw new Error(`${settings.method.name} has no WebGPU kernel; it runs on TypeScript`);
   const { expression } = resolveProblem(problem);
   // the kernels are generated from the formula in x and y: n-dimensional surfaces have none
   if (expression === undefined) throw new Error('the WebGPU kernels run 2-D problems with a formula only; this one runs on TypeScript');
   const parsed = parseFormula(expression);
   if (!parsed.ok) throw new Error(`the problem's formula does not parse: ${parsed.error.message}`);
-  return { ...settings, expression: parsed.ast };
+  return { ...settings, optimizer, expression: parsed.ast };
 });

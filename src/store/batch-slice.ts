@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AdapterDescription, BasinJob, BatchOutcome, BatchProgress, SeedStatistics, SweepJob } from '../engine/batch/types';
+import type { SeedOutcome } from '../engine/batch/targets';
 import { getMethod, validateHyperValues } from '../engine/methods';
 import {
   DEFAULT_BASIN,
   DEFAULT_SEEDS,
   DEFAULT_SWEEP,
   effectiveSecondAxis,
+  sweptParameter,
   type AnalysisSettings,
   type BasinSettings,
   type EnginePreference,
@@ -56,11 +58,22 @@ export type BasinResults = SummaryResults<BasinJob> & {
 };
 /** A sweep's results. */
 export type SweepResults = SummaryResults<SweepJob> & { readonly fStar: number | null };
-/** Many seeds' quartiles. */
+/** Every compared run's seeds, each seed's outcome against the targets f − f* (for the results table and the runtime ECDF). */
+export interface SeedComparison {
+  /** The targets f − f* each outcome's hitEvaluations follow. */
+  readonly targets: readonly number[];
+  /** The problem's lowest known f (null: unknown, so no target can be reached). */
+  readonly optimum: number | null;
+  /** The analysed run first, then every other visible run. */
+  readonly runs: readonly { readonly runIndex: number; readonly outcomes: readonly SeedOutcome[] }[];
+}
+
+/** Many seeds' quartiles (of the analysed run) and the comparison of every visible run over the same seeds. */
 export interface SeedsResults {
   readonly statistics: SeedStatistics;
   readonly runIndex: number;
   readonly inputsKey: string;
+  readonly comparison: SeedComparison;
 }
 
 /** One analysis: settings, on/off, job and results. */
@@ -220,7 +233,9 @@ export const createBatchSlice: StateCreator<AppState, [], [], BatchSlice> = (set
       const run = get().experiment.runs[runIndex];
       const optimizer = run && getMethod(run.optimizer);
       if (!run || !optimizer) return;
-      const hyper: Record<string, unknown> = { ...run.hyper, lr: roundPicked(learningRate) };
+      // the value picked is of the swept parameter: lr, or e.g. sigma for a method without one
+      const swept = sweptParameter(run.optimizer)?.name ?? 'lr';
+      const hyper: Record<string, unknown> = { ...run.hyper, [swept]: roundPicked(learningRate) };
       if (second?.name === 'momentum') hyper.momentum = roundPicked(second.value);
       if (second?.name === 'beta1') {
         const betas = resolveRun(run).hyper.betas;

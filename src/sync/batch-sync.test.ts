@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startBatchSync, type BatchRunner } from './batch-sync';
 import { SUMMARY_OFFSET, summaryStride, type BatchOutcome, type BatchProgress, type SeedStatistics } from '../engine/batch/types';
+import { TARGET_PRECISIONS } from '../engine/batch/targets';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
 import { createAppStore } from '../store/store';
 
@@ -154,7 +155,7 @@ describe('startBatchSync', () => {
     expect(store.getState().basin.job).toEqual({ status: 'failed', message: 'a basin map needs a two-dimensional problem; this one has 10' });
   });
 
-  it('runs many seeds only with gradient noise', async () => {
+  it('runs many seeds only with gradient noise (or a method drawing from its seed), every visible run over the same seeds', async () => {
     const quiet = setup();
     quiet.store.getState().runBatch('seeds');
     await settle();
@@ -165,12 +166,21 @@ describe('startBatchSync', () => {
     noisy.store.getState().updateBatchSettings('seeds', { run: 2, count: 20 });
     noisy.store.getState().runBatch('seeds');
     await settle();
-    expect(noisy.jobs[0].job).toEqual({ kind: 'seeds', start: [-1.5, 2], count: 20, seed: 7 });
+    expect(noisy.jobs[0].job).toEqual({ kind: 'seeds', start: [-1.5, 2], count: 20, seed: 7, run: 2, optimum: 0, targets: TARGET_PRECISIONS });
     const statistics = { numSeeds: 20, numPoints: 301 } as SeedStatistics;
-    noisy.jobs[0].finish({ statistics, outcome: OUTCOME });
+    const outcomes = (final: number) => Array.from({ length: 20 }, () => ({ finalLoss: final, bestLoss: final, evaluations: 301, hitEvaluations: new Float64Array(8).fill(NaN) }));
+    noisy.jobs[0].finish({ statistics, outcomes: outcomes(2), outcome: OUTCOME });
+    await settle();
+    // then the other visible runs, one after another, outcomes only
+    expect(noisy.jobs[1].job).toMatchObject({ run: 0, paths: false });
+    noisy.jobs[1].finish({ statistics: null, outcomes: outcomes(0), outcome: OUTCOME });
+    await settle();
+    expect(noisy.jobs[2].job).toMatchObject({ run: 1, paths: false });
+    noisy.jobs[2].finish({ statistics: null, outcomes: outcomes(1), outcome: OUTCOME });
     await settle();
     expect(noisy.store.getState().seeds.results).toMatchObject({ statistics, runIndex: 2 });
-    expect(noisy.store.getState().seeds.job).toEqual({ status: 'done', outcome: OUTCOME });
+    expect(noisy.store.getState().seeds.results?.comparison.runs.map(({ runIndex, outcomes }) => [runIndex, outcomes[0].finalLoss])).toEqual([[2, 2], [0, 0], [1, 1]]);
+    expect(noisy.store.getState().seeds.job).toMatchObject({ status: 'done', outcome: { engine: OUTCOME.engine } });
   });
 
   it('starts the analyses a link turned on, with its engine, and stops when closed', async () => {

@@ -4,16 +4,17 @@
 // 512 x 512 map streaming in thousands of pieces never floods React or the views. A changed
 // problem clears an analysis's results; any other change of what they depend on marks them stale.
 import { batchSize, jobDimension, summaryStride, type AdapterDescription, type BasinJob, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
+import type { SeedOutcome } from '../engine/batch/targets';
 import { lowestMinimumValue } from '../engine/known-minima';
 import { resolveProblem } from '../experiment/run-experiment';
 import { analysedRun } from '../analyses/analysis-inputs';
 import { basinJobFor } from '../analyses/basin';
 import { inputsKey } from '../analyses/inputs-key';
-import { seedsJobFor } from '../analyses/seeds';
+import { comparedRuns, runIsStochastic, seedsJobFor } from '../analyses/seeds';
 import { sweepJobFor } from '../analyses/sweep';
 import { isAbort } from '../client/abort';
 import type { BatchSource, EnginePreference } from '../client/batch-pool';
-import type { BatchFeature, BatchJobState, BasinResults, SeedsResults, SweepResults } from '../store/batch-slice';
+import type { BatchFeature, BatchJobState, BasinResults, SeedComparison, SeedsResults, SweepResults } from '../store/batch-slice';
 import type { AppState, AppStore } from '../store/store';
 
 /** What batch-sync needs of the batch engine: client/batch-pool.ts's BatchPool (tests pass a fake). */
@@ -28,7 +29,11 @@ export interface BatchRunner {
       onProgress?(progress: BatchProgress): void;
     },
   ): Promise<BatchOutcome>;
-  runSeeds(source: BatchSource, job: SeedsJob, options: { readonly signal?: AbortSignal; onProgress?(progress: BatchProgress): void }): Promise<{ statistics: SeedStatistics; outcome: BatchOutcome }>;
+  runSeeds(
+    source: BatchSource,
+    job: SeedsJob,
+    options: { readonly signal?: AbortSignal; onProgress?(progress: BatchProgress): void },
+  ): Promise<{ statistics: SeedStatistics | null; outcomes: SeedOutcome[]; outcome: BatchOutcome }>;
   gpuInfo(): Promise<AdapterDescription | null>;
 }
 
@@ -138,32 +143,52 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
 
   const startSeeds = (job: Running) => {
     const state = store.getState();
-    if (!(state.experiment.noise > 0)) {
+    const runIndex = analysedRun(state, state.seeds.settings.run);
+    // every visible run over the same seeds: the analysed one drawn, all compared (table, ECDF)
+    const runIndices = comparedRuns(state);
+    if (!runIndices.some((index) => runIsStochastic(state.experiment, index))) {
       running.delete('seeds');
-      setJob('seeds', { status: 'failed', message: 'Many seeds needs gradient noise σ > 0: without it every seed takes the same path.' });
+      setJob('seeds', { status: 'failed', message: 'Many seeds needs gradient noise σ > 0 or a method that draws from its seed: otherwise every seed takes the same path.' });
       return;
     }
-    const runIndex = analysedRun(state, state.seeds.settings.run);
-    const seedsJob = seedsJobFor(state);
+    const jobs = runIndices.map((index) => seedsJobFor(state, index));
     const key = inputsKey('seeds', state);
-    setJob('seeds', { status: 'running', progress: { done: 0, total: seedsJob.count, elapsedMs: 0, etaMs: null } });
-    getPool()
-      .runSeeds({ experiment: state.experiment, runIndex }, seedsJob, {
-        signal: job.controller.signal,
-        onProgress: (progress) => {
-          if (running.get('seeds') !== job) return;
-          job.pendingProgress = progress;
-          flushSoon('seeds', job, () => {
-            if (job.pendingProgress) store.getState().setBatchJob('seeds', { status: 'running', progress: job.pendingProgress });
-            job.pendingProgress = null;
-          });
-        },
-      })
-      .then(({ statistics, outcome }) => {
+    const total = jobs.reduce((sum, seedsJob) => sum + seedsJob.count, 0);
+    setJob('seeds', { status: 'running', progress: { done: 0, total, elapsedMs: 0, etaMs: null } });
+    const started = performance.now();
+    const run = async () => {
+      let statistics: SeedStatistics | null = null;
+      let outcome: BatchOutcome | null = null;
+      let finished = 0;
+      const comparison: SeedComparison['runs'][number][] = [];
+      for (const [position, seedsJob] of jobs.entries()) {
+        const result = await getPool().runSeeds({ experiment: state.experiment, runIndex: runIndices[position] }, seedsJob, {
+          signal: job.controller.signal,
+          onProgress: (progress) => {
+            if (running.get('seeds') !== job) return;
+            const done = finished + progress.done;
+            const elapsedMs = performance.now() - started;
+            job.pendingProgress = { done, total, elapsedMs, etaMs: done > 0 ? (elapsedMs * (total - done)) / done : null };
+            flushSoon('seeds', job, () => {
+              if (job.pendingProgress) store.getState().setBatchJob('seeds', { status: 'running', progress: job.pendingProgress });
+              job.pendingProgress = null;
+            });
+          },
+        });
+        finished += seedsJob.count;
+        if (position === 0) statistics = result.statistics;
+        comparison.push({ runIndex: runIndices[position], outcomes: result.outcomes });
+        const elapsedMs = performance.now() - started;
+        outcome = { ...result.outcome, elapsedMs, runStepsPerSecond: (finished * state.experiment.steps) / (elapsedMs / 1000) };
+      }
+      return { statistics: statistics!, outcome: outcome!, comparison: { targets: jobs[0].targets ?? [], optimum: jobs[0].optimum ?? null, runs: comparison } };
+    };
+    run()
+      .then(({ statistics, outcome, comparison }) => {
         if (running.get('seeds') !== job) return;
         running.delete('seeds');
         const current = store.getState();
-        const results: SeedsResults = { statistics, runIndex, inputsKey: key };
+        const results: SeedsResults = { statistics, runIndex, inputsKey: key, comparison };
         current.setBatchResults('seeds', results);
         current.setBatchJob('seeds', { status: 'done', outcome });
         current.setBatchStale('seeds', inputsKey('seeds', current) !== key);

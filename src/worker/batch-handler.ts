@@ -32,7 +32,10 @@ export class BatchHandler {
         case 'seeds': {
           const { requestId, from, to } = request;
           const runs = runSeedRange(this.templateFor(request.source), request.job, from, to);
-          return { response: { type: 'seedRuns', requestId, from, to, runs, elapsedMs: now() - started }, transfer: runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer]) };
+          return {
+            response: { type: 'seedRuns', requestId, from, to, runs, elapsedMs: now() - started },
+            transfer: runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer, run.outcome.hitEvaluations.buffer]),
+          };
         }
         case 'seedStatistics': {
           const statistics = seedStatistics(request.runs, request.numPoints);

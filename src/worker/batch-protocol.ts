@@ -2,11 +2,12 @@
 // TypeScript batch workers (batch.worker.ts) are sent index ranges [from, to) of one job and answer
 // each with its summaries; the WebGPU worker (gpu.worker.ts) is sent a whole job and streams
 // summaries and progress per chunk, then 'done'. Typed arrays are transferred, not copied.
+import type { SeedOutcome } from '../engine/batch/targets';
 import type { AdapterDescription, BasinJob, SeedsJob, SeedStatistics, SweepJob } from '../engine/batch/types';
 import type { BatchSource } from '../analyses/source';
 
 /** Bumped whenever a message's shape changes; the pool refuses a worker that disagrees. */
-export const BATCH_PROTOCOL_VERSION = 2;
+export const BATCH_PROTOCOL_VERSION = 3;
 
 export type { BatchSource };
 
@@ -17,7 +18,7 @@ export type BatchRequest =
   /** Seeds [from, to) of a many-seeds job, each with its whole path and loss curve. */
   | { readonly type: 'seeds'; readonly requestId: number; readonly source: BatchSource; readonly job: SeedsJob; readonly from: number; readonly to: number }
   /** Quartiles over all seeds' paths (the runs gathered from every worker). */
-  | { readonly type: 'seedStatistics'; readonly requestId: number; readonly runs: readonly SeedRunPayload[]; readonly numPoints: number }
+  | { readonly type: 'seedStatistics'; readonly requestId: number; readonly runs: readonly Omit<SeedRunPayload, 'outcome'>[]; readonly numPoints: number }
   /** WebGPU worker: which adapter it would run on (null when there is none). */
   | { readonly type: 'gpuInfo'; readonly requestId: number }
   /** WebGPU worker, for the benchmark: the same summaries computed op by op with tfjs (the naive way). */
@@ -29,11 +30,13 @@ export type BatchRequest =
 export interface SeedRunPayload {
   /** Coordinates per point: the problem's dimension. */
   readonly dimension: number;
-  /** Flattened (points × dimension), the start first. */
+  /** Flattened (points × dimension), the start first (empty when the job asked for outcomes only). */
   readonly trajectory: Float64Array;
   readonly loss: Float64Array;
   /** Step at which it diverged (−1: it did not). */
   readonly divergedStep: number;
+  /** Final and best f, evaluations, and the evaluations at which each target f − f* was first reached. */
+  readonly outcome: SeedOutcome;
 }
 
 /** Worker → page. */

@@ -7,6 +7,7 @@ import {
   defaultSecondAxis,
   effectiveSecondAxis,
   secondAxisFor,
+  sweptParameter,
   type SweepMetric,
   type SweepSecondAxis,
   type SweepSecondName,
@@ -54,24 +55,27 @@ export function SweepAnalysis() {
   const optimizerId = useAppStore((state) => state.experiment.runs[runIndex]?.optimizer ?? '');
   const optimizerName = getMethod(optimizerId)?.name ?? optimizerId;
   const available = secondAxisFor(optimizerId);
+  const parameter = sweptParameter(optimizerId);
+  const sweptName = parameter?.name ?? 'lr';
+  const values = sweptName === 'lr' ? 'learning rates' : `values of ${sweptName}`;
   const second = effectiveSecondAxis(settings, optimizerId);
   const setSecond = (patch: Partial<SweepSecondAxis>) => second && update('sweep', { second: { ...second, ...patch } });
 
   return (
     <div className="batch-tab">
       <p className="batch-intro">
-        Runs {optimizerName} from run {runIndex + 1}’s start for {steps} steps at {settings.count} learning rates spaced evenly on a log scale
+        Runs {optimizerName} from run {runIndex + 1}’s start for {steps} steps at {settings.count} {values} spaced evenly on a log scale
         {second ? `, each with ${second.count} values of ${SECOND_LABELS[second.name]}` : ''} ({(settings.count * (second?.count ?? 1)).toLocaleString('en')} runs), and
-        plots each run’s {settings.metric} loss. Click a {second ? 'cell' : 'point'} to give run {runIndex + 1} {second ? 'those settings' : 'that learning rate'}.
+        plots each run’s {settings.metric} loss. Click a {second ? 'cell' : 'point'} to give run {runIndex + 1} {second ? 'those settings' : `that ${sweptName === 'lr' ? 'learning rate' : sweptName}`}.
       </p>
       <div className="batch-controls">
         <BatchRunSelect feature="sweep" accessibleName="Run for the sweep" />
         <SweepRangeFields
-          name={<code>lr</code>}
+          name={<code>{sweptName}</code>}
           min={settings.lrMin}
           max={settings.lrMax}
           count={settings.count}
-          range={SWEEP_LR_RANGE}
+          range={parameter && sweptName !== 'lr' ? parameter.range : SWEEP_LR_RANGE}
           countRange={SWEEP_COUNT_RANGE}
           names={LEARNING_RATE_NAMES}
           onCommit={{ min: (lrMin) => update('sweep', { lrMin }), max: (lrMax) => update('sweep', { lrMax }), count: (count) => update('sweep', { count }) }}

@@ -30,7 +30,8 @@ export function SweepFigure() {
   const applySweepPoint = useAppStore((state) => state.applySweepPoint);
   const runIndex = results?.runIndex ?? 0;
   const secondName = results?.job.second?.name ?? null;
-  const currentLearningRate = useAppStore((state) => currentHyper(state.experiment.runs[runIndex], 'lr'));
+  const sweptName = results?.job.parameter ?? 'lr';
+  const currentLearningRate = useAppStore((state) => currentHyper(state.experiment.runs[runIndex], sweptName));
   const currentSecond = useAppStore((state) => (secondName ? currentHyper(state.experiment.runs[runIndex], secondName) : NaN));
   const heatmap = secondName !== null;
   const frameRef = useRef<HTMLDivElement>(null);
@@ -89,7 +90,7 @@ export function SweepFigure() {
 
   if (!results) return null;
   const bestText = best
-    ? `lr ${best.learningRate.toPrecision(3)}${best.second ? `, ${SECOND_LABELS[best.second.name]} ${best.second.value.toPrecision(3)}` : ''} (${metric} loss ${formatLoss(best.loss)})`
+    ? `${sweptName} ${best.learningRate.toPrecision(3)}${best.second ? `, ${SECOND_LABELS[best.second.name]} ${best.second.value.toPrecision(3)}` : ''} (${metric} loss ${formatLoss(best.loss)})`
     : null;
   return (
     <figure className="batch-figure">

@@ -95,8 +95,8 @@ export function seedsBandOf(state: Parameters<typeof seedsPictureOf>[0]): LossBa
   return { label: picture.label, color: picture.color, lower: loss.lower, median: loss.median, upper: loss.upper };
 }
 
-/** A run's learning rate, beta1 or momentum as it runs: its own value, else the optimizer's default (NaN when it has none). */
-export function currentHyper(run: ExperimentRun | undefined, name: 'lr' | SweepSecondName): number {
+/** A run's number hyperparameter (the swept one: lr, or e.g. sigma), beta1 or momentum as it runs: its own value, else the method's default (NaN when it has none). */
+export function currentHyper(run: ExperimentRun | undefined, name: string): number {
   if (!run) return NaN;
   const spec = getMethod(run.optimizer)?.hyperSpecs.find((candidate) => candidate.name === (name === 'beta1' ? 'betas' : name));
   const value = run.hyper[spec?.name ?? name] ?? spec?.defaultValue;

@@ -1,4 +1,4 @@
-import type { HyperValues } from '../methods/first-order/optimizer';
+import type { HyperValues } from '../methods/hyperparameters';
 import { BASIN_DIMENSION, type BasinJob, type SweepJob } from './types';
 
 // The cells of a batch job and where each cell's run starts or what settings it uses. Run index i
@@ -50,15 +50,21 @@ export function sweepCellValues(job: SweepJob, index: number): { learningRate: n
   return { learningRate, second };
 }
 
-/** The hyperparameters of sweep run `index`: the template's with lr, and betas[0] ('beta1') or momentum, replaced. */
+/**
+ * The hyperparameters of sweep run `index`: the template's with the swept one (lr unless the job
+ * names another), and betas[0] ('beta1') or momentum, replaced.
+ */
 export function sweepCellHyper(hyper: HyperValues, job: SweepJob, index: number): HyperValues {
   const { learningRate, second } = sweepCellValues(job, index);
-  if (job.second === undefined) return { ...hyper, lr: learningRate };
+  const parameter = job.parameter ?? 'lr';
+  if (typeof hyper[parameter] !== 'number') throw new RangeError(`this method has no number hyperparameter '${parameter}' to sweep`);
+  const swept = { ...hyper, [parameter]: learningRate };
+  if (job.second === undefined) return swept;
   if (job.second.name === 'momentum') {
-    if (typeof hyper.momentum !== 'number') throw new RangeError('this optimizer has no momentum to sweep');
-    return { ...hyper, lr: learningRate, momentum: second };
+    if (typeof hyper.momentum !== 'number') throw new RangeError('this method has no momentum to sweep');
+    return { ...swept, momentum: second };
   }
   const betas = hyper.betas;
-  if (typeof betas !== 'object') throw new RangeError('this optimizer has no betas to sweep beta1 over');
-  return { ...hyper, lr: learningRate, betas: [second, betas[1]] };
+  if (typeof betas !== 'object') throw new RangeError('this method has no betas to sweep beta1 over');
+  return { ...swept, betas: [second, betas[1]] };
 }

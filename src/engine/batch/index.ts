@@ -2,4 +2,5 @@
 export * from './types';
 export { basinCellStart, checkBasinDimension, convergenceRadius, linearSpaced, logSpaced, sweepCellHyper, sweepCellValues } from './cells';
 export { runBatchRange } from './summaries';
-export { quantileOfSorted, runSeedRange, seedStatistics, type SeedRun } from './seeds';
+export { quantileOfSorted, runSeedRange, seedOfIndex, seedStatistics, type SeedRun } from './seeds';
+export { TARGET_PRECISIONS, targetHits, type SeedOutcome } from './targets';

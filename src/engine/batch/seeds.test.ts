@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getOptimizer } from '../methods/first-order';
 import { defaultHyperValues } from '../methods/first-order/hyper';
 import { deriveSeed } from '../random';
-import { runOptimizer } from '../methods/first-order/adapter';
+import { firstOrderMethod, runOptimizer } from '../methods/first-order/adapter';
 import { getMethod } from '../methods';
 import { resolveProblem } from '../problems';
 import { getSurface } from '../problems/surfaces';
@@ -21,7 +21,7 @@ describe('quantileOfSorted', () => {
 
 describe('seedStatistics', () => {
   it('takes per-point quartiles, holding a diverged run at its last point', () => {
-    const run = (xs: number[], divergedStep = -1): SeedRun => ({
+    const run = (xs: number[], divergedStep = -1): Omit<SeedRun, 'outcome'> => ({
       dimension: 2,
       trajectory: Float64Array.from(xs.flatMap((x) => [x, -x])),
       loss: Float64Array.from(xs.map((x) => x * x)),
@@ -41,14 +41,14 @@ describe('seedStatistics', () => {
 });
 
 describe('runSeedRange', () => {
-  it('runs seed i with noise stream deriveSeed(seed, i), whatever the range', () => {
+  it('runs seed i as run `run` of the experiment with seed + i (noise stream deriveSeed(seed + i, run)), whatever the range', () => {
     const rosenbrock = getSurface('rosenbrock')!.create();
     const sgd = getOptimizer('sgd')!;
-    const template: BatchTemplate = { objective: rosenbrock, optimizer: sgd, hyper: { ...defaultHyperValues(sgd.hyperSpecs), lr: 1e-3 }, numSteps: 50, noise: 2 };
-    const job: SeedsJob = { kind: 'seeds', start: [-1, 1.5], count: 6, seed: 42 };
+    const template = { objective: rosenbrock, method: firstOrderMethod(sgd), optimizer: sgd, hyper: { ...defaultHyperValues(sgd.hyperSpecs), lr: 1e-3 }, numSteps: 50, noise: 2 } satisfies BatchTemplate;
+    const job: SeedsJob = { kind: 'seeds', start: [-1, 1.5], count: 6, seed: 42, run: 1 };
     const runs = [...runSeedRange(template, job, 0, 2), ...runSeedRange(template, job, 2, 6)];
     runs.forEach((run, index) => {
-      const expected = runOptimizer({ ...template, start: job.start, seed: deriveSeed(42, index) });
+      const expected = runOptimizer({ ...template, start: job.start, seed: deriveSeed(42 + index, 1) });
       expect(Array.from(run.trajectory)).toEqual(Array.from(expected.trajectory));
       expect(run.divergedStep).toBe(-1);
     });
@@ -61,12 +61,12 @@ describe('many seeds in n dimensions', () => {
   it('runs a 10-D noisy Rosenbrock over seeds as runMethod does, and takes quartiles of every coordinate', () => {
     const rosenbrock10 = resolveProblem({ kind: 'surface', surface: 'rosenbrock', params: {}, dimension: 10 }).objective;
     const adam = getOptimizer('adam')!;
-    const template: BatchTemplate = { objective: rosenbrock10, optimizer: adam, hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.01 }, numSteps: 30, noise: 0.5 };
+    const template: BatchTemplate = { objective: rosenbrock10, method: firstOrderMethod(adam), hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.01 }, numSteps: 30, noise: 0.5 };
     const start = [-1.2, 1, -0.5, 0.8, 0, 1.5, -1, 0.3, 2, -0.7];
     const job: SeedsJob = { kind: 'seeds', start, count: 5, seed: 9 };
     const runs = [...runSeedRange(template, job, 0, 3), ...runSeedRange(template, job, 3, 5)];
     runs.forEach((run, index) => {
-      const expected = runMethod({ objective: rosenbrock10, method: getMethod('adam')!, hyper: template.hyper, start, numSteps: 30, noise: 0.5, seed: deriveSeed(9, index) });
+      const expected = runMethod({ objective: rosenbrock10, method: getMethod('adam')!, hyper: template.hyper, start, numSteps: 30, noise: 0.5, seed: deriveSeed(9 + index, 0) });
       expect(run.dimension).toBe(10);
       expect(run.trajectory).toHaveLength(31 * 10);
       expect(Array.from(run.trajectory)).toEqual(Array.from(expected.trajectory));

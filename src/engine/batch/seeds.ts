@@ -1,43 +1,64 @@
 import { deriveSeed } from '../random';
-import { firstOrderMethod } from '../methods/first-order/adapter';
 import { Runner } from '../run';
+import { TARGET_PRECISIONS, targetHits, type SeedOutcome } from './targets';
 import type { BatchTemplate, Quartiles, SeedsJob, SeedStatistics } from './types';
 
-/** One seed's whole run: the path (points × dimension, the start first), its loss curve, and where it diverged (−1: it did not). */
+/**
+ * One seed's whole run: the path (points × dimension, the start first), its loss curve, where it
+ * diverged (−1: it did not), and its outcome against the job's targets. The path and loss are empty
+ * when the job asked for outcomes only.
+ */
 export interface SeedRun {
   /** Coordinates per point. */
   readonly dimension: number;
   readonly trajectory: Float64Array;
   readonly loss: Float64Array;
   readonly divergedStep: number;
+  readonly outcome: SeedOutcome;
+}
+
+/** The run seed (RunOptions.seed) of seed `index` of a many-seeds job: run `job.run` of the experiment with seed job.seed + index. */
+export function seedOfIndex(job: Pick<SeedsJob, 'seed' | 'run'>, index: number): number {
+  return deriveSeed((job.seed + index) >>> 0, job.run ?? 0);
 }
 
 /**
- * Seeds i = from..to−1 of a many-seeds job: the template's run from the job's start with gradient
- * noise drawn from stream deriveSeed(job.seed, i), recorded in full (at most 1,000 seeds, so the
- * paths fit).
+ * Seeds i = from..to−1 of a many-seeds job: the template's run from the job's start with the run
+ * seed seedOfIndex(job, i) (its gradient noise and the method's own draws both follow from it),
+ * recorded in full (at most 1,000 seeds, so the paths fit), with each seed's outcome against the
+ * job's targets.
  */
 export function runSeedRange(template: BatchTemplate, job: SeedsJob, from: number, to: number): SeedRun[] {
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= job.count)) {
     throw new RangeError(`bad seed range [${from}, ${to}) of ${job.count}`);
   }
   const runs: SeedRun[] = [];
-  const method = firstOrderMethod(template.optimizer);
+  const targets = job.targets ?? TARGET_PRECISIONS;
+  const empty = new Float64Array(0);
   for (let index = from; index < to; index++) {
     const runner = new Runner({
       objective: template.objective,
-      method,
+      method: template.method,
       hyper: template.hyper,
       start: job.start,
       numSteps: template.numSteps,
       schedule: template.schedule,
       clip: template.clip,
       noise: template.noise,
-      seed: deriveSeed(job.seed, index),
+      seed: seedOfIndex(job, index),
+      ...(template.domain && { domain: template.domain }),
     });
     runner.advance(template.numSteps);
-    const { dimension, trajectory, loss, diverged } = runner.result();
-    runs.push({ dimension, trajectory, loss, divergedStep: diverged?.step ?? -1 });
+    const { dimension, trajectory, loss, diverged, evaluations, bestLoss } = runner.result(false);
+    const points = loss.length;
+    const outcome: SeedOutcome = {
+      finalLoss: loss[points - 1],
+      bestLoss: bestLoss[points - 1],
+      evaluations: evaluations.function[points - 1],
+      hitEvaluations: targetHits(bestLoss, evaluations.function, job.optimum ?? null, targets),
+    };
+    const paths = job.paths ?? true;
+    runs.push({ dimension, trajectory: paths ? trajectory : empty.slice(), loss: paths ? loss : empty.slice(), divergedStep: diverged?.step ?? -1, outcome });
   }
   return runs;
 }
@@ -48,15 +69,16 @@ export function runSeedRange(template: BatchTemplate, job: SeedsJob, from: numbe
  * interpolate linearly between order statistics (numpy's default: position (n − 1)·p of the sorted
  * values). Every run has the first run's dimension.
  */
-export function seedStatistics(runs: readonly SeedRun[], numPoints: number): SeedStatistics {
+export function seedStatistics(runs: readonly Omit<SeedRun, 'outcome'>[], numPoints: number): SeedStatistics {
   if (runs.length === 0) throw new RangeError('no seeds to summarise');
   const { dimension } = runs[0];
   if (runs.some((run) => run.dimension !== dimension)) throw new RangeError('the seeds do not all have the same dimension');
   const quartiles = (): Quartiles => ({ lower: new Float64Array(numPoints), median: new Float64Array(numPoints), upper: new Float64Array(numPoints) });
   const coordinates = Array.from({ length: dimension }, quartiles);
   const loss = quartiles();
-  const series: [Quartiles, (run: SeedRun, at: number) => number][] = [
-    ...coordinates.map((quartilesOf, i): [Quartiles, (run: SeedRun, at: number) => number] => [quartilesOf, (run, at) => run.trajectory[dimension * at + i]]),
+  type Path = Omit<SeedRun, 'outcome'>;
+  const series: [Quartiles, (run: Path, at: number) => number][] = [
+    ...coordinates.map((quartilesOf, i): [Quartiles, (run: Path, at: number) => number] => [quartilesOf, (run, at) => run.trajectory[dimension * at + i]]),
     [loss, (run, at) => run.loss[at]],
   ];
   const column = new Float64Array(runs.length);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getOptimizer } from '../methods/first-order';
 import { defaultHyperValues } from '../methods/first-order/hyper';
 import { deriveSeed } from '../random';
-import { runOptimizer } from '../methods/first-order/adapter';
+import { firstOrderMethod, runOptimizer } from '../methods/first-order/adapter';
 import { getMethod } from '../methods';
 import { resolveProblem } from '../problems';
 import { getSurface } from '../problems/surfaces';
@@ -18,7 +18,7 @@ const SUMMARY_STRIDE = summaryStride(2);
 // The oracle: each run recorded in full by runOptimizer, its summary read off the whole trajectory.
 const himmelblau = getSurface('himmelblau')!.create();
 const adam = getOptimizer('adam')!;
-const template: BatchTemplate = { objective: himmelblau, optimizer: adam, hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.1 }, numSteps: 120 };
+const template = { objective: himmelblau, method: firstOrderMethod(adam), optimizer: adam, hyper: { ...defaultHyperValues(adam.hyperSpecs), lr: 0.1 }, numSteps: 120 } satisfies BatchTemplate;
 const basin: BasinJob = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 7, rows: 5, minima: himmelblau.minima, tolerance: 0.01 };
 
 describe('runBatchRange on a basin map', () => {

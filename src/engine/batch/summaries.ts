@@ -1,5 +1,4 @@
 import { deriveSeed } from '../random';
-import { firstOrderMethod } from '../methods/first-order/adapter';
 import { Runner } from '../run';
 import { basinCellStart, checkBasinDimension, convergenceRadius, sweepCellHyper } from './cells';
 import { SUMMARY_OFFSET, summaryStride, type BasinJob, type BatchTemplate, type SweepJob } from './types';
@@ -12,8 +11,8 @@ const { finalLoss: FINAL_LOSS, bestLoss: BEST_LOSS, convergedStep: CONVERGED_STE
  * at the last finite point, the best loss, the first step within the convergence radius of a known
  * minimum (basin; −1 if never, and always −1 in a sweep), the divergence step (−1 if none), that
  * minimum's index, then the last finite point's coordinates. The dimension is the objective's (a
- * basin map needs two). Run i's gradient noise is seeded by deriveSeed(seed, i), so any split of
- * [0, N) into ranges fills the same numbers.
+ * basin map needs two). Run i's seed is deriveSeed(seed, i) (its gradient noise and the method's
+ * own draws), so any split of [0, N) into ranges fills the same numbers. Any method of the registry.
  */
 export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob, from: number, to: number, out: Float64Array, seed: number): void {
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to)) throw new RangeError(`bad run range [${from}, ${to})`);
@@ -24,7 +23,7 @@ export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob,
   const start = job.kind === 'basin' ? new Float64Array(dimension) : Float64Array.from(job.start);
   const point = new Float64Array(dimension);
   const radiusSquared = job.kind === 'basin' ? convergenceRadius(job) ** 2 : 0;
-  const method = firstOrderMethod(template.optimizer);
+  const { method } = template;
   for (let index = from; index < to; index++) {
     if (job.kind === 'basin') basinCellStart(job, index, start);
     const runner = new Runner({
@@ -37,6 +36,7 @@ export function runBatchRange(template: BatchTemplate, job: BasinJob | SweepJob,
       clip: template.clip,
       noise: template.noise,
       seed: deriveSeed(seed, index),
+      ...(template.domain && { domain: template.domain }),
       record: false,
     });
 

@@ -1,25 +1,32 @@
 import type { ClipSpec } from '../clipping';
 import type { Domain, KnownMinimum, Objective } from '../objective';
-import type { HyperValues, OptimizerDefinition } from '../methods/first-order/optimizer';
+import type { OptimizerDefinition } from '../methods/first-order/optimizer';
+import type { HyperValues } from '../methods/hyperparameters';
+import type { MethodDefinition } from '../methods/method';
 import type { ScheduleSpec } from '../schedules';
 
-// Batch work: thousands to millions of runs of one optimizer on one objective, each summarised by
+// Batch work: thousands to millions of runs of one method on one objective, each summarised by
 // a few numbers instead of a recorded trajectory (a 512 x 512 basin map of 500-step runs would be
 // 2 GB of points). Jobs are split into index ranges [from, to) so a pool of workers (and later a
 // fused GPU kernel over N runs x K steps) can share them; every range is computed independently.
 
-/** What every run of a batch shares besides the objective: the optimizer with its settings. */
+/** What every run of a batch shares besides the objective: the method with its settings. */
 export interface BatchSettings {
-  readonly optimizer: OptimizerDefinition;
-  /** Complete hyperparameters (torch defaults filled in); cells may override some. */
+  /** Any method of the registry: first-order, second-order, quasi-Newton, gradient-free, zeroth-order. */
+  readonly method: MethodDefinition;
+  /** The torch-style optimizer behind a first-order method (its kernel is what the GPU path runs); absent for every other method. */
+  readonly optimizer?: OptimizerDefinition;
+  /** Complete hyperparameters (defaults filled in); cells may override some. */
   readonly hyper: HyperValues;
   readonly numSteps: number;
   readonly schedule?: ScheduleSpec;
   readonly clip?: ClipSpec;
   readonly noise?: number;
+  /** The problem's plotting domain, for methods that sample a region (random search), as interactive runs get it. */
+  readonly domain?: Domain;
 }
 
-/** What every run of a batch shares: the objective and the optimizer with its settings. */
+/** What every run of a batch shares: the objective and the method with its settings. */
 export interface BatchTemplate extends BatchSettings {
   readonly objective: Objective;
 }
@@ -36,24 +43,43 @@ export interface BasinJob {
   readonly tolerance: number;
 }
 
-/** A learning-rate sweep on a log grid, optionally against a second hyperparameter (a heatmap). */
+/**
+ * A sweep of one number hyperparameter on a log grid (the learning rate `lr` for methods with one,
+ * else the method's first continuous number hyperparameter, e.g. CMA-ES's `sigma`), optionally
+ * against a second hyperparameter (a heatmap).
+ */
 export interface SweepJob {
   readonly kind: 'sweep';
   /** Where every run starts: one coordinate per dimension of the problem. */
   readonly start: readonly number[];
+  /** The swept hyperparameter's name (absent: `lr`). */
+  readonly parameter?: string;
+  /** The swept values (named for the learning rate, the usual case): log grid from min to max inclusive. */
   readonly learningRates: { readonly min: number; readonly max: number; readonly count: number };
   /** 'beta1' sets betas[0]; 'momentum' sets momentum; linear grid from min to max inclusive. */
   readonly second?: { readonly name: 'beta1' | 'momentum'; readonly min: number; readonly max: number; readonly count: number };
 }
 
-/** The same stochastic run (gradient noise) repeated over seeds 0..count-1 (stream i of the experiment seed). */
+/**
+ * The same stochastic run (gradient noise, or a method's own draws) repeated over seeds: seed i is
+ * run `run` of the experiment with seed (seed + i) mod 2³², so seed 0 is the run as shown and any
+ * seed can be opened as a link.
+ */
 export interface SeedsJob {
   readonly kind: 'seeds';
   /** Where every seed starts: one coordinate per dimension of the problem. */
   readonly start: readonly number[];
   readonly count: number;
-  /** The experiment's seed; run i draws from deriveSeed(seed, i). */
+  /** The experiment's seed; seed i runs with deriveSeed(seed + i, run), as run `run` does in the app. */
   readonly seed: number;
+  /** The run's index in the experiment (default 0). */
+  readonly run?: number;
+  /** The lowest known f (f*) the targets f − f* are measured from; null: none is known, no target is reached. */
+  readonly optimum?: number | null;
+  /** Targets f − f* for which each seed reports the evaluations it took (default TARGET_PRECISIONS). */
+  readonly targets?: readonly number[];
+  /** false: report each seed's outcome only, without its path and loss curve (runs compared, not drawn). Default true. */
+  readonly paths?: boolean;
 }
 
 /** Any batch job. */

@@ -84,6 +84,12 @@ export interface MethodDefinition {
   validate?(hyper: HyperValues): string | null;
   /** `hyper` is complete and validated (defaults filled in). */
   create(hyper: HyperValues, context: MethodContext): MethodInstance;
+  /**
+   * Whether the method draws on context.seed (its runs differ from seed to seed without gradient
+   * noise); absent: the gradient-free and zeroth-order families do, the others do not. Deterministic
+   * searches (Nelder-Mead, Powell) say false; the many-seeds analysis reads it.
+   */
+  readonly stochastic?: boolean;
   /** First-order methods: the update rule as data, from which the fused GPU kernels are generated. */
   readonly kernel?: KernelBuilder;
 }
