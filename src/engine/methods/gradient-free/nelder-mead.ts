@@ -190,6 +190,8 @@ export const nelderMead: MethodDefinition = {
   id: 'nelder_mead',
   name: 'Nelder-Mead',
   family: 'gradient-free',
+  // deterministic: the same start gives the same path whatever the seed
+  stochastic: false,
   needs: { value: true, gradient: false, hessian: false },
   updateRule: String.raw`x_r = \bar{x} + \rho(\bar{x} - x_{n+1}),\; x_e = \bar{x} + \rho\chi(\bar{x} - x_{n+1}),\; x_c = \bar{x} \pm \psi\rho(\bar{x} - x_{n+1}),\; x_i \leftarrow x_1 + \sigma(x_i - x_1)`,
   hyperSpecs: [

@@ -180,6 +180,8 @@ export const powell: MethodDefinition = {
   id: 'powell',
   name: 'Powell',
   family: 'gradient-free',
+  // deterministic: the same start gives the same path whatever the seed
+  stochastic: false,
   needs: { value: true, gradient: false, hessian: false },
   updateRule: String.raw`x \leftarrow x + \alpha_i d_i,\; \alpha_i = \arg\min_\alpha f(x + \alpha d_i)\ (i = 1..n);\; d_{\text{new}} = x_k - x_{k-1}`,
   hyperSpecs: [
