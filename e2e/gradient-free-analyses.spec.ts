@@ -26,5 +26,6 @@ test('a sweep of CMA-ES varies its step size σ', async ({ playground, page }) =
   await expect(analysis.outcome('sweep')).toHaveText(OUTCOME, { timeout: 90_000 });
   const chart = page.getByTestId('sweep-chart');
   await expect(chart).toHaveAttribute('data-points', '16');
-  await expect(page.getByText(/sigma/).first()).toBeVisible();
+  await expect(chart).toHaveAccessibleName('Sweep chart of final loss against sigma');
+  await expect(chart.locator('text', { hasText: 'sigma (log scale)' })).toHaveCount(1);
 });

@@ -103,6 +103,7 @@ const FORMAT_RATE = format('.3~g');
 /** Loss against learning rate for one sweep, log-log. */
 export class SweepChart {
   private readonly onPick: ((learningRate: number) => void) | undefined;
+  private parameterName = 'lr';
   private readonly root: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly frame: ChartFrame;
   private readonly plot: Group;
@@ -122,7 +123,7 @@ export class SweepChart {
     this.root = select(svg).classed('sweep-chart', true);
     // the clip reaches 8 px above the plot: the diverged runs' ✕ sit on its top edge
     this.frame = new ChartFrame([this.root], { marginRem: MARGIN_REM, width, height, clip: { idPrefix: 'sweep-clip', overflowTop: 8 }, grid: true });
-    this.frame.xTitle.text('learning rate (log scale)');
+    this.setParameter('lr');
     this.currentLine = this.root.append('line').attr('class', 'sweep-current').attr('stroke-dasharray', '4 3').attr('stroke-width', 1.5);
     this.plot = this.root.append('g').attr('class', 'sweep-plot').attr('clip-path', this.frame.clipPath);
     this.hoverLayer = this.root.append('g').attr('class', 'sweep-hover').attr('pointer-events', 'none').attr('display', 'none');
@@ -152,6 +153,12 @@ export class SweepChart {
     this.metric = metric;
     this.fStar = fStar;
     this.render();
+  }
+
+  /** Names the swept hyperparameter on the axis and in the tooltip: `lr` reads "learning rate", others by their own name (σ of CMA-ES is `sigma`). */
+  setParameter(name: string): void {
+    this.parameterName = name;
+    this.frame.xTitle.text(`${name === 'lr' ? 'learning rate' : name} (log scale)`);
   }
 
   /** Marks the run's current learning rate (null: none). */
@@ -279,7 +286,7 @@ export class SweepChart {
     this.hoverLayer.select('line').attr('x1', px).attr('x2', px).attr('y1', frame.top).attr('y2', frame.bottom);
     this.hoverLayer.select('circle').attr('cx', px).attr('cy', py);
     const value = line.diverged[index] ? 'diverged' : `${this.metric} loss ${formatLoss(line.loss[index])}`;
-    const text = `lr ${FORMAT_RATE(line.learningRates[index])}: ${value} · click to use it`;
+    const text = `${this.parameterName} ${FORMAT_RATE(line.learningRates[index])}: ${value} · click to use it`;
     const right = px > frame.middle;
     this.hoverLayer
       .select('text')

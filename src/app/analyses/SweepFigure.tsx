@@ -78,9 +78,12 @@ export function SweepFigure() {
 
   useEffect(() => {
     const current = view.current;
-    if (current instanceof SweepChart) current.setLine(line, metric, results?.fStar ?? null);
+    if (current instanceof SweepChart) {
+      current.setParameter(sweptName);
+      current.setLine(line, metric, results?.fStar ?? null);
+    }
     if (current instanceof SweepHeatmap) current.setGrid(grid, scale, metric);
-  }, [line, grid, scale, metric, results]);
+  }, [line, grid, scale, metric, results, sweptName]);
 
   useEffect(() => {
     const current = view.current;
@@ -89,20 +92,21 @@ export function SweepFigure() {
   }, [currentLearningRate, currentSecond, line, grid]);
 
   if (!results) return null;
+  const sweptWords = sweptName === 'lr' ? 'learning rate' : sweptName;
   const bestText = best
     ? `${sweptName} ${best.learningRate.toPrecision(3)}${best.second ? `, ${SECOND_LABELS[best.second.name]} ${best.second.value.toPrecision(3)}` : ''} (${metric} loss ${formatLoss(best.loss)})`
     : null;
   return (
     <figure className="batch-figure">
       <figcaption>
-        {heatmap ? `${metric === 'best' ? 'Best' : 'Final'} loss over learning rate × ${SECOND_LABELS[secondName]}` : `${metric === 'best' ? 'Best' : 'Final'} loss against learning rate`}
-        <span className="batch-figure-note">{heatmap ? ` · circled: run ${runIndex + 1}’s current setting` : ` · dashed: run ${runIndex + 1}’s current learning rate · ringed: the best`}</span>
+        {heatmap ? `${metric === 'best' ? 'Best' : 'Final'} loss over learning rate × ${SECOND_LABELS[secondName]}` : `${metric === 'best' ? 'Best' : 'Final'} loss against ${sweptWords}`}
+        <span className="batch-figure-note">{heatmap ? ` · circled: run ${runIndex + 1}’s current setting` : ` · dashed: run ${runIndex + 1}’s current ${sweptWords} · ringed: the best`}</span>
       </figcaption>
       <div ref={frameRef} className="batch-figure-frame">
         <svg
           ref={svgRef}
           role="img"
-          aria-label={heatmap ? `Heatmap of ${metric} loss over learning rate and ${secondName}` : `Sweep chart of ${metric} loss against learning rate`}
+          aria-label={heatmap ? `Heatmap of ${metric} loss over learning rate and ${secondName}` : `Sweep chart of ${metric} loss against ${sweptWords}`}
           data-testid={heatmap ? 'sweep-heatmap' : 'sweep-chart'}
         />
       </div>
