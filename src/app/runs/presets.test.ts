@@ -10,6 +10,7 @@ describe('RUN_PRESETS', () => {
   it('offers the teaching configurations the issue names, each once', () => {
     expect(RUN_PRESETS.map((preset) => preset.name)).toEqual([
       'GD', 'Momentum', 'Nesterov', 'AdaGrad', 'RMSprop', 'Adadelta', 'Adam', 'AdamW', 'AMSGrad', 'Adamax', 'NAdam', 'RAdam', 'Lion',
+      'Newton', 'BFGS', 'L-BFGS', 'Nelder-Mead', 'Simulated annealing', 'CMA-ES', 'MeZO',
     ]);
     expect(new Set(RUN_PRESETS.map((preset) => preset.id)).size).toBe(RUN_PRESETS.length);
   });
@@ -54,6 +55,7 @@ describe('names of runs from presets', () => {
     expect(names).toEqual([
       'SGD lr 0.001', 'Momentum lr 0.001 μ 0.9', 'Nesterov lr 0.001 μ 0.9', 'Adagrad lr 0.5', 'RMSprop lr 0.01', 'Adadelta lr 10', 'Adam lr 0.05',
       'AdamW lr 0.05 wd 0.01', 'AMSGrad lr 0.05', 'Adamax lr 0.05', 'NAdam lr 0.05', 'RAdam lr 0.01', 'Lion lr 0.01',
+      'Damped Newton', 'BFGS', 'L-BFGS Wolfe', 'Nelder-Mead', 'Annealing exp σ 0.25', 'CMA-ES σ 0.5', 'ZO-SGD lr 0.0003',
     ]);
   });
 

@@ -7,7 +7,7 @@ export interface RunPreset {
   readonly name: string;
   /** Optimizer id in the registry. */
   readonly optimizer: string;
-  /** Only the hyperparameters that differ from torch's defaults. */
+  /** Only the hyperparameters that differ from the method's defaults (torch's, scipy's). */
   readonly hyper: HyperValues;
   /** One line on what the configuration shows. */
   readonly description: string;
@@ -42,6 +42,13 @@ export const RUN_PRESETS: readonly RunPreset[] = [
   { id: 'nadam', name: 'NAdam', optimizer: 'nadam', hyper: { lr: 0.05 }, description: 'Adam with Nesterov momentum' },
   { id: 'radam', name: 'RAdam', optimizer: 'radam', hyper: { lr: 0.01 }, description: 'Adam whose first steps are plain momentum until the variance estimate is trustworthy' },
   { id: 'lion', name: 'Lion', optimizer: 'lion', hyper: { lr: 0.01 }, description: 'sign of an interpolated momentum: every step is lr long per coordinate' },
+  { id: 'newton', name: 'Newton', optimizer: 'newton', hyper: { line_search: 'backtracking' }, description: 'the local quadratic model’s minimiser, damped by backtracking; uses ∇²f' },
+  { id: 'bfgs', name: 'BFGS', optimizer: 'bfgs', hyper: {}, description: 'builds an inverse-Hessian estimate from gradients (scipy’s line search)' },
+  { id: 'lbfgs', name: 'L-BFGS', optimizer: 'lbfgs', hyper: { line_search_fn: 'strong_wolfe' }, description: 'BFGS from the last few gradient pairs, as torch.optim.LBFGS' },
+  { id: 'nelder-mead', name: 'Nelder-Mead', optimizer: 'nelder_mead', hyper: {}, description: 'a simplex that reflects, expands and shrinks; f only' },
+  { id: 'annealing', name: 'Simulated annealing', optimizer: 'simulated_annealing', hyper: {}, description: 'random proposals, uphill ones accepted with probability exp(−Δ/T); f only' },
+  { id: 'cma-es', name: 'CMA-ES', optimizer: 'cma_es', hyper: {}, description: 'a population from a Gaussian whose ellipse adapts to the valley; f only' },
+  { id: 'mezo', name: 'MeZO', optimizer: 'zo_sgd', hyper: { lr: 0.0003 }, description: 'SGD on a two-point estimate along one random direction; f only, 2 per step' },
 ];
 
 /** The preset with this id, if there is one. */
