@@ -6,7 +6,7 @@ import { mapRuns, runsMovedTogether, withStarts } from './map-runs';
 function payload(points: number[][]): RunPayload {
   const trajectory = Float64Array.from(points.flat());
   const empty = new Float64Array(points.length);
-  return { dimension: 2, trajectory, loss: empty, evaluations: { function: empty, gradient: empty, hessian: empty }, bestLoss: empty, elapsedMs: empty, diverged: null, converged: null };
+  return { dimension: 2, trajectory, loss: empty, evaluations: { function: empty, gradient: empty, hessian: empty }, bestLoss: empty, elapsedMs: empty, diverged: null, converged: null, snapshots: null };
 }
 
 const experiment: Experiment = {
