@@ -223,6 +223,8 @@ export class LossChart {
       .attr('data-label', ({ curve }) => curve.label)
       .attr('data-points', ({ curve }) => curve.loss.length)
       .attr('data-drawn', ({ drawn }) => drawn)
+      // where the curve ends on the x axis, in the axis's units (steps, evaluations, cost, ms)
+      .attr('data-end-x', ({ curve }) => (curve.loss.length > 0 ? xAt(curve, axis, curve.loss.length - 1) : null))
       .each(function ({ d }) {
         if (this.getAttribute('d') !== d) this.setAttribute('d', d);
       })
