@@ -34,9 +34,9 @@ const AXIS_CHOICES: readonly { value: LossAxis; label: string }[] = [
 ];
 
 const GRADIENT_COST_CHOICES: readonly { value: GradientCost; label: string }[] = [
-  { value: 'autodiff', label: '∇f = 1, ∇²f = n (automatic differentiation)' },
-  { value: 'forward', label: 'f and ∇f = n + 1, ∇²f = n(n+1)/2 (forward differences)' },
-  { value: 'central', label: '∇f = 2n, ∇²f = 2n(n−1) (central differences)' },
+  { value: 'autodiff', label: '1 (autodiff; ∇²f = n)' },
+  { value: 'forward', label: 'n + 1 with f (forward differences; ∇²f = n(n+1)/2)' },
+  { value: 'central', label: '2n (central differences; ∇²f = 2n(n−1))' },
 ];
 
 /** The chart's caption for each x axis (the Export menu titles exported charts with it too). */
