@@ -216,7 +216,10 @@ const METHOD_LAYER_TOGGLES: readonly { layer: MethodLayer; label: string }[] = [
  * draws any (first-order methods draw none, and their map stays as it was).
  */
 function LayersMenu() {
-  const drawsState = useAppStore((state) => methodStateRuns(state).length > 0);
+  // read every frame while playing: a plain scan, no labels or cuts
+  const drawsState = useAppStore(
+    (state) => problemDimension(state.experiment.problem) === 2 && (state.runs ?? []).some((result, index) => result.snapshots !== null && !state.experiment.runs[index]?.hidden),
+  );
   const layers = useAppStore((state) => state.methodLayers);
   const setMethodLayer = useAppStore((state) => state.setMethodLayer);
   if (!drawsState) return null;
