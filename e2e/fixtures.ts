@@ -19,7 +19,7 @@ export class PlaygroundPage {
 
   constructor(readonly page: Page) {
     this.map = page.getByRole('img', { name: /contour map/i });
-    this.lossChart = page.getByRole('img', { name: /loss against step/i });
+    this.lossChart = page.getByRole('img', { name: /^loss against /i });
     this.mapRuns = this.map.locator('g.run');
     this.lossCurves = this.lossChart.locator('path.loss-curve');
     this.runItems = page.getByTestId('run');

@@ -250,7 +250,7 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   const yTitle = ui.chart.locator('text.y-label');
   const xTitle = ui.chart.locator('text.x-label');
   const scale = page.getByRole('radiogroup', { name: 'Loss scale' });
-  const axis = page.getByRole('radiogroup', { name: 'Loss x axis' });
+  const axis = page.getByRole('combobox', { name: 'Loss x axis' });
   await expect(yTitle).toHaveText('loss f (log scale)');
   await expect(xTitle).toHaveText('step');
   const yTicks = () => ui.chart.locator('g.axis-y .tick text').allTextContents();
@@ -262,14 +262,14 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   // Rosenbrock's minimum: f(1, 1) = 0
   await expect(yTitle).toHaveText('f âˆ’ f* (log scale, f* = 0)');
 
-  await axis.getByRole('radio', { name: 'evaluations' }).check();
+  await axis.selectOption('evaluations');
   await expect(xTitle).toHaveText('function evaluations');
   await expect(ui.chartImage).toHaveAttribute('aria-label', /function evaluations/);
-  await axis.getByRole('radio', { name: 'time' }).check();
+  await axis.selectOption('time');
   await expect(xTitle).toHaveText(/^wall time \(ms; the clock ticks every [\d.]+ ms\)$/);
   // switching axes redraws; the data keep every point
   expect(await ui.chart.locator('path.loss-curve').evaluateAll((paths) => paths.map((path) => path.getAttribute('data-points')))).toEqual(['201', '201', '201']);
-  await axis.getByRole('radio', { name: 'step' }).check();
+  await axis.selectOption('step');
   await expect(xTitle).toHaveText('step');
 
   // a typed formula has no known minimum: no f âˆ’ f*, and the chart falls back to log f
@@ -287,7 +287,7 @@ test('the wall-time axis states the clock it was read from, and says when runs w
   await playground.open('v=1&surface=rosenbrock&steps=20&run=sgd(lr=0.001)@-1.5,2;label=SGD&run=adam(lr=0.05)@-1.5,2;label=Adam', 2);
   const note = page.getByTestId('loss-time-note');
   await expect(note).toHaveCount(0);
-  await page.getByRole('radiogroup', { name: 'Loss x axis' }).getByRole('radio', { name: 'time' }).check();
+  await page.getByRole('combobox', { name: 'Loss x axis' }).selectOption('time');
   const xTitle = ui.chart.locator('text.x-label');
   await expect(xTitle).toHaveText(/^wall time \(ms; the clock ticks every [\d.]+ ms\)$/);
   const tick = Number(/every ([\d.]+) ms/.exec((await xTitle.textContent()) ?? '')?.[1]);
@@ -305,7 +305,7 @@ test('the wall-time axis states the clock it was read from, and says when runs w
   expect(Math.max(...ticks)).toBeGreaterThanOrEqual(10 * tick - 1e-9);
 
   // the step axis is as it was, with no note
-  await page.getByRole('radiogroup', { name: 'Loss x axis' }).getByRole('radio', { name: 'step' }).check();
+  await page.getByRole('combobox', { name: 'Loss x axis' }).selectOption('step');
   await expect(xTitle).toHaveText('step');
   await expect(note).toHaveCount(0);
 });

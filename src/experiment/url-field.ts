@@ -1,4 +1,5 @@
 import type { Domain } from '../engine/objective';
+import type { CostAxis, GradientCost } from './cost';
 import type { AnalysisSettings } from './analysis-settings';
 import type { Experiment } from './experiment';
 import { unescapeText } from './url-text';
@@ -13,6 +14,12 @@ export interface UrlView {
   readonly domain: Domain | null;
   /** The step shown; undefined for the last one. */
   readonly step: number | undefined;
+  /** What the loss chart's x axis counts (and the budget's unit); undefined for steps. */
+  readonly lossAxis?: CostAxis;
+  /** The price of a gradient on the weighted-cost axis; undefined for automatic differentiation. */
+  readonly gradientCost?: GradientCost;
+  /** Budget mode: every run stops at the last point within this cost; undefined or null when off. */
+  readonly budget?: number | null;
 }
 
 /** Everything a share URL carries: the experiment, its view and the analyses run on it. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState } from './url-codec';
+import { NO_ANALYSIS_SETTINGS } from './analysis-settings';
+import { DEFAULT_EXPERIMENT } from './experiment';
+import { decodeUrlState, encodeUrlState } from './url-codec';
 import { formatViewDomain } from './url-fields-view';
 
 // Oracles: the numbers written out by hand, and for a deep zoom the bound a millionth of the
@@ -52,5 +54,36 @@ describe('the view in the share URL', () => {
   it('accepts the reserved view keys without reading them', () => {
     expect(decodeUrlState('v=1&play=1&speed=60&zoom=2&center=0,0&layers=x&panel=runs&compare=1').problems).toEqual([]);
     expect(decodeUrlState('v=1&play=%zz').problems).toEqual(["play: '%zz' is not valid percent-encoding; ignored"]);
+  });
+});
+
+describe('the fair comparison in the share URL', () => {
+  it('round-trips the x axis, the price of a gradient and the budget', () => {
+    const view = { domain: null, step: undefined, lossAxis: 'cost', gradientCost: 'forward', budget: 200 } as const;
+    const hash = encodeUrlState({ experiment: DEFAULT_EXPERIMENT, view, analyses: NO_ANALYSIS_SETTINGS });
+    expect(hash).toBe('v=1&x=cost&gradient_cost=forward&budget=200');
+    const state = decodeUrlState(hash);
+    expect(state.problems).toEqual([]);
+    expect(state.view).toMatchObject({ lossAxis: 'cost', gradientCost: 'forward', budget: 200 });
+  });
+
+  it('leaves the defaults out, so links written before these keys open as they did', () => {
+    const view = { domain: null, step: undefined, lossAxis: 'step', gradientCost: 'autodiff', budget: null } as const;
+    expect(encodeUrlState({ experiment: DEFAULT_EXPERIMENT, view, analyses: NO_ANALYSIS_SETTINGS })).toBe('v=1');
+    const old = decodeUrlState('v=1&surface=booth&run=adam(lr=0.1)@0,0&step=7');
+    expect(old.problems).toEqual([]);
+    expect(old.view.lossAxis).toBeUndefined();
+    expect(old.view.budget).toBeUndefined();
+  });
+
+  it('names a bad axis, price or budget and falls back for that field alone', () => {
+    const state = decodeUrlState('v=1&x=furlongs&gradient_cost=cheap&budget=-5&step=3');
+    expect(state.view.lossAxis).toBeUndefined();
+    expect(state.view.gradientCost).toBeUndefined();
+    expect(state.view.budget).toBeUndefined();
+    expect(state.view.step).toBe(3);
+    expect(state.problems.join('\n')).toMatch(/x: 'furlongs' is not one of step, evaluations/);
+    expect(state.problems.join('\n')).toMatch(/gradient_cost: 'cheap'/);
+    expect(state.problems.join('\n')).toMatch(/budget: '-5' is not a number > 0/);
   });
 });

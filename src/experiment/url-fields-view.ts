@@ -1,9 +1,12 @@
 import type { Domain } from '../engine/objective';
+import { COST_AXES, GRADIENT_COSTS, type CostAxis, type GradientCost } from './cost';
 import { valueField, type UrlField } from './url-field';
 
-// The view's keys of the share URL, after the experiment's: the map's visible domain and the step
-// shown, e.g. view=-8,8,-8,8&step=25. Both are left out at their defaults (the problem's own
-// domain, the last step).
+// The view's keys of the share URL, after the experiment's: the map's visible domain, the step
+// shown, and how runs are compared (the loss chart's x axis, the price of a gradient, the budget),
+// e.g. view=-8,8,-8,8&step=25&x=cost&gradient_cost=forward&budget=200. Each is left out at its
+// default (the problem's own domain, the last step, steps, autodiff, no budget), so links written
+// before a key existed open as they did.
 
 /**
  * Keys set aside for view state a later version may write (play, speed, ...): a link that has them
@@ -60,6 +63,55 @@ export const VIEW_FIELDS: readonly UrlField[] = [
       const step = Number(text);
       if (Number.isInteger(step) && step >= 0) return { ok: true, value: Math.min(step, draft.experiment.steps) };
       return { ok: false, error: `step: '${text}' is not a whole number ≥ 0` };
+    },
+    lenient: true,
+  }),
+  valueField<CostAxis>({
+    key: 'x',
+    part: 'view',
+    get: ({ view }) => view.lossAxis,
+    set: (draft, lossAxis) => {
+      draft.view.lossAxis = lossAxis;
+    },
+    defaultValue: 'step',
+    fallback: 'counting steps',
+    format: String,
+    parse(text) {
+      const axis = COST_AXES.find((candidate) => candidate === text);
+      return axis ? { ok: true, value: axis } : { ok: false, error: `x: '${text}' is not one of ${COST_AXES.join(', ')}` };
+    },
+    lenient: true,
+  }),
+  valueField<GradientCost>({
+    key: 'gradient_cost',
+    part: 'view',
+    get: ({ view }) => view.gradientCost,
+    set: (draft, gradientCost) => {
+      draft.view.gradientCost = gradientCost;
+    },
+    defaultValue: 'autodiff',
+    fallback: 'pricing a gradient as one evaluation',
+    format: String,
+    parse(text) {
+      const cost = GRADIENT_COSTS.find((candidate) => candidate === text);
+      return cost ? { ok: true, value: cost } : { ok: false, error: `gradient_cost: '${text}' is not one of ${GRADIENT_COSTS.join(', ')}` };
+    },
+    lenient: true,
+  }),
+  valueField<number>({
+    key: 'budget',
+    part: 'view',
+    get: ({ view }) => view.budget ?? undefined,
+    set: (draft, budget) => {
+      draft.view.budget = budget;
+    },
+    defaultValue: undefined,
+    fallback: 'running without a budget',
+    format: String,
+    parse(text) {
+      const budget = Number(text);
+      if (text.trim() !== '' && Number.isFinite(budget) && budget > 0) return { ok: true, value: budget };
+      return { ok: false, error: `budget: '${text}' is not a number > 0` };
     },
     lenient: true,
   }),

@@ -1,11 +1,19 @@
 import type { StateCreator } from 'zustand';
 import type { Domain } from '../engine/objective';
+import type { CostAxis, GradientCost } from '../experiment/cost';
 import type { AppState } from './store';
 
 /** How the loss chart's y axis is drawn: log f, linear f, or log (f − f*) where f* is known. */
 export type LossScale = 'log' | 'linear' | 'gap';
-/** What the loss chart's x axis counts. */
-export type LossAxis = 'step' | 'evaluations' | 'time';
+/** What the loss chart's x axis counts (and the budget's unit). */
+export type LossAxis = CostAxis;
+/** The method-state drawings on the map that can be switched off one by one. */
+export type MethodLayer = 'simplex' | 'population' | 'ellipse' | 'proposals' | 'probes' | 'trials' | 'newton';
+/** Which method-state drawings the map shows. */
+export type MethodLayers = Readonly<Record<MethodLayer, boolean>>;
+
+/** Every method-state drawing on. */
+export const ALL_METHOD_LAYERS: MethodLayers = { simplex: true, population: true, ellipse: true, proposals: true, probes: true, trials: true, newton: true };
 /** Colour theme of the page. */
 export type Theme = 'light' | 'dark';
 
@@ -37,6 +45,15 @@ export interface ViewSlice {
   setLossScale(scale: LossScale): void;
   lossAxis: LossAxis;
   setLossAxis(axis: LossAxis): void;
+  /** What a gradient (and a Hessian) costs on the weighted-cost axis. In the URL as `gradient_cost`. */
+  gradientCost: GradientCost;
+  setGradientCost(cost: GradientCost): void;
+  /** Budget mode: every run is cut at the last point whose cost on the x axis is within it; null when off. In the URL as `budget`. */
+  budget: number | null;
+  setBudget(budget: number | null): void;
+  /** Which method-state drawings (simplex, population, ellipses, ...) the map shows. */
+  methodLayers: MethodLayers;
+  setMethodLayer(layer: MethodLayer, shown: boolean): void;
   /** The point under the cursor over the map (engine-sync answers it with `hover`), null elsewhere. */
   hoverRequest: { readonly x: number; readonly y: number } | null;
   /** Asks for f and ‖∇f‖ at a point; null clears the readout. */
@@ -73,6 +90,12 @@ export const createViewSlice =
     setLossScale: (lossScale) => set({ lossScale }),
     lossAxis: 'step',
     setLossAxis: (lossAxis) => set({ lossAxis }),
+    gradientCost: 'autodiff',
+    setGradientCost: (gradientCost) => set({ gradientCost }),
+    budget: null,
+    setBudget: (budget) => set({ budget: budget !== null && Number.isFinite(budget) && budget > 0 ? budget : null }),
+    methodLayers: ALL_METHOD_LAYERS,
+    setMethodLayer: (layer, shown) => set((state) => ({ methodLayers: { ...state.methodLayers, [layer]: shown } })),
     hoverRequest: null,
     requestHover: (hoverRequest) => set(hoverRequest ? { hoverRequest } : { hoverRequest, hover: null }),
     hover: null,

@@ -47,4 +47,15 @@ describe('the store in the URL', () => {
     expect(state.urlProblems).toEqual(["view: '1,0,0,1' is not xMin,xMax,yMin,yMax with min < max; showing the problem's own domain"]);
     expect(urlHash(state)).toBe('v=1&steps=80');
   });
+
+  it('carries the loss axis, the price of a gradient and the budget; a link without them resets them', () => {
+    const hash = 'v=1&surface=booth&run=adam(lr=0.5)@5,-5&x=cost&gradient_cost=central&budget=120';
+    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
+    applyUrlState(store, decodeUrlState(hash));
+    const state = store.getState();
+    expect([state.lossAxis, state.gradientCost, state.budget]).toEqual(['cost', 'central', 120]);
+    expect(urlHash(state)).toBe(hash);
+    applyUrlState(store, decodeUrlState('v=1&surface=booth&run=adam(lr=0.5)@5,-5'));
+    expect([store.getState().lossAxis, store.getState().gradientCost, store.getState().budget]).toEqual(['step', 'autodiff', null]);
+  });
 });

@@ -14,7 +14,10 @@ const WRITE_DELAY_MS = 250;
 const TRAVERSE_TIMEOUT_MS = 2_000;
 
 /** What the share URL is made of in the store: the experiment, its view and the analyses. */
-export type UrlSource = Pick<AppState, 'experiment' | 'viewDomain' | 'step' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'>;
+export type UrlSource = Pick<
+  AppState,
+  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
+>;
 
 /** The URL state of the page as it is now: its hash, and `?engine=` from its query string. */
 export function readUrlState(): DecodedUrlState {
@@ -23,7 +26,8 @@ export function readUrlState(): DecodedUrlState {
 
 /** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
 export function urlStateOf(state: UrlSource): UrlState {
-  return { experiment: state.experiment, view: { domain: state.viewDomain, step: state.step }, analyses: batchSettingsOf(state) };
+  const { viewDomain: domain, step, lossAxis, gradientCost, budget } = state;
+  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget }, analyses: batchSettingsOf(state) };
 }
 
 /** The hash (without '#') for the store's experiment, view and analyses; defaults are left out. */
@@ -47,6 +51,9 @@ export function applyUrlState(store: AppStore, { experiment, view, analyses, pro
   state.setViewDomain(view.domain);
   // after the experiment, so the step is clamped to its steps
   state.setStep(view.step ?? experiment.steps);
+  state.setLossAxis(view.lossAxis ?? 'step');
+  state.setGradientCost(view.gradientCost ?? 'autodiff');
+  state.setBudget(view.budget ?? null);
   state.loadBatchSettings(analyses);
 }
 
@@ -151,7 +158,13 @@ export function startUrlSync(store: AppStore): () => void {
       else push(state.historyIndex);
     }
     if (state.historyIndex !== previous.historyIndex && !following) follow();
-    const unchanged = state.experiment === previous.experiment && state.viewDomain === previous.viewDomain && state.step === previous.step;
+    const unchanged =
+      state.experiment === previous.experiment &&
+      state.viewDomain === previous.viewDomain &&
+      state.step === previous.step &&
+      state.lossAxis === previous.lossAxis &&
+      state.gradientCost === previous.gradientCost &&
+      state.budget === previous.budget;
     if (!unchanged || batchSettingsChanged(state, previous)) writeSoon();
   });
 

@@ -10,6 +10,7 @@ import {
   formatCount,
   nearestIndex,
   xAt,
+  xSeries,
   xExtent,
   yExtent,
   yMapping,
@@ -59,6 +60,7 @@ export class LossChart {
   private readonly bandLayer: Group;
   private readonly curvesLayer: Group;
   private readonly divergedLayer: Group;
+  private readonly budgetLayer: Group;
   private readonly legendLayer: Group;
   private readonly directLabelsLayer: Group;
   private readonly stepLayer: Group;
@@ -70,6 +72,11 @@ export class LossChart {
   private scale: LossChartScale = 'log';
   private fStar: number | null = null;
   private axis: LossChartAxis = 'step';
+  /** What each evaluation weighs on the weighted-cost axis, for its title. */
+  private weights: string | null = null;
+  /** Budget mode's budget on the x axis, and its words; null when off. */
+  private budget: number | null = null;
+  private budgetLabel = '';
   /** The wall clock's tick in milliseconds (null: not known), for the time axis. */
   private clockResolution: number | null = null;
   private step = 0;
@@ -77,7 +84,7 @@ export class LossChart {
   private y: ScaleContinuousNumeric<number, number> = scaleLog();
   private mapping: YMapping = yMapping('log', null, []);
   /** Each curve's path data by its losses, with the scales (and x values) it was drawn for. */
-  private readonly paths = new WeakMap<LossCurve['loss'], { scales: string; xs: LossCurve['evaluations'] | null; path: { d: string; drawn: number } }>();
+  private readonly paths = new WeakMap<LossCurve['loss'], { scales: string; xs: LossCurve['cost'] | null; path: { d: string; drawn: number } }>();
   /** The pointer's position over the plot while it hovers there, in SVG units. */
   private hoverAt: [number, number] | null = null;
 
@@ -97,6 +104,7 @@ export class LossChart {
     this.bandLayer = root.append('g').attr('class', 'loss-band').attr('clip-path', this.frame.clipPath);
     this.curvesLayer = root.append('g').attr('class', 'curves').attr('clip-path', this.frame.clipPath);
     this.divergedLayer = root.append('g').attr('class', 'diverged-markers');
+    this.budgetLayer = root.append('g').attr('class', 'budget');
     // the legend above the plot and the names at the curves' ends are part of the picture, so every export has them
     this.legendLayer = root.append('g').attr('class', 'loss-legend');
     this.directLabelsLayer = root.append('g').attr('class', 'direct-labels');
@@ -143,9 +151,17 @@ export class LossChart {
     this.render();
   }
 
-  /** Switches what the x axis counts. */
-  setAxis(axis: LossChartAxis): void {
+  /** Switches what the x axis counts; on the weighted cost `weights` says what each evaluation weighs ("f = 1, ∇f = 1, ∇²f = n = 2"). */
+  setAxis(axis: LossChartAxis, weights: string | null = null): void {
     this.axis = axis;
+    this.weights = weights;
+    this.render();
+  }
+
+  /** Marks the budget (in the x axis's units) with a vertical line named `label`; null removes it. The runs arrive already cut. */
+  setBudget(budget: number | null, label: string | null = null): void {
+    this.budget = budget;
+    this.budgetLabel = label ?? '';
     this.render();
   }
 
@@ -172,6 +188,8 @@ export class LossChart {
     this.mapping = yMapping(this.scale, this.fStar, scaled);
     const mapping = this.mapping;
     const xDomain = xExtent(curves, axis, this.numSteps, this.clockResolution);
+    // the budget line stays in view even where every run stopped short of it
+    if (this.budget !== null && this.budget > xDomain[1]) xDomain[1] = this.budget;
     const y: ScaleContinuousNumeric<number, number> = mapping.log ? scaleLog() : scaleLinear();
     this.y = y
       .domain(yExtent(scaled, mapping))
@@ -190,7 +208,7 @@ export class LossChart {
     // not written again: dragging a start recomputes one run, and the others stay as they were
     const scalesNow = `${axis} ${this.scale} ${this.fStar} ${x.domain()} ${x.range()} ${y.domain()} ${y.range()}`;
     const pathOf = (curve: LossCurve) => {
-      const xs = axis === 'step' ? null : axis === 'evaluations' ? curve.evaluations : curve.elapsedMs;
+      const xs = xSeries(curve, axis);
       const kept = this.paths.get(curve.loss);
       if (kept && kept.scales === scalesNow && kept.xs === xs) return kept.path;
       const path = lossCurvePath(curve, axis, x, y, mapping);
@@ -205,6 +223,8 @@ export class LossChart {
       .attr('data-label', ({ curve }) => curve.label)
       .attr('data-points', ({ curve }) => curve.loss.length)
       .attr('data-drawn', ({ drawn }) => drawn)
+      // where the curve ends on the x axis, in the axis's units (steps, evaluations, cost, ms)
+      .attr('data-end-x', ({ curve }) => (curve.loss.length > 0 ? xAt(curve, axis, curve.loss.length - 1) : null))
       .each(function ({ d }) {
         if (this.getAttribute('d') !== d) this.setAttribute('d', d);
       })
@@ -239,10 +259,30 @@ export class LossChart {
     const yAxis = lossAxisLeft(y, mapping, 6);
     frame.yAxis.call(yAxis.axis);
     frame.drawGrid(yAxis.ticks, y).attr('stroke', '#e5e5e5');
-    frame.xTitle.text(axisTitle(axis, this.clockResolution));
+    frame.xTitle.text(axisTitle(axis, this.clockResolution, this.weights));
+    this.drawBudget(x);
     frame.yTitle.text(mapping.title);
     this.renderStep();
     if (this.hoverAt) this.hover(this.hoverAt);
+  }
+
+  /** The budget's vertical line and its name at the top of the plot. */
+  private drawBudget(x: ScaleContinuousNumeric<number, number>): void {
+    const { top, bottom } = this.frame;
+    const budget = this.budget;
+    const shown = budget !== null && budget >= x.domain()[0] && budget <= x.domain()[1] ? [budget] : [];
+    const marks = this.budgetLayer
+      .selectAll<SVGGElement, number>('g.budget-line')
+      .data(shown)
+      .join((enter) => {
+        const mark = enter.append('g').attr('class', 'budget-line');
+        mark.append('line').attr('stroke', '#888').attr('stroke-width', 1.2).attr('stroke-dasharray', '5 4');
+        mark.append('text').attr('text-anchor', 'end').attr('dy', '1em').attr('font-size', 11).attr('fill', 'currentColor');
+        return mark;
+      })
+      .attr('data-budget', (value) => value);
+    marks.select('line').attr('x1', (value) => x(value)).attr('x2', (value) => x(value)).attr('y1', top).attr('y2', bottom);
+    marks.select('text').attr('x', (value) => x(value) - 4).attr('y', top + 2).text(this.budgetLabel);
   }
 
   /**
@@ -351,7 +391,7 @@ export class LossChart {
       .map((curve) => {
         const last = curve.loss.length - 1;
         if (this.axis === 'step') return { curve, index: Math.min(step, last), beyond: step > last };
-        const xs = this.axis === 'evaluations' ? curve.evaluations : curve.elapsedMs;
+        const xs = xSeries(curve, this.axis)!;
         const index = nearestIndex(xs, value);
         return { curve, index, beyond: index === last && value > xs[last] && last < this.numSteps };
       });
@@ -423,7 +463,7 @@ function clamp(value: number | undefined, low: number, high: number, fallback: n
 
 /** A band's quartile as a curve, for the y scale. */
 function bandCurve(band: LossBand, loss: ArrayLike<number>): LossCurve {
-  return { label: band.label, color: band.color, loss, evaluations: [], elapsedMs: [], diverged: null };
+  return { label: band.label, color: band.color, loss, cost: [], elapsedMs: [], diverged: null };
 }
 
 /** About six whole-number ticks of a count axis (steps and evaluations have no halves). */

@@ -2,7 +2,7 @@
 // downsample.ts) to what the plot's pixels can show, so a 100,000-step run draws in milliseconds.
 import type { ScaleContinuousNumeric } from 'd3';
 import { m4Indices } from './downsample';
-import type { LossChartAxis, LossCurve, YMapping } from './loss-series';
+import { xSeries, type LossChartAxis, type LossCurve, type YMapping } from './loss-series';
 
 /** Farthest a curve's point is drawn outside the plot, in SVG units. */
 export const PIXEL_LIMIT = 1e6;
@@ -23,7 +23,7 @@ export function lossCurvePath(
   const [xLow, xHigh] = x.domain();
   const [xLeft, xRight] = x.range();
   const xSlope = (xRight - xLeft) / (xHigh - xLow);
-  const xs = axis === 'step' ? null : axis === 'evaluations' ? curve.evaluations : curve.elapsedMs;
+  const xs = xSeries(curve, axis);
   const log = mapping.log;
   const [yLow, yHigh] = y.domain().map((bound) => (log ? Math.log(bound) : bound));
   const [yBottom, yTop] = y.range();

@@ -4,7 +4,7 @@ import { yMapping, type LossCurve } from './loss-series';
 
 // Oracles: the tooltip lines written out by hand for a three-point curve.
 
-const curve: LossCurve = { label: 'Adam', color: '#000', loss: [4, 2.5, 1.25], evaluations: [1, 3, 5], elapsedMs: [0, 0.5, 1], diverged: null };
+const curve: LossCurve = { label: 'Adam', color: '#000', loss: [4, 2.5, 1.25], cost: [1, 3, 5], elapsedMs: [0, 0.5, 1], diverged: null };
 
 describe('readoutHeader', () => {
   it('names the step under the pointer, never past the last one', () => {

@@ -107,11 +107,19 @@ export class LossReadout {
   }
 }
 
+/** The unit after a count in the tooltip's header. */
+const READOUT_UNITS: Readonly<Record<Exclude<LossChartAxis, 'step' | 'time'>, string>> = {
+  evaluations: 'evaluations',
+  gradients: 'gradient evaluations',
+  hessians: 'Hessian evaluations',
+  cost: 'cost',
+};
+
 /** The tooltip's header: where the pointer is on the x axis (`value`, already in the axis's units, ≥ 0). */
 export function readoutHeader(value: number, axis: LossChartAxis, numSteps: number): string {
   if (axis === 'step') return `step ${formatCount(Math.min(numSteps, Math.round(value)))}`;
-  if (axis === 'evaluations') return `${formatCount(Math.round(value))} evaluations`;
-  return `${formatMilliseconds(value)} ms`;
+  if (axis === 'time') return `${formatMilliseconds(value)} ms`;
+  return `${formatCount(Math.round(value))} ${READOUT_UNITS[axis]}`;
 }
 
 /**

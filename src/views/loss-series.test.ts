@@ -21,7 +21,7 @@ function curve(loss: number[], diverged: LossCurve['diverged'] = null, evaluatio
     label: 'run',
     color: '#000',
     loss,
-    evaluations: evaluations ?? loss.map((_, index) => index),
+    cost: evaluations ?? loss.map((_, index) => index),
     elapsedMs: elapsedMs ?? loss.map((_, index) => index * 0.5),
     diverged,
   };

@@ -2,11 +2,12 @@
 // x axis counts, how a loss becomes a plotted value (log f, f, or log(f − f*)), the extent that
 // keeps a diverging run from squashing the others, and the readable numbers on the axes.
 import { format } from 'd3';
+import type { CostAxis } from '../experiment/cost';
 
 /** How the y axis is drawn: log f, linear f, or log (f − f*) where f* is known. */
 export type LossChartScale = 'log' | 'linear' | 'gap';
-/** What the x axis counts: optimizer steps, objective evaluations, or wall-clock milliseconds. */
-export type LossChartAxis = 'step' | 'evaluations' | 'time';
+/** What the x axis counts: optimizer steps, evaluations of f, ∇f or ∇²f, a weighted cost, or wall-clock milliseconds. */
+export type LossChartAxis = CostAxis;
 
 /** One run's curve as the loss chart draws it. */
 export interface LossCurve {
@@ -14,8 +15,8 @@ export interface LossCurve {
   readonly color: string;
   /** loss[k] = f at trajectory point k. */
   readonly loss: ArrayLike<number>;
-  /** Objective evaluations made by the time point k was reached. */
-  readonly evaluations: ArrayLike<number>;
+  /** What the counted x axis reads at point k (evaluations of f, ∇f or ∇²f, or the weighted cost; experiment/cost.ts). */
+  readonly cost: ArrayLike<number>;
   /** Wall-clock milliseconds since the run started when point k was reached. */
   readonly elapsedMs: ArrayLike<number>;
   /** Where and why the run stopped early; null when it ran every step. */
@@ -28,6 +29,9 @@ export interface LossCurve {
 export const AXIS_TITLES: Record<LossChartAxis, string> = {
   step: 'step',
   evaluations: 'function evaluations',
+  gradients: 'gradient evaluations',
+  hessians: 'Hessian evaluations',
+  cost: 'weighted cost (evaluations)',
   time: 'wall time (ms)',
 };
 
@@ -38,8 +42,12 @@ export const AXIS_TITLES: Record<LossChartAxis, string> = {
  */
 export const MIN_TIME_TICKS = 10;
 
-/** The x axis's title; on wall time it states the clock's resolution (null: not known). */
-export function axisTitle(axis: LossChartAxis, clockResolution: number | null): string {
+/**
+ * The x axis's title; on wall time it states the clock's resolution (null: not known), on the
+ * weighted cost the weights (`weights`, e.g. "f = 1, ∇f = 1, ∇²f = n = 2").
+ */
+export function axisTitle(axis: LossChartAxis, clockResolution: number | null, weights: string | null = null): string {
+  if (axis === 'cost' && weights !== null) return `weighted cost (${weights})`;
   if (axis !== 'time' || clockResolution === null) return AXIS_TITLES[axis];
   return `wall time (ms; the clock ticks every ${formatMilliseconds(clockResolution)} ms)`;
 }
@@ -83,10 +91,16 @@ function listOf(names: readonly string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** The x values of a curve's points on this axis; null on the step axis (x is the index). */
+export function xSeries(curve: LossCurve, axis: LossChartAxis): ArrayLike<number> | null {
+  if (axis === 'step') return null;
+  return axis === 'time' ? curve.elapsedMs : curve.cost;
+}
+
 /** The x value of point k of a curve on this axis. */
 export function xAt(curve: LossCurve, axis: LossChartAxis, index: number): number {
-  if (axis === 'step') return index;
-  return axis === 'evaluations' ? curve.evaluations[index] : curve.elapsedMs[index];
+  const xs = xSeries(curve, axis);
+  return xs === null ? index : xs[index];
 }
 
 /** How losses become plotted values, and what the y axis is called. */

@@ -92,7 +92,7 @@ export function sweepMapping(line: Pick<SweepLine, 'loss' | 'diverged'>, fStar: 
 /** The line's losses as a loss curve, diverged runs left out (they are marked on the edge instead). */
 function asCurve(line: Pick<SweepLine, 'loss' | 'diverged'>): LossCurve {
   const loss = Float64Array.from(line.loss, (value, j) => (line.diverged[j] ? NaN : value));
-  return { label: 'sweep', color: '', loss, evaluations: [], elapsedMs: [], diverged: null };
+  return { label: 'sweep', color: '', loss, cost: [], elapsedMs: [], diverged: null };
 }
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;

@@ -13,7 +13,7 @@ export interface DisclosureMenuProps {
   className?: string;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled])';
 
 /**
  * A button that shows and hides a panel of actions (the WAI-ARIA disclosure pattern): the button

@@ -1,13 +1,18 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { clockResolution } from '../../engine/elapsed';
 import { lowestMinimumValue } from '../../engine/known-minima';
+import { problemDimension } from '../../engine/problems';
+import { costSeries, COST_UNITS, describeWeights, type GradientCost } from '../../experiment/cost';
 import type { LossAxis, LossScale } from '../../store/view-slice';
 import { followSize } from '../../views/follow-size';
 import { LossChart } from '../../views/loss-chart';
 import { AXIS_TITLES, timeNoiseNote, wallTimesAtResolution, type LossCurve } from '../../views/loss-series';
 import { legendEntries } from '../../views/run-legend';
 import { seedsBandOf } from '../analyses/analysis-format';
+import { NumberField } from '../controls/NumberField';
 import { Segmented } from '../controls/Segmented';
+import { Select } from '../controls/Select';
+import { budgetedResults } from '../runs/budget';
 import { visibleRuns } from '../runs/visible-runs';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import '../export/run-legend.css';
@@ -19,18 +24,44 @@ const SCALE_CHOICES: readonly { value: LossScale; label: string; title: string }
   { value: 'gap', label: 'f − f*', title: 'log (f − f*): the distance to the known minimum value f*' },
 ];
 
-const AXIS_CHOICES: readonly { value: LossAxis; label: string; title: string }[] = [
-  { value: 'step', label: 'step', title: 'optimizer steps' },
-  { value: 'evaluations', label: 'evaluations', title: 'objective evaluations (f and ∇f together count one)' },
-  { value: 'time', label: 'time', title: 'wall-clock milliseconds in the engine' },
+const AXIS_CHOICES: readonly { value: LossAxis; label: string }[] = [
+  { value: 'step', label: 'step' },
+  { value: 'evaluations', label: 'function evaluations (f)' },
+  { value: 'gradients', label: 'gradient evaluations (∇f)' },
+  { value: 'hessians', label: 'Hessian evaluations (∇²f)' },
+  { value: 'cost', label: 'weighted cost' },
+  { value: 'time', label: 'wall time' },
+];
+
+const GRADIENT_COST_CHOICES: readonly { value: GradientCost; label: string }[] = [
+  { value: 'autodiff', label: '1 (autodiff; ∇²f = n)' },
+  { value: 'forward', label: 'n + 1 with f (forward differences; ∇²f = n(n+1)/2)' },
+  { value: 'central', label: '2n (central differences; ∇²f = 2n(n−1))' },
 ];
 
 /** The chart's caption for each x axis (the Export menu titles exported charts with it too). */
 export const LOSS_CAPTIONS: Record<LossAxis, string> = {
   step: 'Loss per step',
   evaluations: 'Loss per function evaluation',
+  gradients: 'Loss per gradient evaluation',
+  hessians: 'Loss per Hessian evaluation',
+  cost: 'Loss per unit of weighted cost',
   time: 'Loss over wall time',
 };
+
+/** A budget's first value: the least any visible run spent, to two significant digits (rounded down), so every run is compared at a cost all of them reached. */
+function suggestedBudget(curves: readonly Pick<LossCurve, 'loss' | 'cost' | 'elapsedMs'>[], axis: LossAxis): number {
+  let least = Infinity;
+  for (const curve of curves) {
+    const last = curve.loss.length - 1;
+    if (last > 0) least = Math.min(least, axis === 'step' ? last : axis === 'time' ? curve.elapsedMs[last] : curve.cost[last]);
+  }
+  if (!Number.isFinite(least) || least <= 0) return 100;
+  const unit = 10 ** (Math.floor(Math.log10(least)) - 1);
+  return Math.max(unit, Math.floor(least / unit) * unit);
+}
+
+const BUDGET_RANGE = { min: 0, max: Infinity, exclusiveMin: true } as const;
 
 let pageClockResolution: number | null | undefined;
 
@@ -58,6 +89,11 @@ export function LossPanel() {
   const lossAxis = useAppStore((state) => state.lossAxis);
   const setLossScale = useAppStore((state) => state.setLossScale);
   const setLossAxis = useAppStore((state) => state.setLossAxis);
+  const gradientCost = useAppStore((state) => state.gradientCost);
+  const setGradientCost = useAppStore((state) => state.setGradientCost);
+  const budget = useAppStore((state) => state.budget);
+  const setBudget = useAppStore((state) => state.setBudget);
+  const dimension = useAppStore((state) => problemDimension(state.experiment.problem));
   const largeText = useAppStore((state) => state.largeText);
   // the many-seeds band: only its results matter here, not the progress of its job
   const seedsActive = useAppStore((state) => state.seeds.active);
@@ -79,19 +115,32 @@ export function LossPanel() {
       .map(({ index, label, color }) => `${index} ${color} ${label}`)
       .join('\n'),
   );
+  // every run as the chart counts it: cut at the budget in budget mode, its x values on the chosen measure
   const curves = useMemo<LossCurve[]>(
     () =>
-      visibleRuns(store.getState().experiment.runs, payloads).map(({ label, color, result }) => ({
+      visibleRuns(store.getState().experiment.runs, budgetedResults(payloads, { lossAxis, gradientCost, budget })).map(({ label, color, result }) => ({
         label,
         color,
         loss: result.loss,
-        evaluations: result.evaluations.function,
+        cost: costSeries(result, lossAxis === 'step' || lossAxis === 'time' ? 'evaluations' : lossAxis, gradientCost),
         elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
         diverged: result.diverged,
         flag: result.diagnosis?.summary ?? null,
       })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- curveStyles stands for the runs' names and colours, read from the store
-    [store, payloads, curveStyles, clockTick],
+    [store, payloads, curveStyles, clockTick, lossAxis, gradientCost, budget],
+  );
+  // the whole runs' ends on this axis, for the budget's first value
+  const fullCurves = useMemo(
+    () =>
+      budget === null
+        ? visibleRuns(store.getState().experiment.runs, payloads).map(({ result }) => ({
+            loss: result.loss,
+            cost: costSeries(result, lossAxis === 'step' || lossAxis === 'time' ? 'evaluations' : lossAxis, gradientCost),
+            elapsedMs: result.elapsedMs,
+          }))
+        : [],
+    [store, payloads, lossAxis, gradientCost, budget],
   );
 
   useEffect(() => {
@@ -129,7 +178,9 @@ export function LossPanel() {
   useEffect(() => chart.current?.setRuns(curves, experiment.steps), [curves, experiment.steps]);
   useEffect(() => chart.current?.setClockResolution(clockTick), [clockTick]);
   useEffect(() => chart.current?.setScale(scale, fStar), [scale, fStar]);
-  useEffect(() => chart.current?.setAxis(lossAxis), [lossAxis]);
+  const weights = lossAxis === 'cost' ? `${describeWeights(gradientCost, dimension)}` : null;
+  useEffect(() => chart.current?.setAxis(lossAxis, weights), [lossAxis, weights]);
+  useEffect(() => chart.current?.setBudget(budget, budget === null ? null : `budget ${budget} ${COST_UNITS[lossAxis]}`), [budget, lossAxis]);
   useEffect(() => chart.current?.setBand(band), [band]);
   // larger text needs wider margins for the tick labels (the width may not change at all)
   useEffect(() => {
@@ -144,7 +195,40 @@ export function LossPanel() {
         <figcaption>{LOSS_CAPTIONS[lossAxis]}</figcaption>
         <div className="loss-controls">
           <Segmented label="Loss scale" choices={scaleChoices} value={scale} onChange={setLossScale} />
-          <Segmented label="Loss x axis" choices={AXIS_CHOICES} value={lossAxis} onChange={setLossAxis} />
+          <Select label="x axis" accessibleName="Loss x axis" className="loss-axis-select" value={lossAxis} onChange={(value) => setLossAxis(value as LossAxis)}>
+            {AXIS_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </Select>
+          {lossAxis === 'cost' && (
+            <Select label="A gradient costs" accessibleName="Gradient cost" value={gradientCost} onChange={(value) => setGradientCost(value as GradientCost)}>
+              {GRADIENT_COST_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </Select>
+          )}
+          <div className="loss-budget">
+            <label className="toggle-control" title="Stop every run at the same cost, counted on the x axis">
+              <input
+                type="checkbox"
+                checked={budget !== null}
+                onChange={(event) => setBudget(event.target.checked ? suggestedBudget(fullCurves, lossAxis) : null)}
+              />
+              <span>Budget</span>
+            </label>
+            {budget !== null && (
+              <>
+                <NumberField value={budget} range={BUDGET_RANGE} fieldName="budget" label={`Budget in ${COST_UNITS[lossAxis]}`} onCommit={setBudget} />
+                <span className="loss-budget-unit" aria-hidden="true">
+                  {COST_UNITS[lossAxis]}
+                </span>
+              </>
+            )}
+          </div>
         </div>
       </div>
       <div ref={frameRef} className="loss-chart-frame" data-testid="loss-chart-frame">

@@ -8,9 +8,11 @@ import { problemDimension } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import type { AppState, AppStore } from '../../store/store';
+import type { MethodLayer } from '../../store/view-slice';
 import { BasinLayer } from '../../views/basin-layer';
 import { ContourMap } from '../../views/contour-map';
 import { MapInteraction } from '../../views/map-interaction';
+import { MethodStateLayer } from '../../views/method-state-layer';
 import { parameterPoint, type ParameterPoint } from '../../views/scales';
 import { SeedsLayer } from '../../views/seeds-layer';
 import { TrajectoryLayer } from '../../views/trajectory-layer';
@@ -18,8 +20,10 @@ import { roundToView, sameDomain, zoomDomain } from '../../views/view-domain';
 import { BasinLegend } from '../analyses/BasinLegend';
 import { basinPictureOf, seedsPictureOf } from '../analyses/analysis-format';
 import { HoverReadout } from './HoverReadout';
-import { mapRuns, runsMovedTogether, withStarts } from './map-runs';
+import { mapRuns, methodStateRuns, runsMovedTogether, withStarts } from './map-runs';
 import { runLabel } from '../runs/labels';
+import { Toggle } from '../controls/Toggle';
+import { DisclosureMenu } from '../controls/DisclosureMenu';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './MapPanel.css';
 
@@ -48,6 +52,8 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   const basin = new BasinLayer(map.underlay);
   const seeds = new SeedsLayer(map.overlay);
   const trajectories = new TrajectoryLayer(map.overlay);
+  // the methods' own state (simplex, population, ellipses, probes...) over the paths, at the step shown
+  const methodState = new MethodStateLayer(map.overlay);
   let view: Domain = store.getState().viewDomain ?? homeDomain(store.getState());
   let viewFrame = 0;
   let dragged: { indices: number[]; runIndex: number; live: boolean } | null = null;
@@ -58,6 +64,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
     basin.setScales(scales);
     seeds.setScales(scales);
     trajectories.setScales(scales);
+    methodState.setScales(scales);
   };
   // the view is shown at once; the store (and with it the surface re-sample and the URL) follows once a frame
   const moveView = (domain: Domain) => {
@@ -136,6 +143,9 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   if (initial.surface) map.setSurface(initial.surface, initial.surface.minima);
   trajectories.setRuns(mapRuns(initial));
   trajectories.setStep(initial.step);
+  methodState.setShown(initial.methodLayers);
+  methodState.setRuns(methodStateRuns(initial));
+  methodState.setStep(initial.step);
   basin.setPicture(basinPictureOf(initial), initial.basin.settings.colorBy);
   basin.setOpacity(initial.basin.settings.opacity);
   seeds.setSeeds(seedsPictureOf(initial));
@@ -148,9 +158,15 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       if (!sameDomain(wanted, view)) showView(wanted);
     }
     if (state.surface !== previous.surface && state.surface) map.setSurface(state.surface, state.surface.minima);
-    if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs) trajectories.setRuns(mapRuns(state));
+    const budgetChanged = state.budget !== previous.budget || (state.budget !== null && (state.lossAxis !== previous.lossAxis || state.gradientCost !== previous.gradientCost));
+    if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs || budgetChanged) {
+      trajectories.setRuns(mapRuns(state));
+      methodState.setRuns(methodStateRuns(state));
+    }
+    if (state.methodLayers !== previous.methodLayers) methodState.setShown(state.methodLayers);
     if (state.step !== previous.step) {
       trajectories.setStep(state.step);
+      methodState.setStep(state.step);
       seeds.setStep(state.step);
     }
     if (state.basin !== previous.basin) {
@@ -175,12 +191,50 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       cancelAnimationFrame(viewFrame);
       if (dragged?.live) store.getState().setLive(false);
       interaction.destroy();
+      methodState.destroy();
       trajectories.destroy();
       seeds.destroy();
       basin.destroy();
       map.destroy();
     },
   };
+}
+
+/** The method-state drawings the Layers menu switches, with their names. */
+const METHOD_LAYER_TOGGLES: readonly { layer: MethodLayer; label: string }[] = [
+  { layer: 'simplex', label: 'Show simplex' },
+  { layer: 'population', label: 'Show population' },
+  { layer: 'ellipse', label: 'Show search ellipse' },
+  { layer: 'proposals', label: 'Show proposals' },
+  { layer: 'probes', label: 'Show probes' },
+  { layer: 'trials', label: 'Show line-search trials' },
+  { layer: 'newton', label: 'Show Newton model' },
+];
+
+/**
+ * The map's Layers menu: each kind of method state on or off. Shown once a visible run's method
+ * draws any (first-order methods draw none, and their map stays as it was).
+ */
+function LayersMenu() {
+  // read every frame while playing: a plain scan, no labels or cuts
+  const drawsState = useAppStore(
+    (state) => problemDimension(state.experiment.problem) === 2 && (state.runs ?? []).some((result, index) => result.snapshots !== null && !state.experiment.runs[index]?.hidden),
+  );
+  const layers = useAppStore((state) => state.methodLayers);
+  const setMethodLayer = useAppStore((state) => state.setMethodLayer);
+  if (!drawsState) return null;
+  return (
+    <DisclosureMenu label="Layers" className="map-layers">
+      {() => (
+        <fieldset className="menu-list map-layer-list">
+          <legend className="visually-hidden">Method state on the map</legend>
+          {METHOD_LAYER_TOGGLES.map(({ layer, label }) => (
+            <Toggle key={layer} label={label} checked={layers[layer]} onChange={(checked) => setMethodLayer(layer, checked)} />
+          ))}
+        </fieldset>
+      )}
+    </DisclosureMenu>
+  );
 }
 
 /** True while the main pointer is a finger (a phone or tablet): the hint then speaks of taps and pinches. */
@@ -236,6 +290,7 @@ export function MapPanel() {
         <div className="map-toolbar">
           <HoverReadout />
           <div className="map-buttons" role="group" aria-label="Map view">
+            <LayersMenu />
             <button type="button" onClick={() => controls.current?.zoomBy(1 / BUTTON_ZOOM)} aria-label="Zoom in" title="Zoom in (or turn the mouse wheel over the map)">
               +
             </button>

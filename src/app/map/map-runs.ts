@@ -1,17 +1,28 @@
 // What the map draws and moves, read from the store's state: pure, so it is tested without a DOM.
 import { problemDimension } from '../../engine/problems';
 import { parameterPoint } from '../../views/scales';
+import type { MethodStateRun } from '../../views/method-state-layer';
 import type { MapRun } from '../../views/trajectory-layer';
 import type { AppState } from '../../store/store';
+import { budgetedResults } from '../runs/budget';
 import { visibleRuns } from '../runs/visible-runs';
+
+/** What the map reads of the state: the experiment, the results and how budget mode cuts them. */
+export type MapSource = Pick<AppState, 'experiment' | 'runs'> & Partial<Pick<AppState, 'lossAxis' | 'gradientCost' | 'budget'>>;
+
+/** The results as the views draw them: cut at the budget when budget mode is on. */
+function drawnResults(state: MapSource) {
+  return budgetedResults(state.runs, { lossAxis: state.lossAxis ?? 'step', gradientCost: state.gradientCost ?? 'autodiff', budget: state.budget ?? null });
+}
 
 /**
  * The runs the map draws: visible ones that have results, in experiment order, with their colours
- * and starts; none for a problem that is not two-dimensional (the map draws the plane only).
+ * and starts, cut at the budget in budget mode; none for a problem that is not two-dimensional
+ * (the map draws the plane only).
  */
-export function mapRuns(state: Pick<AppState, 'experiment' | 'runs'>): MapRun[] {
+export function mapRuns(state: MapSource): MapRun[] {
   if (problemDimension(state.experiment.problem) !== 2) return [];
-  return visibleRuns(state.experiment.runs, state.runs).map(({ index, run, result, label, color }) => ({
+  return visibleRuns(state.experiment.runs, drawnResults(state)).map(({ index, run, result, label, color }) => ({
     index,
     label,
     color,
@@ -19,6 +30,14 @@ export function mapRuns(state: Pick<AppState, 'experiment' | 'runs'>): MapRun[] 
     trajectory: result.trajectory,
     diverged: result.diverged,
   }));
+}
+
+/** The visible runs whose method draws its state (a simplex, a population, ...), for the method-state layer. */
+export function methodStateRuns(state: MapSource): MethodStateRun[] {
+  if (problemDimension(state.experiment.problem) !== 2) return [];
+  return visibleRuns(state.experiment.runs, drawnResults(state)).flatMap(({ index, result, label, color }) =>
+    result.snapshots ? [{ index, label, color, snapshots: result.snapshots }] : [],
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, type CSSProperties } from 'react';
-import { METHODS, getMethod } from '../../engine/methods';
+import { METHODS, METHOD_FAMILY_NAMES, getMethod, type MethodFamily } from '../../engine/methods';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
 import type { RunPayload } from '../../worker/protocol';
@@ -21,8 +21,10 @@ export interface RunCardProps {
   name: string;
   /** The name it would have without a typed label (the label field's placeholder). */
   automaticName: string;
-  /** What the engine computed for this run; undefined while it computes. */
+  /** What the engine computed for this run (cut at the budget in budget mode); undefined while it computes. */
   result: RunPayload | undefined;
+  /** "stopped at budget 200 function evaluations" where budget mode cut this run; null otherwise. */
+  budgetNote?: string | null;
   selected: boolean;
   expanded: boolean;
   onToggleExpanded(index: number): void;
@@ -32,11 +34,29 @@ export interface RunCardProps {
 
 const ANY_NUMBER = { min: -Infinity, max: Infinity } as const;
 
+/** The picker's groups: one per family in METHOD_FAMILY_NAMES's order, only families that have methods. */
+const METHOD_GROUPS = (Object.keys(METHOD_FAMILY_NAMES) as MethodFamily[]).flatMap((family) => {
+  const methods = METHODS.filter((method) => method.family === family);
+  return methods.length > 0 ? [{ family, name: METHOD_FAMILY_NAMES[family], methods }] : [];
+});
+
 /**
  * One run in the list: which run the map's clicks move (radio), colour, name, visibility, duplicate,
  * remove, optimizer and a one-line summary, how it ended, and on demand all its settings.
  */
-export const RunCard = memo(function RunCard({ index, run, name, automaticName, result, selected, expanded, onToggleExpanded, onDuplicate, onRemove }: RunCardProps) {
+export const RunCard = memo(function RunCard({
+  index,
+  run,
+  name,
+  automaticName,
+  result,
+  budgetNote = null,
+  selected,
+  expanded,
+  onToggleExpanded,
+  onDuplicate,
+  onRemove,
+}: RunCardProps) {
   const store = useAppStoreApi();
   const runCount = useAppStore((state) => state.experiment.runs.length);
   const linkStarts = useAppStore((state) => state.linkStarts);
@@ -100,13 +120,17 @@ export const RunCard = memo(function RunCard({ index, run, name, automaticName, 
             value={run.optimizer}
             onChange={(event) => {
               const switched = switchOptimizer(run, event.target.value);
-              update({ optimizer: switched.optimizer, hyper: switched.hyper });
+              update({ optimizer: switched.optimizer, hyper: switched.hyper, schedule: switched.schedule, clip: switched.clip });
             }}
           >
-            {METHODS.map((optimizer) => (
-              <option key={optimizer.id} value={optimizer.id}>
-                {optimizer.name}
-              </option>
+            {METHOD_GROUPS.map(({ family, name: groupName, methods }) => (
+              <optgroup key={family} label={groupName}>
+                {methods.map((method) => (
+                  <option key={method.id} value={method.id}>
+                    {method.name}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
@@ -132,7 +156,7 @@ export const RunCard = memo(function RunCard({ index, run, name, automaticName, 
         />
       </div>
 
-      <RunStatus result={result} hidden={Boolean(run.hidden)} />
+      <RunStatus result={result} hidden={Boolean(run.hidden)} budgetNote={budgetNote} />
       <RunDiagnosis index={index} result={result} />
 
       <div className="run-card-foot">
@@ -192,8 +216,8 @@ export const RunCard = memo(function RunCard({ index, run, name, automaticName, 
   );
 });
 
-/** How the run ended, from the engine's result: its final loss, or where and why it diverged. */
-function RunStatus({ result, hidden }: { result: RunPayload | undefined; hidden: boolean }) {
+/** How the run ended, from the engine's result: its final loss, or where and why it diverged; and where a budget stopped it. */
+function RunStatus({ result, hidden, budgetNote }: { result: RunPayload | undefined; hidden: boolean; budgetNote: string | null }) {
   if (!result) {
     return (
       <p className="run-status" role="status">
@@ -212,7 +236,8 @@ function RunStatus({ result, hidden }: { result: RunPayload | undefined; hidden:
   return (
     <p className="run-status" role="status">
       f = {formatLoss(result.loss[last])} after {last} steps at ({formatNumber(roundTo4(result.trajectory[2 * last]))},{' '}
-      {formatNumber(roundTo4(result.trajectory[2 * last + 1]))}){hidden ? ' · hidden' : ''}
+      {formatNumber(roundTo4(result.trajectory[2 * last + 1]))}){budgetNote ? ` · ${budgetNote}` : ''}
+      {hidden ? ' · hidden' : ''}
     </p>
   );
 }

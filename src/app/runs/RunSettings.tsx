@@ -12,6 +12,7 @@ import { Toggle } from '../controls/Toggle';
 import { Katex } from '../controls/Katex';
 import { pairPartLabels, SCHEDULE_LABELS, stackEquations } from './labels';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
+import { evaluatesText, takesScheduleAndClipping } from './method-needs';
 import { scheduleForSteps } from './run-setup';
 
 /** Props of RunSettings. */
@@ -134,6 +135,9 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
         <figcaption>{definition.name} update rule</figcaption>
         <Katex tex={stackEquations(definition.updateRule)} fallback={definition.updateRule} display />
       </figure>
+      <p className="method-evaluates" data-testid="method-evaluates">
+        Evaluates {evaluatesText(definition.needs)} at each point it tries
+      </p>
 
       <fieldset className="settings-group">
         <legend>
@@ -150,52 +154,56 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
         </button>
       </fieldset>
 
-      <fieldset className="settings-group">
-        <legend>
-          Learning-rate schedule<span className="visually-hidden"> of run {number}</span>
-        </legend>
-        <Select
-          label="Schedule"
-          accessibleName={`Learning-rate schedule of run ${number}`}
-          value={run.schedule?.type ?? 'constant'}
-          onChange={(type) => update({ schedule: scheduleForSteps(type as ScheduleType, steps) })}
-        >
-          {(Object.keys(SCHEDULE_SPECS) as ScheduleType[]).map((type) => (
-            <option key={type} value={type}>
-              {SCHEDULE_LABELS[type]}
-            </option>
-          ))}
-        </Select>
-        {run.schedule && <ScheduleControls schedule={run.schedule} steps={steps} onChange={(schedule) => update({ schedule })} onLive={setLive} />}
-      </fieldset>
+      {takesScheduleAndClipping(definition) && (
+        <>
+          <fieldset className="settings-group">
+            <legend>
+              Learning-rate schedule<span className="visually-hidden"> of run {number}</span>
+            </legend>
+            <Select
+              label="Schedule"
+              accessibleName={`Learning-rate schedule of run ${number}`}
+              value={run.schedule?.type ?? 'constant'}
+              onChange={(type) => update({ schedule: scheduleForSteps(type as ScheduleType, steps) })}
+            >
+              {(Object.keys(SCHEDULE_SPECS) as ScheduleType[]).map((type) => (
+                <option key={type} value={type}>
+                  {SCHEDULE_LABELS[type]}
+                </option>
+              ))}
+            </Select>
+            {run.schedule && <ScheduleControls schedule={run.schedule} steps={steps} onChange={(schedule) => update({ schedule })} onLive={setLive} />}
+          </fieldset>
 
-      <fieldset className="settings-group">
-        <legend>
-          Gradient clipping<span className="visually-hidden"> of run {number}</span>
-        </legend>
-        <Select
-          label="Clipping"
-          accessibleName={`Gradient clipping of run ${number}`}
-          value={run.clip?.type ?? 'none'}
-          onChange={(type) => update({ clip: clipOfType(type, run.clip) })}
-        >
-          <option value="none">none</option>
-          <option value="norm">by norm (clip_grad_norm_)</option>
-          <option value="value">by value (clip_grad_value_)</option>
-        </Select>
-        {run.clip && (
-          <Slider
-            name={CLIP_AMOUNTS[run.clip.type].name}
-            code
-            description={CLIP_AMOUNTS[run.clip.type].description}
-            value={run.clip.type === 'norm' ? run.clip.max_norm : run.clip.clip_value}
-            slider={CLIP_RANGE}
-            valid={POSITIVE}
-            onChange={(amount) => update({ clip: run.clip?.type === 'norm' ? { type: 'norm', max_norm: amount } : { type: 'value', clip_value: amount } })}
-            onLive={setLive}
-          />
-        )}
-      </fieldset>
+          <fieldset className="settings-group">
+            <legend>
+              Gradient clipping<span className="visually-hidden"> of run {number}</span>
+            </legend>
+            <Select
+              label="Clipping"
+              accessibleName={`Gradient clipping of run ${number}`}
+              value={run.clip?.type ?? 'none'}
+              onChange={(type) => update({ clip: clipOfType(type, run.clip) })}
+            >
+              <option value="none">none</option>
+              <option value="norm">by norm (clip_grad_norm_)</option>
+              <option value="value">by value (clip_grad_value_)</option>
+            </Select>
+            {run.clip && (
+              <Slider
+                name={CLIP_AMOUNTS[run.clip.type].name}
+                code
+                description={CLIP_AMOUNTS[run.clip.type].description}
+                value={run.clip.type === 'norm' ? run.clip.max_norm : run.clip.clip_value}
+                slider={CLIP_RANGE}
+                valid={POSITIVE}
+                onChange={(amount) => update({ clip: run.clip?.type === 'norm' ? { type: 'norm', max_norm: amount } : { type: 'value', clip_value: amount } })}
+                onLive={setLive}
+              />
+            )}
+          </fieldset>
+        </>
+      )}
     </>
   );
 }

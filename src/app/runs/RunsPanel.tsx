@@ -3,6 +3,8 @@ import { MAX_RUNS } from '../../experiment/experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import { Select } from '../controls/Select';
 import { Toggle } from '../controls/Toggle';
+import { COST_UNITS } from '../../experiment/cost';
+import { budgetedRuns } from './budget';
 import { runLabel, runLabels } from './labels';
 import { getPreset, RUN_PRESETS } from './presets';
 import { RunCard } from './RunCard';
@@ -26,8 +28,17 @@ export function RunsPanel() {
   const headingId = useId();
   const preset = getPreset(presetId) ?? RUN_PRESETS[0];
   const full = runs.length >= MAX_RUNS;
+  const lossAxis = useAppStore((state) => state.lossAxis);
+  const gradientCost = useAppStore((state) => state.gradientCost);
+  const budget = useAppStore((state) => state.budget);
+  // in budget mode each card shows its run cut where the budget stopped it (the same cut the map and chart draw)
+  const budgeted = results ? budgetedRuns(results, { lossAxis, gradientCost, budget }) : null;
   // results of an older experiment may have fewer runs than the list while the engine catches up
-  const resultFor = (index: number) => (results && results.length === runs.length ? results[index] : undefined);
+  const resultFor = (index: number) => (budgeted && budgeted.length === runs.length ? budgeted[index].result : undefined);
+  const budgetNote = (index: number) => {
+    const stoppedAt = budgeted && budgeted.length === runs.length ? budgeted[index].stoppedAt : null;
+    return stoppedAt === null || budget === null ? null : `stopped at budget ${budget} ${COST_UNITS[lossAxis]}`;
+  };
 
   const addRun = () => {
     const state = store.getState();
@@ -112,6 +123,7 @@ export function RunsPanel() {
             name={names[index]}
             automaticName={run.label ? runLabel({ ...run, label: undefined }, index, runs) : names[index]}
             result={resultFor(index)}
+            budgetNote={budgetNote(index)}
             selected={index === selectedRun}
             expanded={expanded.has(keys.keys[index])}
             {...cardActions}

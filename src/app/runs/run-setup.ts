@@ -1,7 +1,9 @@
+import { getMethod } from '../../engine/methods';
 import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { RUN_COLORS, runColor } from '../../views/scales';
 import { drawnColor } from './visible-runs';
+import { takesScheduleAndClipping } from './method-needs';
 import { presetForOptimizer, type RunPreset } from './presets';
 
 // What the runs panel does to runs beyond what the store's actions do: colours that stay with their
@@ -41,11 +43,14 @@ export function runFromPreset(preset: RunPreset, runs: readonly ExperimentRun[],
  * The run switched to another optimizer. Hyperparameter names and scales differ between optimizers
  * (Adam's lr 0.05 would throw plain SGD off Rosenbrock), so the new optimizer's preset settings are
  * used; the schedule, clipping, start, colour and a label the user typed carry over (a run with no
- * label is named by its new optimizer and settings).
+ * label is named by its new optimizer and settings). A method without a learning rate or without
+ * gradients (Nelder-Mead, CMA-ES) has no schedule or clipping to carry them over to.
  */
 export function switchOptimizer(run: ExperimentRun, optimizerId: string): ExperimentRun {
   const preset = presetForOptimizer(optimizerId);
-  return { ...run, optimizer: optimizerId, hyper: preset ? { ...preset.hyper } : {} };
+  const switched: ExperimentRun = { ...run, optimizer: optimizerId, hyper: preset ? { ...preset.hyper } : {} };
+  const method = getMethod(optimizerId);
+  return !method || takesScheduleAndClipping(method) ? switched : { ...switched, schedule: undefined, clip: undefined };
 }
 
 /**
