@@ -11,6 +11,8 @@ import { GRADIENT_FREE_KERNEL_IDS, hasFusedKernel } from '../analyses/plan';
 import { GradientFreeJob, stepValues, type GradientFreeTemplate } from './gradient-free-job';
 import { gradientFreeShader } from './gradient-free-program';
 import { gaussianPair, pcgHash, randomUniform, randomWord } from './gpu-random';
+import { FLOAT32_PERTURBATION_RANGE } from './gradient-free-wgsl';
+import { spsaPerturbationGain, spsaStepGain } from '../engine/methods/zeroth-order/spsa';
 
 const BASIN: BasinJob = { kind: 'basin', domain: [[-2, 2], [-1, 3]], columns: 5, rows: 4, minima: [{ point: [1, 1], value: 0 }], tolerance: 0.02 };
 
@@ -163,5 +165,50 @@ describe('the kernels’ random stream (the WGSL twin in TypeScript)', () => {
     expect(Math.abs(neighbourProduct / n)).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(topBits / n - 0.5)).toBeLessThan(5 * 0.5 / Math.sqrt(n));
     expect(randomWord(seed, 1, 2, 3)).not.toBe(randomWord(seed, 1, 3, 2));
+  });
+});
+
+describe('float32 and the two-point difference (a TypeScript twin of the SPSA kernel, on the GPU stream)', () => {
+  // Himmelblau's f with every operation rounded to float32 (Math.fround) or not
+  const himmelblau = (round: (value: number) => number) => (x: number, y: number) => {
+    const a = round(round(round(x * x) + y) - 11);
+    const b = round(round(x + round(y * y)) - 7);
+    return round(round(a * a) + round(b * b));
+  };
+  /** Each run's outcome: 'diverged at k', or 'ended'. */
+  function outcomes(round: (value: number) => number, limitResolution: boolean): string[] {
+    const f = himmelblau(round);
+    const seed = deriveSeed(11, METHOD_STREAM);
+    const job: BasinJob = { kind: 'basin', domain: [[-5, 5], [-5, 5]], columns: 32, rows: 32, minima: [], tolerance: 0.01 };
+    const start = new Float64Array(2);
+    return Array.from({ length: 32 * 32 }, (_, run) => {
+      basinCellStart(job, run, start);
+      let [x, y] = [round(start[0]), round(start[1])];
+      for (let k = 0; k < 100; k++) {
+        const c = round(spsaPerturbationGain(0.05, 0.101, k));
+        const a = round(spsaStepGain(0.05, 10, 0.602, k));
+        const delta = [randomWord(seed, run, k, 0) >>> 31 ? 1 : -1, randomWord(seed, run, k, 1) >>> 31 ? 1 : -1];
+        const difference = round(round(f(round(x + c * delta[0]), round(y + c * delta[1])) - f(round(x - c * delta[0]), round(y - c * delta[1]))) / round(2 * c));
+        const next = [round(x - round(round(a * difference) * delta[0])), round(y - round(round(a * difference) * delta[1]))];
+        const lostResolution = limitResolution && Math.max(Math.abs(next[0]), Math.abs(next[1])) > FLOAT32_PERTURBATION_RANGE * c;
+        if (lostResolution || !(Math.abs(next[0]) <= 1e12 && Math.abs(next[1]) <= 1e12) || !Number.isFinite(f(next[0], next[1]))) return `diverged at ${k + 1}`;
+        [x, y] = next;
+      }
+      return 'ended';
+    });
+  }
+
+  it('stalls far out in float32 where float64 diverges, unless a lost resolution counts as divergence', () => {
+    const exact = outcomes((value) => value, false);
+    const stalled = outcomes(Math.fround, false);
+    const limited = outcomes(Math.fround, true);
+    const diverged = (list: string[]) => list.filter((outcome) => outcome.startsWith('diverged')).length;
+    // large gains: some runs blow up (about 7% of the map)
+    expect(diverged(exact)).toBeGreaterThan(30);
+    expect(diverged(stalled)).toBeLessThan(diverged(exact) * 0.75);
+    // the same runs diverge, within two steps (|x| passes 2²⁰·c before it passes 1e12; float32 moves the path a little)
+    const step = (outcome: string) => (outcome.startsWith('diverged') ? Number(outcome.split(' ').pop()) : -1);
+    expect(limited.map((outcome) => outcome.startsWith('diverged'))).toEqual(exact.map((outcome) => outcome.startsWith('diverged')));
+    expect(Math.max(...limited.map((outcome, run) => Math.abs(step(exact[run]) - step(outcome))))).toBeLessThanOrEqual(2);
   });
 });

@@ -89,12 +89,14 @@ export function gradientFreeShader(job: GradientFreeJob): GradientFreeShader {
     '  var param1 = point1;',
     '  var nextValue = loss;',
     '  var hasNextValue = false;',
+    // set by SPSA and ZO where float32 can no longer resolve their two-point difference (gradient-free-wgsl.ts)
+    '  var lostResolution = false;',
     // every method reads the table, so that its binding stays in the pipeline's layout
     '  _ = StepTable[stepRow];',
     '  {',
     ...indent(indent(method.stepLines)),
     '  }',
-    '  if (!isRecordable(param0, param1)) {',
+    '  if (lostResolution || !isRecordable(param0, param1)) {',
     '    divergedStep = f32(stepIndex + 1);',
     '    break;',
     '  }',

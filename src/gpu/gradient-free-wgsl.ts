@@ -8,11 +8,21 @@
 // `evaluate(x, y)` (f, noted in bestLoss). A body leaves the next iterate in param0/param1 and, when
 // it has evaluated f there, nextValue with hasNextValue = true (SPSA and the ZO methods evaluate f at
 // the new point only once it is known to be recordable, as their TypeScript steps do).
+//
+// One float32 limit changes what SPSA and the ZO methods can do: a perturbation c below ~2⁻²⁰·|x|
+// leaves the two probes a few ulps apart, and f(x + cΔ) − f(x − cΔ) rounds to noise or 0, so a run
+// that has blown up stalls far out instead of going on to the divergence bound as in float64 (on
+// Himmelblau with SPSA a = 0.05, 3% of runs stalled near |x| ~ 1e6-1e9 with f ~ 1e28). Such a run is
+// counted as diverged there (lostResolution): float32 and float64 twins of the SPSA kernel then see
+// the same runs of that map diverge, within two steps (gradient-free-job.test.ts).
 import { wgslFloat } from '../engine/expression/wgsl';
 import type { GradientFreeKernelId } from '../analyses/plan';
 import { STEP_COLUMNS, type GradientFreeConstants } from './gradient-free-job';
 import type { ClipSpec } from '../engine/clipping';
 import { CLIP_NORM_EPSILON } from '../engine/clipping';
+
+/** |x| / perturbation beyond which float32 two-point differences are lost in rounding (2²⁰: the probes are 8 ulps of x apart). */
+export const FLOAT32_PERTURBATION_RANGE = 2 ** 20;
 
 /** A method's WGSL: run state (name, initial WGSL value at the start), and its step's lines. */
 export interface GradientFreeWgsl {
@@ -111,6 +121,7 @@ export function gradientFreeWgsl(method: GradientFreeKernelId, constants: Gradie
           'let difference = (plusValue - minusValue) / (2.0f * perturbationGain);',
           'param0 = point0 - stepGain * difference * delta0;',
           'param1 = point1 - stepGain * difference * delta1;',
+          `lostResolution = max(abs(param0), abs(param1)) > ${wgslFloat(FLOAT32_PERTURBATION_RANGE)} * perturbationGain;`,
         ],
       };
     case 'zo_sgd':
@@ -135,6 +146,7 @@ export function gradientFreeWgsl(method: GradientFreeKernelId, constants: Gradie
           ...clippingLines(clip),
           update(0),
           update(1),
+          `lostResolution = max(abs(param0), abs(param1)) > ${wgslFloat(FLOAT32_PERTURBATION_RANGE * (constants.eps as number))};`,
         ],
       };
     }
