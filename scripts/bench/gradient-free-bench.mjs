@@ -39,7 +39,10 @@ export async function runGradientFreeBench(page, base) {
     ]) {
       const request = { experiment, runIndex: 0, engine, ...(workers !== undefined && { workers }) };
       await run({ ...request, job: basin(32) }); // warm-up: workers started, shader compiled
-      const { elapsedMs, outcome } = await run({ ...request, job: basin(SIZE) });
+      // the faster of two: the machine's load moves a single timing by tens of percent
+      const first = await run({ ...request, job: basin(SIZE) });
+      const second = await run({ ...request, job: basin(SIZE) });
+      const { elapsedMs, outcome } = first.elapsedMs <= second.elapsedMs ? first : second;
       times[key] = elapsedMs;
       rows.push({ workload, engine: `${label}${engine === 'webgpu' && outcome?.engine === 'js' ? ' FELL BACK to TypeScript' : ''}`, size, milliseconds: elapsedMs, throughput: rate(SIZE * SIZE * STEPS, elapsedMs) });
     }
