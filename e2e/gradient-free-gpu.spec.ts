@@ -1,4 +1,6 @@
 import { runBatchRange } from '../src/engine/batch/summaries';
+import type { ClipSpec } from '../src/engine/clipping';
+import type { ScheduleSpec } from '../src/engine/schedules';
 import { SUMMARY_OFFSET, summaryStride, type BasinJob, type BatchTemplate } from '../src/engine/batch/types';
 import type { HyperValues } from '../src/engine/methods/hyperparameters';
 import { problemDomain } from '../src/engine/problems';
@@ -30,6 +32,8 @@ interface Case {
   readonly steps: number;
   readonly size: number;
   readonly tolerance: number;
+  /** The run's learning-rate schedule and gradient clipping (the ZO methods apply both to their estimate). */
+  readonly extra?: { readonly schedule?: ScheduleSpec; readonly clip?: ClipSpec };
 }
 
 // Settings under which the statistics are sensitive: a 20-30% change of σ, α, a or q moves D past the
@@ -48,6 +52,15 @@ const CASES: readonly Case[] = [
   { surface: 'himmelblau', method: 'spsa', hyper: { a: 0.05, c: 0.05 }, steps: 150, size: 64, tolerance: 0.01 },
   { surface: 'himmelblau', method: 'zo_sgd', hyper: { lr: 0.005, eps: 0.01, q: 2 }, steps: 150, size: 64, tolerance: 0.01 },
   { surface: 'booth', method: 'zo_sign_sgd', hyper: { lr: 0.05 }, steps: 150, size: 48, tolerance: 0.01 },
+  {
+    surface: 'himmelblau',
+    method: 'zo_sgd',
+    hyper: { lr: 0.05, eps: 0.01 },
+    steps: 100,
+    size: 48,
+    tolerance: 0.01,
+    extra: { schedule: { type: 'step', step_size: 30, gamma: 0.3 }, clip: { type: 'norm', max_norm: 2 } },
+  },
 ];
 
 /** Changed settings of some cases (index into CASES): the same statistics must tell them apart from the original. */
@@ -61,13 +74,21 @@ const MUTANTS: readonly (readonly [number, HyperValues])[] = [
 
 function experimentOf(c: Case): Experiment {
   const problem: Problem = { kind: 'surface', surface: c.surface, params: {} };
-  return { version: 1, problem, steps: c.steps, seed: 11, noise: 0, runs: [{ optimizer: c.method, hyper: c.hyper, start: [0, 0] }] };
+  return { version: 1, problem, steps: c.steps, seed: 11, noise: 0, runs: [{ optimizer: c.method, hyper: c.hyper, start: [0, 0], ...c.extra }] };
 }
 
 /** The job on the float64 TypeScript path, as the batch workers run it. */
 function onTypeScript(experiment: Experiment, job: BasinJob, numRuns: number): Float64Array {
   const run = resolveRun(experiment.runs[0]);
-  const template: BatchTemplate = { objective: resolveProblem(experiment.problem).objective, method: run.method, hyper: run.hyper, numSteps: experiment.steps, domain: problemDomain(experiment.problem) };
+  const template: BatchTemplate = {
+    objective: resolveProblem(experiment.problem).objective,
+    method: run.method,
+    hyper: run.hyper,
+    numSteps: experiment.steps,
+    domain: problemDomain(experiment.problem),
+    ...(run.schedule && { schedule: run.schedule }),
+    ...(run.clip && { clip: run.clip }),
+  };
   const summaries = new Float64Array(numRuns * STRIDE);
   runBatchRange(template, job, 0, numRuns, summaries, experiment.seed);
   return summaries;
@@ -161,7 +182,7 @@ test.describe('gradient-free WebGPU kernels', () => {
       const numRuns = c.size * c.size;
       const gpu = await bench.onGpu(experiment, job);
       const compared = compare(gpu.summaries, onTypeScript(experiment, job, numRuns), numRuns);
-      const where = `${c.method} ${JSON.stringify(c.hyper)} on ${c.surface}`;
+      const where = `${c.method} ${JSON.stringify({ ...c.hyper, ...c.extra })} on ${c.surface}`;
       report.push(`${where}, ${numRuns} runs x ${c.steps} steps: ${compared.text}`);
       expect.soft(compared.successZ, `${where}: share of runs reaching a minimum`).toBeLessThanOrEqual(MAX_Z);
       expect.soft(compared.divergedZ, `${where}: share of diverged runs`).toBeLessThanOrEqual(MAX_Z);
