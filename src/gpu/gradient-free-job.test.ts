@@ -9,7 +9,9 @@ import { deriveSeed } from '../engine/random';
 import { METHOD_STREAM } from '../engine/run';
 import { GRADIENT_FREE_KERNEL_IDS, hasFusedKernel } from '../analyses/plan';
 import { GradientFreeJob, stepValues, type GradientFreeTemplate } from './gradient-free-job';
-import { gradientFreeShader } from './gradient-free-program';
+import { gradientFreeLayout, gradientFreeShader } from './gradient-free-program';
+import { initialState, summariesFromState } from './state-layout';
+import { SUMMARY_OFFSET } from '../engine/batch/types';
 import { gaussianPair, pcgHash, randomUniform, randomWord } from './gpu-random';
 import { FLOAT32_PERTURBATION_RANGE } from './gradient-free-wgsl';
 import { spsaPerturbationGain, spsaStepGain } from '../engine/methods/zeroth-order/spsa';
@@ -102,6 +104,20 @@ describe('GradientFreeJob', () => {
     expect(hasFusedKernel({ method: { id: 'random_search' } }, 'sweep')).toBe(false);
     expect(hasFusedKernel({ method: { id: 'nelder_mead' } }, 'basin')).toBe(false);
     expect(hasFusedKernel({ method: { id: 'adam' }, optimizer: {} }, 'sweep')).toBe(true);
+  });
+});
+
+describe('gradientFreeLayout', () => {
+  it('lays out the point, the five scalars and the run state, with no gradient, and reads summaries back', () => {
+    const layout = gradientFreeLayout(['sigma']);
+    expect(layout).toMatchObject({ dimension: 2, stride: 8, point: [0, 1], gradient: [], runState: [7], coordinateState: [] });
+    expect(layout.scalars).toEqual({ loss: 2, bestLoss: 3, convergedStep: 4, divergedStep: 5, minimumIndex: 6 });
+    const state = initialState(layout, Float64Array.of(1.5, -2, 3, 4));
+    expect(Array.from(state.slice(0, 8))).toEqual([1.5, -2, 0, 0, -1, -1, -1, 0]);
+    state.set([0.25, 0.125, 17, 3], 8 + 2);
+    const summaries = summariesFromState(layout, state, 2);
+    expect(Array.from(summaries.slice(7))).toEqual([0.25, 0.125, 17, 3, -1, 3, 4]);
+    expect(summaries[SUMMARY_OFFSET.finalPoint]).toBe(1.5);
   });
 });
 
