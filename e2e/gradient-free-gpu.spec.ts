@@ -61,6 +61,8 @@ const CASES: readonly Case[] = [
     tolerance: 0.01,
     extra: { schedule: { type: 'step', step_size: 30, gamma: 0.3 }, clip: { type: 'norm', max_norm: 2 } },
   },
+  { surface: 'himmelblau', method: 'zo_adam', hyper: { lr: 0.05, mu: 0.01 }, steps: 100, size: 64, tolerance: 0.01 },
+  { surface: 'rosenbrock', method: 'zo_adam', hyper: { lr: 0.02, mu: 0.01, amsgrad: true, betas: [0.8, 0.99], q: 2 }, steps: 150, size: 48, tolerance: 0.01 },
 ];
 
 /** Changed settings of some cases (index into CASES): the same statistics must tell them apart from the original. */
@@ -70,6 +72,7 @@ const MUTANTS: readonly (readonly [number, HyperValues])[] = [
   [5, { sigma: 0.013 }],
   [7, { a: 0.006, c: 0.05 }],
   [9, { lr: 0.005, eps: 0.01, q: 1 }],
+  [12, { lr: 0.04, mu: 0.01 }],
 ];
 
 function experimentOf(c: Case): Experiment {
@@ -173,7 +176,7 @@ function compare(gpu: ArrayLike<number>, cpu: ArrayLike<number>, numRuns: number
 }
 
 test.describe('gradient-free WebGPU kernels', () => {
-  test('basin maps of random search, annealing, (1+1)-ES, SPSA and ZO agree with TypeScript within sampling error', async ({ bench }) => {
+  test('basin maps of random search, annealing, (1+1)-ES, SPSA and the ZO methods agree with TypeScript within sampling error', async ({ bench }) => {
     test.setTimeout(300_000);
     const report: string[] = [];
     for (const c of CASES) {

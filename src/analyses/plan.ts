@@ -120,7 +120,7 @@ export function estimateRemaining(done: number, total: number, elapsedMs: number
 }
 
 /** The gradient-free and zeroth-order methods whose per-run state is a few floats: they have fused WebGPU kernels for basin maps (src/gpu/gradient-free-program.ts). */
-export const GRADIENT_FREE_KERNEL_IDS = ['random_search', 'simulated_annealing', 'one_plus_one_es', 'spsa', 'zo_sgd', 'zo_sign_sgd'] as const;
+export const GRADIENT_FREE_KERNEL_IDS = ['random_search', 'simulated_annealing', 'one_plus_one_es', 'spsa', 'zo_sgd', 'zo_sign_sgd', 'zo_adam'] as const;
 
 /** A method with a fused gradient-free kernel. */
 export type GradientFreeKernelId = (typeof GRADIENT_FREE_KERNEL_IDS)[number];

@@ -57,6 +57,17 @@ describe('stepValues: the per-step table, computed on the host', () => {
     expect(stepValues('zo_sign_sgd', { hyper, schedule: { type: 'step', step_size: 4, gamma: 0.5 } }, 5)[0]).toBeCloseTo(0.005, 15);
   });
 
+  it("gives ZO-Adam's bias-corrected step size lr/(1 − β₁ᵗ) and √(1 − β₂ᵗ) at t = k + 1, hand-derived", () => {
+    const { hyper } = template('zo_adam', { lr: 0.01, betas: [0.8, 0.9] });
+    expect(stepValues('zo_adam', { hyper }, 0)[0]).toBeCloseTo(0.01 / 0.2, 15);
+    expect(stepValues('zo_adam', { hyper }, 0)[1]).toBeCloseTo(Math.sqrt(0.1), 15);
+    expect(stepValues('zo_adam', { hyper }, 2)[0]).toBeCloseTo(0.01 / (1 - 0.512), 15);
+    expect(stepValues('zo_adam', { hyper }, 2)[1]).toBeCloseTo(Math.sqrt(1 - 0.729), 15);
+    const amsgrad = gradientFreeShader(new GradientFreeJob(template('zo_adam', { amsgrad: true, mu: 0.01 }), BASIN));
+    expect(amsgrad.layout.stride).toBe(13);
+    expect(amsgrad.code).toContain('maxSecondMoment0 = ieeeMaximum(maxSecondMoment0, secondMoment0);');
+  });
+
   it('writes a chunk of the table rounded to float32, one row per step', () => {
     const job = new GradientFreeJob(template('spsa'), BASIN);
     expect(job.width).toBe(2);
@@ -130,8 +141,8 @@ describe('gradientFreeShader', () => {
       expect(shader.code).not.toContain('fn objectiveAt');
       expect(shader.code).toContain('fn nearestMinimum(x: f32, y: f32) -> i32 {');
       expect(shader.key).toMatch(/^optimizerPlaygroundGradientFree_\w+_\d+$/);
-      // point, five scalars, then σ for the ES
-      expect(shader.layout.stride).toBe(id === 'one_plus_one_es' ? 8 : 7);
+      // point, five scalars, then σ for the ES, m and v for ZO-Adam
+      expect(shader.layout.stride).toBe(id === 'one_plus_one_es' ? 8 : id === 'zo_adam' ? 11 : 7);
     }
     const zo = gradientFreeShader(new GradientFreeJob(template('zo_sgd', {}, { clip: { type: 'norm', max_norm: 1 } }), BASIN)).code;
     expect(zo).toContain('let clipScale = ieeeMinimum(1.0f / (sqrt(estimate0 * estimate0 + estimate1 * estimate1) + 0.000001f), 1.0f);');

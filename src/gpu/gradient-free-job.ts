@@ -1,16 +1,18 @@
 // A basin map of a gradient-free or zeroth-order method as its fused kernel sees it: the method's
 // hyperparameters as shader constants, per step the values every run shares (simulated annealing's
-// temperature, SPSA's gains a_k and c_k, the ZO learning rate of the schedule) computed once on the
+// temperature, SPSA's gains a_k and c_k, the ZO learning rate of the schedule, ZO-Adam's bias
+// corrections) computed once on the
 // host in float64 by the TypeScript methods' own functions, and per run its start and random stream.
 // No WGSL here: every number the shader reads is checked in Node (gradient-free-job.test.ts).
 import { basinCellStart, convergenceRadius } from '../engine/batch/cells';
 import { jobDimension, type BasinJob, type BatchSettings, type SweepJob } from '../engine/batch/types';
 import type { Expr } from '../engine/expression/ast';
-import { choiceHyper, numberHyper } from '../engine/methods/first-order/hyper';
+import { booleanHyper, choiceHyper, numberHyper, pairHyper } from '../engine/methods/first-order/hyper';
 import { FAILURE_LOG_FACTOR, SUCCESS_LOG_FACTOR } from '../engine/methods/gradient-free/one-plus-one-es';
 import { DEFAULT_SEARCH_BOX } from '../engine/methods/gradient-free/random-search';
 import { annealingTemperature, type Cooling } from '../engine/methods/gradient-free/simulated-annealing';
 import { spsaPerturbationGain, spsaStepGain } from '../engine/methods/zeroth-order/spsa';
+import { powersOf } from '../engine/power';
 import { deriveSeed } from '../engine/random';
 import { METHOD_STREAM } from '../engine/run';
 import { learningRateAt } from '../engine/schedules';
@@ -33,6 +35,7 @@ export const STEP_COLUMNS: Readonly<Record<GradientFreeKernelId, readonly string
   spsa: ['perturbationGain', 'stepGain'],
   zo_sgd: ['learningRate'],
   zo_sign_sgd: ['learningRate'],
+  zo_adam: ['stepSize', 'secondMomentCorrection'],
 };
 
 /** The method's settings the shader writes as literals (all float64 here; the shader rounds them). */
@@ -46,9 +49,14 @@ export interface GradientFreeConstants {
   /** (1+1)-ES: σ's factors after a success and after a failure (1/5th rule). */
   readonly successFactor?: number;
   readonly failureFactor?: number;
-  /** ZO: ε and q. */
-  readonly eps?: number;
+  /** ZO: the perturbation scale (zo_sgd's eps, zo_adam's mu) and q. */
+  readonly perturbation?: number;
   readonly directions?: number;
+  /** zo_adam: Adam's β₁, β₂, ε and AMSGrad. */
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly eps?: number;
+  readonly amsgrad?: boolean;
 }
 
 /** A basin map of a method with a fused gradient-free kernel, resolved for the shader. */
@@ -111,13 +119,21 @@ export function stepValues(method: GradientFreeKernelId, settings: Pick<BatchSet
         spsaStepGain(numberHyper(hyper, 'a'), numberHyper(hyper, 'A'), numberHyper(hyper, 'alpha'), step),
       ];
     case 'zo_sgd':
-    case 'zo_sign_sgd': {
-      const learningRate = numberHyper(hyper, 'lr');
-      return [settings.schedule === undefined ? learningRate : learningRateAt(settings.schedule, learningRate, step)];
+    case 'zo_sign_sgd':
+      return [scheduledLearningRate(settings, step)];
+    case 'zo_adam': {
+      // Adam's bias corrections at t = k + 1, as first-order/adam.ts: lr / (1 − β₁ᵗ) and √(1 − β₂ᵗ)
+      const [beta1, beta2] = pairHyper(hyper, 'betas');
+      return [scheduledLearningRate(settings, step) / (1 - powersOf(beta1).at(step + 1)), Math.sqrt(1 - powersOf(beta2).at(step + 1))];
     }
     default:
       return [];
   }
+}
+
+function scheduledLearningRate(settings: Pick<BatchSettings, 'hyper' | 'schedule'>, step: number): number {
+  const learningRate = numberHyper(settings.hyper, 'lr');
+  return settings.schedule === undefined ? learningRate : learningRateAt(settings.schedule, learningRate, step);
 }
 
 function constantsOf(method: GradientFreeKernelId, template: GradientFreeTemplate): GradientFreeConstants {
@@ -136,6 +152,10 @@ function constantsOf(method: GradientFreeKernelId, template: GradientFreeTemplat
       return {};
     case 'zo_sgd':
     case 'zo_sign_sgd':
-      return { eps: numberHyper(hyper, 'eps'), directions: numberHyper(hyper, 'q') };
+      return { perturbation: numberHyper(hyper, 'eps'), directions: numberHyper(hyper, 'q') };
+    case 'zo_adam': {
+      const [beta1, beta2] = pairHyper(hyper, 'betas');
+      return { perturbation: numberHyper(hyper, 'mu'), directions: numberHyper(hyper, 'q'), beta1, beta2, eps: numberHyper(hyper, 'eps'), amsgrad: booleanHyper(hyper, 'amsgrad') };
+    }
   }
 }

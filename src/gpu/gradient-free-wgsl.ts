@@ -126,31 +126,59 @@ export function gradientFreeWgsl(method: GradientFreeKernelId, constants: Gradie
       };
     case 'zo_sgd':
     case 'zo_sign_sgd': {
-      const eps = number(constants.eps);
-      const directions = constants.directions as number;
       const update = method === 'zo_sgd' ? (i: number) => `param${i} = point${i} - learningRate * estimate${i};` : (i: number) => `param${i} = point${i} - learningRate * ieeeSign(estimate${i});`;
       return {
         runState: [],
+        stepLines: [`let learningRate = ${column('learningRate')};`, ...estimateLines(constants, clip), update(0), update(1), lostResolutionLine(constants)],
+      };
+    }
+    case 'zo_adam': {
+      // first-order/adam.ts's update (torch.optim.Adam) on the estimate, without weight decay
+      const [beta1, beta2, eps] = [number(constants.beta1), number(constants.beta2), number(constants.eps)];
+      const moments = ['firstMoment0', 'firstMoment1', 'secondMoment0', 'secondMoment1', ...(constants.amsgrad ? ['maxSecondMoment0', 'maxSecondMoment1'] : [])];
+      const update = (i: number) => [
+        `firstMoment${i} = firstMoment${i} * ${beta1} + ${wgslFloat(1 - (constants.beta1 as number))} * estimate${i};`,
+        `secondMoment${i} = secondMoment${i} * ${beta2} + ${wgslFloat(1 - (constants.beta2 as number))} * estimate${i} * estimate${i};`,
+        ...(constants.amsgrad ? [`maxSecondMoment${i} = ieeeMaximum(maxSecondMoment${i}, secondMoment${i});`] : []),
+        `param${i} = point${i} + (-stepSize * firstMoment${i}) / (sqrt(${constants.amsgrad ? 'maxSecondMoment' : 'secondMoment'}${i}) / secondMomentCorrection + ${eps});`,
+      ];
+      return {
+        runState: moments.map((name): [string, string] => [name, '0.0f']),
         stepLines: [
-          `let learningRate = ${column('learningRate')};`,
-          'var estimate0 = 0.0f;',
-          'var estimate1 = 0.0f;',
-          `for (var direction = 0u; direction < ${directions}u; direction = direction + 1u) {`,
-          '  let z = gaussianPair(run, step, direction);',
-          `  let plusValue = evaluate(point0 + ${eps} * z.x, point1 + ${eps} * z.y);`,
-          `  let minusValue = evaluate(point0 - ${eps} * z.x, point1 - ${eps} * z.y);`,
-          `  let weight = (plusValue - minusValue) / (2.0f * ${eps}) / ${wgslFloat(directions)};`,
-          '  estimate0 = estimate0 + weight * z.x;',
-          '  estimate1 = estimate1 + weight * z.y;',
-          '}',
-          ...clippingLines(clip),
-          update(0),
-          update(1),
-          `lostResolution = max(abs(param0), abs(param1)) > ${wgslFloat(FLOAT32_PERTURBATION_RANGE * (constants.eps as number))};`,
+          `let stepSize = ${column('stepSize')};`,
+          `let secondMomentCorrection = ${column('secondMomentCorrection')};`,
+          ...estimateLines(constants, clip),
+          ...update(0),
+          ...update(1),
+          lostResolutionLine(constants),
         ],
       };
     }
   }
+}
+
+/** The two-point Gaussian estimate (zeroth-order/gaussian-estimate.ts) into estimate0/estimate1, clipped as a gradient would be. */
+function estimateLines(constants: GradientFreeConstants, clip: ClipSpec | undefined): string[] {
+  const perturbation = wgslFloat(constants.perturbation as number);
+  const directions = constants.directions as number;
+  return [
+    'var estimate0 = 0.0f;',
+    'var estimate1 = 0.0f;',
+    `for (var direction = 0u; direction < ${directions}u; direction = direction + 1u) {`,
+    '  let z = gaussianPair(run, step, direction);',
+    `  let plusValue = evaluate(point0 + ${perturbation} * z.x, point1 + ${perturbation} * z.y);`,
+    `  let minusValue = evaluate(point0 - ${perturbation} * z.x, point1 - ${perturbation} * z.y);`,
+    `  let weight = (plusValue - minusValue) / (2.0f * ${perturbation}) / ${wgslFloat(directions)};`,
+    '  estimate0 = estimate0 + weight * z.x;',
+    '  estimate1 = estimate1 + weight * z.y;',
+    '}',
+    ...clippingLines(clip),
+  ];
+}
+
+/** Float32 has lost the two-point difference once |x| passes FLOAT32_PERTURBATION_RANGE perturbations. */
+function lostResolutionLine(constants: GradientFreeConstants): string {
+  return `lostResolution = max(abs(param0), abs(param1)) > ${wgslFloat(FLOAT32_PERTURBATION_RANGE * (constants.perturbation as number))};`;
 }
 
 /** engine/clipping.ts in WGSL, on estimate0 and estimate1 (NaN propagating as Math.min and Math.max do). */
