@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { runGradientFreeBench } from './gradient-free-bench.mjs';
 
-// Batch workloads of `npm run bench` (3: basin map, 4: learning-rate sweep, 6: op-by-op tfjs), run on
+// Batch workloads of `npm run bench` (3: basin map, 4: learning-rate sweep, 6: op-by-op tfjs, 7:
+// gradient-free basin maps, gradient-free-bench.mjs), run on
 // bench.html's window.playgroundBench in headless Chromium: the same pool, workers and WebGPU
 // kernels the playground uses. Every ratio is against the single-worker TypeScript path.
 
@@ -71,7 +73,10 @@ export async function runBatchBench(page, base) {
     if (adapter !== null) await measure(workload, '1,024 runs x 1,000 steps', runSteps, { ...job, engine: 'webgpu' }, webgpu());
   }
 
-  const notes = [`WebGPU adapter: ${adapter === null ? 'none' : JSON.stringify(adapter)}`];
+  const gradientFree = await runGradientFreeBench(page, base);
+  rows.push(...gradientFree.rows);
+
+  const notes = [`WebGPU adapter: ${adapter === null ? 'none' : JSON.stringify(adapter)}`, ...gradientFree.notes];
   if (adapter !== null) notes.push(...(await agreement(page, gpuName)));
   return { rows, notes };
 }

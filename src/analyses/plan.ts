@@ -125,3 +125,20 @@ export function estimateRemaining(done: number, total: number, elapsedMs: number
   if (done <= 0 || elapsedMs <= 0) return null;
   return (elapsedMs * (total - done)) / done;
 }
+
+/** The gradient-free and zeroth-order methods whose per-run state is a few floats: they have fused WebGPU kernels for basin maps (src/gpu/gradient-free-program.ts). */
+export const GRADIENT_FREE_KERNEL_IDS = ['random_search', 'simulated_annealing', 'one_plus_one_es', 'spsa', 'zo_sgd', 'zo_sign_sgd', 'zo_adam'] as const;
+
+/** A method with a fused gradient-free kernel. */
+export type GradientFreeKernelId = (typeof GRADIENT_FREE_KERNEL_IDS)[number];
+
+/** The method's gradient-free kernel, or null when it has none. */
+export function gradientFreeKernelOf(methodId: string): GradientFreeKernelId | null {
+  return (GRADIENT_FREE_KERNEL_IDS as readonly string[]).includes(methodId) ? (methodId as GradientFreeKernelId) : null;
+}
+
+/** Whether a job has a fused WebGPU kernel: a torch-style optimizer's (any job), or a gradient-free method's (basin maps). */
+export function hasFusedKernel(settings: { readonly method: { readonly id: string }; readonly optimizer?: unknown }, jobKind: 'basin' | 'sweep' | 'seeds'): boolean {
+  if (settings.optimizer !== undefined) return jobKind !== 'seeds';
+  return jobKind === 'basin' && gradientFreeKernelOf(settings.method.id) !== null;
+}

@@ -177,7 +177,7 @@ function clippingLines(clip: ClipSpec | undefined): string[] {
 }
 
 /** engine/batch/summaries.ts's nearestWithin: the last minimum at the smallest distance within the radius, or −1. */
-function nearestMinimumFunction(minima: readonly (readonly [number, number])[], radiusSquared: number): string[] {
+export function nearestMinimumFunction(minima: readonly (readonly [number, number])[], radiusSquared: number): string[] {
   return [
     'fn nearestMinimum(x: f32, y: f32) -> i32 {',
     '  var nearest = -1;',
@@ -204,7 +204,7 @@ function indent(lines: readonly string[]): string[] {
 }
 
 /** 53-bit string hash (cyrb53) in base 36, for the pipeline cache key. */
-function hashText(text: string): string {
+export function hashText(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

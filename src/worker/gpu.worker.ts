@@ -1,10 +1,14 @@
 // The WebGPU worker's entry point: serves the BatchPool's 'gpuInfo', 'summarize' (fused kernels,
-// streaming 'progress' and 'summaries', then 'done'), 'naiveSummarize' (op-by-op tfjs, for the
+// streaming 'progress' and 'summaries', then 'done'; gradient-free basin maps through their own kernels), 'naiveSummarize' (op-by-op tfjs, for the
 // benchmark) and 'cancel'. tfjs runs here on its WebGPU backend and never in the page. Jobs run one
 // at a time in arrival order. Compiled without the DOM library (tsconfig.worker.json).
 import { jobDimension, summaryStride } from '../engine/batch/types';
 import { startGpuBackend, gpuMemory, type GpuBackend } from '../gpu/backend';
-import { runFusedJob } from '../gpu/fused-runner';
+import { runFusedJob, type FusedRunCallbacks } from '../gpu/fused-runner';
+import { runGradientFreeJob } from '../gpu/gradient-free-runner';
+import { gradientFreeTemplateFor } from '../gpu/gradient-free-template';
+import { gradientFreeKernelOf } from '../analyses/plan';
+import { resolveSource } from '../analyses/source';
 import { gpuTemplateFor } from '../gpu/gpu-template';
 import { runNaiveJob } from '../gpu/naive';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse } from './batch-protocol';
@@ -41,12 +45,18 @@ async function handle(request: Exclude<BatchRequest, { type: 'cancel' }>): Promi
     }
     case 'summarize': {
       const { backend, adapter, lost } = await gpu();
-      await runFusedJob(backend, gpuTemplateFor(request.source), request.job, request.from, request.to, {
+      const callbacks: FusedRunCallbacks = {
         onSummaries: (from, to, summaries) => reply({ type: 'summaries', requestId, from, to, summaries, elapsedMs: performance.now() - startedAt }, [summaries.buffer]),
         onProgress: (runStepsDone, runStepsTotal) => reply({ type: 'progress', requestId, runStepsDone, runStepsTotal }),
         isCancelled: () => cancelled.has(requestId),
         lost,
-      });
+      };
+      // gradient-free and zeroth-order methods have kernels of their own; the rest are torch-style optimizers
+      if (gradientFreeKernelOf(resolveSource(request.source).settings.method.id) !== null) {
+        await runGradientFreeJob(backend, gradientFreeTemplateFor(request.source), request.job, request.from, request.to, callbacks);
+      } else {
+        await runFusedJob(backend, gpuTemplateFor(request.source), request.job, request.from, request.to, callbacks);
+      }
       reply({ type: 'done', requestId, elapsedMs: performance.now() - startedAt, ...gpuMemory(backend), adapter });
       return;
     }
