@@ -8,7 +8,7 @@ import type { SeedOutcome } from '../engine/batch/targets';
 import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
 import { problemDimension } from '../engine/problems';
-import { chooseEngine, estimateRemaining, GPU_DIMENSION, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
+import { chooseEngine, estimateRemaining, GPU_DIMENSION, hasFusedKernel, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
 import { resolveSource } from '../analyses/source';
 import { abortError, isAbort } from './abort';
 
@@ -109,7 +109,7 @@ export class BatchPool {
       return { engine, workers: engine === 'js' ? this.size : 1, adapter: null, reason, elapsedMs, runStepsPerSecond: (total * numSteps) / (elapsedMs / 1000), ...extra };
     };
 
-    const method = kernelOf(source);
+    const method = kernelOf(source, job.kind);
     // the WebGPU kernels run 2-D formulas of methods with a kernel: no need to ask for an adapter otherwise
     const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION || !method.hasKernel ? { adapter: null, message: '' } : await this.adapterInfo();
     const key = measurementKey(source);
@@ -488,10 +488,10 @@ export class BatchPool {
   }
 }
 
-/** The source's method by name, and whether it has a fused WebGPU kernel (the engine choice's input). */
-function kernelOf(source: BatchSource): { name: string; hasKernel: boolean } {
+/** The source's method by name, and whether it has a fused WebGPU kernel for this kind of job (the engine choice's input). */
+function kernelOf(source: BatchSource, jobKind: 'basin' | 'sweep'): { name: string; hasKernel: boolean } {
   const { settings } = resolveSource(source);
-  return { name: settings.method.name, hasKernel: settings.optimizer !== undefined };
+  return { name: settings.method.name, hasKernel: hasFusedKernel(settings, jobKind) };
 }
 
 /** Measurements hold for one problem and optimizer (a formula's cost sets the throughput). */
