@@ -4,26 +4,10 @@
 import { TARGET_PRECISIONS } from '../engine/batch/targets';
 import type { SeedsJob } from '../engine/batch/types';
 import { lowestMinimumValue } from '../engine/known-minima';
-import { getMethod, type MethodDefinition } from '../engine/methods';
-import type { Experiment } from '../experiment/experiment';
 import { resolveProblem } from '../experiment/run-experiment';
 import { analysedRun, type AnalysisInputs } from './analysis-inputs';
 
-/**
- * Whether a method draws on its own seed (context.seed): what it declares, else by family (the
- * gradient-free searches and the zeroth-order estimates draw proposals, populations and probe
- * directions). Such a run differs from seed to seed even without gradient noise.
- */
-export function drawsFromSeed(method: Pick<MethodDefinition, 'family' | 'stochastic'>): boolean {
-  return method.stochastic ?? (method.family === 'gradient-free' || method.family === 'zeroth-order');
-}
-
-/** Whether run `index` of the experiment differs from seed to seed: gradient noise, or a method that draws from its seed. */
-export function runIsStochastic(experiment: Experiment, index: number): boolean {
-  if (experiment.noise > 0) return true;
-  const method = getMethod(experiment.runs[index]?.optimizer ?? '');
-  return method !== undefined && drawsFromSeed(method);
-}
+export { drawsFromSeed, runIsStochastic } from '../experiment/stochastic-runs';
 
 /** The runs the seeds analysis compares: every visible run, the analysed one first (it is drawn too). */
 export function comparedRuns(inputs: Pick<AnalysisInputs, 'experiment' | 'seeds'>): number[] {

@@ -119,10 +119,16 @@ describe('the analyses in the share URL', () => {
     expect(problems).toEqual(['sweep: beta1 max must be < 1, got 1; using 0.99']);
   });
 
-  test('many seeds without gradient noise is off, and says why', () => {
+  test('many seeds without gradient noise is off, and says why, unless a method draws from its seed', () => {
     const { settings, problems } = decode({ seeds: '1,100' }, DEFAULT_EXPERIMENT);
     expect(settings.seeds).toBeNull();
-    expect(problems).toEqual(['seeds: the runs have no gradient noise (noise=0), so every seed gives the same path; many seeds off']);
+    expect(problems).toEqual(['seeds: the runs have no gradient noise (noise=0) and no method that draws from its seed, so every seed gives the same path; many seeds off']);
+    // CMA-ES draws its generations from the seed: its runs differ from seed to seed without noise
+    const annealed = { ...DEFAULT_EXPERIMENT, runs: [...DEFAULT_EXPERIMENT.runs, { optimizer: 'cma_es', hyper: {}, start: [0, 0] }] };
+    expect(decode({ seeds: '1,100' }, annealed)).toMatchObject({ settings: { seeds: { run: 0, count: 100 } }, problems: [] });
+    // Nelder-Mead does not: the same start, the same path
+    const simplex = { ...DEFAULT_EXPERIMENT, runs: [{ optimizer: 'nelder_mead', hyper: {}, start: [0, 0] }] };
+    expect(decode({ seeds: '1,100' }, simplex).settings.seeds).toBeNull();
   });
 
   test('the analysis keys are not unknown keys of the experiment', () => {

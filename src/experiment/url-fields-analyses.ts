@@ -1,3 +1,4 @@
+import { runIsStochastic } from './stochastic-runs';
 import { checkNumber, type NumberRange } from '../engine/checks';
 import { getMethod } from '../engine/methods';
 import {
@@ -147,7 +148,9 @@ function parseSeeds(text: string, experiment: Experiment): FieldRead<SeedsSettin
   const reader = new PartReader('seeds');
   const parts = text.split(',');
   if (parts.length !== 2) return reader.notShaped(text, 'run,count');
-  if (!(experiment.noise > 0)) return { ok: false, error: 'seeds: the runs have no gradient noise (noise=0), so every seed gives the same path' };
+  if (!experiment.runs.some((_run, index) => runIsStochastic(experiment, index))) {
+    return { ok: false, error: 'seeds: the runs have no gradient noise (noise=0) and no method that draws from its seed, so every seed gives the same path' };
+  }
   const seeds: SeedsSettings = { run: reader.run(parts[0], experiment), count: reader.number(parts[1], 'count', SEEDS_COUNT_RANGE, DEFAULT_SEEDS.count) };
   return { ok: true, value: seeds, problems: reader.problems };
 }
