@@ -1,11 +1,11 @@
 // Eigenvalues of a symmetric matrix (a Hessian), for the stability bound 2/λmax. Two dimensions in
 // closed form; up to JACOBI_MAX_DIMENSION every eigenvalue by cyclic Jacobi rotations; beyond that
 // only the largest, by power iteration on a shifted matrix (the n-D surfaces go up to 1,000).
+import { symmetricEigen } from '../symmetric-eigen';
 
 /** Above this dimension only λmax is computed (power iteration): Jacobi costs O(n³) per sweep. */
 export const JACOBI_MAX_DIMENSION = 64;
 
-const MAX_JACOBI_SWEEPS = 50;
 /** Multiply-adds power iteration may spend (its iterations cost n² each): ~50 iterations at n = 1,000. */
 const POWER_ITERATION_WORK = 5e7;
 /** Power iteration stops when the Rayleigh quotient moves by less than this, relative to the shift. */
@@ -36,51 +36,16 @@ export function largestEigenvalue(matrix: ArrayLike<number>, dimension: number):
   return shiftedPowerIteration(matrix, dimension);
 }
 
-/** Cyclic Jacobi: rotate away each off-diagonal entry in turn until the matrix is diagonal. */
+/** Every eigenvalue by cyclic Jacobi (symmetric-eigen.ts), the matrix read from its upper triangle. */
 function jacobiEigenvalues(matrix: ArrayLike<number>, n: number): Float64Array {
-  const a = new Float64Array(n * n);
-  // symmetrise from the upper triangle, so a matrix written only there is read as intended
+  const upper = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      a[i * n + j] = matrix[i * n + j];
-      a[j * n + i] = matrix[i * n + j];
+      upper[i * n + j] = matrix[i * n + j];
+      upper[j * n + i] = matrix[i * n + j];
     }
   }
-  let scale = 0;
-  for (let k = 0; k < n * n; k++) scale = Math.max(scale, Math.abs(a[k]));
-  if (!Number.isFinite(scale)) return new Float64Array(n).fill(NaN);
-  for (let sweep = 0; sweep < MAX_JACOBI_SWEEPS; sweep++) {
-    let offDiagonal = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) offDiagonal += a[p * n + q] * a[p * n + q];
-    if (Math.sqrt(offDiagonal) <= Number.EPSILON * scale * n) break;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q];
-        if (apq === 0) continue;
-        // the rotation angle that zeroes a[p][q]: tan θ = t, the smaller root of t² + 2θt − 1 = 0
-        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          // columns p and q, then rows p and q (A ← Jᵀ A J)
-          const akp = a[k * n + p];
-          const akq = a[k * n + q];
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k];
-          const aqk = a[q * n + k];
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = a[i * n + i];
-  return values.sort();
+  return symmetricEigen(upper, n).values.sort();
 }
 
 /**

@@ -8,7 +8,7 @@ import type { HyperValues } from '../hyperparameters';
 import { cmaConstants, defaultPopulationSize } from './cma-constants';
 import { cmaEs } from './cma-es';
 import { CmaEvolution } from './cma-evolution';
-import { symmetricEigen } from './symmetric-eigen';
+import { symmetricEigen } from '../../symmetric-eigen';
 
 /*
  * The oracle is scripts/references/cmaes_evaluations.py: the `cmaes` library (Debian python3-cmaes

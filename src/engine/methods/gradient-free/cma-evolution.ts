@@ -1,7 +1,7 @@
 import { power } from '../../power';
 import type { Random } from '../../random';
 import type { CmaConstants } from './cma-constants';
-import { symmetricEigen } from './symmetric-eigen';
+import { symmetricEigen } from '../../symmetric-eigen';
 
 // The state of a (μ/μ_W, λ)-CMA-ES and its update, as an ask-and-tell pair: samplePopulation() draws
 // a generation from N(m, σ²C), tell() moves m, σ, C and the two evolution paths given the

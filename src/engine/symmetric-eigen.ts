@@ -1,8 +1,9 @@
-// The eigen-decomposition C = B·diag(λ)·Bᵀ of a symmetric matrix by cyclic Jacobi rotations (Golub & Van
-// Loan, Matrix Computations, §8.5): CMA-ES samples N(0, C) as B·diag(√λ)·z and whitens with
-// C^(-1/2) = B·diag(1/√λ)·Bᵀ. Jacobi is simple and accurate to the last bits for the small, well-scaled
-// covariance matrices CMA-ES keeps; its O(n³) sweeps are why CMA-ES decomposes only every few
-// generations in high dimensions (cma-es.ts).
+// The eigen-decomposition A = B·diag(λ)·Bᵀ of a symmetric matrix by cyclic Jacobi rotations (Golub & Van
+// Loan, Matrix Computations, §8.5). CMA-ES samples N(0, C) as B·diag(√λ)·z and whitens with
+// C^(-1/2) = B·diag(1/√λ)·Bᵀ; the diagnosis and Newton's shift read a Hessian's eigenvalues. Jacobi is
+// simple and accurate to the last bits for small, well-scaled matrices; its O(n³) sweeps are why
+// CMA-ES decomposes only every few generations in high dimensions and the diagnosis switches to
+// power iteration above 64 dimensions.
 
 const MAX_SWEEPS = 50;
 
