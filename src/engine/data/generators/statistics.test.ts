@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HyperValues } from '../../methods/hyperparameters';
 import { featureAt } from '../dataset';
 import { DATASET_GENERATORS, generateDataset } from './index';
 
@@ -108,7 +109,7 @@ describe('noise statistics', () => {
 
 describe('determinism', () => {
   it.each(DATASET_GENERATORS.map((generator) => [generator.name] as const))('%s: the same seed gives the same data, another seed other data', (name) => {
-    const params = name === 'spiral' || name === 'xor' ? { noise: 0.3 } : {};
+    const params: HyperValues = name === 'spiral' || name === 'xor' ? { noise: 0.3 } : {};
     const first = generateDataset(name, params, 42);
     const again = generateDataset(name, params, 42);
     const other = generateDataset(name, params, 43);
