@@ -272,19 +272,25 @@ export class Mlp implements Model {
       const fromFeatures = layer === 1;
       const inputStart = fromFeatures ? rowOffset : this.unitOffsets[layer - 1];
       const source = fromFeatures ? features : activations;
+      const propagate = !fromFeatures;
+      if (propagate) deltas.fill(0, inputStart, inputStart + inputs);
+      // one sweep over W_l: ∇W_l += δ_l a_{l−1}ᵀ and, below the first layer, W_lᵀ δ_l into δ_{l−1}
       for (let o = 0; o < outputs; o++) {
         const delta = deltas[unitStart + o];
         const weightRow = weights + o * inputs;
-        for (let i = 0; i < inputs; i++) gradient[weightRow + i] += delta * source[inputStart + i];
         gradient[biases + o] += delta;
+        if (propagate) {
+          for (let i = 0; i < inputs; i++) {
+            gradient[weightRow + i] += delta * source[inputStart + i];
+            deltas[inputStart + i] += parameters[weightRow + i] * delta;
+          }
+        } else {
+          for (let i = 0; i < inputs; i++) gradient[weightRow + i] += delta * source[inputStart + i];
+        }
       }
-      if (fromFeatures) break;
+      if (!propagate) break;
       // δ_{l−1} = (W_lᵀ δ_l) ⊙ act′(a_{l−1})
-      for (let i = 0; i < inputs; i++) {
-        let sum = 0;
-        for (let o = 0; o < outputs; o++) sum += parameters[weights + o * inputs + i] * deltas[unitStart + o];
-        deltas[inputStart + i] = sum * this.activationDerivative(activations[inputStart + i]);
-      }
+      for (let i = 0; i < inputs; i++) deltas[inputStart + i] *= this.activationDerivative(activations[inputStart + i]);
     }
   }
 
