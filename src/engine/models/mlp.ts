@@ -181,6 +181,7 @@ export class Mlp implements Model {
     const widths = this.widths;
     const activations = this.activations;
     const layers = widths.length - 1;
+    const activation = this.activation;
     const rowOffset = row * this.featureCount;
     for (let layer = 1; layer <= layers; layer++) {
       const inputs = widths[layer - 1];
@@ -196,31 +197,12 @@ export class Mlp implements Model {
         let z = parameters[biases + o];
         const weightRow = weights + o * inputs;
         for (let i = 0; i < inputs; i++) z += parameters[weightRow + i] * source[inputStart + i];
-        activations[unitStart + o] = hidden ? this.activate(z) : z;
+        // the activation inline: a call here returned a boxed number per unit (a tenth of the time in GC)
+        if (!hidden) activations[unitStart + o] = z;
+        else if (activation === 'tanh') activations[unitStart + o] = Math.tanh(z);
+        else if (activation === 'relu') activations[unitStart + o] = z > 0 ? z : 0;
+        else activations[unitStart + o] = sigmoid(z);
       }
-    }
-  }
-
-  private activate(z: number): number {
-    switch (this.activation) {
-      case 'tanh':
-        return Math.tanh(z);
-      case 'relu':
-        return z > 0 ? z : 0;
-      case 'sigmoid':
-        return sigmoid(z);
-    }
-  }
-
-  /** The activation's derivative, from the activation a itself (ReLU's at 0 is 0, as torch's). */
-  private activationDerivative(a: number): number {
-    switch (this.activation) {
-      case 'tanh':
-        return 1 - a * a;
-      case 'relu':
-        return a > 0 ? 1 : 0;
-      case 'sigmoid':
-        return a * (1 - a);
     }
   }
 
@@ -289,8 +271,14 @@ export class Mlp implements Model {
         }
       }
       if (!propagate) break;
-      // δ_{l−1} = (W_lᵀ δ_l) ⊙ act′(a_{l−1})
-      for (let i = 0; i < inputs; i++) deltas[inputStart + i] *= this.activationDerivative(activations[inputStart + i]);
+      // δ_{l−1} = (W_lᵀ δ_l) ⊙ act′(a_{l−1}), the derivative from the activation a itself
+      const activation = this.activation;
+      for (let i = 0; i < inputs; i++) {
+        const a = activations[inputStart + i];
+        if (activation === 'tanh') deltas[inputStart + i] *= 1 - a * a;
+        else if (activation === 'relu') deltas[inputStart + i] *= a > 0 ? 1 : 0; // ReLU′(0) = 0, as torch's
+        else deltas[inputStart + i] *= a * (1 - a);
+      }
     }
   }
 
