@@ -56,6 +56,15 @@ export function realSpec(name: string, defaultValue: number, min: number, max: n
   return { kind: 'number', name, defaultValue, min, max, description };
 }
 
+/** `x_range`: the one feature of the curve-fitting sets, drawn uniformly from [low, high). */
+export const X_RANGE_SPEC: HyperSpec = { kind: 'pair', name: 'x_range', defaultValue: [-1, 1], min: -1000, max: 1000, description: 'x is drawn uniformly from [low, high)' };
+
+/** The rule between x_range's two ends: low < high. */
+export function checkXRange(params: HyperValues): string[] {
+  const [low, high] = pairParam(params, 'x_range');
+  return low < high ? [] : [`x_range must have low < high, got [${low}, ${high}]`];
+}
+
 /** A parameter that must be a number (throws: parameters are validated before generate()). */
 export function numberParam(params: HyperValues, name: string): number {
   const value = params[name];

@@ -1,5 +1,5 @@
 import type { DatasetGenerator } from './generator';
-import { noiseSpec, numberParam, pairParam, realSpec, samplesSpec, uniform } from './generator';
+import { checkXRange, noiseSpec, numberParam, pairParam, realSpec, samplesSpec, uniform, X_RANGE_SPEC } from './generator';
 
 // y = slope·x + intercept + ε, x uniform on x_range, ε ~ N(0, noise²): the first regression lesson,
 // whose two parameters (slope, intercept) make an exact loss surface on the parameter plane.
@@ -15,12 +15,9 @@ export const linear1d: DatasetGenerator = {
     noiseSpec(0.3, 'standard deviation of the Gaussian noise added to y'),
     realSpec('slope', 2, -100, 100, 'slope of the line'),
     realSpec('intercept', 1, -100, 100, 'intercept of the line (y at x = 0)'),
-    { kind: 'pair', name: 'x_range', defaultValue: [-1, 1], min: -1000, max: 1000, description: 'x is drawn uniformly from [low, high)' },
+    X_RANGE_SPEC,
   ],
-  validate: (params) => {
-    const [low, high] = pairParam(params, 'x_range');
-    return low < high ? [] : [`x_range must have low < high, got [${low}, ${high}]`];
-  },
+  validate: checkXRange,
   generate: (params, random) => {
     const samples = numberParam(params, 'samples');
     const noise = numberParam(params, 'noise');

@@ -1,5 +1,5 @@
 import type { DatasetGenerator } from './generator';
-import { integerSpec, noiseSpec, numberParam, pairParam, realSpec, samplesSpec, uniform } from './generator';
+import { checkXRange, integerSpec, noiseSpec, numberParam, pairParam, realSpec, samplesSpec, uniform, X_RANGE_SPEC } from './generator';
 
 // y = c0 + c1·x + … + c_d·x^d + ε with x uniform on x_range and ε ~ N(0, noise²). The coefficients
 // are drawn from the seed, c_k ~ N(0, coefficient_scale²), and returned as the truth: a vector is not
@@ -16,12 +16,9 @@ export const polynomial: DatasetGenerator = {
     noiseSpec(0.1, 'standard deviation of the Gaussian noise added to y'),
     integerSpec('degree', 3, 0, 10, 'degree d of the polynomial'),
     realSpec('coefficient_scale', 1, 0, 100, 'standard deviation of the seeded coefficients c0..c_d'),
-    { kind: 'pair', name: 'x_range', defaultValue: [-1, 1], min: -1000, max: 1000, description: 'x is drawn uniformly from [low, high)' },
+    X_RANGE_SPEC,
   ],
-  validate: (params) => {
-    const [low, high] = pairParam(params, 'x_range');
-    return low < high ? [] : [`x_range must have low < high, got [${low}, ${high}]`];
-  },
+  validate: checkXRange,
   generate: (params, random) => {
     const samples = numberParam(params, 'samples');
     const noise = numberParam(params, 'noise');
