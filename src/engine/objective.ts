@@ -10,6 +10,26 @@ export interface Objective {
   valueAndGradient(point: ArrayLike<number>, gradient: Float64Array): number;
   /** Writes the Hessian ∇²f(point), row-major dimension × dimension, into `hessian`. */
   hessian(point: ArrayLike<number>, hessian: Float64Array): void;
+  /**
+   * An instance of its own for one run, given the run's data seed: objectives with state (a model's
+   * scratch buffers, a mini-batch shuffle) give each run its own; stateless ones leave this out.
+   */
+  forRun?(seed: number): Objective;
+  /** Present when f and ∇f are over a mini-batch of data that changes from step to step. */
+  readonly miniBatches?: MiniBatches;
+}
+
+/**
+ * An objective's mini-batches: the runner selects step k's batch before step k (so every evaluation
+ * of one step sees the same rows) and records the loss over all the data, which no method is charged for.
+ */
+export interface MiniBatches {
+  readonly batchSize: number;
+  readonly batchesPerEpoch: number;
+  /** Makes f and ∇f those of step `step`'s batch; steps come in order from 0. */
+  selectBatch(step: number): void;
+  /** f over all the training rows, uncounted: what a run records at each point. */
+  fullValue(point: ArrayLike<number>): number;
 }
 
 /** A plotting domain [[xMin, xMax], [yMin, yMax]]. */

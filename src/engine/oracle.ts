@@ -16,6 +16,11 @@ export interface GradientNoise {
  */
 export class Oracle {
   readonly dimension: number;
+  /**
+   * True when f and ∇f are over a mini-batch that the runner changes before each step: a method
+   * must then evaluate ∇f at a step's point during that step (the first-order adapter does so lazily).
+   */
+  readonly sampled: boolean;
   private readonly objective: Objective;
   private readonly noise: number;
   private readonly random: Random | null;
@@ -28,6 +33,7 @@ export class Oracle {
   constructor(objective: Objective, noise?: GradientNoise) {
     this.objective = objective;
     this.dimension = objective.dimension;
+    this.sampled = objective.miniBatches !== undefined;
     this.noise = noise?.standardDeviation ?? 0;
     this.random = this.noise > 0 ? new Random(noise?.seed ?? 0) : null;
   }

@@ -3,7 +3,7 @@ import { DIVERGENCE_BOUND, lossProblem, pointProblem } from './divergence';
 import { CLOCK_INTERVAL, spreadReadings, type ClockReading } from './elapsed';
 import type { MethodDefinition, MethodInstance } from './methods/method';
 import type { HyperValues } from './methods/hyperparameters';
-import type { Domain, Objective } from './objective';
+import type { Domain, MiniBatches, Objective } from './objective';
 import type { MethodSnapshot } from './methods/snapshot';
 import { deriveSeed } from './random';
 import { Oracle } from './oracle';
@@ -49,6 +49,8 @@ export interface Divergence {
 
 /** The stream of a run's seed that its method's randomness is drawn from (the noise stream is the seed itself). */
 export const METHOD_STREAM = 0x6d657468;
+/** The stream of a run's seed that its mini-batch shuffle is drawn from. */
+export const DATA_STREAM = 0x64617461;
 
 /** Where a method's own stopping test was met. */
 export interface Convergence {
@@ -114,6 +116,10 @@ export class Runner {
   private readonly stoppingTest: (() => string | null) | undefined;
   private readonly snapshots: (MethodSnapshot | null)[] | null;
   private readonly oracle: Oracle;
+  /** The objective's mini-batches: selected before each step, and the loss recorded over all the data. */
+  private readonly miniBatches: MiniBatches | null;
+  /** The lowest recorded loss (mini-batch runs, whose oracle sees batch losses only). */
+  private bestRecorded = NaN;
   private readonly dimension: number;
   private readonly point: Float64Array;
   private readonly recordAll: boolean;
@@ -131,7 +137,9 @@ export class Runner {
   private convergence: Convergence | null = null;
 
   constructor(options: RunOptions) {
-    const { objective } = options;
+    const seed = options.seed ?? 0;
+    const objective = options.objective.forRun?.(deriveSeed(seed, DATA_STREAM)) ?? options.objective;
+    this.miniBatches = objective.miniBatches ?? null;
     this.dimension = objective.dimension;
     if (options.start.length !== this.dimension) {
       throw new RangeError(`start has ${options.start.length} coordinates, the objective takes ${this.dimension}`);
@@ -140,11 +148,11 @@ export class Runner {
       dimension: this.dimension,
       schedule: options.schedule,
       clip: options.clip,
-      seed: deriveSeed(options.seed ?? 0, METHOD_STREAM),
+      seed: deriveSeed(seed, METHOD_STREAM),
       ...(options.domain && { domain: options.domain }),
     });
     this.stoppingTest = this.method.stoppingTest?.bind(this.method);
-    this.oracle = new Oracle(objective, { standardDeviation: options.noise ?? 0, seed: options.seed ?? 0 });
+    this.oracle = new Oracle(objective, { standardDeviation: options.noise ?? 0, seed });
     this.point = Float64Array.from(options.start);
     this.recordAll = options.record ?? true;
     this.snapshots = this.recordAll && this.method.snapshot ? [] : null;
@@ -160,7 +168,8 @@ export class Runner {
     this.hessianCounts = this.recordAll ? new Float64Array(capacity) : NO_COLUMN;
     this.bestLosses = this.recordAll ? new Float64Array(capacity) : NO_COLUMN;
 
-    const startLoss = this.method.start(this.point, this.oracle);
+    this.miniBatches?.selectBatch(0);
+    const startLoss = this.recordedLoss(this.method.start(this.point, this.oracle));
     this.record(startLoss);
     const problem = pointProblem(this.point, this.dimension, true) ?? lossProblem(startLoss, true);
     if (problem !== null) this.divergence = { step: 0, reason: problem };
@@ -186,9 +195,9 @@ export class Runner {
     return this.loss[this.recordAll ? this.numPoints - 1 : 0];
   }
 
-  /** The lowest f of every evaluation so far (the start's included). */
+  /** The lowest f of every evaluation so far (the start's included); on mini-batches, the lowest recorded loss. */
   get bestLoss(): number {
-    return this.oracle.bestValue;
+    return this.miniBatches === null ? this.oracle.bestValue : this.bestRecorded;
   }
 
   /** Writes the latest recorded point into `out` (length ≥ dimension); allocates nothing. */
@@ -203,7 +212,8 @@ export class Runner {
     let recorded = 0;
     while (recorded < numSteps && this.divergence === null && this.convergence === null) {
       const step = this.numPoints - 1;
-      const loss = this.method.step(point, this.oracle, step);
+      if (step > 0) this.miniBatches?.selectBatch(step);
+      const loss = this.recordedLoss(this.method.step(point, this.oracle, step));
       if (!isRecordable(point, dimension, loss)) {
         // the words are worked out only here, off the hot path
         this.divergence = { step: step + 1, reason: pointProblem(point, dimension, false) ?? lossProblem(loss, false) ?? 'the point cannot be recorded' };
@@ -244,12 +254,23 @@ export class Runner {
         gradient: column(this.gradientCounts, oracle.gradientEvaluations),
         hessian: column(this.hessianCounts, oracle.hessianEvaluations),
       },
-      bestLoss: column(this.bestLosses, oracle.bestValue),
+      bestLoss: column(this.bestLosses, this.bestLoss),
       elapsedMs,
       diverged: this.divergence === null ? null : { ...this.divergence },
       converged: this.convergence === null ? null : { ...this.convergence },
       snapshots: this.snapshots === null ? null : copy ? this.snapshots.slice(0, points) : this.snapshots,
     };
+  }
+
+  /**
+   * What a point records: the method's f, or on mini-batches the loss over all the training rows (a
+   * batch's loss says little about progress, and the methods never pay for this one).
+   */
+  private recordedLoss(methodValue: number): number {
+    if (this.miniBatches === null) return methodValue;
+    const loss = isRecordable(this.point, this.dimension, 0) ? this.miniBatches.fullValue(this.point) : NaN;
+    if (this.numPoints === 0 || loss < this.bestRecorded) this.bestRecorded = loss;
+    return loss;
   }
 
   /** Lean mode (batch summaries): one slot; the counts and the best f are the oracle's, read in result(). */
@@ -277,7 +298,7 @@ export class Runner {
     this.functionCounts[index] = oracle.functionEvaluations;
     this.gradientCounts[index] = oracle.gradientEvaluations;
     this.hessianCounts[index] = oracle.hessianEvaluations;
-    this.bestLosses[index] = oracle.bestValue;
+    this.bestLosses[index] = this.bestLoss;
     if (this.snapshots !== null) this.snapshots.push(this.method.snapshot?.() ?? null);
     if (this.clock !== undefined && this.numPoints % CLOCK_INTERVAL === 0) this.readings.push({ point: this.numPoints, time: this.clock() - this.startTime });
     this.numPoints++;

@@ -13,7 +13,9 @@ const FIRST_ORDER_NEEDS = { value: true, gradient: true, hessian: false } as con
  * A first-order optimizer as a method (the one adapter all ten go through). Per update k, as
  * torch.optim with a scheduler: g = ∇f(x_k) (noised by the oracle), clip(g),
  * x_{k+1} = optimizer.step(x_k, g, learningRateAt(schedule, lr, k)); then f and ∇f at x_{k+1},
- * one evaluation of each per point.
+ * one evaluation of each per point. On mini-batches (oracle.sampled) ∇f must be of step k's batch,
+ * so it is evaluated at the start of step k instead, as a torch training loop does: one f and ∇f
+ * per step, none at the start.
  */
 export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefinition {
   return {
@@ -31,15 +33,17 @@ export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefiniti
       // ∇f at the current point, evaluated together with f when the point was reached
       const gradient = new Float64Array(dimension);
       return {
-        start: (point, oracle) => oracle.valueAndGradient(point, gradient),
+        start: (point, oracle) => (oracle.sampled ? NaN : oracle.valueAndGradient(point, gradient)),
         step(point, oracle, step) {
+          if (oracle.sampled) oracle.valueAndGradient(point, gradient);
           if (clip !== undefined) clipGradient(gradient, clip);
           const learningRate = schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step);
           instance.step(point, gradient, learningRate);
           // a point past the divergence bound (or not finite) ends the run unevaluated, as it always
           // has; the runner says why
           for (let i = 0; i < dimension; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return NaN;
-          return oracle.valueAndGradient(point, gradient);
+          // on mini-batches the runner records the loss over all the data, not this
+          return oracle.sampled ? 0 : oracle.valueAndGradient(point, gradient);
         },
       };
     },
