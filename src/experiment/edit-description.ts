@@ -33,7 +33,9 @@ function describeProblemEdit(before: Problem, after: Problem): string {
     if (parameters.length > 1) return `change the parameters of ${name}`;
     return `change the domain of ${name}`;
   }
+  if (after.kind === 'data') return before.kind === 'data' ? 'change the data or the model' : 'switch to fitting data';
   if (before.kind !== 'formula') return 'switch to a typed formula';
+  if (after.kind !== 'formula') return 'edit the experiment';
   return before.expression !== after.expression ? 'edit the formula' : "change the formula's domain";
 }
 

@@ -1,3 +1,5 @@
+import { seriesOn } from '../engine/data/fit-metrics';
+import { resolveData, type ResolvedData } from '../engine/problems';
 import type { Convergence, Divergence, RunResult } from '../engine/run';
 import type { Experiment } from './experiment';
 import type { ExperimentResult } from './run-experiment';
@@ -21,6 +23,12 @@ export interface RunOutput {
   readonly best_loss: number[];
   /** Where the method's own stopping test was met, or null. */
   readonly converged: Convergence | null;
+  /** Data problems with held-out rows: the mean loss on them at each point. */
+  readonly validation_loss?: number[];
+  /** Data problems with classes: the fraction of training rows classified right at each point. */
+  readonly accuracy?: number[];
+  /** Data problems with classes and held-out rows: the same on the held-out rows. */
+  readonly validation_accuracy?: number[];
 }
 
 /** A whole experiment's result as plain JSON. */
@@ -30,6 +38,7 @@ export interface ExperimentOutput {
 
 /** The result in the CLI's JSON shape. */
 export function toOutput(experiment: Experiment, result: ExperimentResult): ExperimentOutput {
+  const data = experiment.problem.kind === 'data' ? resolveData(experiment.problem) : null;
   return {
     runs: result.runs.map((run, index) => {
       const { optimizer, label } = experiment.runs[index];
@@ -42,6 +51,7 @@ export function toOutput(experiment: Experiment, result: ExperimentResult): Expe
         evaluations: { function: Array.from(run.evaluations.function), gradient: Array.from(run.evaluations.gradient), hessian: Array.from(run.evaluations.hessian) },
         best_loss: Array.from(run.bestLoss),
         converged: run.converged === null ? null : { step: run.converged.step, reason: run.converged.reason },
+        ...(data && dataSeries(data, run)),
       };
     }),
   };
@@ -65,6 +75,10 @@ export function formatOutputJson(output: ExperimentOutput): string {
       `"best_loss": ${list(run.best_loss, 3)}`,
       `"converged": ${JSON.stringify(run.converged)}`,
     );
+    for (const name of ['validation_loss', 'accuracy', 'validation_accuracy'] as const) {
+      const series = run[name];
+      if (series !== undefined) fields.push(`"${name}": ${list(series, 3)}`);
+    }
     return `${indent(2)}{\n${fields.map((field) => indent(3) + field).join(',\n')}\n${indent(2)}}`;
   });
   return `{\n${indent(1)}"runs": [\n${runs.join(',\n')}\n${indent(1)}]\n}\n`;
@@ -79,6 +93,18 @@ export function formatOutputCsv(output: ExperimentOutput): string {
     run.trajectory.forEach((point, step) => lines.push(`${prefix},${step},${point.map(String).join(',')},${String(run.loss[step])}`));
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** A data problem's series: validation loss, and accuracy on the training and held-out rows, where they apply. */
+function dataSeries(data: ResolvedData, run: RunResult): Pick<RunOutput, 'validation_loss' | 'accuracy' | 'validation_accuracy'> {
+  const model = data.createModel();
+  const train = seriesOn(model, run.trajectory, run.dimension, data.train);
+  const held = data.validation.rows > 0 ? seriesOn(model, run.trajectory, run.dimension, data.validation) : null;
+  return {
+    ...(held && { validation_loss: Array.from(held.loss) }),
+    ...(train.accuracy && { accuracy: Array.from(train.accuracy) }),
+    ...(held?.accuracy && { validation_accuracy: Array.from(held.accuracy) }),
+  };
 }
 
 function points(run: RunResult): number[][] {

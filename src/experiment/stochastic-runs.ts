@@ -13,9 +13,13 @@ export function drawsFromSeed(method: Pick<MethodDefinition, 'family' | 'stochas
   return method.stochastic ?? (method.family === 'gradient-free' || method.family === 'zeroth-order');
 }
 
-/** Whether run `index` of the experiment differs from seed to seed: gradient noise, or a method that draws from its seed. */
+/**
+ * Whether run `index` of the experiment differs from seed to seed: gradient noise, mini-batches (the
+ * seed shuffles the rows), or a method that draws from its seed.
+ */
 export function runIsStochastic(experiment: Experiment, index: number): boolean {
   if (experiment.noise > 0) return true;
+  if (experiment.problem.kind === 'data' && experiment.problem.batch_size !== undefined) return true;
   const method = getMethod(experiment.runs[index]?.optimizer ?? '');
   return method !== undefined && drawsFromSeed(method);
 }

@@ -561,7 +561,7 @@ describe('problem=: any registered kind as its JSON', () => {
     expect(decodeExperiment('v=1&problem={oops&steps=10').problems).toEqual(["problem: '{oops' is not JSON; using the default surface (rosenbrock)"]);
     const unknown = encodeURIComponent(JSON.stringify({ kind: 'dataset', name: 'iris' }));
     const decoded = decodeExperiment(`v=1&problem=${unknown}&steps=10`);
-    expect(decoded.problems).toEqual(['problem.kind must be one of "formula", "surface", got "dataset"; using the default surface (rosenbrock)']);
+    expect(decoded.problems).toEqual(['problem.kind must be one of "formula", "surface", "data", got "dataset"; using the default surface (rosenbrock)']);
     expect(decoded.experiment.steps).toBe(10);
   });
 });

@@ -134,10 +134,10 @@ describe('parseExperiment rejects, naming the field', () => {
   });
 
   test('a missing or malformed problem', () => {
-    expect(errorsOf({ problem: undefined })).toEqual(['problem is missing (give an "expression" or a "surface")']);
-    expect(errorsOf({ problem: 'x^2' })).toEqual(['problem must be an object with an "expression" or a "surface", got "x^2"']);
-    expect(errorsOf({ problem: { expression: 'x', surface: 'booth' } })).toEqual(['problem must have an "expression" or a "surface", not both']);
-    expect(errorsOf({ problem: { domain: [[0, 1], [0, 1]] } })).toEqual(['problem must have an "expression" (a formula in x and y) or a "surface"']);
+    expect(errorsOf({ problem: undefined })).toEqual(['problem is missing (give an "expression", a "surface" or a "dataset" with a "model")']);
+    expect(errorsOf({ problem: 'x^2' })).toEqual(['problem must be an object with an "expression", a "surface" or a "dataset", got "x^2"']);
+    expect(errorsOf({ problem: { expression: 'x', surface: 'booth' } })).toEqual(['problem must have only one of an "expression", a "surface" or a "dataset"']);
+    expect(errorsOf({ problem: { domain: [[0, 1], [0, 1]] } })).toEqual(['problem must have an "expression" (a formula in x and y), a "surface" or a "dataset" (with a "model")']);
   });
 
   test('a formula that does not compile, with the column from the compiler', () => {

@@ -1,9 +1,11 @@
 import type { ClipSpec } from '../engine/clipping';
 import type { Domain } from '../engine/objective';
+import type { DatasetSpec } from '../engine/data/dataset-spec';
+import type { ModelSpec } from '../engine/models';
 import { METHODS, getMethod, type MethodDefinition } from '../engine/methods';
 import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
-import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, problemDimension } from '../engine/problems';
+import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, problemDimension, problemSuggestedStarts } from '../engine/problems';
 import { checkHyperValue, checkNumber, describe } from '../engine/checks';
 import { copyHyperValue, fail, isJsonObject, joinPath, placeName, unknownKeys, type Checked } from '../engine/check-values';
 import {
@@ -56,11 +58,16 @@ export function parseExperiment(json: unknown): ParseResult {
 
   let problem: Problem | undefined;
   let dimension: number | undefined;
-  if (json.problem === undefined) errors.push('problem is missing (give an "expression" or a "surface")');
+  // a data problem's runs start, unless they say otherwise, from the model's default initialization
+  let defaultStart: readonly number[] | undefined;
+  if (json.problem === undefined) errors.push('problem is missing (give an "expression", a "surface" or a "dataset" with a "model")');
   else {
     const checked = checkProblem(json.problem, 'problem');
     if (checked.ok) ({ problem, dimension } = checked.value);
     else errors.push(...checked.errors);
+    if (problem?.kind === 'data') defaultStart = problemSuggestedStarts(problem)[0];
+    // an invalid data problem has its own messages; its runs' missing starts are not another
+    else if (problem === undefined && isJsonObject(json.problem) && json.problem.dataset !== undefined) defaultStart = [];
   }
 
   const steps = json.steps === undefined ? DEFAULT_STEPS : json.steps;
@@ -77,7 +84,7 @@ export function parseExperiment(json: unknown): ParseResult {
     errors.push(`runs must hold 1 to ${MAX_RUNS} runs, got ${json.runs.length}`);
   } else {
     json.runs.forEach((run: unknown, index: number) => {
-      const checked = checkRun(run, `runs[${index}]`, dimension);
+      const checked = checkRun(run, `runs[${index}]`, dimension, defaultStart);
       if (checked.ok) runs.push(checked.value);
       else errors.push(...checked.errors);
     });
@@ -95,7 +102,9 @@ export function normalizeExperiment(input: ExperimentInput): Experiment {
   const problem: Problem =
     'expression' in given
       ? { ...given, kind: 'formula' }
-      : { ...given, kind: 'surface', params: { ...(given.params ?? {}) } };
+      : 'dataset' in given
+        ? { ...given, kind: 'data' }
+        : { ...given, kind: 'surface', params: { ...(given.params ?? {}) } };
   return {
     version: EXPERIMENT_VERSION,
     problem,
@@ -111,7 +120,8 @@ export interface ExperimentInput {
   readonly version?: typeof EXPERIMENT_VERSION;
   readonly problem:
     | { readonly kind?: 'formula'; readonly expression: string; readonly domain?: Domain }
-    | { readonly kind?: 'surface'; readonly surface: string; readonly params?: Readonly<Record<string, number>>; readonly dimension?: number; readonly domain?: Domain };
+    | { readonly kind?: 'surface'; readonly surface: string; readonly params?: Readonly<Record<string, number>>; readonly dimension?: number; readonly domain?: Domain }
+    | { readonly kind?: 'data'; readonly dataset: DatasetSpec; readonly model: ModelSpec; readonly batch_size?: number; readonly domain?: Domain };
   readonly steps?: number;
   readonly seed?: number;
   readonly noise?: number;
@@ -143,8 +153,11 @@ function withDimension(checked: Checked<Problem>): Checked<CheckedProblem> {
   return checked.ok ? { ok: true, value: { problem: checked.value, dimension: problemDimension(checked.value) } } : checked;
 }
 
-/** Validates one run; `dimension` (unknown when the problem is invalid) fixes the start's length. */
-export function checkRun(value: unknown, path: string, dimension: number | undefined): Checked<ExperimentRun> {
+/**
+ * Validates one run; `dimension` (unknown when the problem is invalid) fixes the start's length, and
+ * `defaultStart` (a data problem's default initialization) stands in for a start left out.
+ */
+export function checkRun(value: unknown, path: string, dimension: number | undefined, defaultStart?: readonly number[]): Checked<ExperimentRun> {
   if (!isJsonObject(value)) return fail(`${path === '' ? 'a run' : path} must be an object like {"optimizer": "adam", "start": [-1, 1]}, got ${describe(value)}`);
   const errors = unknownKeys(value, RUN_KEYS, placeName(path));
 
@@ -159,7 +172,7 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
     else errors.push(...checked.errors);
   }
 
-  const start = checkStart(value.start, joinPath(path, 'start'), dimension);
+  const start = value.start === undefined && defaultStart !== undefined ? { ok: true as const, value: defaultStart.slice() } : checkStart(value.start, joinPath(path, 'start'), dimension);
   if (!start.ok) errors.push(...start.errors);
 
   let schedule: ScheduleSpec | undefined;

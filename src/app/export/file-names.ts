@@ -14,6 +14,7 @@ const MAX_SLUG_LENGTH = 40;
  * "formula-" and the formula's letters and digits ("formula-1-x-2-100-y-x-2-2").
  */
 export function problemSlug(problem: Problem): string {
+  if (problem.kind === 'data') return slugify(problem.dataset.csv ?? problem.dataset.name ?? '') || 'data';
   if (!isFormulaProblem(problem)) return slugify(problem.surface) || 'surface';
   const formula = slugify(problem.expression);
   return formula ? `formula-${formula}`.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '') : 'formula';

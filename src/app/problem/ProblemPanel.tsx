@@ -52,11 +52,11 @@ export function ProblemPanel() {
     if (value === FORMULA_OPTION) {
       if (isFormulaProblem(current)) return;
       // back to the formula typed before, else start from the surface's own formula
-      const definition = getSurface(current.surface);
+      const definition = current.kind === 'surface' ? getSurface(current.surface) : undefined;
       const next: FormulaProblem =
         lastFormula ?? {
           kind: 'formula',
-          expression: definition?.create(current.params).expression ?? 'x^2 + y^2',
+          expression: (current.kind === 'surface' && definition?.create(current.params).expression) || 'x^2 + y^2',
           domain: resolveDomain(current),
         };
       setFollowedExpression(next.expression);
@@ -110,7 +110,7 @@ function SurfaceDetails({ problem }: { problem: SurfaceProblem }) {
   const setParameter = (name: string, value: number) => {
     const { experiment } = store.getState();
     const current = experiment.problem;
-    if (isFormulaProblem(current)) return;
+    if (current.kind !== 'surface') return;
     store.getState().setExperiment({ ...experiment, problem: { ...current, params: { ...current.params, [name]: value } } });
   };
 

@@ -1,6 +1,7 @@
 import type { HyperSpec } from '../../engine/methods';
 import type { ScheduleType } from '../../engine/schedules';
 import { getSurface, type SurfaceGroup } from '../../engine/problems/surfaces';
+import { dataProblemTitle } from '../../engine/problems';
 import type { Experiment } from '../../experiment/experiment';
 import { automaticRunName } from '../../experiment/run-name';
 
@@ -60,6 +61,8 @@ export function problemTitle(problem: Experiment['problem']): string {
     }
     case 'formula':
       return `f(x, y) = ${problem.expression}`;
+    case 'data':
+      return dataProblemTitle(problem);
   }
 }
 

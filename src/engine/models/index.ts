@@ -19,6 +19,8 @@ export type ModelSpec =
       /** 'mse' (regression) or 'cross_entropy' (classification). */
       readonly loss: OutputLoss;
       readonly weight_decay?: number;
+      /** Seed of the default Glorot initialization (0 when absent). */
+      readonly seed?: number;
     };
 
 /**

@@ -1,15 +1,15 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { checkProblem, domainQuarterPoint, problemDimension, problemDomain, problemSuggestedStarts, resolveProblem, type FormulaProblem, type Problem, type SurfaceProblem } from './index';
+import { checkProblem, domainQuarterPoint, problemDimension, problemDomain, problemSuggestedStarts, resolveProblem, type DataProblem, type FormulaProblem, type Problem, type SurfaceProblem } from './index';
 
 describe('checkProblem: one registry of kinds', () => {
   it('derives the Problem union from the registry (checked by the compiler)', () => {
-    expectTypeOf<Problem>().toEqualTypeOf<FormulaProblem | SurfaceProblem>();
+    expectTypeOf<Problem>().toEqualTypeOf<FormulaProblem | SurfaceProblem | DataProblem>();
   });
 
   it('tells the kind from `kind`, or from the key that identifies it', () => {
     expect(checkProblem({ surface: 'booth' }, 'problem')).toEqual({ ok: true, value: { kind: 'surface', surface: 'booth', params: {} } });
     expect(checkProblem({ kind: 'formula', expression: 'x^2 + y^2' }, 'problem')).toEqual({ ok: true, value: { kind: 'formula', expression: 'x^2 + y^2' } });
-    expect(checkProblem({ kind: 'dataset', name: 'iris' }, 'problem')).toEqual({ ok: false, errors: ['problem.kind must be one of "formula", "surface", got "dataset"'] });
+    expect(checkProblem({ kind: 'dataset', name: 'iris' }, 'problem')).toEqual({ ok: false, errors: ['problem.kind must be one of "formula", "surface", "data", got "dataset"'] });
     expect(checkProblem({ kind: 'formula', surface: 'booth' }, 'problem')).toEqual({
       ok: false,
       errors: ["unknown key 'surface' in problem", 'problem.expression must be a formula string, got nothing'],

@@ -1,6 +1,7 @@
 import { describe } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked } from '../check-values';
 import type { Domain } from '../objective';
+import { dataProblem } from './data-problem';
 import { checkDomain } from './domain';
 import { formulaProblem } from './formula-problem';
 import type { ProblemKind, ResolvedProblem } from './problem';
@@ -8,16 +9,24 @@ import { surfaceProblem } from './surface-problem';
 
 export type { ProblemKind, ProblemPlane, ProblemSpec, ResolvedObjective, ResolvedProblem } from './problem';
 export type { FormulaProblem } from './formula-problem';
+export type { DataProblem } from './data-problem';
+export type { ResolvedData } from './resolved-data';
+export { MAX_BATCH_SIZE, dataProblemTitle, resolveData } from './data-problem';
 export type { SurfaceProblem } from './surface-problem';
 export { DEFAULT_FORMULA_DOMAIN, MAX_EXPRESSION_LENGTH, checkFormulaText } from './formula-problem';
 export { checkSurfaceFields } from './surface-problem';
 export { checkDomain, domainQuarterPoint, isInDomain } from './domain';
 
 /** Every kind of problem, one line each: a new kind is a file beside this one and a line here. */
-const PROBLEM_KINDS = [formulaProblem, surfaceProblem] as const;
+const PROBLEM_KINDS = [formulaProblem, surfaceProblem, dataProblem] as const;
 
-/** 'an "expression" or a "surface"': the keys that tell the kinds apart, for messages. */
-const IDENTIFYING_KEYS = PROBLEM_KINDS.map((definition) => definition.identifyingKey.phrase).join(' or ');
+/** 'an "expression", a "surface" or a "dataset"': the keys that tell the kinds apart, for messages. */
+const IDENTIFYING_KEYS = orList(PROBLEM_KINDS.map((definition) => definition.identifyingKey.phrase));
+
+/** "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
 
 /** The problem data a kind defines. */
 type SpecOf<Kind> = Kind extends ProblemKind<infer Spec> ? Spec : never;
@@ -69,8 +78,8 @@ export function checkProblem(value: unknown, path: string): Checked<Problem> {
     }
   } else {
     const present = PROBLEM_KINDS.filter((candidate) => value[candidate.identifyingKey.name] !== undefined);
-    if (present.length > 1) return fail(`${path} must have ${IDENTIFYING_KEYS}, not both`);
-    if (present.length === 0) return fail(`${path} must have ${PROBLEM_KINDS.map(({ identifyingKey }) => identifyingKey.phrase + (identifyingKey.hint ?? '')).join(' or ')}`);
+    if (present.length > 1) return fail(`${path} must have only one of ${IDENTIFYING_KEYS}`);
+    if (present.length === 0) return fail(`${path} must have ${orList(PROBLEM_KINDS.map(({ identifyingKey }) => identifyingKey.phrase + (identifyingKey.hint ?? '')))}`);
     definition = present[0] as ProblemKind<Problem>;
   }
   const errors = unknownKeys(value, ['kind', ...definition.keys, 'domain'], path === '' ? 'the experiment' : path);

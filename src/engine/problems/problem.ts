@@ -1,5 +1,6 @@
 import type { Checked, JsonObject } from '../check-values';
 import type { Domain, KnownMinimum, Objective } from '../objective';
+import type { ResolvedData } from './resolved-data';
 
 // What is minimised. A problem is plain data tagged by `kind` (it travels in experiment JSON, share
 // URLs and worker messages); its kind's definition validates it and resolves it to an n-dimensional
@@ -31,6 +32,8 @@ export interface ResolvedObjective {
    * The fused GPU kernels are generated from it.
    */
   readonly expression?: string;
+  /** A data problem's rows and model (the data view, the metrics and the validation loss read them). */
+  readonly data?: ResolvedData;
 }
 
 /** A problem made runnable (engine/problems/index.ts's resolveProblem). */
