@@ -12,6 +12,7 @@ import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import { effectiveColor, switchOptimizer } from './run-setup';
 import { RunDiagnosis } from './RunDiagnosis';
 import { RunSettings } from './RunSettings';
+import { RunMemory, StartSummary } from './RunModelLines';
 
 /** Props of a RunCard. */
 export interface RunCardProps {
@@ -60,6 +61,7 @@ export const RunCard = memo(function RunCard({
   const store = useAppStoreApi();
   const runCount = useAppStore((state) => state.experiment.runs.length);
   const linkStarts = useAppStore((state) => state.linkStarts);
+  const problem = useAppStore((state) => state.experiment.problem);
   const number = index + 1;
   const subject = `run ${number}`;
   const headingId = useId();
@@ -136,6 +138,9 @@ export const RunCard = memo(function RunCard({
         </label>
       </div>
 
+      {run.start.length !== 2 ? (
+        <StartSummary run={run} problem={problem} />
+      ) : (
       <div className="run-card-row run-start">
         <span className="run-start-label">
           Start{linkStarts ? ' (shared)' : ''}
@@ -155,8 +160,10 @@ export const RunCard = memo(function RunCard({
           onCommit={(value) => setStart(1, value)}
         />
       </div>
+      )}
 
       <RunStatus result={result} hidden={Boolean(run.hidden)} budgetNote={budgetNote} />
+      {problem.kind === 'data' && <RunMemory run={run} problem={problem} result={result} />}
       <RunDiagnosis index={index} result={result} />
 
       <div className="run-card-foot">
@@ -233,10 +240,12 @@ function RunStatus({ result, hidden, budgetNote }: { result: RunPayload | undefi
     );
   }
   const last = result.loss.length - 1;
+  const { dimension } = result;
   return (
     <p className="run-status" role="status">
-      f = {formatLoss(result.loss[last])} after {last} steps at ({formatNumber(roundTo4(result.trajectory[2 * last]))},{' '}
-      {formatNumber(roundTo4(result.trajectory[2 * last + 1]))}){budgetNote ? ` · ${budgetNote}` : ''}
+      f = {formatLoss(result.loss[last])} after {last} steps
+      {dimension === 2 && ` at (${formatNumber(roundTo4(result.trajectory[2 * last]))}, ${formatNumber(roundTo4(result.trajectory[2 * last + 1]))})`}
+      {budgetNote ? ` · ${budgetNote}` : ''}
       {hidden ? ' · hidden' : ''}
     </p>
   );
