@@ -4,7 +4,7 @@
 // experiment on every pointer event: only the views' cheap setters run then, never a React render.
 import { useEffect, useRef, useState } from 'react';
 import type { Domain } from '../../engine/objective';
-import { problemDimension } from '../../engine/problems';
+import { planeAxisNames, problemDimension } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import type { AppState, AppStore } from '../../store/store';
@@ -141,6 +141,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   fit();
   showView(view);
   if (initial.surface) map.setSurface(initial.surface, initial.surface.minima);
+  map.setAxisNames(...planeAxisNames(initial.experiment.problem));
   trajectories.setRuns(mapRuns(initial));
   trajectories.setStep(initial.step);
   methodState.setShown(initial.methodLayers);
@@ -158,6 +159,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       if (!sameDomain(wanted, view)) showView(wanted);
     }
     if (state.surface !== previous.surface && state.surface) map.setSurface(state.surface, state.surface.minima);
+    if (state.experiment.problem !== previous.experiment.problem) map.setAxisNames(...planeAxisNames(state.experiment.problem));
     const budgetChanged = state.budget !== previous.budget || (state.budget !== null && (state.lossAxis !== previous.lossAxis || state.gradientCost !== previous.gradientCost));
     if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs || budgetChanged) {
       trajectories.setRuns(mapRuns(state));

@@ -79,6 +79,11 @@ export function dataProblemTitle(problem: DataProblem): string {
   return `${name} · ${modelTitle(problem.model)}`;
 }
 
+/** What the map's axes are on a two-parameter model: a line's slope and intercept, one feature's weight and bias. */
+export function dataPlaneAxisNames(problem: DataProblem): readonly [string, string] {
+  return problem.model.kind === 'linear' ? ['slope w', 'intercept b'] : ['weight w', 'bias b'];
+}
+
 /** The seed of a model's default initialization. */
 function modelSeed(model: ModelSpec): number {
   return model.kind === 'mlp' ? (model.seed ?? 0) : 0;

@@ -1,7 +1,7 @@
 import { describe } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked } from '../check-values';
 import type { Domain } from '../objective';
-import { dataProblem } from './data-problem';
+import { dataPlaneAxisNames, dataProblem } from './data-problem';
 import { checkDomain } from './domain';
 import { formulaProblem } from './formula-problem';
 import type { ProblemKind, ResolvedProblem } from './problem';
@@ -54,6 +54,11 @@ export function problemDomain(problem: Problem): Domain {
 /** Start points that show what the problem teaches (at least one, in its dimension, inside its plotting domain when 2-D). */
 export function problemSuggestedStarts(problem: Problem): readonly (readonly number[])[] {
   return problemKind(problem).suggestedStarts(problem);
+}
+
+/** The names of the map's axes: x and y, or a two-parameter model's parameters ("slope w", "intercept b"). */
+export function planeAxisNames(problem: Problem): readonly [string, string] {
+  return problem.kind === 'data' ? dataPlaneAxisNames(problem) : ['x', 'y'];
 }
 
 /** Resolves a validated problem: its n-D objective, its minima, its formula if any, and its plane if it is 2-D. */
