@@ -81,7 +81,7 @@ def train(case):
         module = Network([columns] + model['hidden'] + [1], model['activation'])
         forward = module
     load_flat(module, case['initial'])
-    loss_of = F.binary_cross_entropy_with_logits if case['loss'] == 'binary' else F.mse_loss
+    loss_of = F.binary_cross_entropy_with_logits if case['criterion'] == 'binary' else F.mse_loss
     optimizer_class = {'sgd': torch.optim.SGD, 'adam': torch.optim.Adam}[case['optimizer']]
     optimizer = optimizer_class(module.parameters(), **case['hyper'])
 
@@ -118,7 +118,7 @@ def make_case(name, rng, model, loss, optimizer, hyper, rows=60, columns=2, batc
     else:
         initial = glorot([columns] + model['hidden'] + [1], rng)
     case = {
-        'name': name, 'model': model, 'loss': loss, 'optimizer': optimizer, 'hyper': hyper,
+        'name': name, 'model': model, 'criterion': loss, 'optimizer': optimizer, 'hyper': hyper,
         'rows': rows, 'columns': columns, 'batch_size': batch_size, 'epochs': epochs,
         'x': x.reshape(-1).tolist(), 'y': y.tolist(), 'initial': [float(v) for v in initial],
         'orders': [rng.permutation(rows).tolist() for _ in range(epochs)],

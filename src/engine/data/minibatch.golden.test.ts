@@ -28,7 +28,7 @@ const FLOOR = 1e-3;
 interface Case {
   name: string;
   model: { kind: 'linear' } | { kind: 'mlp'; hidden: number[]; activation: 'tanh' | 'relu'; loss: 'mse' | 'cross_entropy' };
-  loss: 'binary' | 'mse';
+  criterion: 'binary' | 'mse';
   optimizer: 'sgd' | 'adam';
   hyper: Record<string, HyperValue>;
   rows: number;
@@ -53,8 +53,8 @@ function datasetOf(testCase: Case): Dataset {
     columns: testCase.columns,
     featureNames: Array.from({ length: testCase.columns }, (_, j) => `x${j + 1}`),
     targetName: 'y',
-    task: testCase.loss === 'binary' ? 'classification' : 'regression',
-    ...(testCase.loss === 'binary' && { classNames: ['0', '1'] }),
+    task: testCase.criterion === 'binary' ? 'classification' : 'regression',
+    ...(testCase.criterion === 'binary' && { classNames: ['0', '1'] }),
   };
 }
 
