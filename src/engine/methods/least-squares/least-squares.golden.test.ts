@@ -5,7 +5,7 @@ import type { Dataset } from '../../data/dataset';
 import { createModel, type ModelSpec } from '../../models';
 import { runMethod } from '../../run';
 import { defaultHyperValues } from '../first-order/hyper';
-import { getMethod, unmetNeed } from '../index';
+import { getMethod, unmetNeed, validateHyperValues } from '../index';
 import type { MethodDefinition } from '../method';
 import { gaussNewton, MAX_BACKTRACKS } from './gauss-newton';
 import { leastSquares } from './least-squares';
@@ -150,6 +150,20 @@ describe('least_squares against numpy.linalg.lstsq', () => {
   });
 });
 
+describe('gauss_newton and levenberg_marquardt on linear regression', () => {
+  it("reach lstsq's solution: Gauss-Newton in its first step, LM as its damping decays", () => {
+    for (const solve of golden.solves.filter((candidate) => candidate.rank === candidate.columns + 1)) {
+      const objective = objectiveOf({ kind: 'linear' }, solve);
+      const gauss = run(gaussNewton, objective, solve.start, 5);
+      worstError(gauss.trajectory.subarray(solve.start.length, 2 * solve.start.length), solve.solution, 1e-3 * Math.max(...solve.solution.map(Math.abs)), solve.name);
+      // tolerances off: at the defaults (ftol 1e-8) LM stops 3e-6 above the minimum of the κ = 1.7e7 design
+      const marquardt = run(levenbergMarquardt, objective, solve.start, 500, { ftol: 0, xtol: 0, gtol: 1e-13 });
+      expect(marquardt.converged).not.toBeNull();
+      expect(Math.abs(marquardt.loss[marquardt.loss.length - 1] - solve.loss) / solve.loss, solve.name).toBeLessThanOrEqual(RELATIVE_TOLERANCE);
+    }
+  });
+});
+
 describe('gauss_newton against a NumPy Gauss-Newton on MLP residuals (torch Jacobians)', () => {
   it('uses the reference limits and compares paths with and without backtracking', () => {
     expect(MAX_BACKTRACKS).toBe(golden.max_backtracks);
@@ -203,6 +217,7 @@ describe('methods that need residuals', () => {
     for (const method of [leastSquares, gaussNewton, levenbergMarquardt]) {
       expect(getMethod(method.id)).toBe(method);
       expect(method.needs.residuals).toBe(true);
+      expect(validateHyperValues(method, defaultHyperValues(method.hyperSpecs))).toBeNull();
       for (const objective of [logistic, miniBatches, crossEntropy]) {
         expect(unmetNeed(method, objective)).toMatch(/needs a least-squares problem.*linear regression or an MLP on mean squared error, full batch/);
         expect(() => run(method, objective, Array.from({ length: objective.dimension }, () => 0), 1)).toThrow(`${method.id} needs a least-squares problem`);
