@@ -17,6 +17,21 @@ export interface Objective {
   forRun?(seed: number): Objective;
   /** Present when f and ∇f are over a mini-batch of data that changes from step to step. */
   readonly miniBatches?: MiniBatches;
+  /** Present when f is a sum of squared residuals (linear regression, an MLP on mean squared error, full batch). */
+  readonly leastSquares?: LeastSquares;
+}
+
+/**
+ * A least-squares objective's residuals: f(x) = Σᵢ rᵢ(x)² = ‖r(x)‖² with r: R^dimension → R^residualCount,
+ * exactly (no 1/2 factor; a mean squared error over n rows has rᵢ = (predictionᵢ − yᵢ)/√n). Its
+ * Jacobian J = ∂r/∂x gives ∇f = 2Jᵀr and the Gauss-Newton Hessian 2JᵀJ: what Gauss-Newton,
+ * Levenberg-Marquardt and the one-step least_squares solve use.
+ */
+export interface LeastSquares {
+  /** m, the number of residuals. */
+  readonly residualCount: number;
+  /** Writes r(point) into `residuals` and J, row-major residualCount × dimension, into `jacobian`; returns f = Σ rᵢ². */
+  residualsAndJacobian(point: ArrayLike<number>, residuals: Float64Array, jacobian: Float64Array): number;
 }
 
 /**

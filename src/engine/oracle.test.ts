@@ -18,6 +18,31 @@ describe('Oracle', () => {
     expect([oracle.functionEvaluations, oracle.gradientEvaluations, oracle.hessianEvaluations]).toEqual([2, 1, 1]);
   });
 
+  it('counts residuals with their Jacobian as one f and one ∇f, and refuses them where the objective has none', () => {
+    // the bowl x² + y² as least squares: r = (x, y), J = I
+    const leastSquares: Objective = {
+      ...bowl,
+      leastSquares: {
+        residualCount: 2,
+        residualsAndJacobian: (point, residuals, jacobian) => {
+          residuals.set([point[0], point[1]]);
+          jacobian.set([1, 0, 0, 1]);
+          return point[0] ** 2 + point[1] ** 2;
+        },
+      },
+    };
+    const oracle = new Oracle(leastSquares);
+    expect(oracle.residualCount).toBe(2);
+    const residuals = new Float64Array(2);
+    const jacobian = new Float64Array(4);
+    expect(oracle.residualsAndJacobian([3, 4], residuals, jacobian)).toBe(25);
+    expect(Array.from(residuals)).toEqual([3, 4]);
+    expect([oracle.functionEvaluations, oracle.gradientEvaluations, oracle.hessianEvaluations, oracle.bestValue]).toEqual([1, 1, 0, 25]);
+    const plain = new Oracle(bowl);
+    expect(plain.residualCount).toBe(0);
+    expect(() => plain.residualsAndJacobian([0, 0], residuals, jacobian)).toThrow('not a least-squares problem');
+  });
+
   it('keeps the lowest finite f of every evaluation', () => {
     const oracle = new Oracle(bowl);
     expect(oracle.bestValue).toBeNaN();

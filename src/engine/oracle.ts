@@ -21,6 +21,8 @@ export class Oracle {
    * must then evaluate ∇f at a step's point during that step (the first-order adapter does so lazily).
    */
   readonly sampled: boolean;
+  /** Residuals r of a least-squares objective (f = Σ rᵢ²), 0 when the objective has none. */
+  readonly residualCount: number;
   private readonly objective: Objective;
   private readonly noise: number;
   private readonly random: Random | null;
@@ -34,6 +36,7 @@ export class Oracle {
     this.objective = objective;
     this.dimension = objective.dimension;
     this.sampled = objective.miniBatches !== undefined;
+    this.residualCount = objective.leastSquares?.residualCount ?? 0;
     this.noise = noise?.standardDeviation ?? 0;
     this.random = this.noise > 0 ? new Random(noise?.seed ?? 0) : null;
   }
@@ -57,6 +60,19 @@ export class Oracle {
   hessian(point: ArrayLike<number>, hessian: Float64Array): void {
     this.hessianCount++;
     this.objective.hessian(point, hessian);
+  }
+
+  /**
+   * Writes the residuals r(point) and their Jacobian (row-major residualCount × dimension) and returns
+   * f(point) = Σ rᵢ². Counted as one function and one gradient evaluation: J holds what ∇f = 2Jᵀr is
+   * made of and costs one backward pass per row, as ∇f does. Gradient noise does not touch J.
+   */
+  residualsAndJacobian(point: ArrayLike<number>, residuals: Float64Array, jacobian: Float64Array): number {
+    const leastSquares = this.objective.leastSquares;
+    if (leastSquares === undefined) throw new Error('this problem is not a least-squares problem: it has no residuals');
+    const value = leastSquares.residualsAndJacobian(point, residuals, jacobian);
+    this.gradientCount++;
+    return this.seen(value);
   }
 
   /** Function evaluations so far. */

@@ -1,5 +1,5 @@
-import type { Model } from '../models/model';
-import type { MiniBatches, Objective } from '../objective';
+import type { Model, ModelResiduals } from '../models/model';
+import type { LeastSquares, MiniBatches, Objective } from '../objective';
 import { Random } from '../random';
 import type { Dataset } from './dataset';
 import { shuffledIndices } from './split';
@@ -11,6 +11,9 @@ import { shuffledIndices } from './split';
 // smaller), and one step is one batch. The runner selects step k's batch before step k, so all of a
 // step's evaluations (a ZO method's two probes, a line search's trials) see the same rows, and it
 // records the loss over all training rows, which no method is charged for.
+// A model whose loss is a sum of squares (linear regression, an MLP on 'mse') makes a full-batch
+// objective a least-squares one (leastSquares: residuals and Jacobian over every training row);
+// on mini-batches it is not one (the residuals would change with each batch).
 
 /** A permutation of 0..rows−1 per epoch: the order in which that epoch visits the rows. */
 export type BatchOrder = (epoch: number) => ArrayLike<number>;
@@ -54,6 +57,7 @@ export class DataObjective implements Objective {
   readonly dimension: number;
   readonly model: Model;
   readonly miniBatches?: MiniBatches;
+  readonly leastSquares?: LeastSquares;
   private readonly options: DataObjectiveOptions;
   private readonly train: Dataset;
   // the rows f and ∇f see now: all of train, or the gathered batch
@@ -71,6 +75,7 @@ export class DataObjective implements Objective {
     this.rows = this.train.rows;
     const perEpoch = batchesPerEpoch(this.train.rows, options.batchSize);
     if (perEpoch > 1 && options.batchSize !== undefined) this.miniBatches = this.batchesOf(options.batchSize, perEpoch, seed);
+    else if (this.model.leastSquares !== undefined) this.leastSquares = this.residualsOf(this.model.leastSquares);
   }
 
   /** An objective of its own for one run: its own model scratch and, with mini-batches, its own shuffle stream from `seed`. */
@@ -94,6 +99,14 @@ export class DataObjective implements Objective {
   /** The mean loss over every training row, whichever batch is selected. */
   trainingLoss(point: ArrayLike<number>): number {
     return this.model.loss(point, this.train.features, this.train.targets, this.train.rows);
+  }
+
+  private residualsOf(residuals: ModelResiduals): LeastSquares {
+    const { features, targets, rows } = this.train;
+    return {
+      residualCount: residuals.residualCount(rows),
+      residualsAndJacobian: (point, out, jacobian) => residuals.residualsAndJacobian(point, features, targets, rows, out, jacobian),
+    };
   }
 
   private batchesOf(batchSize: number, perEpoch: number, seed: number): MiniBatches {

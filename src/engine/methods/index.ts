@@ -1,6 +1,7 @@
 import { OPTIMIZERS } from './first-order';
 import { firstOrderMethod } from './first-order/adapter';
 import { GRADIENT_FREE_METHODS } from './gradient-free';
+import { LEAST_SQUARES_METHODS } from './least-squares';
 import type { MethodDefinition } from './method';
 import { QUASI_NEWTON_METHODS } from './quasi-newton';
 import { SECOND_ORDER_METHODS } from './second-order';
@@ -11,6 +12,7 @@ export { METHOD_FAMILY_NAMES } from './method';
 export type { HyperSpec, HyperValue, HyperValues } from './hyperparameters';
 export type { MethodSnapshot } from './snapshot';
 export { defaultHyperValues, validateHyperValues } from './first-order/hyper';
+export { unmetNeed } from './needs';
 
 /**
  * Every method, in the order the picker lists them (family by family): a new method is a file in
@@ -20,6 +22,7 @@ export { defaultHyperValues, validateHyperValues } from './first-order/hyper';
 export const METHODS: readonly MethodDefinition[] = [
   ...OPTIMIZERS.map(firstOrderMethod),
   ...SECOND_ORDER_METHODS,
+  ...LEAST_SQUARES_METHODS,
   ...QUASI_NEWTON_METHODS,
   ...GRADIENT_FREE_METHODS,
   ...ZEROTH_ORDER_METHODS,

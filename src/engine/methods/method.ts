@@ -11,20 +11,23 @@ import type { MethodSnapshot } from './snapshot';
 // gradient-free methods compares them by the evaluations each made. One step is one iteration of
 // the method (an optimizer update, a Newton step, a simplex move).
 
-/** What a method evaluates: f alone (gradient-free), ∇f, ∇²f. */
+/** What a method evaluates: f alone (gradient-free), ∇f, ∇²f, or a least-squares problem's residuals and Jacobian. */
 export interface MethodNeeds {
   readonly value: boolean;
   readonly gradient: boolean;
   readonly hessian: boolean;
+  /** f = Σ rᵢ² with r and its Jacobian (Objective.leastSquares): Gauss-Newton, Levenberg-Marquardt, least_squares. */
+  readonly residuals?: boolean;
 }
 
 /** How the method picker groups the methods. */
-export type MethodFamily = 'first-order' | 'second-order' | 'quasi-newton' | 'gradient-free' | 'zeroth-order';
+export type MethodFamily = 'first-order' | 'second-order' | 'least-squares' | 'quasi-newton' | 'gradient-free' | 'zeroth-order';
 
 /** The picker's group names, in its order. */
 export const METHOD_FAMILY_NAMES: Readonly<Record<MethodFamily, string>> = {
   'first-order': 'First-order (gradient)',
   'second-order': 'Second-order (Hessian)',
+  'least-squares': 'Least squares (residuals and Jacobian)',
   'quasi-newton': 'Quasi-Newton and conjugate gradient',
   'gradient-free': 'Gradient-free search',
   'zeroth-order': 'Zeroth-order gradient estimates',

@@ -1,6 +1,6 @@
 import { Random } from '../random';
 import { assertCount } from './dense';
-import { type Model, sigmoid, softplus } from './model';
+import { type Model, type ModelResiduals, sigmoid, softplus } from './model';
 
 // A multilayer perceptron: 1–4 hidden layers of 1–64 units with one activation, then a linear output
 // layer, trained on
@@ -21,6 +21,10 @@ import { type Model, sigmoid, softplus } from './model';
 // One row at a time: forward through the layers keeping every unit's activation, then back, adding
 // that row's gradient. The scratch (activations and deltas, one slot per unit) is sized by the
 // architecture, not by the batch, so no evaluation allocates.
+//
+// On 'mse' the loss is a sum of squares (ModelResiduals): rᵢ = (oᵢ − yᵢ)/√n per row, then √(λ/2)·w
+// per weight when λ > 0. Row i of the Jacobian is ∂oᵢ/∂θ / √n: one backward pass from the output
+// with δ = 1/√n; a penalty residual's row is √(λ/2) at its weight.
 
 /** The hidden units' nonlinearity. */
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
@@ -48,7 +52,7 @@ export interface MlpOptions {
 const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'sigmoid'];
 
 /** A multilayer perceptron with MSE or cross-entropy and an optional L2 penalty on its weights. */
-export class Mlp implements Model {
+export class Mlp implements Model, ModelResiduals {
   readonly kind = 'mlp';
   readonly featureCount: number;
   readonly outputCount: number;
@@ -62,7 +66,11 @@ export class Mlp implements Model {
   readonly weightDecay: number;
   /** Classes for 'cross_entropy', 0 for 'mse'. */
   readonly classCount: number;
+  /** Itself on 'mse' (a sum of squares), absent on cross-entropy. */
+  readonly leastSquares: ModelResiduals | undefined;
   private readonly logitCount: number;
+  /** Weights (not biases): the entries the L2 penalty covers. */
+  private readonly weightCount: number;
   /** Per layer l (1 … L + 1): where its weights start; its biases follow at + widths[l] · widths[l − 1]. */
   private readonly weightOffsets: Int32Array;
   /** Per layer l (0 … L + 1): where its units start in the activation and delta scratch. */
@@ -113,6 +121,8 @@ export class Mlp implements Model {
     }
     this.unitOffsets[layers + 1] = units;
     this.parameterCount = parameterCount;
+    this.weightCount = parameterCount - units;
+    this.leastSquares = loss === 'mse' ? this : undefined;
     this.activationsPerRow = units;
     this.activations = new Float64Array(units);
     this.deltas = new Float64Array(units);
@@ -157,6 +167,51 @@ export class Mlp implements Model {
     for (let i = 0; i < this.parameterCount; i++) gradient[i] /= rows;
     if (this.weightDecay > 0) this.addPenaltyGradient(parameters, gradient);
     return sum / rows + this.penalty(parameters);
+  }
+
+  residualCount(rows: number): number {
+    return rows + (this.weightDecay > 0 ? this.weightCount : 0);
+  }
+
+  residualsAndJacobian(
+    parameters: ArrayLike<number>,
+    features: Float64Array,
+    targets: Float64Array,
+    rows: number,
+    residuals: Float64Array,
+    jacobian: Float64Array,
+  ): number {
+    if (this.outputLoss !== 'mse') throw new Error('an MLP on cross-entropy is not a least-squares model');
+    const size = this.parameterCount;
+    const output = this.unitOffsets[this.widths.length - 1];
+    const scale = 1 / Math.sqrt(rows);
+    const count = this.residualCount(rows);
+    jacobian.fill(0, 0, count * size);
+    let sum = 0;
+    for (let row = 0; row < rows; row++) {
+      this.forward(parameters, features, row);
+      const residual = (this.activations[output] - targets[row]) * scale;
+      residuals[row] = residual;
+      sum += residual * residual;
+      this.deltas[output] = scale;
+      this.backward(parameters, features, row, jacobian.subarray(row * size, (row + 1) * size));
+    }
+    if (this.weightDecay > 0) {
+      // (λ/2) w² = (√(λ/2) w)²
+      const root = Math.sqrt(0.5 * this.weightDecay);
+      let index = rows;
+      for (let layer = 1; layer < this.widths.length; layer++) {
+        const start = this.weightOffsets[layer];
+        const end = start + this.widths[layer] * this.widths[layer - 1];
+        for (let i = start; i < end; i++, index++) {
+          const residual = root * parameters[i];
+          residuals[index] = residual;
+          sum += residual * residual;
+          jacobian[index * size + i] = root;
+        }
+      }
+    }
+    return sum;
   }
 
   /** Writes the output per row: the value ('mse'), P(y = 1) (two classes), or the k class probabilities. */

@@ -46,6 +46,30 @@ export interface Model {
   ): number;
   /** Writes the model's outputs for the first `rows` rows into `out` (rows × outputCount, row-major). */
   predict(parameters: ArrayLike<number>, features: Float64Array, rows: number, out: Float64Array): void;
+  /** Present when the loss is a sum of squares (linear regression, an MLP on 'mse'): its residuals and Jacobian. */
+  readonly leastSquares?: ModelResiduals;
+}
+
+/**
+ * A loss that is a sum of squared residuals, exactly: the mean squared error over n rows is Σ rᵢ²
+ * with rᵢ = (predictionᵢ − yᵢ)/√n, and an L2 penalty (λ/2) Σ w² adds a residual √(λ/2)·w per weight.
+ * Gauss-Newton, Levenberg-Marquardt and least_squares work on r and its Jacobian J = ∂r/∂parameters.
+ */
+export interface ModelResiduals {
+  /** Residuals over the first `rows` rows (rows, plus one per penalized weight). */
+  residualCount(rows: number): number;
+  /**
+   * Writes r into `residuals` and J, row-major residualCount(rows) × parameterCount, into `jacobian`;
+   * returns Σ rᵢ², the loss.
+   */
+  residualsAndJacobian(
+    parameters: ArrayLike<number>,
+    features: Float64Array,
+    targets: Float64Array,
+    rows: number,
+    residuals: Float64Array,
+    jacobian: Float64Array,
+  ): number;
 }
 
 /** log(1 + e^z) without overflow for large z or lost digits for very negative z. */

@@ -1,0 +1,124 @@
+import { DIVERGENCE_BOUND } from '../../divergence';
+import { choiceHyper, numberHyper } from '../first-order/hyper';
+import type { MethodDefinition } from '../method';
+import { LEAST_SQUARES_TOLERANCES } from './gauss-newton';
+import { HouseholderLeastSquares } from './householder';
+import { LEAST_SQUARES_NEEDS, leastSquaresStop, norm, ResidualState } from './residuals';
+
+/** The most damped trials in one step (λ grows by damping_increase each: 10^40 covers any scale). */
+export const MAX_TRIALS = 40;
+
+/**
+ * Levenberg-Marquardt with Marquardt's multiplicative damping rule (Marquardt 1963; Numerical
+ * Recipes §15.5): the step solves (JᵀJ + λ D²) p = −Jᵀr, D² = diag(JᵀJ) ("marquardt": invariant to
+ * the parameters' scales) or I ("levenberg"), here as the least-squares problem ‖[J; √λ D] p + [r; 0]‖
+ * by Householder QR, which never forms JᵀJ. A trial x + p that lowers f is accepted and λ ← λ /
+ * damping_decrease (towards Gauss-Newton); one that does not is rejected and λ ← λ · damping_increase
+ * (towards a short gradient step), and the step tries again from the same point. One step of the
+ * run is one accepted move with the rejected trials before it; when none of MAX_TRIALS is
+ * accepted, the point stays and the run ends. (Moré's trust-region form, MINPACK's lmder, behind
+ * scipy's method='lm', reaches the same minima; the tests compare with it.)
+ *
+ * Costs per step: f at each trial, r and J (one f and one ∇f) at the accepted point.
+ */
+export const levenbergMarquardt: MethodDefinition = {
+  id: 'levenberg_marquardt',
+  name: 'Levenberg-Marquardt',
+  family: 'least-squares',
+  needs: LEAST_SQUARES_NEEDS,
+  updateRule: String.raw`x_{t+1} = x_t - (J_t^\top J_t + \lambda_t D_t^2)^{-1} J_t^\top r_t,\quad \lambda \leftarrow \lambda / \text{decrease} \text{ if } f \text{ drops, else } \lambda \cdot \text{increase and retry}`,
+  hyperSpecs: [
+    { kind: 'number', name: 'damping', defaultValue: 1e-3, min: 0, max: 1e6, exclusiveMin: true, log: true, description: 'the initial damping λ₀' },
+    { kind: 'number', name: 'damping_increase', defaultValue: 10, min: 1.01, max: 1000, log: true, description: 'λ ← λ · damping_increase after a rejected trial' },
+    { kind: 'number', name: 'damping_decrease', defaultValue: 10, min: 1, max: 1000, log: true, description: 'λ ← λ / damping_decrease after an accepted one' },
+    {
+      kind: 'choice',
+      name: 'scaling',
+      defaultValue: 'marquardt',
+      options: ['marquardt', 'levenberg'],
+      description: "the damping's metric D²: diag(JᵀJ) (Marquardt's, scale invariant) or the identity (Levenberg's)",
+    },
+    ...LEAST_SQUARES_TOLERANCES,
+  ],
+  stochastic: false,
+  create(hyper, { dimension: n }) {
+    const initialDamping = numberHyper(hyper, 'damping');
+    const increase = numberHyper(hyper, 'damping_increase');
+    const decrease = numberHyper(hyper, 'damping_decrease');
+    const marquardt = choiceHyper(hyper, 'scaling') === 'marquardt';
+    const tolerances = { ftol: numberHyper(hyper, 'ftol'), xtol: numberHyper(hyper, 'xtol'), gtol: numberHyper(hyper, 'gtol') };
+    let state: ResidualState | null = null;
+    let solver: HouseholderLeastSquares | null = null;
+    // [J; √λ D] and [−r; 0], (m + n) × n and m + n
+    let augmented = new Float64Array(0);
+    let rightHandSide = new Float64Array(0);
+    const direction = new Float64Array(n);
+    const trial = new Float64Array(n);
+    const scale = new Float64Array(n);
+    let damping = initialDamping;
+    let stop: string | null = null;
+    let snapshot: { shift: number; searchDirection: Float64Array; trials: Float64Array } | null = null;
+
+    return {
+      start(point, oracle) {
+        state = new ResidualState(oracle, 'levenberg_marquardt');
+        const m = state.residualCount;
+        solver = new HouseholderLeastSquares(m + n, n);
+        augmented = new Float64Array((m + n) * n);
+        rightHandSide = new Float64Array(m + n);
+        damping = initialDamping;
+        stop = null;
+        snapshot = null;
+        return state.evaluate(oracle, point);
+      },
+      step(point, oracle) {
+        if (state === null || solver === null) throw new Error('levenberg_marquardt: step before start');
+        const m = state.residualCount;
+        const before = state.value;
+        augmented.set(state.jacobian);
+        for (let i = 0; i < m; i++) rightHandSide[i] = -state.residuals[i];
+        // D²: the squared column norms of J, diag(JᵀJ), or 1
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          if (marquardt) for (let i = 0; i < m; i++) sum += state.jacobian[i * n + j] ** 2;
+          scale[j] = marquardt ? sum : 1;
+        }
+        const trials: number[] = [];
+        let accepted = false;
+        let stepLength = 0;
+        let usedDamping = damping;
+        for (let attempt = 0; attempt < MAX_TRIALS && !accepted; attempt++) {
+          usedDamping = damping;
+          // rows m … m + n − 1: √λ D (the right-hand side's zeros stay zero)
+          augmented.fill(0, m * n);
+          const root = Math.sqrt(damping);
+          for (let j = 0; j < n; j++) augmented[(m + j) * n + j] = root * Math.sqrt(scale[j]);
+          solver.solve(augmented, rightHandSide, direction);
+          for (let j = 0; j < n; j++) trial[j] = point[j] + direction[j];
+          trials.push(...trial);
+          const finite = trial.every((x) => Math.abs(x) <= DIVERGENCE_BOUND);
+          const trialValue = finite ? oracle.value(trial) : NaN;
+          // NaN is rejected too, so λ grows away from where f overflows
+          accepted = trialValue < before;
+          if (accepted) {
+            point.set(trial);
+            stepLength = norm(direction);
+            damping /= decrease;
+          } else {
+            damping *= increase;
+          }
+        }
+        snapshot = { shift: usedDamping, searchDirection: Float64Array.from(direction), trials: Float64Array.from(trials) };
+        if (!accepted) {
+          stop = `no decrease in ${MAX_TRIALS} damped trials`;
+          return before;
+        }
+        state.evaluate(oracle, point);
+        stop = leastSquaresStop(tolerances, before, state.value, stepLength, norm(point), state.largestGradient());
+        return state.value;
+      },
+      stoppingTest: () => stop,
+      snapshot: () => snapshot,
+    };
+  },
+};
