@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../engine/data/generators';
 import { createModel } from '../engine/models';
-import { problemDomain, resolveData } from '../engine/problems';
+import { problemDomain, resolveData, resolveProblem } from '../engine/problems';
 import { toOutput } from './output';
 import { runExperiment } from './run-experiment';
 import { parseExperiment } from './validate';
@@ -9,6 +9,8 @@ import { parseExperiment } from './validate';
 // Data problems through the experiment format: validation with messages that name the field, the
 // default start (the model's initialization), mini-batches, and the CLI's output series. The models'
 // numbers are checked against torch in engine/models; here the wiring is.
+
+const problemMinima = (problem: Parameters<typeof resolveProblem>[0]) => resolveProblem(problem).minima;
 
 function parse(json: unknown) {
   const parsed = parseExperiment(json);
@@ -96,6 +98,34 @@ describe('data problems in the experiment format', () => {
     expect(errors({ dataset: { name: 'two_moons' }, model: { kind: 'mlp' }, batch_size: 0 })[0]).toMatch(/problem\.batch_size must be/);
     expect(errors({ dataset: { csv: 'houses.csv' }, model: { kind: 'linear' } })[0]).toMatch(/houses\.csv" is not loaded/);
     expect(errors({ dataset: { name: 'two_moons', added: [[0, 0, 5]] }, model: { kind: 'mlp' } })[0]).toMatch(/added\[0\]: the class must be 0 to 1, got 5/);
+  });
+
+  it('refuses, before running, a method the problem cannot serve', () => {
+    const errors = (problem: unknown, optimizer: string) => {
+      const parsed = parseExperiment({ version: 1, problem, runs: [{ optimizer: 'adam' }, { optimizer }] });
+      return parsed.ok ? [] : parsed.errors;
+    };
+    const mlp = { dataset: { name: 'linear_1d' }, model: { kind: 'mlp', loss: 'mse' } };
+    expect(errors(mlp, 'newton')).toEqual([
+      'runs[1].optimizer: Newton needs the Hessian ∇²f, which an MLP does not have here: choose a first-order, quasi-Newton or gradient-free method',
+    ]);
+    expect(errors(mlp, 'gauss_newton')).toEqual([]);
+    expect(errors({ ...mlp, batch_size: 10 }, 'least_squares')[0]).toMatch(/^runs\[1\]\.optimizer: Least squares.* needs a least-squares problem/);
+    expect(errors({ dataset: { name: 'two_moons' }, model: { kind: 'logistic' } }, 'levenberg_marquardt')).toHaveLength(1);
+    const onSurface = parseExperiment({ version: 1, problem: { surface: 'rosenbrock' }, runs: [{ optimizer: 'least_squares', start: [0, 0] }] });
+    expect(onSurface.ok ? [] : onSurface.errors).toEqual([
+      'runs[0].optimizer: Least squares (one step) needs a least-squares problem (f = Σ rᵢ²): linear regression or an MLP on mean squared error, full batch',
+    ]);
+  });
+
+  it('puts the one-step solve beside gradient descent on a line fit', () => {
+    const experiment = parse({ version: 1, problem: { dataset: { name: 'linear_1d' }, model: { kind: 'linear' } }, steps: 5, runs: [{ optimizer: 'least_squares' }] });
+    const [run] = runExperiment(experiment).runs;
+    // one step lands on the least-squares line the map marks, and the method says it is done
+    const [minimum] = problemMinima(experiment.problem);
+    expect(run.converged?.step).toBe(1);
+    expect(run.trajectory[2]).toBeCloseTo(minimum.point[0], 12);
+    expect(run.trajectory[3]).toBeCloseTo(minimum.point[1], 12);
   });
 
   it('appends clicked rows to the data', () => {

@@ -73,6 +73,12 @@ export const RUN_NAME_RULES: Readonly<Record<string, NameRule>> = {
     settings: [changed('lr'), changed('min_eigenvalue', 'δ'), changed('c'), changed('shrink', 'ρ')],
   },
   newton_cg: { name: () => 'Newton-CG', settings: [changed('xtol')] },
+  least_squares: { name: () => 'Least squares', settings: [] },
+  gauss_newton: { name: (hyper) => (hyper.line_search === 'backtracking' ? 'Damped Gauss-Newton' : 'Gauss-Newton'), settings: [changed('lr'), changed('c'), changed('shrink', 'ρ')] },
+  levenberg_marquardt: {
+    name: (hyper) => (hyper.scaling === 'levenberg' ? 'Levenberg' : 'LM'),
+    settings: [changed('damping', 'λ'), changed('damping_increase', 'λ↑'), changed('damping_decrease', 'λ↓')],
+  },
   bfgs: { name: (hyper) => `BFGS${normWords(hyper)}`, settings: [changed('gtol')] },
   cg: { name: (hyper) => `CG${normWords(hyper)}`, settings: [changed('gtol')] },
   lbfgs: {

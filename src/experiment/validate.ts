@@ -5,7 +5,7 @@ import type { ModelSpec } from '../engine/models';
 import { METHODS, getMethod, type MethodDefinition } from '../engine/methods';
 import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
-import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, problemDimension, problemSuggestedStarts } from '../engine/problems';
+import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, methodProblemMismatch, problemDimension, problemSuggestedStarts } from '../engine/problems';
 import { checkHyperValue, checkNumber, describe } from '../engine/checks';
 import { copyHyperValue, fail, isJsonObject, joinPath, placeName, unknownKeys, type Checked } from '../engine/check-values';
 import {
@@ -90,10 +90,22 @@ export function parseExperiment(json: unknown): ParseResult {
     });
   }
 
+  if (problem !== undefined) errors.push(...runProblemMismatches(runs, problem));
   if (errors.length > 0 || problem === undefined) return { ok: false, errors };
   // steps, seed and noise passed checkNumber above
   const experiment: Experiment = { version: EXPERIMENT_VERSION, problem, steps: steps as number, seed: seed as number, noise: noise as number, runs };
   return { ok: true, experiment };
+}
+
+/** "runs[2].optimizer: Newton needs the Hessian ∇²f, which an MLP does not have here: ..." per run whose method the problem cannot serve. */
+export function runProblemMismatches(runs: readonly ExperimentRun[], problem: Problem): string[] {
+  const messages: string[] = [];
+  runs.forEach((run, index) => {
+    const method = getMethod(run.optimizer);
+    const mismatch = method ? methodProblemMismatch(method.needs, problem) : null;
+    if (method && mismatch) messages.push(`runs[${index}].optimizer: ${method.name} ${mismatch}`);
+  });
+  return messages;
 }
 
 /** Fills the defaults of an experiment written with optional fields left out (steps, seed, noise, hyper, params). */

@@ -1,5 +1,6 @@
 import { memo, useCallback, useId, type CSSProperties } from 'react';
 import { METHODS, METHOD_FAMILY_NAMES, getMethod, type MethodFamily } from '../../engine/methods';
+import { methodProblemMismatch } from '../../engine/problems';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
 import type { RunPayload } from '../../worker/protocol';
@@ -127,11 +128,15 @@ export const RunCard = memo(function RunCard({
           >
             {METHOD_GROUPS.map(({ family, name: groupName, methods }) => (
               <optgroup key={family} label={groupName}>
-                {methods.map((method) => (
-                  <option key={method.id} value={method.id}>
-                    {method.name}
-                  </option>
-                ))}
+                {methods.map((method) => {
+                  // a method the problem cannot serve (Newton on an MLP, least squares on a surface) is listed, greyed, with the reason
+                  const mismatch = method.id === run.optimizer ? null : methodProblemMismatch(method.needs, problem);
+                  return (
+                    <option key={method.id} value={method.id} disabled={mismatch !== null} title={mismatch ?? undefined}>
+                      {method.name}
+                    </option>
+                  );
+                })}
               </optgroup>
             ))}
           </select>

@@ -79,6 +79,14 @@ export function dataProblemTitle(problem: DataProblem): string {
   return `${name} · ${modelTitle(problem.model)}`;
 }
 
+/** What a data problem's objective offers beyond f and ∇f: a Hessian (not an MLP's), residuals (MSE models at full batch). */
+export function dataProblemOffers(problem: DataProblem): { readonly hessian: boolean; readonly residuals: boolean } {
+  const { model } = problem;
+  const leastSquaresModel = model.kind === 'linear' || (model.kind === 'mlp' && model.loss === 'mse');
+  const fullBatch = problem.batch_size === undefined || problem.batch_size >= resolveData(problem).train.rows;
+  return { hessian: model.kind !== 'mlp', residuals: leastSquaresModel && fullBatch };
+}
+
 /** What the map's axes are on a two-parameter model: a line's slope and intercept, one feature's weight and bias. */
 export function dataPlaneAxisNames(problem: DataProblem): readonly [string, string] {
   return problem.model.kind === 'linear' ? ['slope w', 'intercept b'] : ['weight w', 'bias b'];

@@ -1,7 +1,8 @@
 import { describe } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked } from '../check-values';
 import type { Domain } from '../objective';
-import { dataPlaneAxisNames, dataProblem } from './data-problem';
+import { dataPlaneAxisNames, dataProblem, dataProblemOffers } from './data-problem';
+import type { MethodNeeds } from '../methods/method';
 import { checkDomain } from './domain';
 import { formulaProblem } from './formula-problem';
 import type { ProblemKind, ResolvedProblem } from './problem';
@@ -59,6 +60,19 @@ export function problemSuggestedStarts(problem: Problem): readonly (readonly num
 /** The names of the map's axes: x and y, or a two-parameter model's parameters ("slope w", "intercept b"). */
 export function planeAxisNames(problem: Problem): readonly [string, string] {
   return problem.kind === 'data' ? dataPlaneAxisNames(problem) : ['x', 'y'];
+}
+
+/**
+ * Why a method cannot run on a problem, or null: a Hessian an MLP does not have, residuals that only
+ * least-squares models at full batch have. Said before any run starts (validation, the picker).
+ */
+export function methodProblemMismatch(needs: MethodNeeds, problem: Problem): string | null {
+  const offers = problem.kind === 'data' ? dataProblemOffers(problem) : { hessian: true, residuals: false };
+  if (needs.hessian && !offers.hessian) return 'needs the Hessian ∇²f, which an MLP does not have here: choose a first-order, quasi-Newton or gradient-free method';
+  if (needs.residuals === true && !offers.residuals) {
+    return 'needs a least-squares problem (f = Σ rᵢ²): linear regression or an MLP on mean squared error, full batch';
+  }
+  return null;
 }
 
 /** Resolves a validated problem: its n-D objective, its minima, its formula if any, and its plane if it is 2-D. */
