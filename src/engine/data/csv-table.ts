@@ -79,6 +79,8 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
 
   const cells: string[][] = [];
   const lines: number[] = [];
+  // only a quoted cell can hold a line break, so a file without quotes has one row per line
+  const quoted = body.includes('"');
   let line = 1;
   for (const row of parsed) {
     const blank = row.length === 1 && row[0].trim() === '';
@@ -86,7 +88,7 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
       cells.push(row.map((cell) => cell.trim()));
       lines.push(line);
     }
-    line += 1 + row.reduce((sum, cell) => sum + lineBreaks(cell), 0);
+    line += quoted ? 1 + row.reduce((sum, cell) => sum + lineBreaks(cell), 0) : 1;
   }
   if (cells.length === 0) return fail('the file is empty');
 
@@ -94,7 +96,7 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
   const header = !first.every((cell) => readCell(cell, delimiter).kind === 'number');
   const width = first.length;
   const names = header ? uniqueNames(first) : numberedColumns(width);
-  const open = unclosedQuote(body, delimiter);
+  const open = quoted ? unclosedQuote(body, delimiter) : undefined;
   if (open) {
     const where = open.line === 1 && header ? `column ${open.column + 1}` : columnLabel(names, open.column, header);
     return fail(`line ${open.line}, ${where}: this quoted cell is never closed (is a closing quote missing?)`);

@@ -122,7 +122,7 @@ describe('csvToDataset: the task and the classes', () => {
   });
 
   it('refuses a text target for regression and a single class', () => {
-    expect(errors(csvToDataset('x,y\n1,2\n2,abc\n', { task: 'regression' }))).toEqual(['the target "y" holds text (line 3: "abc"); a regression target must be numeric']);
+    expect(errors(csvToDataset('x,y\n1,2\n2,abc\n', { task: 'regression' }))).toEqual(['line 3, column "y" (2): "abc" is not a number, and a regression target must be numeric']);
     expect(errors(csvToDataset('x,y\n1,a\n2,a\n'))).toEqual(['the target "y" has a single class ("a"); classification needs at least two']);
   });
 });

@@ -86,9 +86,8 @@ export function csvToDataset(text: string, selection: CsvSelection = {}, limits:
   const task = selection.task ?? targetColumn.targetTask;
   if (task === 'regression' && targetColumn.textCount > 0) {
     const row = table.rows.findIndex((cells) => readCell(cells[target], table.delimiter).kind === 'text');
-    return fail(
-      `the target ${JSON.stringify(targetColumn.name)} holds text (line ${table.lines[row]}: ${quoteCell(table.rows[row][target])}); a regression target must be numeric`,
-    );
+    const where = `line ${table.lines[row]}, ${columnLabel(table.names, target, table.header)}`;
+    return fail(`${where}: ${quoteCell(table.rows[row][target])} is not a number, and a regression target must be numeric`);
   }
 
   const rows = table.rows.length;
@@ -146,7 +145,9 @@ function summarizeColumn(table: CsvTable, name: string, index: number): CsvColum
   let textCount = 0;
   let missingCount = 0;
   let integers = true;
-  const distinct = new Set<string>();
+  // numbers compared as numbers (1 and 1.0 are one value), text as text ("1.0" in a text cell is not 1)
+  const distinctNumbers = new Set<number>();
+  const distinctTexts = new Set<string>();
   const sample: string[] = [];
   for (const cells of table.rows) {
     const cell = readCell(cells[index], table.delimiter);
@@ -154,21 +155,19 @@ function summarizeColumn(table: CsvTable, name: string, index: number): CsvColum
       missingCount++;
       continue;
     }
-    let key = cells[index];
+    const distinctBefore = distinctNumbers.size + distinctTexts.size;
     if (cell.kind === 'number') {
       numberCount++;
       integers &&= Number.isInteger(cell.value);
-      key = String(cell.value);
+      distinctNumbers.add(cell.value);
     } else {
       textCount++;
-      key = `text:${key}`; // text "1.0" is not the number 1
+      distinctTexts.add(cells[index]);
     }
-    if (!distinct.has(key)) {
-      distinct.add(key);
-      if (sample.length < SAMPLE_VALUES) sample.push(cells[index]);
-    }
+    if (sample.length < SAMPLE_VALUES && distinctNumbers.size + distinctTexts.size > distinctBefore) sample.push(cells[index]);
   }
-  const labels = textCount > 0 || (numberCount > 0 && integers && distinct.size <= MAX_INTEGER_CLASSES);
+  const distinctCount = distinctNumbers.size + distinctTexts.size;
+  const labels = textCount > 0 || (numberCount > 0 && integers && distinctCount <= MAX_INTEGER_CLASSES);
   return {
     name,
     index,
@@ -176,7 +175,7 @@ function summarizeColumn(table: CsvTable, name: string, index: number): CsvColum
     numberCount,
     textCount,
     missingCount,
-    distinctCount: distinct.size,
+    distinctCount,
     sample,
     targetTask: labels ? 'classification' : 'regression',
   };
