@@ -156,8 +156,12 @@ function megabytes(bytes: number): string {
   return `${Number((bytes / 1e6).toPrecision(3))} MB`;
 }
 
-// The delimiter counts only outside quotes, so a quoted "a,b" in a semicolon file does not decide it.
-function detectDelimiter(text: string): CsvDelimiter {
+/**
+ * The delimiter of a CSV text: a comma, or a semicolon or tab when the first line has one of those
+ * and no comma (the more frequent of the two). Counts only outside quotes, so a quoted "a,b" in a
+ * semicolon file does not decide it.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;

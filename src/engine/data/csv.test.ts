@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Checked } from '../check-values';
 import { Random } from '../random';
 import { csvToDataset, inspectCsv, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LISTED_PROBLEMS, type CsvLimits } from './csv';
+import { detectDelimiter } from './csv-table';
 import type { Dataset } from './dataset';
 
 // Hand-written cases state the expected numbers and messages; the property tests format random
@@ -277,6 +278,15 @@ describe('properties', () => {
     return text;
   }
 
+  // d3-dsv itself as the oracle for "a quote is never closed": append a quote and a sentinel row to
+  // the text (ending in a line break). An open quote is closed by the added one, so the sentinel is
+  // a row of its own; otherwise the added quote opens a cell that swallows the sentinel.
+  function d3LeavesQuoteOpen(text: string): boolean {
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const rows = dsvFormat(detectDelimiter(body)).parseRows(`${/[\r\n]$/.test(body) ? body : `${body}\n`}"\nSENTINEL`);
+    return rows.length > 0 && rows[rows.length - 1].join('|') === 'SENTINEL';
+  }
+
   function expectWellFormed(result: Checked<Dataset>): void {
     if (!result.ok) {
       expect(result.errors.length).toBeGreaterThan(0);
@@ -299,6 +309,7 @@ describe('properties', () => {
   it('never throws: 2,000 random and mutated texts each give a data set or messages', () => {
     const random = new Random(2026);
     let accepted = 0;
+    let unclosed = 0;
     for (let trial = 0; trial < 2000; trial++) {
       const text = fuzzText(random, trial);
       const inspection = inspectCsv(text, { bytes: 10_000, rows: 50, columns: 20 });
@@ -309,6 +320,9 @@ describe('properties', () => {
         expectWellFormed(csvToDataset(text, { target }, { bytes: 10_000, rows: 50, columns: 20 }));
         expectWellFormed(csvToDataset(text, { target, features: names.filter((name) => name !== target).slice(0, 2), task: trial % 3 === 0 ? 'classification' : undefined }));
       } else expect(inspection.errors.length).toBeGreaterThan(0);
+      const refusedAsUnclosed = !inspection.ok && inspection.errors.some((message) => message.includes('is never closed'));
+      if (inspection.ok || !inspection.errors.includes('the file is empty')) expect(refusedAsUnclosed, JSON.stringify(text)).toBe(d3LeavesQuoteOpen(text));
+      if (refusedAsUnclosed) unclosed++;
       const result = csvToDataset(text);
       expectWellFormed(result);
       if (result.ok) accepted++;
@@ -316,5 +330,6 @@ describe('properties', () => {
     // the loop exercises both outcomes, not only refusals
     expect(accepted).toBeGreaterThan(100);
     expect(accepted).toBeLessThan(1900);
+    expect(unclosed).toBeGreaterThan(50); // and the open-quote check against d3-dsv ran on both sides
   });
 });
