@@ -98,7 +98,7 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
   const names = header ? uniqueNames(first) : numberedColumns(width);
   const open = quoted ? unclosedQuote(body, delimiter) : undefined;
   if (open) {
-    const where = open.line === 1 && header ? `column ${open.column + 1}` : columnLabel(names, open.column, header);
+    const where = header && open.line <= lines[0] ? `column ${open.column + 1}` : columnLabel(names, open.column, header);
     return fail(`line ${open.line}, ${where}: this quoted cell is never closed (is a closing quote missing?)`);
   }
   if (width > limits.columns) return fail(`the file has ${grouped(width)} columns; the limit is ${grouped(limits.columns)}`);
@@ -111,7 +111,7 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
   for (let i = dataStart; i < cells.length; i++) {
     const count = cells[i].length;
     if (count === width) continue;
-    const widthOf = header ? `the header has ${width}` : `the first line has ${width}`;
+    const widthOf = header ? `the header has ${width}` : `the first row has ${width}`;
     const where = count < width ? columnLabel(names, count, header) : `column ${width + 1}`;
     problems.add(`line ${lines[i]}, ${where}: the row has ${count} ${count === 1 ? 'cell' : 'cells'} but ${widthOf}`);
   }

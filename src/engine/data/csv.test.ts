@@ -2,7 +2,7 @@ import { dsvFormat } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import type { Checked } from '../check-values';
 import { Random } from '../random';
-import { csvToDataset, inspectCsv, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LISTED_PROBLEMS, type CsvLimits } from './csv';
+import { csvToDataset, defaultFeatureNames, inspectCsv, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LISTED_PROBLEMS, type CsvLimits } from './csv';
 import { detectDelimiter } from './csv-table';
 import type { Dataset } from './dataset';
 
@@ -139,7 +139,7 @@ describe('csvToDataset: refusals name the line and the column', () => {
       'line 3, column "c" (3): the row has 2 cells but the header has 3',
       'line 4, column 4: the row has 4 cells but the header has 3',
     ]);
-    expect(errors(csvToDataset('1,2\n3\n'))).toEqual(['line 2, column 2: the row has 1 cell but the first line has 2']);
+    expect(errors(csvToDataset('1,2\n3\n'))).toEqual(['line 2, column 2: the row has 1 cell but the first row has 2']);
   });
 
   it('points at a quote that is never closed', () => {
@@ -215,6 +215,7 @@ describe('inspectCsv', () => {
     expect(columns[2]).toEqual({ name: 'score', index: 2, numeric: true, numberCount: 4, textCount: 0, missingCount: 1, distinctCount: 3, sample: ['1.5', '2', '7'], targetTask: 'regression' });
     expect(columns[3].targetTask).toBe('classification');
     expect(columns[0].distinctCount).toBe(5);
+    expect(defaultFeatureNames(result.value, 'score')).toEqual(['id', 'label']);
   });
 
   it('offers a mostly numeric column as a feature, so the stray text is named', () => {

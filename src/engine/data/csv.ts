@@ -127,6 +127,12 @@ export function csvToDataset(text: string, selection: CsvSelection = {}, limits:
   return { ok: true, value: { ...dataset, task, classNames } };
 }
 
+/** The default features for another target: every other column whose cells are mostly numbers (for the column picker). */
+export function defaultFeatureNames(inspection: CsvInspection, target: string): string[] {
+  const targetIndex = inspection.columns.findIndex((column) => column.name === target);
+  return defaultFeatures(inspection.columns, targetIndex).map((index) => inspection.columns[index].name);
+}
+
 function inspectTable(table: CsvTable): CsvInspection {
   const columns = table.names.map((name, index) => summarizeColumn(table, name, index));
   const targetColumn = columns[columns.length - 1];
