@@ -12,6 +12,8 @@ export const MAX_CSV_BYTES = 5_000_000;
 export const MAX_CSV_ROWS = 100_000;
 /** The most columns accepted. */
 export const MAX_CSV_COLUMNS = 1_000;
+/** The most blank lines accepted (each costs the parser a row). */
+export const MAX_CSV_BLANK_LINES = 100_000;
 /** How many problems a refusal lists before "and N more problems". */
 export const MAX_LISTED_PROBLEMS = 10;
 
@@ -43,9 +45,14 @@ export type CsvCell = { kind: 'number'; value: number } | { kind: 'missing' } | 
 
 // pandas.read_csv's default na_values, plus UCI's "?": cells that mean "no value" rather than text.
 const MISSING_MARKERS = new Set(['', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'None', 'n/a', 'nan', 'null', '?']);
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const DECIMAL_COMMA = /^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$/;
+// Unambiguous on purpose (\d+ then an optional ".digits"): a form like \d+\.?\d* backtracks
+// quadratically on a long run of digits that does not match, which a 5 MB cell would turn into a hang.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
 const BYTE_ORDER_MARK = '\uFEFF';
+const QUOTE = 34;
+const NEWLINE = 10;
+const RETURN = 13;
 
 /**
  * Reads a trimmed cell: a decimal number (1, -2.5, .5, 3e-4; with a semicolon delimiter also a
@@ -68,21 +75,42 @@ export function readCell(cell: string, delimiter: CsvDelimiter): CsvCell {
  * delimiter is a comma, or a semicolon or tab when the first line has one of those (outside quotes)
  * and no comma (the more frequent of the two). A first row whose cells are not all numbers is the
  * header (empty names become column1.., repeated ones get pandas' ".1", ".2" suffixes); otherwise the
- * columns are named column1..columnN. A leading byte-order mark and blank lines are skipped.
+ * columns are named column1..columnN. A leading byte-order mark and blank lines are skipped (at most
+ * MAX_CSV_BLANK_LINES of them).
  */
 export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): Checked<CsvTable> {
   const bytes = utf8Length(text);
   if (bytes > limits.bytes) return fail(`the file is ${grouped(bytes)} bytes; the limit is ${grouped(limits.bytes)} bytes (${megabytes(limits.bytes)})`);
-  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const body = withoutTrailingBlankLines(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
   const delimiter = detectDelimiter(body);
-  const parsed = dsvFormat(delimiter).parseRows(body);
+  const dsv = dsvFormat(delimiter);
+
+  // One pass without allocations first, so the limits hold before d3-dsv builds a row array per line.
+  const scan = scanRecords(body, delimiter);
+  if (scan.rows === 0) return fail('the file is empty');
+  if (scan.firstWidth > limits.columns) return fail(`the file has ${grouped(scan.firstWidth)} columns; the limit is ${grouped(limits.columns)}`);
+  const firstRows = dsv.parseRows(body.slice(0, scan.firstEnd));
+  const first = (firstRows[firstRows.length - 1] ?? []).map((cell) => cell.trim());
+  const header = !first.every((cell) => readCell(cell, delimiter).kind === 'number');
+  const width = first.length;
+  const names = header ? uniqueNames(first) : numberedColumns(width);
+  if (scan.open) {
+    const { line, column } = scan.open;
+    const where = header && line <= scan.firstLine ? `column ${column + 1}` : columnLabel(names, column, header);
+    return fail(`line ${line}, ${where}: this quoted cell is never closed (is a closing quote missing?)`);
+  }
+  const dataRows = scan.rows - (header ? 1 : 0);
+  if (dataRows === 0) return fail(`the file has a header line (line ${scan.firstLine}) but no data rows`);
+  if (dataRows > limits.rows) return fail(`the file has ${grouped(dataRows)} data rows; the limit is ${grouped(limits.rows)}`);
+  // blank lines cost d3-dsv a row each; millions of them are no CSV anyone meant to load
+  if (scan.blankRows > MAX_CSV_BLANK_LINES) return fail(`the file has ${grouped(scan.blankRows)} blank lines; the limit is ${grouped(MAX_CSV_BLANK_LINES)}`);
 
   const cells: string[][] = [];
   const lines: number[] = [];
   // only a quoted cell can hold a line break, so a file without quotes has one row per line
   const quoted = body.includes('"');
   let line = 1;
-  for (const row of parsed) {
+  for (const row of dsv.parseRows(body)) {
     const blank = row.length === 1 && row[0].trim() === '';
     if (!blank) {
       cells.push(row.map((cell) => cell.trim()));
@@ -90,22 +118,7 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
     }
     line += quoted ? 1 + row.reduce((sum, cell) => sum + lineBreaks(cell), 0) : 1;
   }
-  if (cells.length === 0) return fail('the file is empty');
-
-  const first = cells[0];
-  const header = !first.every((cell) => readCell(cell, delimiter).kind === 'number');
-  const width = first.length;
-  const names = header ? uniqueNames(first) : numberedColumns(width);
-  const open = quoted ? unclosedQuote(body, delimiter) : undefined;
-  if (open) {
-    const where = header && open.line <= lines[0] ? `column ${open.column + 1}` : columnLabel(names, open.column, header);
-    return fail(`line ${open.line}, ${where}: this quoted cell is never closed (is a closing quote missing?)`);
-  }
-  if (width > limits.columns) return fail(`the file has ${grouped(width)} columns; the limit is ${grouped(limits.columns)}`);
   const dataStart = header ? 1 : 0;
-  const dataRows = cells.length - dataStart;
-  if (dataRows === 0) return fail(`the file has a header line (line ${lines[0]}) but no data rows`);
-  if (dataRows > limits.rows) return fail(`the file has ${grouped(dataRows)} data rows; the limit is ${grouped(limits.rows)}`);
 
   const problems = new ProblemList();
   for (let i = dataStart; i < cells.length; i++) {
@@ -193,47 +206,111 @@ function lineBreaks(cell: string): number {
   return count;
 }
 
-// d3-dsv reads a quote that is never closed as one cell running to the end of the file, which
-// would surface as a puzzling text cell or ragged row. This walks the text as d3-dsv does (a quote
-// opens a cell only at its start; "" inside is a quote; the character after the closing quote is
-// taken as the delimiter) and finds where such a cell starts: its line and 0-based column.
-function unclosedQuote(text: string, delimiter: CsvDelimiter): { line: number; column: number } | undefined {
+/** What one pass over the text finds before d3-dsv splits it. */
+interface RecordScan {
+  /** Rows d3-dsv will return that are not blank (a single cell of whitespace), and those that are. */
+  readonly rows: number;
+  readonly blankRows: number;
+  /** Where the first of them ends (its line break, or the end of the text), and its line. */
+  readonly firstEnd: number;
+  readonly firstLine: number;
+  readonly firstWidth: number;
+  /** Where a quoted cell starts that is never closed: line and 0-based column. */
+  readonly open?: { readonly line: number; readonly column: number };
+}
+
+// Walks the text as d3-dsv reads it: a quote opens a cell only at the cell's start, "" inside is a
+// quote, the character after the closing quote is taken as a delimiter, and \r\n, \n and \r end a
+// row. d3-dsv reads a quote that is never closed as one cell running to the end of the file, which
+// would surface as a puzzling text cell or ragged row; this finds where it starts.
+function scanRecords(text: string, delimiter: CsvDelimiter): RecordScan {
+  const delimiterCode = delimiter.charCodeAt(0);
   let line = 1;
+  let recordLine = 1;
   let column = 0;
   let cellStart = true;
-  const endOfLine = (i: number): number => {
-    line++;
+  let content = false; // the row so far is more than one cell of whitespace
+  let rows = 0;
+  let blankRows = 0;
+  let firstEnd = text.length;
+  let firstLine = 1;
+  let firstWidth = 0;
+  let open: { line: number; column: number } | undefined;
+  const endRecord = (end: number): void => {
+    if (!content) blankRows++;
+    else if (rows++ === 0) {
+      firstEnd = end;
+      firstLine = recordLine;
+      firstWidth = column + 1;
+    }
+    content = false;
     column = 0;
     cellStart = true;
-    return text[i] === '\r' && text[i + 1] === '\n' ? i + 1 : i;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (cellStart && c === '"') {
+  const skipLineBreak = (i: number): number => {
+    line++;
+    recordLine = line;
+    return text.charCodeAt(i) === RETURN && text.charCodeAt(i + 1) === NEWLINE ? i + 1 : i;
+  };
+  for (let i = 0; i < text.length && open === undefined; i++) {
+    const c = text.charCodeAt(i);
+    if (cellStart && c === QUOTE) {
       const start = { line, column };
       for (i++; ; i++) {
-        if (i >= text.length) return start;
-        if (text[i] === '"') {
-          if (text[i + 1] !== '"') break;
-          i++;
-        } else if (text[i] === '\n' || text[i] === '\r') {
-          line++;
-          if (text[i] === '\r' && text[i + 1] === '\n') i++;
+        if (i >= text.length) {
+          open = start;
+          break;
         }
+        const q = text.charCodeAt(i);
+        if (q === QUOTE) {
+          if (text.charCodeAt(i + 1) !== QUOTE) break;
+          content = true;
+          i++;
+        } else if (q === NEWLINE || q === RETURN) {
+          line++;
+          if (q === RETURN && text.charCodeAt(i + 1) === NEWLINE) i++;
+        } else if (!isWhitespace(q)) content = true;
       }
-      i++; // past the closing quote, onto what d3-dsv takes as the delimiter
-      if (i < text.length && (text[i] === '\n' || text[i] === '\r')) i = endOfLine(i);
-      else {
+      if (open !== undefined || ++i >= text.length) break; // ++i: onto what d3-dsv takes as the delimiter
+      const next = text.charCodeAt(i);
+      if (next === NEWLINE || next === RETURN) {
+        endRecord(i);
+        i = skipLineBreak(i);
+      } else {
         column++;
         cellStart = true;
+        content = true;
       }
-    } else if (c === '\n' || c === '\r') i = endOfLine(i);
-    else if (c === delimiter) {
+    } else if (c === NEWLINE || c === RETURN) {
+      endRecord(i);
+      i = skipLineBreak(i);
+    } else if (c === delimiterCode) {
       column++;
       cellStart = true;
-    } else cellStart = false;
+      content = true;
+    } else {
+      cellStart = false;
+      if (!isWhitespace(c)) content = true;
+    }
   }
-  return undefined;
+  endRecord(text.length);
+  return { rows, blankRows, firstEnd, firstLine, firstWidth, open };
+}
+
+// Blank lines at the end are dropped before parsing (line numbers above them do not change), but
+// the last row keeps its own trailing blanks: a tab-separated row may end in empty cells.
+function withoutTrailingBlankLines(text: string): string {
+  let end = text.length;
+  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
+  while (end < text.length && text.charCodeAt(end) !== NEWLINE && text.charCodeAt(end) !== RETURN) end++;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+// The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator).
+function isWhitespace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function uniqueNames(cells: readonly string[]): string[] {

@@ -168,7 +168,7 @@ describe('csvToDataset: refusals name the line and the column', () => {
     expect(errors(inspectCsv(rows))).toEqual(['the file has 100,001 data rows; the limit is 100,000']);
     const wide = Array.from({ length: MAX_CSV_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
     expect(errors(inspectCsv(`${wide}\n${wide}\n`))).toEqual(['the file has 1,001 columns; the limit is 1,000']);
-  });
+  }, 60_000);
 
   it('unknown names (with a suggestion), a feature that is the target, a feature listed twice, no features', () => {
     expect(errors(csvToDataset(HOUSES, { target: 'prize' }))).toEqual([
@@ -259,7 +259,7 @@ describe('properties', () => {
         expect(Object.is(read.targets[i], values[i][columns - 1])).toBe(true);
       }
     }
-  });
+  }, 60_000);
 
   // Random texts from CSV's own alphabet, and valid files with characters inserted, deleted or replaced.
   function fuzzText(random: Random, trial: number): string {
@@ -307,6 +307,27 @@ describe('properties', () => {
     } else expect(data.targets.every(Number.isFinite)).toBe(true);
   }
 
+  it('answers quickly for pathological texts at the size limit (no quadratic regex or scan)', () => {
+    const size = MAX_CSV_BYTES - 10;
+    const texts = [
+      `x,y\n${'9'.repeat(size)}x,1\n`, // a regex that backtracks would take hours here
+      `x,y\n1,${'1'.repeat(size)}.5e\n`,
+      `a;b\n${'1'.repeat(size)},x;1\n`,
+      ','.repeat(size), // millions of columns
+      '"'.repeat(size), // doubled quotes all the way
+      '\n'.repeat(size),
+      `x,y\n${'\n'.repeat(size)}1,2\n`,
+      `x,y\n${'1,2\n'.repeat(size / 4 - 2)}`,
+    ];
+    for (const text of texts) {
+      const started = performance.now();
+      const inspection = inspectCsv(text); // csvToDataset reads the text the same way first
+      expect(inspection.ok || inspection.errors.length > 0).toBe(true);
+      const elapsed = performance.now() - started;
+      expect(elapsed, JSON.stringify(text.slice(0, 20))).toBeLessThan(20_000); // ~0.7 s here; a quadratic path takes hours
+    }
+  }, 120_000);
+
   it('never throws: 2,000 random and mutated texts each give a data set or messages', () => {
     const random = new Random(2026);
     let accepted = 0;
@@ -316,6 +337,12 @@ describe('properties', () => {
       const inspection = inspectCsv(text, { bytes: 10_000, rows: 50, columns: 20 });
       if (inspection.ok) {
         expect(inspection.value.rows).toBeGreaterThan(0);
+        // the row and column limits (checked by a first pass) see exactly the rows and columns d3-dsv returns
+        const rows = inspection.value.rows;
+        expect(inspectCsv(text, { bytes: 10_000, rows, columns: 20 }).ok).toBe(true);
+        expect(inspectCsv(text, { bytes: 10_000, rows: rows - 1, columns: 20 })).toEqual({ ok: false, errors: [`the file has ${rows} data rows; the limit is ${rows - 1}`] });
+        const width = inspection.value.columns.length;
+        expect(inspectCsv(text, { bytes: 10_000, rows, columns: width - 1 })).toEqual({ ok: false, errors: [`the file has ${width} columns; the limit is ${width - 1}`] });
         const names = inspection.value.columns.map((column) => column.name);
         const target = names[random.nextUint32() % names.length];
         expectWellFormed(csvToDataset(text, { target }, { bytes: 10_000, rows: 50, columns: 20 }));
@@ -332,5 +359,5 @@ describe('properties', () => {
     expect(accepted).toBeGreaterThan(100);
     expect(accepted).toBeLessThan(1900);
     expect(unclosed).toBeGreaterThan(50); // and the open-quote check against d3-dsv ran on both sides
-  });
+  }, 60_000);
 });
