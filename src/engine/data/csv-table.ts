@@ -170,8 +170,8 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * The delimiter of a CSV text: a comma, or a semicolon or tab when the first line has one of those
- * and no comma (the more frequent of the two). Counts only outside quotes, so a quoted "a,b" in a
+ * The delimiter of a CSV text: a comma, or a semicolon or tab when the first non-blank line has one
+ * of those and no comma (the more frequent of the two). Counts only outside quotes, so a quoted "a,b" in a
  * semicolon file does not decide it.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
@@ -179,7 +179,10 @@ export function detectDelimiter(text: string): CsvDelimiter {
   let semicolons = 0;
   let tabs = 0;
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  // the first line that is not blank (spaces only: a line of tabs is a row of empty cells)
+  let start = 0;
+  for (let i = 0; i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r'); i++) if (text[i] !== ' ') start = i + 1;
+  for (let i = start; i < text.length; i++) {
     const c = text[i];
     if (c === '"') quoted = !quoted;
     else if (quoted) continue;

@@ -60,6 +60,8 @@ describe('csvToDataset: reading', () => {
     expect(Array.from(tab.features)).toEqual([1.5, -3]);
     expect(Array.from(tab.targets)).toEqual([2, 4.25]);
     // a quoted comma in a semicolon file's header does not make it a comma file
+    const afterBlankLines = dataset(csvToDataset('\n  \r\nx;y\n1,5;2,5\n3;4\n'));
+    expect(Array.from(afterBlankLines.features)).toEqual([1.5, 3]);
     const quoted = inspectCsv('"a,b";c\n1;2\n');
     expect(quoted.ok && quoted.value.delimiter).toBe(';');
     expect(quoted.ok && quoted.value.columns.map((column) => column.name)).toEqual(['a,b', 'c']);
