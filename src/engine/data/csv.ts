@@ -9,7 +9,7 @@ import type { Dataset, DatasetTask } from './dataset';
 // used is refused with messages naming the line and column as an editor shows them ("line 7, column
 // "price" (3): "abc" is not a number"), at most MAX_LISTED_PROBLEMS of them.
 
-export { DEFAULT_CSV_LIMITS, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LISTED_PROBLEMS } from './csv-table';
+export { DEFAULT_CSV_LIMITS, MAX_CSV_BLANK_LINES, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LISTED_PROBLEMS } from './csv-table';
 export type { CsvDelimiter, CsvLimits } from './csv-table';
 
 /** A numeric target with at most this many distinct values, all integers, is read as class labels. */
