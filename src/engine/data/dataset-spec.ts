@@ -1,7 +1,7 @@
 import { checkNumber, describe } from '../checks';
 import { fail, isJsonObject, joinPath, unknownKeys, type Checked, type JsonObject } from '../check-values';
 import type { HyperValues } from '../methods/hyperparameters';
-import { BUNDLED_DATASETS, bundledDataset } from './bundled';
+import { BUNDLED_DATASETS, bundledDataset, findBundledDataset } from './bundled';
 import { csvToDataset } from './csv';
 import { classCount, type Dataset } from './dataset';
 import { DATASET_GENERATORS, findGenerator, generateDataset, validateDatasetParams } from './generators';
@@ -43,11 +43,6 @@ const MAX_SEED = 0xffff_ffff;
 /** Most rows a click may add. */
 export const MAX_ADDED_ROWS = 1_000;
 
-/** A bundled data set's registry entry, or undefined. */
-function findBundled(name: string) {
-  return BUNDLED_DATASETS.find((entry) => entry.name === name);
-}
-
 /**
  * Validates a dataset spec. A generator's parameters may be written flat beside `name` (as
  * `{"name": "two_moons", "samples": 200, "noise": 0.1}`) or under `params`; the result has them under
@@ -81,7 +76,7 @@ export function checkDatasetSpec(value: unknown, path: string): Checked<{ spec: 
       ...(Array.isArray(features) && { features: (features as string[]).slice() }),
       ...common,
     };
-  } else if (typeof value.name === 'string' && findBundled(value.name) !== undefined) {
+  } else if (typeof value.name === 'string' && findBundledDataset(value.name) !== undefined) {
     errors.push(...unknownKeys(value, ['name', 'content', ...COMMON_KEYS], path, 'a bundled data set takes validation, standardize'));
     if (typeof value.content !== 'string') errors.push(`${path}: the bundled data set "${value.name}" is not loaded yet`);
     spec = { name: value.name, ...(typeof value.content === 'string' && { content: value.content }), ...common };
@@ -124,8 +119,10 @@ function readDataset(spec: DatasetSpec, path: string): Checked<Dataset> {
     const read = csvToDataset(spec.content ?? '', { ...(spec.target !== undefined && { target: spec.target }), ...(spec.features && { features: spec.features }) });
     if (!read.ok) return fail(...read.errors.map((message) => `${path} (${spec.csv}): ${message}`));
     dataset = read.value;
-  } else if (spec.name !== undefined && findBundled(spec.name) !== undefined) {
-    dataset = bundledDataset(spec.name, spec.content ?? '');
+  } else if (spec.name !== undefined && findBundledDataset(spec.name) !== undefined) {
+    const read = bundledDataset(spec.name, spec.content ?? '');
+    if (!read.ok) return fail(...read.errors.map((message) => `${path} (${spec.name}): ${message}`));
+    dataset = read.value;
   } else {
     dataset = generateDataset(spec.name ?? '', spec.params ?? {}, spec.seed ?? 0);
   }

@@ -7,7 +7,7 @@ import { splitDataset } from '../data/split';
 import { applyStandardization, fitStandardization } from '../data/standardize';
 import { createModel, type ModelSpec } from '../models';
 import { checkModelSpec, MODEL_TASKS, modelTitle } from '../models/model-spec';
-import { BUNDLED_DATASETS } from '../data/bundled';
+import { findBundledDataset } from '../data/bundled';
 import { findGenerator } from '../data/generators';
 import type { Domain, KnownMinimum } from '../objective';
 import type { ProblemKind, ProblemSpec } from './problem';
@@ -75,7 +75,7 @@ export const dataProblem: ProblemKind<DataProblem> = {
 /** The data set's and the model's names: "Two moons · MLP 8-8 tanh", "houses.csv · Linear regression". */
 export function dataProblemTitle(problem: DataProblem): string {
   const { dataset } = problem;
-  const name = dataset.csv ?? (dataset.name === undefined ? 'data' : (findGenerator(dataset.name)?.title ?? BUNDLED_DATASETS.find((entry) => entry.name === dataset.name)?.title ?? dataset.name));
+  const name = dataset.csv ?? (dataset.name === undefined ? 'data' : (findGenerator(dataset.name)?.title ?? findBundledDataset(dataset.name)?.title ?? dataset.name));
   return `${name} · ${modelTitle(problem.model)}`;
 }
 
