@@ -15,8 +15,26 @@ import { SliceProjection } from './slice-projection';
 /** How the slice's two directions are chosen. */
 export type SliceDirections = 'random' | 'pca';
 
-/** Grid resolution of the slice (f is evaluated columns × rows times). */
+/** Grid resolution of the slice (f is evaluated columns × rows times) when f is cheap. */
 export const SLICE_GRID = { columns: 41, rows: 41 } as const;
+/** The coarsest grid a costly f gets. */
+const MIN_SLICE_COLUMNS = 15;
+/**
+ * Multiply-adds a slice may spend (about a second in the engine worker): a 2-8-8-1 MLP on 200 rows
+ * (105 parameters) gets the full 41 × 41, a 64-32-10 MLP on 1,437 digits (2,410 parameters) 15 × 15.
+ */
+const SLICE_WORK = 1e9;
+
+/**
+ * Columns (= rows) of a slice's grid for an f that costs `evaluationCost` multiply-adds (about rows
+ * of data × parameters): as many as SLICE_WORK allows, odd so that a sample falls on the centre's
+ * line when the domain is symmetric, between MIN_SLICE_COLUMNS and SLICE_GRID.columns.
+ */
+export function sliceResolution(evaluationCost: number): number {
+  const affordable = Math.floor(Math.sqrt(SLICE_WORK / Math.max(1, evaluationCost)));
+  const odd = affordable % 2 === 1 ? affordable : affordable - 1;
+  return Math.max(MIN_SLICE_COLUMNS, Math.min(SLICE_GRID.columns, odd));
+}
 
 /** What a slice needs: f, the runs' paths and which run it goes through. */
 export interface LandscapeSliceInput {
