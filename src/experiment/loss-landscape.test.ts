@@ -61,6 +61,16 @@ describe('lossLandscapeSlice', () => {
     // the sample next to it with the run's recorded loss (over all training rows, not a batch)
     const near = nearestValue(slice.grid, 0, 0);
     expect(Math.abs(near - runs[1].loss[30]) / runs[1].loss[30]).toBeLessThan(0.2);
+    // and every sample is the model's mean loss over all the training rows at θ_c + α d1 + β d2
+    const { data } = resolveProblem(parse({ version: 1, problem: MOONS_MLP, steps: 1, runs: [{ optimizer: 'sgd' }] }).problem as Problem);
+    const [alpha, beta] = [aMin + (5 * (aMax - aMin)) / 20, bMax - (12 * (bMax - bMin)) / 20];
+    const point = slice.centre.map((c, i) => c + alpha * slice.directions[0][i] + beta * slice.directions[1][i]);
+    expect(data!.train.rows).toBe(200);
+    expect(slice.grid.values[12 * 21 + 5]).toBe(data!.createModel().loss(point, data!.train.features, data!.train.targets, data!.train.rows));
+    // filter-normalized: each unit's weight row of d1 has the norm of θ_c's, the biases are zero
+    const norm = (values: ArrayLike<number>, start: number, length: number) => Math.hypot(...Array.from(values).slice(start, start + length));
+    expect(norm(slice.directions[0], 0, 2)).toBeCloseTo(norm(slice.centre, 0, 2), 12);
+    expect(Array.from(slice.directions[0].subarray(16, 24))).toEqual(new Array(8).fill(0));
   });
 
   it('goes through the final point along the principal components of the path, with their explained variance', () => {

@@ -78,12 +78,15 @@ export function LandscapeSliceView({ dimension }: { dimension: number }) {
     <>
       <div className="map-toolbar landscape-toolbar">
         <h3 className="landscape-title">Loss landscape slice</h3>
-        <label className="landscape-directions">
-          <select aria-label="Slice directions" value={directions} onChange={(event) => setDirections(event.target.value as SliceDirections)}>
+        <select
+          className="landscape-directions"
+          aria-label="Slice directions"
+          value={directions}
+          onChange={(event) => setDirections(event.target.value as SliceDirections)}
+        >
             <option value="random">{hasModel ? 'Random (filter-normalized)' : 'Random (scaled to ‖θ‖)'}</option>
             <option value="pca">Principal components of {selectedLabel}&rsquo;s path</option>
-          </select>
-        </label>
+        </select>
         <span className="landscape-status" role="status">
           {status}
         </span>
