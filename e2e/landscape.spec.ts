@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { svgUnits } from './map-axes';
 
 // The parameter plane of a problem with more than two parameters: a 2-D slice of the loss (Li et
 // al. 2018) with every run's path projected onto it, random directions or the selected path's
@@ -28,6 +29,12 @@ async function trajectories(page: Page): Promise<(string | null)[]> {
   return landscape(page).locator('path.trajectory').evaluateAll((paths) => paths.map((path) => path.getAttribute('d')));
 }
 
+/** Where run `index`'s current-step marker is, in SVG units. */
+async function stepMarker(page: Page, index: number): Promise<{ x: number; y: number }> {
+  const marker = landscape(page).locator(`g.run[data-index="${index}"] .step-marker`);
+  return { x: Number(await marker.getAttribute('cx')), y: Number(await marker.getAttribute('cy')) };
+}
+
 async function openSlice(page: Page, link: string): Promise<void> {
   await page.goto(`/#${link}`);
   await expect(page.getByRole('heading', { name: 'Loss landscape slice' })).toBeVisible();
@@ -52,6 +59,11 @@ test('an MLP on two moons: a random filter-normalized slice with both paths, and
     .evaluateAll((groups) => groups.map((group) => Number(group.getAttribute('data-points'))));
   expect(points).toEqual([101, 101]);
   await expect(landscape(page).locator('.step-marker')).toHaveCount(2);
+  // the slice goes through the selected run's current point: its marker sits at α = β = 0 by the axes' ticks
+  const origin = await svgUnits(landscape(page), 0, 0);
+  const current = await stepMarker(page, 0);
+  expect(Math.abs(current.x - origin.x)).toBeLessThan(1);
+  expect(Math.abs(current.y - origin.y)).toBeLessThan(1);
   // the contours have several levels: the slice is not flat
   expect(await landscape(page).locator('.contour-fills path').count()).toBeGreaterThan(5);
   const randomPicture = await picture(page);
