@@ -289,10 +289,10 @@ for (const viewport of [
   });
 }
 
-test('a 10-dimensional problem from a link: no map, every run on the loss chart, and the export equals the CLI', async ({ playground, page }) => {
+test('a 10-dimensional problem from a link: a landscape slice instead of the map, every run on the loss chart, and the export equals the CLI', async ({ playground, page }) => {
   const start = Array.from({ length: 5 }, () => '-1.2,1').join(',');
   await page.goto(`/#v=1&surface=rosenbrock(dimension=10)&steps=100&run=adam(lr=0.01)@${start}&run=sgd(lr=0.0002,momentum=0.9)@${start}`);
-  await expect(page.getByRole('note')).toHaveText(/This problem has 10 dimensions: the map draws two-dimensional problems/);
+  await expect(page.getByRole('note')).toHaveText(/a slice of the 10-dimensional landscape, not the whole of it/);
   await expect(playground.lossCurves).toHaveCount(2);
   await expect(playground.map).toBeHidden();
   await expect(page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);

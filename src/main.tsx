@@ -7,6 +7,7 @@ import { loadPreferences } from './app/preferences';
 import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
+import { startLandscapeSync } from './sync/landscape-sync';
 import { applyUrlState, readUrlState, startUrlSync } from './sync/url-sync';
 import { createAppStore } from './store/store';
 import { DEFAULT_EXPERIMENT } from './experiment/experiment';
@@ -21,6 +22,9 @@ applyUrlState(store, readUrlState());
 startFirstPlay(store, location.hash);
 startUrlSync(store);
 startEngineSync(store, new EngineClient());
+// a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
+let landscapeClient: EngineClient | null = null;
+startLandscapeSync(store, () => (landscapeClient ??= new EngineClient()));
 // the batch workers start with the first analysis (or the first look at the Analysis panel)
 let batchPool: BatchPool | null = null;
 startBatchSync(store, () => (batchPool ??= new BatchPool()));

@@ -30,6 +30,17 @@ export interface SurfaceSample extends SurfaceGrid {
   readonly elapsedMs: number;
 }
 
+/** A loss-landscape slice of an n-D problem with the runs' paths projected onto it. */
+export interface SliceSample extends SurfaceGrid {
+  /** Per path asked for, flattened (α, β) pairs. */
+  readonly paths: readonly Float64Array[];
+  readonly explainedVarianceRatio: readonly [number, number] | null;
+  readonly elapsedMs: number;
+}
+
+/** What a slice is asked for with (the sampleSlice request less its tag). */
+export type SliceRequest = Omit<Extract<EngineRequest, { type: 'sampleSlice' }>, 'type' | 'requestId'>;
+
 type RequestBody = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'requestId'> : never) : never;
 type Kind = EngineRequest['type'];
 
@@ -89,6 +100,14 @@ export class EngineClient {
     if (response.type !== 'surfaceSample') throw new Error(`unexpected response ${response.type}`);
     const { values, minima, elapsedMs } = response;
     return { domain: response.domain, columns: response.columns, rows: response.rows, values, minima, elapsedMs };
+  }
+
+  /** A 2-D slice of an n-D problem's loss with the paths projected; a newer call before this one starts rejects it with SupersededError. */
+  async sampleSlice(slice: SliceRequest): Promise<SliceSample> {
+    const response = await this.request({ type: 'sampleSlice', ...slice });
+    if (response.type !== 'sliceSample') throw new Error(`unexpected response ${response.type}`);
+    const { domain, columns, rows, values, paths, explainedVarianceRatio, elapsedMs } = response;
+    return { domain, columns, rows, values, paths, explainedVarianceRatio, elapsedMs };
   }
 
   /** f and ∇f at a point of the problem (one coordinate per dimension). */

@@ -183,6 +183,7 @@ export class ContourMap {
   /** The box the map fits in (setSize) and the surface drawn last, redrawn when that box changes. */
   private box: { width: number; height: number };
   private shownSurface: { grid: SurfaceGrid; minima: readonly KnownMinimum[] } | null = null;
+  private yLabelTurned = false;
 
   constructor(svg: SVGSVGElement, options: ContourMapOptions = {}) {
     this.options = { ...defaults, ...options };
@@ -253,11 +254,22 @@ export class ContourMap {
     this.xAxis.attr('transform', `translate(0,${box.bottom})`).call(axisBottom(scales.x).ticks(Math.round(plotWidth / 80)));
     this.yAxis.attr('transform', `translate(${box.left},0)`).call(axisLeft(scales.y).ticks(Math.round((box.bottom - box.top) / 60)));
     this.xLabel.attr('x', (box.left + box.right) / 2).attr('y', height - 4);
-    this.yLabel.attr('x', 14).attr('y', (box.top + box.bottom) / 2);
+    this.yLabel
+      .attr('x', 14)
+      .attr('y', (box.top + box.bottom) / 2)
+      .attr('transform', this.yLabelTurned ? `rotate(-90 14 ${(box.top + box.bottom) / 2})` : null);
     this.legend.setPlacement({ x: box.right + 14, top: box.top, bottom: box.bottom });
     this.placePicture();
     this.placeMinima();
     return scales;
+  }
+
+  /** Names the axes (x and y until set; α and β on a loss-landscape slice); a y label longer than a letter is turned upright. */
+  setAxisLabels(x: string, y: string): void {
+    this.xLabel.text(x);
+    this.yLabel.text(y);
+    this.yLabelTurned = y.length > 1;
+    if (this.viewScales) this.setView(this.viewScales.domain);
   }
 
   /**

@@ -72,7 +72,11 @@ export class TrajectoryLayer {
   private step = Infinity;
   private moving: ReadonlySet<number> = new Set();
 
-  constructor(parent: SVGGElement) {
+  /** `draggableStarts` false: the starts are drawn only (a landscape slice, where a start is a projection). */
+  constructor(
+    parent: SVGGElement,
+    private readonly draggableStarts = true,
+  ) {
     this.root = select(parent).append('g').attr('class', 'trajectories');
   }
 
@@ -139,7 +143,7 @@ export class TrajectoryLayer {
       setAttribute(view.line, 'stroke', run.color);
       const [startX, startY] = scales.toScreen(run.start[0], run.start[1]);
       setAttribute(view.start, 'transform', `translate(${startX},${startY})`);
-      setAttribute(view.start, 'aria-label', startLabel(run, viewWidth));
+      setAttribute(view.start, 'aria-label', this.draggableStarts ? startLabel(run, viewWidth) : null);
       setAttribute(view.start, 'data-index', String(run.index));
       setAttribute(view.startMarker, 'stroke', run.color);
       setAttribute(view.stepMarker, 'fill', run.color);
@@ -210,11 +214,15 @@ export class TrajectoryLayer {
     divergedMarker.textContent = '✕';
     const divergedTitle = element(divergedMarker, 'title', {});
     // the start is a handle: focusable and named (MapInteraction also grabs it from a near miss)
-    const start = element(group, 'g', { class: 'start-point', tabindex: '0', role: 'button', 'aria-roledescription': 'draggable start point' });
+    const start = this.draggableStarts
+      ? element(group, 'g', { class: 'start-point', tabindex: '0', role: 'button', 'aria-roledescription': 'draggable start point' })
+      : element(group, 'g', { class: 'start-point' });
     element(start, 'circle', { class: 'start-focus-ring', r: '10', fill: 'none' });
     const startMarker = element(start, 'circle', { class: 'start-marker', r: '6', fill: '#fff' });
     const startTitle = element(start, 'title', {});
-    startTitle.textContent = 'Drag to move this start (runs starting here move together; Alt-drag moves this run alone). Arrow keys nudge it.';
+    startTitle.textContent = this.draggableStarts
+      ? 'Drag to move this start (runs starting here move together; Alt-drag moves this run alone). Arrow keys nudge it.'
+      : 'Start of the run, projected onto the slice';
     return { run, group, casing, line, start, startMarker, stepMarker, divergedMarker, divergedTitle, path: null, pathFor: null, pathScales: null, shownEnd: -1 };
   }
 

@@ -2,6 +2,8 @@
 // Compiled without the DOM library (tsconfig.worker.json): touching the page here is a type error.
 import { diagnoseRun } from '../engine/diagnosis/diagnose';
 import { lowestMinimumValue } from '../engine/known-minima';
+import { lossLandscapeSlice, sliceResolution } from '../engine/landscape/loss-landscape';
+import { problemFilters } from '../engine/landscape/parameter-filters';
 import { sampleObjective } from '../engine/sample';
 import { resolveProblem, runOptionsFor, type ResolvedProblem } from '../experiment/run-experiment';
 import type { Experiment } from '../experiment/experiment';
@@ -62,6 +64,28 @@ function handle(request: EngineRequest, receivedAt: number): void {
       const grid = sampleObjective(problem.objective, request.domain, request.columns, request.rows);
       const elapsedMs = performance.now() - started;
       reply({ type: 'surfaceSample', requestId: request.requestId, ...grid, minima: problem.plane.minima, elapsedMs }, [grid.values.buffer]);
+      return;
+    }
+    case 'sampleSlice': {
+      const started = performance.now();
+      const problem = problemFor(request.problem);
+      const { objective, data } = problem;
+      // a data problem's f goes over every training row for each parameter
+      const resolution = sliceResolution((data?.train.rows ?? 1) * objective.dimension);
+      const slice = lossLandscapeSlice({
+        objective,
+        layout: problemFilters(problem),
+        paths: request.paths,
+        runIndex: request.runIndex,
+        step: request.step,
+        directions: request.directions,
+        seed: request.seed,
+        columns: resolution,
+        rows: resolution,
+      });
+      const { grid, paths, explainedVarianceRatio } = slice;
+      const elapsedMs = performance.now() - started;
+      reply({ type: 'sliceSample', requestId: request.requestId, ...grid, paths, explainedVarianceRatio, elapsedMs }, [grid.values.buffer, ...paths.map((path) => path.buffer)]);
       return;
     }
     case 'probe': {

@@ -2,11 +2,12 @@
 // No class instances cross; typed arrays are transferred, not copied.
 import type { RunDiagnosis } from '../engine/diagnosis/diagnose';
 import type { RunResult } from '../engine/run';
+import type { SliceDirections } from '../engine/landscape/loss-landscape';
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { Experiment } from '../experiment/experiment';
 
 /** Bumped whenever a message's shape changes; the client refuses a worker that disagrees. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Page → worker. */
 export type EngineRequest =
@@ -32,6 +33,21 @@ export type EngineRequest =
       readonly domain: Domain;
       readonly columns: number;
       readonly rows: number;
+    }
+  /**
+   * A 2-D slice of an n-D problem's loss through run `runIndex`'s point at `step` (random directions)
+   * or its final point (principal components of its path), with every path projected onto it.
+   */
+  | {
+      readonly type: 'sampleSlice';
+      readonly requestId: number;
+      readonly problem: Experiment['problem'];
+      /** Each run's recorded points, flattened; an empty array for a run not drawn. */
+      readonly paths: readonly Float64Array[];
+      readonly runIndex: number;
+      readonly step: number;
+      readonly directions: SliceDirections;
+      readonly seed: number;
     };
 
 /**
@@ -78,6 +94,20 @@ export type EngineResponse =
       /** Row-major, row 0 at the top (y = yMax). */
       readonly values: Float64Array;
       readonly minima: readonly KnownMinimum[];
+      readonly elapsedMs: number;
+    }
+  | {
+      readonly type: 'sliceSample';
+      readonly requestId: number;
+      /** Over (α, β); row-major, row 0 at the top (β = βmax). */
+      readonly domain: Domain;
+      readonly columns: number;
+      readonly rows: number;
+      readonly values: Float64Array;
+      /** Per path asked for, flattened (α, β) pairs. */
+      readonly paths: readonly Float64Array[];
+      /** Share of the path's variance along α and β (principal components), null for random directions. */
+      readonly explainedVarianceRatio: readonly [number, number] | null;
       readonly elapsedMs: number;
     }
   | { readonly type: 'probeResult'; readonly requestId: number; readonly value: number; readonly gradient: readonly number[] }

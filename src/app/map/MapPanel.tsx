@@ -20,6 +20,8 @@ import { roundToView, sameDomain, zoomDomain } from '../../views/view-domain';
 import { BasinLegend } from '../analyses/BasinLegend';
 import { basinPictureOf, seedsPictureOf } from '../analyses/analysis-format';
 import { HoverReadout } from './HoverReadout';
+import { LandscapeSliceView } from './LandscapeSliceView';
+import { mapBox } from './map-box';
 import { mapRuns, methodStateRuns, runsMovedTogether, withStarts } from './map-runs';
 import { runLabel } from '../runs/labels';
 import { Toggle } from '../controls/Toggle';
@@ -32,17 +34,6 @@ const BUTTON_ZOOM = 1.5;
 
 function homeDomain(state: AppState): Domain {
   return resolveDomain(state.experiment.problem);
-}
-
-/**
- * The box the map fits in, in CSS pixels: on the one-screen layout the frame the page sizes (the SVG
- * fills it, absolutely placed); in page flow the frame's width and the SVG's max-height (MapPanel.css).
- */
-function mapBox(frame: HTMLElement, svg: SVGSVGElement): [number, number] {
-  const style = getComputedStyle(svg);
-  if (style.position === 'absolute') return [frame.clientWidth, frame.clientHeight];
-  const maxHeight = parseFloat(style.maxHeight);
-  return [frame.clientWidth, Number.isFinite(maxHeight) ? maxHeight : Infinity];
 }
 
 /** Wires the store to the map's views; returns what the panel's buttons call and a teardown. */
@@ -287,7 +278,7 @@ export function MapPanel() {
   }, [store]);
 
   return (
-    <figure className={dimension === 2 ? 'panel map-panel' : 'panel map-panel without-map'}>
+    <figure className={dimension === 2 ? 'panel map-panel' : 'panel map-panel landscape-panel'}>
       {dimension === 2 && (
         <div className="map-toolbar">
           <HoverReadout />
@@ -308,11 +299,7 @@ export function MapPanel() {
       <div ref={frameRef} className="map-frame" style={dimension === 2 ? undefined : { display: 'none' }}>
         <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
       </div>
-      {dimension !== 2 && (
-        <p className="map-note" role="note">
-          This problem has {dimension} dimensions: the map draws two-dimensional problems. The loss chart and the runs show every run.
-        </p>
-      )}
+      {dimension !== 2 && <LandscapeSliceView dimension={dimension} />}
       <BasinLegend />
       {dimension === 2 && <MapHint />}
     </figure>
