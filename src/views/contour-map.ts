@@ -222,12 +222,6 @@ export class ContourMap {
     this.legend = new ColourLegend(this.root.append('g').attr('class', 'legend').node()!);
   }
 
-  /** Names the axes: x and y, or a model's two parameters. */
-  setAxisNames(x: string, y: string): void {
-    this.xLabel.text(x);
-    this.yLabel.text(y);
-  }
-
   /** The parameter-space ↔ pixel scales of the view shown now. */
   get scales(): MapScales | null {
     return this.viewScales;

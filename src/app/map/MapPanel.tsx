@@ -132,7 +132,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   fit();
   showView(view);
   if (initial.surface) map.setSurface(initial.surface, initial.surface.minima);
-  map.setAxisNames(...planeAxisNames(initial.experiment.problem));
+  map.setAxisLabels(...planeAxisNames(initial.experiment.problem));
   trajectories.setRuns(mapRuns(initial));
   trajectories.setStep(initial.step);
   methodState.setShown(initial.methodLayers);
@@ -150,7 +150,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       if (!sameDomain(wanted, view)) showView(wanted);
     }
     if (state.surface !== previous.surface && state.surface) map.setSurface(state.surface, state.surface.minima);
-    if (state.experiment.problem !== previous.experiment.problem) map.setAxisNames(...planeAxisNames(state.experiment.problem));
+    if (state.experiment.problem !== previous.experiment.problem) map.setAxisLabels(...planeAxisNames(state.experiment.problem));
     const budgetChanged = state.budget !== previous.budget || (state.budget !== null && (state.lossAxis !== previous.lossAxis || state.gradientCost !== previous.gradientCost));
     if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs || budgetChanged) {
       trajectories.setRuns(mapRuns(state));
