@@ -22,16 +22,11 @@ export type UrlSource = Pick<
   'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
 >;
 
-/** The URL state of the page as it is now: its hash, and `?engine=` from its query string (bundled data sets not fetched). */
-export function readUrlState(): DecodedUrlState {
-  return decodeUrlState(location.hash, location.search);
-}
-
 /** Counts the links read, so that a link still loading its data set gives way to a later one. */
 let linksRead = 0;
 
 /**
- * Reads a link and hands it to `open`: at once, or, when its data problem names a bundled data set,
+ * Reads a link (a hash, and the query string whose `?engine=` wins) and hands it to `open`: at once, or, when its data problem names a bundled data set,
  * once that file is fetched (a file that cannot be fetched is a problem of the link, said in
  * `problems`). A link read meanwhile wins: the earlier one is dropped when its file arrives.
  */
