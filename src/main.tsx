@@ -8,7 +8,7 @@ import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
 import { startLandscapeSync } from './sync/landscape-sync';
-import { applyUrlState, readUrlState, startUrlSync } from './sync/url-sync';
+import { openPageLink, startUrlSync } from './sync/url-sync';
 import { createAppStore } from './store/store';
 import { DEFAULT_EXPERIMENT } from './experiment/experiment';
 import { BatchPool } from './client/batch-pool';
@@ -16,8 +16,9 @@ import { EngineClient } from './client/engine-client';
 import './styles.css';
 
 const store = createAppStore({ experiment: DEFAULT_EXPERIMENT, preferences: loadPreferences() });
-// the link the page opened with goes through the same load sequence as a later hash change
-applyUrlState(store, readUrlState());
+// the link the page opened with goes through the same load sequence as a later hash change (at
+// once, unless it names a bundled data set: then once the file is fetched)
+void openPageLink(store);
 // a page opened with no link plays its experiment from step 0 (a link opens on its step)
 startFirstPlay(store, location.hash);
 startUrlSync(store);

@@ -1,10 +1,12 @@
 import type { Experiment } from '../experiment/experiment';
-import { decodeExperiment } from '../experiment/url-codec';
+import { decodeExperiment, linkBundledSets } from '../experiment/url-codec';
 import { parseExperiment } from '../experiment/validate';
+import { experimentFolder, readLinkFiles, withDataFiles } from './data-files';
 import { fileErrorText, type CliIo } from './io';
 import { locateJsonError } from './json-location';
 
 // Where `run` and `url` get their experiment: a JSON file, a share URL, or stdin holding either.
+// A data problem's file (a CSV, a bundled data set) is read before validation (data-files.ts).
 
 /** The experiment, or the one-line reason it could not be had. */
 export type LoadedExperiment = { ok: true; experiment: Experiment } | { ok: false; error: string };
@@ -21,18 +23,18 @@ export async function loadExperiment(input: string, io: CliIo): Promise<LoadedEx
     const untrimmed = stripByteOrderMark(text);
     const trimmed = untrimmed.trim();
     // the untrimmed text keeps the line numbers of JSON errors right
-    if (trimmed.startsWith('{')) return fromJsonText(untrimmed, 'stdin');
-    if (isShareUrl(trimmed)) return fromShareUrl(trimmed);
+    if (trimmed.startsWith('{')) return fromJsonText(untrimmed, 'stdin', io);
+    if (isShareUrl(trimmed)) return fromShareUrl(trimmed, io);
     return { ok: false, error: 'stdin holds neither experiment JSON nor a share URL' };
   }
-  if (isShareUrl(input)) return fromShareUrl(input);
+  if (isShareUrl(input)) return fromShareUrl(input, io);
   let text: string;
   try {
     text = await io.readFile(input);
   } catch (error) {
     return { ok: false, error: `cannot read '${input}': ${fileErrorText(error)}` };
   }
-  return fromJsonText(stripByteOrderMark(text), input);
+  return fromJsonText(stripByteOrderMark(text), input, io);
 }
 
 /** True for "http://host/#v=1&...", "#v=1&..." and a bare "v=1&..." hash. */
@@ -40,8 +42,11 @@ export function isShareUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.startsWith('#') || text.startsWith('v=');
 }
 
-/** Parses and validates experiment JSON; errors say where (line and column) or which fields. */
-export function fromJsonText(text: string, source: string): LoadedExperiment {
+/**
+ * Parses and validates experiment JSON; errors say where (line and column) or which fields. A data
+ * problem's CSV path is relative to the file `source` names (the working directory for stdin).
+ */
+export async function fromJsonText(text: string, source: string, io: CliIo): Promise<LoadedExperiment> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,7 +55,9 @@ export function fromJsonText(text: string, source: string): LoadedExperiment {
     const where = location ? ` at line ${location.line}, column ${location.column}: ${location.reason}` : `: ${(error as Error).message}`;
     return { ok: false, error: `${source}: invalid JSON${where}` };
   }
-  const parsed = parseExperiment(json);
+  const withFiles = await withDataFiles(json, experimentFolder(source), io);
+  if (!withFiles.ok) return { ok: false, error: `${source}: ${withFiles.error}` };
+  const parsed = parseExperiment(withFiles.json);
   if (parsed.ok) return parsed;
   const count = parsed.errors.length === 1 ? '1 problem' : `${parsed.errors.length} problems`;
   return { ok: false, error: `${source}: invalid experiment (${count}): ${parsed.errors.join('; ')}` };
@@ -58,13 +65,14 @@ export function fromJsonText(text: string, source: string): LoadedExperiment {
 
 /**
  * Decodes a share URL. The playground opens a URL with problems anyway (falling back field by
- * field), but the CLI is for reproducing results, so any problem is an error here.
+ * field), but the CLI is for reproducing results, so any problem is an error here. A bundled data
+ * set the link names is read from the package first.
  */
-export function fromShareUrl(url: string): LoadedExperiment {
+export async function fromShareUrl(url: string, io: CliIo): Promise<LoadedExperiment> {
   const hashStart = url.indexOf('#');
   const hash = hashStart >= 0 ? url.slice(hashStart + 1) : url.startsWith('v=') ? url : undefined;
   if (hash === undefined) return { ok: false, error: `the URL has no '#' part with an experiment (a share URL looks like http://localhost:5173/#v=1&...)` };
-  const { experiment, problems } = decodeExperiment(hash);
+  const { experiment, problems } = decodeExperiment(hash, await readLinkFiles(linkBundledSets(hash), io));
   if (problems.length > 0) return { ok: false, error: `the share URL could not be read in full: ${problems.join('; ')}` };
   return { ok: true, experiment };
 }

@@ -22,8 +22,9 @@ Usage:
 
 Commands:
   run   Run every optimizer of the experiment and print each trajectory (start first) with
-        the loss at every point: JSON by default, CSV (run,optimizer,label,step,x,y,loss)
-        with --format csv. --out FILE writes to FILE instead of stdout.
+        the loss at every point: JSON by default, CSV (run,optimizer,label,step,x,y,loss;
+        x1..xn past three coordinates; a data problem adds validation_loss, accuracy,
+        validation_accuracy) with --format csv. --out FILE writes to FILE instead of stdout.
   url   Print the share URL that opens the experiment in the playground
         (on ${DEFAULT_BASE_URL} unless --base URL is given).
 
@@ -32,7 +33,9 @@ Commands:
     "problem": { "expression": "(1-x)^2 + 100*(y-x^2)^2", "domain": [[-2, 2], [-1, 3]] },
     "steps": 300, "seed": 1, "noise": 0,
     "runs": [ { "optimizer": "adam", "hyper": { "lr": 0.05 }, "start": [-1.5, 2] } ] }
-or with "problem": { "surface": "rosenbrock" }. A run may add "schedule", "clip", "label", "color" ("#rrggbb") and "hidden" (the playground does not draw it; the CLI still runs it).
+or with "problem": { "surface": "rosenbrock" }, or a model fitted to data:
+  "problem": { "dataset": { "csv": "houses.csv", "target": "price" }, "model": { "kind": "linear" } }
+(the CSV's path is relative to the experiment file; "name": "iris" reads a bundled data set). A run may add "schedule", "clip", "label", "color" ("#rrggbb") and "hidden" (the playground does not draw it; the CLI still runs it).
 
 Exit status: 0 on success, 2 when the input or the options are wrong.
 `;

@@ -84,13 +84,24 @@ export function formatOutputJson(output: ExperimentOutput): string {
   return `{\n${indent(1)}"runs": [\n${runs.join(',\n')}\n${indent(1)}]\n}\n`;
 }
 
-/** The CSV text: header run,optimizer,label,step,x,y,loss and one row per run and recorded step (run counts from 0). */
+/** A data problem's series the CSV gains a column for, after `loss`, when a run has them. */
+const DATA_SERIES = ['validation_loss', 'accuracy', 'validation_accuracy'] as const;
+
+/**
+ * The CSV text: header run,optimizer,label,step,x,y,loss (x1..xn past three coordinates), then a
+ * data problem's validation_loss, accuracy and validation_accuracy where they apply, and one row per
+ * run and recorded step (run counts from 0).
+ */
 export function formatOutputCsv(output: ExperimentOutput): string {
   const dimension = output.runs[0]?.trajectory[0]?.length ?? 2;
-  const lines = [['run', 'optimizer', 'label', 'step', ...coordinateNames(dimension), 'loss'].join(',')];
+  const series = DATA_SERIES.filter((name) => output.runs.some((run) => run[name] !== undefined));
+  const lines = [['run', 'optimizer', 'label', 'step', ...coordinateNames(dimension), 'loss', ...series].join(',')];
   output.runs.forEach((run, index) => {
     const prefix = `${index},${csvField(run.optimizer)},${csvField(run.label ?? '')}`;
-    run.trajectory.forEach((point, step) => lines.push(`${prefix},${step},${point.map(String).join(',')},${String(run.loss[step])}`));
+    run.trajectory.forEach((point, step) => {
+      const extra = series.map((name) => `,${run[name] === undefined ? '' : String(run[name][step])}`).join('');
+      lines.push(`${prefix},${step},${point.map(String).join(',')},${String(run.loss[step])}${extra}`);
+    });
   });
   return `${lines.join('\n')}\n`;
 }

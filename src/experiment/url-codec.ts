@@ -1,11 +1,12 @@
 import { didYouMean } from '../engine/suggest';
 import { NO_ANALYSIS_SETTINGS } from './analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
-import { DEFAULT_URL_VIEW, shorten, type DecodedUrlState, type UrlDraft, type UrlField, type UrlPart, type UrlState } from './url-field';
+import { DEFAULT_URL_VIEW, NO_LINK_FILES, shorten, type DecodedUrlState, type LinkFiles, type UrlDraft, type UrlField, type UrlPart, type UrlState } from './url-field';
 import { ANALYSIS_FIELDS } from './url-fields-analyses';
 import { EXPERIMENT_FIELDS } from './url-fields-experiment';
 import { RESERVED_VIEW_KEYS, VIEW_FIELDS } from './url-fields-view';
 import { unescapeText } from './url-text';
+import { bundledSetToLoad } from './url-data-files';
 
 // The share URL: a readable, hand-editable hash in the style of TensorFlow Playground,
 //   #v=1&surface=himmelblau&steps=100&run=adam(lr=0.05)@-1.5,2&view=-8,8,-8,8&step=25&basin=1,128,minimum
@@ -14,7 +15,7 @@ import { unescapeText } from './url-text';
 // holds its default is left out; a field that cannot be read falls back to its default alone and
 // says so in `problems`. Decoding never throws: a pasted URL always opens something.
 
-export { DEFAULT_URL_VIEW, type DecodedUrlState, type UrlState, type UrlView } from './url-field';
+export { DEFAULT_URL_VIEW, NO_LINK_FILES, type DecodedUrlState, type LinkFiles, type LoadedFile, type UrlState, type UrlView } from './url-field';
 
 /** The fields of the hash, in the order they are written and read. Add a field here and both directions know it. */
 const URL_FIELDS: readonly UrlField[] = [...EXPERIMENT_FIELDS, ...VIEW_FIELDS, ...ANALYSIS_FIELDS];
@@ -33,12 +34,13 @@ export function encodeUrlState(state: UrlState): string {
 
 /**
  * Reads a share-URL hash (with or without '#') and the page's query string, whose `?engine=`
- * wins over the hash's `engine=` (it is the override typed in front of a shared link). Never
- * throws: what cannot be read falls back and is listed in `problems`.
+ * wins over the hash's `engine=` (it is the override typed in front of a shared link). `files` are
+ * the files the link names that the host loaded first (linkBundledSets). Never throws: what cannot
+ * be read falls back and is listed in `problems`.
  */
-export function decodeUrlState(hash: string, search = ''): DecodedUrlState {
+export function decodeUrlState(hash: string, search = '', files: LinkFiles = NO_LINK_FILES): DecodedUrlState {
   const queryEngine = queryParameter(search, 'engine');
-  return decodeFields(hash, URL_FIELDS, queryEngine === undefined ? {} : { engine: [queryEngine] });
+  return decodeFields(hash, URL_FIELDS, queryEngine === undefined ? {} : { engine: [queryEngine] }, files);
 }
 
 /** The hash of an experiment alone, with no view or analyses (the CLI, the recent-experiments menu). */
@@ -50,9 +52,30 @@ export function encodeExperiment(experiment: Experiment): string {
  * The experiment a hash opens, and what was wrong in the experiment's keys; the view and analysis
  * keys are accepted but not read (the CLI reproduces the experiment and refuses a link with problems).
  */
-export function decodeExperiment(hash: string): { experiment: Experiment; problems: string[] } {
-  const { experiment, problems } = decodeFields(hash, fieldsOf('experiment'), {});
+export function decodeExperiment(hash: string, files: LinkFiles = NO_LINK_FILES): { experiment: Experiment; problems: string[] } {
+  const { experiment, problems } = decodeFields(hash, fieldsOf('experiment'), {}, files);
   return { experiment, problems };
+}
+
+/**
+ * The bundled data sets a hash's problem names without their text (a link carries them by name):
+ * the host loads each (the page fetches datasets/<name>.csv) and passes them to decodeUrlState.
+ */
+export function linkBundledSets(hash: string): string[] {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  // the field reads the last problem= given
+  const text = body
+    .split('&')
+    .filter((pair) => pair.startsWith('problem='))
+    .map((pair) => unescapeText(pair.slice('problem='.length)))
+    .at(-1);
+  if (text === undefined || !text.ok) return [];
+  try {
+    const name = bundledSetToLoad(JSON.parse(text.value));
+    return name === undefined ? [] : [name];
+  } catch {
+    return []; // the problem field says it is not JSON
+  }
 }
 
 /** The fields of one part, in table order. */
@@ -61,7 +84,7 @@ function fieldsOf(part: UrlPart): readonly UrlField[] {
 }
 
 /** Reads `fields` from a hash into a draft that starts at the defaults; `overrides` replace a key's values from the hash. */
-function decodeFields(hash: string, fields: readonly UrlField[], overrides: Readonly<Record<string, string[]>>): DecodedUrlState {
+function decodeFields(hash: string, fields: readonly UrlField[], overrides: Readonly<Record<string, string[]>>, files: LinkFiles): DecodedUrlState {
   const problems: string[] = [];
   const texts = new Map<string, string[]>(fields.map((field) => [field.key, []]));
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -91,7 +114,7 @@ function decodeFields(hash: string, fields: readonly UrlField[], overrides: Read
   }
 
   const draft: UrlDraft = { experiment: { ...DEFAULT_EXPERIMENT }, view: { ...DEFAULT_URL_VIEW }, analyses: { ...NO_ANALYSIS_SETTINGS } };
-  for (const field of fields) problems.push(...field.read(texts.get(field.key) ?? [], draft));
+  for (const field of fields) problems.push(...field.read(texts.get(field.key) ?? [], draft, files));
   return { ...draft, problems };
 }
 

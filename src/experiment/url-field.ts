@@ -46,6 +46,20 @@ export interface UrlDraft {
   analyses: Mutable<AnalysisSettings>;
 }
 
+/** A file a link names, as the host loaded it (or why it could not). */
+export type LoadedFile = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+
+/**
+ * The files a link refers to by name and the host loads before the link is read (the page fetches
+ * them, the CLI reads them from disk): the bundled data sets, by name (linkBundledSets in url-codec.ts).
+ */
+export interface LinkFiles {
+  readonly bundled: ReadonlyMap<string, LoadedFile>;
+}
+
+/** No files loaded. */
+export const NO_LINK_FILES: LinkFiles = { bundled: new Map() };
+
 /** The part of the state a field belongs to; the CLI reads the experiment's alone. */
 export type UrlPart = 'experiment' | 'view' | 'analyses';
 
@@ -59,7 +73,7 @@ export interface UrlField {
    * Reads every value given for the key (raw, still escaped) into the draft; returns the problems.
    * Fields are read in table order, so the draft already holds what the fields before this one read.
    */
-  read(texts: readonly string[], draft: UrlDraft): string[];
+  read(texts: readonly string[], draft: UrlDraft, files: LinkFiles): string[];
 }
 
 /** A value read from the URL, with the parts of it that fell back alone; or why none could be read. */
@@ -79,7 +93,7 @@ export interface ValueFieldSpec<T> {
   /** The value as URL text, escaped where it needs to be. */
   format(value: T): string;
   /** Reads unescaped text; an error names the field ("steps: 'abc' is not a whole number"). */
-  parse(text: string, draft: Readonly<UrlDraft>): FieldRead<T>;
+  parse(text: string, draft: Readonly<UrlDraft>, files: LinkFiles): FieldRead<T>;
   /**
    * The view and analysis keys keep the leniency they were first read with: a repeat silently
    * replaces the value before it, and a value that is not valid percent-encoding is ignored.
@@ -98,7 +112,7 @@ export function valueField<T>(spec: ValueFieldSpec<T>): UrlField {
       if (value === undefined || deepEqual(value, spec.defaultValue)) return [];
       return [spec.format(value)];
     },
-    read(texts, draft) {
+    read(texts, draft, files) {
       if (texts.length === 0) return [];
       const problems: string[] = [];
       let text: string | undefined;
@@ -115,7 +129,7 @@ export function valueField<T>(spec: ValueFieldSpec<T>): UrlField {
         if (!unescaped.ok) return [...problems, `${spec.key}: ${unescaped.error}; ${spec.fallback}`];
         text = unescaped.value;
       }
-      const parsed = spec.parse(text, draft);
+      const parsed = spec.parse(text, draft, files);
       if (!parsed.ok) return [...problems, `${parsed.error}; ${spec.fallback}`];
       spec.set(draft, parsed.value);
       return [...problems, ...(parsed.problems ?? [])];

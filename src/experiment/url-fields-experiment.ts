@@ -1,9 +1,11 @@
 import { checkNumber, type NumberRange } from '../engine/checks';
 import type { Domain } from '../engine/objective';
-import { problemDimension } from '../engine/problems';
+import { problemDimension, problemSuggestedStarts } from '../engine/problems';
 import { DEFAULT_EXPERIMENT, EXPERIMENT_VERSION, MAX_RUNS, isFormulaProblem, type ExperimentRun, type Problem, type SurfaceProblem } from './experiment';
 import { deepEqual, shorten, valueField, type FieldRead, type UrlField } from './url-field';
 import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber } from './url-grammar';
+import { MAX_LINK_CSV_CHARACTERS, portableProblem } from './portable-problem';
+import { withLinkFiles } from './url-data-files';
 import { formatRun, parseRun } from './url-run';
 import { escapeText } from './url-text';
 import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkProblem, checkSurface, type Checked } from './validate';
@@ -13,7 +15,10 @@ import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, che
 //   &run=adam(lr=0.05,betas=0.9/0.999)@-1.5,2&run=sgd(lr=0.01,momentum=0.9)@-1,1;clip=norm(1)
 //   &run=adam@0,1;label=Adam;color=e69f00;hidden
 // or, for a built-in surface, surface=rosenbrock(b=50) (an n-dimensional one with its dimension
-// as a named argument: surface=rosenbrock(dimension=10)).
+// as a named argument: surface=rosenbrock(dimension=10)). Any other kind (a data problem) is its
+// JSON in problem=..., a bundled data set by its name and a CSV compressed when it fits
+// (portable-problem.ts); a data problem's run leaves out a start that is the model's default
+// initialization (an MLP's hundreds of weights): run=adam(lr=0.01).
 
 /** A number field checked against a range, e.g. steps in 1..100000. */
 function numberField(key: 'steps' | 'seed' | 'noise', range: NumberRange): UrlField {
@@ -95,7 +100,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     part: 'experiment',
     get: ({ experiment: { problem } }) => {
       if (problem.kind === 'surface' || problem.kind === 'formula') return undefined;
-      const { domain: _domain, ...withoutDomain } = problem as Problem;
+      const { domain: _domain, ...withoutDomain } = portableProblem(problem, MAX_LINK_CSV_CHARACTERS);
       return withoutDomain as Problem;
     },
     set: (draft, problem) => {
@@ -104,14 +109,16 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     defaultValue: undefined,
     fallback: PROBLEM_FALLBACK,
     format: (problem) => escapeText(JSON.stringify(problem)),
-    parse(text) {
+    parse(text, _draft, files) {
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         return { ok: false, error: `problem: '${shorten(text)}' is not JSON` };
       }
-      return fromChecked(checkProblem(json, 'problem'), ({ problem }) => problem);
+      const loaded = withLinkFiles(json, files);
+      if (!loaded.ok) return { ok: false, error: `problem: ${loaded.error}` };
+      return fromChecked(checkProblem(loaded.value, 'problem'), ({ problem }) => problem);
     },
   }),
   valueField<Domain>({
@@ -139,15 +146,20 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     // run whose optimizer or start cannot be read costs that run alone, not the whole list
     key: 'run',
     part: 'experiment',
-    write: ({ experiment: { runs } }) => (deepEqual(runs, DEFAULT_EXPERIMENT.runs) ? [] : runs.map(formatRun)),
+    write: ({ experiment: { runs, problem } }) => {
+      if (deepEqual(runs, DEFAULT_EXPERIMENT.runs)) return [];
+      const defaultStart = defaultStartOf(problem);
+      return runs.map((run) => formatRun(run, defaultStart));
+    },
     read(texts, draft) {
       if (texts.length === 0) return [];
       // the problem is read by now, so a start point is checked against its dimension
       const dimension = problemDimension(draft.experiment.problem);
+      const defaultStart = defaultStartOf(draft.experiment.problem);
       const problems: string[] = [];
       const runs: ExperimentRun[] = [];
       texts.forEach((text, index) => {
-        const parsed = parseRun(text, dimension);
+        const parsed = parseRun(text, dimension, defaultStart);
         if (!parsed.ok) problems.push(`run ${index + 1}: ${parsed.error}; run dropped`);
         else if (runs.length === MAX_RUNS) problems.push(`run ${index + 1}: at most ${MAX_RUNS} runs; run dropped`);
         else {
@@ -163,6 +175,17 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     },
   },
 ];
+
+/** A data problem's default start (the model's seeded initialization), which a run may leave out; none for other kinds. */
+function defaultStartOf(problem: Problem): readonly number[] | undefined {
+  if (problem.kind !== 'data') return undefined;
+  try {
+    return problemSuggestedStarts(problem)[0];
+  } catch {
+    // a problem that never passed validation (its data cannot be read): every start is written
+    return undefined;
+  }
+}
 
 function fromChecked<T, U>(checked: Checked<T>, pick: (value: T) => U): FieldRead<U> {
   return checked.ok ? { ok: true, value: pick(checked.value) } : { ok: false, error: checked.errors.join('; ') };

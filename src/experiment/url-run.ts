@@ -18,7 +18,9 @@ import { checkClip, checkColor, checkMethodId, checkRun, checkSchedule, checkSta
 // Reading is forgiving field by field, as the README promises: a bad hyperparameter takes its
 // default, a bad schedule parameter its default, a bad schedule, clip, label, colour or flag
 // costs that option, and an unknown one is ignored; each says so. Only a run whose optimizer or
-// start cannot be read is dropped, because without them there is no run to keep.
+// start cannot be read is dropped, because without them there is no run to keep. A data problem's
+// run may leave out `@start`: it then starts from the model's default initialization, and a run
+// starting there is written without one (an MLP has hundreds of weights).
 
 /** The options a run may carry after its head, in the order they are written. */
 const RUN_OPTIONS = ['schedule', 'clip', 'label', 'color', 'hidden'] as const;
@@ -39,10 +41,14 @@ export type ParsedRun = { ok: true; value: ExperimentRun; problems: string[] } |
 /** An option read from its text, with the parts of it that fell back alone (a schedule's parameters). */
 type OptionRead = { ok: true; value: unknown; problems?: readonly string[] } | { ok: false; error: string };
 
-/** Writes a run as URL text; hyperparameters as given, schedule parameters that hold their default left out. */
-export function formatRun(run: ExperimentRun): string {
+/**
+ * Writes a run as URL text; hyperparameters as given, schedule parameters that hold their default
+ * left out, and the start left out when it is `defaultStart` (a data problem's initialization).
+ */
+export function formatRun(run: ExperimentRun, defaultStart?: readonly number[]): string {
   const hyper = Object.entries(run.hyper).map(([name, value]) => ({ name, value: formatHyperValue(value) }));
-  let text = `${formatCall(run.optimizer, hyper)}@${run.start.map(formatNumber).join(',')}`;
+  let text = formatCall(run.optimizer, hyper);
+  if (defaultStart === undefined || !sameNumbers(run.start, defaultStart)) text += `@${run.start.map(formatNumber).join(',')}`;
   if (run.schedule) text += `;schedule=${formatSchedule(run.schedule)}`;
   if (run.clip) text += `;clip=${formatClip(run.clip)}`;
   if (run.label !== undefined) text += `;label=${escapeText(run.label, ';')}`;
@@ -54,20 +60,19 @@ export function formatRun(run: ExperimentRun): string {
 /**
  * Reads a run written by `formatRun` (or by hand) for a problem of `dimension` coordinates. A bad
  * field falls back alone and is listed in `problems`; the run is refused only when its optimizer
- * or its start cannot be read.
+ * or its start cannot be read. Without `@start` the run starts at `defaultStart` when the problem
+ * has one (a data problem), else it is refused.
  */
-export function parseRun(text: string, dimension: number): ParsedRun {
+export function parseRun(text: string, dimension: number, defaultStart?: readonly number[]): ParsedRun {
   const [rawHead, ...rawOptions] = text.split(';');
   const head = unescapeText(rawHead);
   if (!head.ok) return head;
   const at = head.value.indexOf('@');
-  if (at < 0) return { ok: false, error: `'${head.value}' has no start point (write it as optimizer(...)@x,y)` };
-  const method = readMethod(head.value.slice(0, at));
+  if (at < 0 && defaultStart === undefined) return { ok: false, error: `'${head.value}' has no start point (write it as optimizer(...)@x,y)` };
+  const method = readMethod(at < 0 ? head.value : head.value.slice(0, at));
   if (!method.ok) return method;
-  const coordinates = parseNumberList(head.value.slice(at + 1));
-  if (!coordinates.ok) return { ok: false, error: `start: ${coordinates.error}` };
-  const start = checkStart(coordinates.value, 'start', dimension);
-  if (!start.ok) return { ok: false, error: start.errors.join('; ') };
+  const start = at < 0 ? { ok: true as const, value: (defaultStart ?? []).slice() } : readStart(head.value.slice(at + 1), dimension);
+  if (!start.ok) return start;
 
   const { definition, call, problems } = method.value;
   const hyper = call === undefined ? { values: {}, problems: [] } : readHyper(definition, call);
@@ -85,6 +90,19 @@ export function parseRun(text: string, dimension: number): ParsedRun {
   // every field was checked on its own above; this is the same validation a JSON file gets
   const checked = checkRun(run, '', dimension);
   return checked.ok ? { ok: true, value: checked.value, problems } : { ok: false, error: checked.errors.join('; ') };
+}
+
+/** The coordinates after '@', checked against the problem's dimension. */
+function readStart(text: string, dimension: number): Parsed<number[]> {
+  const coordinates = parseNumberList(text);
+  if (!coordinates.ok) return { ok: false, error: `start: ${coordinates.error}` };
+  const start = checkStart(coordinates.value, 'start', dimension);
+  return start.ok ? start : { ok: false, error: start.errors.join('; ') };
+}
+
+/** Same length and the same numbers (by Object.is, so -0 is written where it was given). */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
 }
 
 /** The optimizer of a run's head, and its arguments when they can be read ("adam(lr=0.1" cannot). */

@@ -2,12 +2,15 @@
 // follows hand edits of the hash, writes the experiment, its view and the analyses back (debounced
 // replaceState) whenever they change, and pushes a browser history entry for each edit in the undo
 // list, so Back and Forward walk the same edits as Undo and Redo. What the URL says is experiment/url-codec.ts's
-// business; this module only moves it between the address bar and the store.
+// business; this module only moves it between the address bar and the store. A link to a bundled
+// data set names it alone: the file is fetched (bundled-files.ts) before the link is read, the page
+// showing what it showed until then.
 import type { AppState, AppStore } from '../store/store';
 import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
 import { snapshotOf } from '../store/history-slice';
 import { withoutAutomaticLabels } from '../experiment/run-name';
-import { decodeUrlState, encodeUrlState, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
+import { decodeUrlState, encodeUrlState, linkBundledSets, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
+import { fetchText, loadLinkFiles, type FileFetcher } from './bundled-files';
 
 const WRITE_DELAY_MS = 250;
 /** How long a history.go may take to land before the browser is taken not to have that entry. */
@@ -19,9 +22,29 @@ export type UrlSource = Pick<
   'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
 >;
 
-/** The URL state of the page as it is now: its hash, and `?engine=` from its query string. */
-export function readUrlState(): DecodedUrlState {
-  return decodeUrlState(location.hash, location.search);
+/** Counts the links read, so that a link still loading its data set gives way to a later one. */
+let linksRead = 0;
+
+/**
+ * Reads a link (a hash, and the query string whose `?engine=` wins) and hands it to `open`: at once, or, when its data problem names a bundled data set,
+ * once that file is fetched (a file that cannot be fetched is a problem of the link, said in
+ * `problems`). A link read meanwhile wins: the earlier one is dropped when its file arrives.
+ */
+export function readLink(hash: string, search: string, open: (decoded: DecodedUrlState) => void, fetchFile: FileFetcher = fetchText): Promise<void> {
+  const read = ++linksRead;
+  const names = linkBundledSets(hash);
+  if (names.length === 0) {
+    open(decodeUrlState(hash, search));
+    return Promise.resolve();
+  }
+  return loadLinkFiles(names, fetchFile).then((files) => {
+    if (read === linksRead) open(decodeUrlState(hash, search, files));
+  });
+}
+
+/** Opens the page's own link in the store (main.tsx), fetching a bundled data set it names first. */
+export function openPageLink(store: AppStore): Promise<void> {
+  return readLink(location.hash, location.search, (decoded) => applyUrlState(store, decoded));
 }
 
 /** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
@@ -182,22 +205,25 @@ export function startUrlSync(store: AppStore): () => void {
     return true;
   };
   // opens the URL the browser shows; `asEdit`: as an edit in a new entry, else as a fresh start
+  // (once the bundled data set it names is fetched, if it names one)
   const openLink = (asEdit: boolean) => {
     const before = snapshotOf(store.getState());
-    following = true;
-    try {
-      applyUrlState(store, readUrlState());
-      if (asEdit) store.getState().recordLink(before);
-      else {
-        session = newSession();
-        store.getState().clearHistory();
+    void readLink(location.hash, location.search, (decoded) => {
+      following = true;
+      try {
+        applyUrlState(store, decoded);
+        if (asEdit) store.getState().recordLink(before);
+        else {
+          session = newSession();
+          store.getState().clearHistory();
+        }
+      } finally {
+        following = false;
       }
-    } finally {
-      following = false;
-    }
-    browserIndex = store.getState().historyIndex;
-    lastWritten = currentHash();
-    history.replaceState(marked(browserIndex), '', location.href);
+      browserIndex = store.getState().historyIndex;
+      lastWritten = currentHash();
+      history.replaceState(marked(browserIndex), '', location.href);
+    });
   };
 
   const onPopState = (event: PopStateEvent) => {

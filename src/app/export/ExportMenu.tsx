@@ -1,6 +1,7 @@
 import { select } from 'd3';
 import { useEffect, useState } from 'react';
 import type { AppState } from '../../store/store';
+import { portableExperiment } from '../../experiment/portable-problem';
 import { drawRunLegend, legendEntries } from '../../views/run-legend';
 import { problemTitle } from '../runs/labels';
 import { visibleRuns } from '../runs/visible-runs';
@@ -81,7 +82,8 @@ export function ExportMenu() {
     run('the experiment', async () => {
       const { experiment } = store.getState();
       const name = exportFileName(experiment.problem, 'experiment', 'json');
-      downloadFile(`${JSON.stringify(experiment, null, 2)}\n`, name, MIME_TYPES.json);
+      // a bundled data set by its name, the user's CSV compressed inside (checkDatasetSpec reads it back)
+      downloadFile(`${JSON.stringify(portableExperiment(experiment), null, 2)}\n`, name, MIME_TYPES.json);
       return name;
     });
 

@@ -2,6 +2,7 @@ import { checkNumber, describe } from '../checks';
 import { fail, isJsonObject, joinPath, unknownKeys, type Checked, type JsonObject } from '../check-values';
 import type { HyperValues } from '../methods/hyperparameters';
 import { BUNDLED_DATASETS, bundledDataset, findBundledDataset } from './bundled';
+import { inflateText } from './compressed-text';
 import { csvToDataset } from './csv';
 import { classCount, type Dataset } from './dataset';
 import { DATASET_GENERATORS, findGenerator, generateDataset, validateDatasetParams } from './generators';
@@ -10,7 +11,8 @@ import { DATASET_GENERATORS, findGenerator, generateDataset, validateDatasetPara
 // real data set, or the user's CSV), points added by clicking, the validation fraction and
 // standardizing. A CSV (and a bundled set) is text the host loads: the CLI reads `csv` from disk, the
 // page the file the user opened, and both put it in `content` before validation, so the engine stays
-// pure and synchronous.
+// pure and synchronous. A share URL or an exported file carries a CSV as `compressed` (raw DEFLATE in
+// base64url, compressed-text.ts), which checking inflates into `content`.
 
 /** Where a data problem's rows come from, and how they are held out and scaled. */
 export interface DatasetSpec {
@@ -24,6 +26,11 @@ export interface DatasetSpec {
   readonly csv?: string;
   /** The CSV text of a `csv` or bundled data set, put here by the host that loaded it. */
   readonly content?: string;
+  /**
+   * In JSON only: a CSV's text as written into links and exports (raw DEFLATE, base64url); checking
+   * inflates it into `content`, so a checked spec never has it.
+   */
+  readonly compressed?: string;
   /** A CSV's target column (the last one when absent). */
   readonly target?: string;
   /** A CSV's feature columns (every other numeric column when absent). */
@@ -59,19 +66,17 @@ export function checkDatasetSpec(value: unknown, path: string): Checked<{ spec: 
   const common = checkCommon(value, path, errors);
   let spec: DatasetSpec;
   if (value.csv !== undefined) {
-    errors.push(...unknownKeys(value, ['csv', 'content', 'target', 'features', ...COMMON_KEYS], path));
+    errors.push(...unknownKeys(value, ['csv', 'content', 'compressed', 'target', 'features', ...COMMON_KEYS], path));
     if (typeof value.csv !== 'string' || value.csv === '') errors.push(`${at('csv')} must be a file name, got ${describe(value.csv)}`);
     if (value.target !== undefined && typeof value.target !== 'string') errors.push(`${at('target')} must be a column name, got ${describe(value.target)}`);
     const features = value.features;
     if (features !== undefined && !(Array.isArray(features) && features.every((name) => typeof name === 'string'))) {
       errors.push(`${at('features')} must be a list of column names, got ${describe(features)}`);
     }
-    if (typeof value.content !== 'string') {
-      errors.push(`${path}: the file ${typeof value.csv === 'string' ? `"${value.csv}"` : ''} is not loaded (open it again; the CLI reads it from the path)`);
-    }
+    const content = csvContent(value, path, errors);
     spec = {
       csv: value.csv as string,
-      ...(typeof value.content === 'string' && { content: value.content }),
+      ...(content !== undefined && { content }),
       ...(typeof value.target === 'string' && { target: value.target }),
       ...(Array.isArray(features) && { features: (features as string[]).slice() }),
       ...common,
@@ -127,6 +132,29 @@ function readDataset(spec: DatasetSpec, path: string): Checked<Dataset> {
     dataset = generateDataset(spec.name ?? '', spec.params ?? {}, spec.seed ?? 0);
   }
   return { ok: true, value: spec.added && spec.added.length > 0 ? appendRows(dataset, spec.added) : dataset };
+}
+
+/** A CSV's text: its `content`, or its `compressed` form inflated; undefined (and a message) when neither is there or usable. */
+function csvContent(value: JsonObject, path: string, errors: string[]): string | undefined {
+  const file = typeof value.csv === 'string' ? `"${value.csv}" ` : '';
+  if (value.content !== undefined && value.compressed !== undefined) {
+    errors.push(`${path} must have the CSV text as "content" or as "compressed", not both`);
+    return undefined;
+  }
+  if (value.compressed !== undefined) {
+    if (typeof value.compressed !== 'string') {
+      errors.push(`${joinPath(path, 'compressed')} must be the file's text compressed (raw DEFLATE, base64url), got ${describe(value.compressed)}`);
+      return undefined;
+    }
+    const inflated = inflateText(value.compressed);
+    const named = typeof value.csv === 'string' ? ` (${value.csv})` : '';
+    if (!inflated.ok) errors.push(...inflated.errors.map((message) => `${joinPath(path, 'compressed')}${named} ${message}`));
+    return inflated.ok ? inflated.value : undefined;
+  }
+  if (typeof value.content === 'string') return value.content;
+  if (value.content !== undefined) errors.push(`${joinPath(path, 'content')} must be the file's text, got ${describe(value.content)}`);
+  else errors.push(`${path}: the file ${file}is not loaded (open it again; the CLI reads it from the path)`);
+  return undefined;
 }
 
 /** `validation`, `standardize` and `added`, checked, as they go into the spec. */
