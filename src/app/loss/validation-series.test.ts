@@ -13,7 +13,8 @@ describe('validation series', () => {
 
   it('keeps every point of a small model and at least the minimum of a large one', () => {
     expect(seriesPoints(300, 40, 105)).toBe(300);
-    expect(seriesPoints(5000, 360, 2410)).toBe(60);
+    expect(seriesPoints(5000, 40, 105)).toBe(357);
+    expect(seriesPoints(5000, 360, 2410)).toBe(30);
   });
 
   it('fills between sampled points with straight lines and cuts at a count', () => {
