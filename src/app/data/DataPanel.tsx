@@ -142,6 +142,8 @@ function DataFigure({ problem }: { problem: DataProblem }) {
   const addable = scene !== null && scene.layout !== 'images' && (classes > 0 ? columns <= 2 : columns === 1);
   const added = problem.dataset.added ?? [];
   const images = scene?.layout === 'images';
+  const heldOut = (prepared?.data.validation.rows ?? 0) > 0;
+  const shapes = `Circles: training rows${heldOut ? '; diamonds: validation rows' : ''}${classes > 0 ? '; ✕: a wrong prediction' : ''}. `;
 
   const removeAdded = () => {
     const { added: _added, ...dataset } = problem.dataset;
@@ -186,7 +188,7 @@ function DataFigure({ problem }: { problem: DataProblem }) {
       <p className="data-hint">
         {images
           ? 'Held-out digits first, each with the label the selected run predicts at the step shown; a wrong label is red and marked ✕.'
-          : `${classes > 0 ? 'Circles: training rows; diamonds: validation rows; ✕: a wrong prediction. ' : 'Circles: training rows; diamonds: validation rows. '}${
+          : `${shapes}${
               addable
                 ? classes > 0
                   ? 'Click to add a point of the chosen class, Shift-click for the next class. Adding points needs a pointer; the same rows can be typed into the experiment JSON ("added").'

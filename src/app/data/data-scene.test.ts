@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProblem, problemSuggestedStarts } from '../../engine/problems';
+import { createModel } from '../../engine/models';
 import { resolveData, type DataProblem } from '../../engine/problems/data-problem';
 import { clickedRow, fitAt, prepareScene, REGION_CELLS } from './data-scene';
 
@@ -49,5 +50,41 @@ describe('data scene', () => {
     expect(clickedRow(scatter, 2, 0.5, -0.25, 1)).toEqual([0.5, -0.25, 1]);
     expect(clickedRow({ ...scatter, layout: 'line', classes: 0 }, 1, 2, 3, 0)).toEqual([2, 3]);
     expect(clickedRow(scatter, 4, 0.5, -0.25, 1)).toBeNull();
+  });
+});
+
+describe('digits', () => {
+  it('shows held-out images first with the predicted label of each, 8 × 8 values per image', () => {
+    const rows = 50;
+    const features = Float64Array.from({ length: rows * 64 }, (_, index) => index % 17);
+    const targets = Float64Array.from({ length: rows }, (_, index) => index % 10);
+    const all = { features, targets, rows, columns: 64, featureNames: [], targetName: 'digit', task: 'classification' as const, classNames: Array.from({ length: 10 }, (_, index) => String(index)) };
+    const validationIndices = Uint32Array.from({ length: 10 }, (_, index) => 40 + index);
+    const trainIndices = Uint32Array.from({ length: 40 }, (_, index) => index);
+    const model = { kind: 'softmax' } as const;
+    const data = {
+      all,
+      train: all,
+      validation: all,
+      trainIndices,
+      validationIndices,
+      standardization: null,
+      model,
+      createModel: () => createModel(model, 64, 10),
+    };
+    const prepared = prepareScene(data, 'digits');
+    expect(prepared.scene.layout).toBe('images');
+    expect(prepared.scene.images!.pixels).toHaveLength(40);
+    expect(prepared.scene.images!.pixels[0]).toHaveLength(64);
+    expect(prepared.scene.images!.maximum).toBe(16);
+    // held-out row 40 first, its target 0
+    expect(prepared.rows[0]).toBe(40);
+    expect(prepared.scene.validation[0]).toBe(1);
+    const parameters = new Float64Array(65 * 10);
+    // a bias for class 3 alone: every image is predicted 3
+    parameters[64 * 10 + 3] = 1;
+    const fit = fitAt(prepared, [{ label: 'Softmax', color: '#000', parameters, selected: true, step: 2 }]);
+    expect(Array.from(fit.predicted!).every((label) => label === 3)).toBe(true);
+    expect(fit.description).toMatch(/^Digits with the labels Softmax predicts at step 2, validation accuracy 0\.\d\d$/);
   });
 });
