@@ -1,4 +1,5 @@
 import { AnalysisPanel } from './analyses/AnalysisPanel';
+import { DataPanel } from './data/DataPanel';
 import { Intro } from './intro/Intro';
 import { LossPanel } from './loss/LossPanel';
 import { MapPanel } from './map/MapPanel';
@@ -36,6 +37,7 @@ export function App() {
         </aside>
         <main className="stage">
           <MapPanel />
+          <DataPanel />
           <LossPanel />
           <PlaybackBar />
           <AnalysisPanel />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetCutIndex, budgetStop, costSeries, costWeights, type CostedRun } from './cost';
+import { checkProblem } from '../engine/problems';
+import { budgetCutIndex, budgetStop, costSeries, costWeights, dataCostOf, type CostedRun } from './cost';
 
 // A Newton-like run in 2-D: the start asks f and ∇f, each step asks f, ∇f and ∇²f once more.
 const newton: CostedRun = {
@@ -75,5 +76,29 @@ describe('budget cut', () => {
     expect(budgetStop(newton, 'cost', 'autodiff', 10)).toBe(2);
     expect(budgetStop(newton, 'cost', 'autodiff', 14)).toBeNull();
     expect(budgetStop(newton, 'evaluations', 'autodiff', null)).toBeNull();
+  });
+});
+
+describe('data axes', () => {
+  const run = {
+    dimension: 2,
+    loss: [3, 2, 1, 0.5],
+    evaluations: { function: Float64Array.from([1, 2, 3, 4]), gradient: Float64Array.from([0, 1, 2, 3]), hessian: new Float64Array(4) },
+    elapsedMs: null,
+  };
+
+  it('counts epochs as steps over batches per epoch, and examples as rows read per evaluation', () => {
+    expect(Array.from(costSeries(run, 'epoch', 'autodiff', { batchesPerEpoch: 2, rowsPerEvaluation: 5 }))).toEqual([0, 0.5, 1, 1.5]);
+    expect(Array.from(costSeries(run, 'examples', 'autodiff', { batchesPerEpoch: 2, rowsPerEvaluation: 5 }))).toEqual([5, 10, 15, 20]);
+    // without data (a surface) both count steps
+    expect(Array.from(costSeries(run, 'epoch', 'autodiff'))).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives a mini-batch problem its batches per epoch and mean batch rows', () => {
+    const checked = checkProblem({ dataset: { name: 'two_moons', params: { samples: 100 }, validation: 0.2 }, model: { kind: 'logistic' }, batch_size: 30 }, 'problem');
+    if (!checked.ok) throw new Error(checked.errors.join('; '));
+    // 80 training rows in batches of 30, 30, 20
+    expect(dataCostOf(checked.value)).toEqual({ batchesPerEpoch: 3, rowsPerEvaluation: 80 / 3 });
+    expect(dataCostOf({ kind: 'surface', surface: 'rosenbrock' } as never)).toBeNull();
   });
 });

@@ -2,12 +2,40 @@
 // simplex move and an Adam step are not the same work. The loss chart's x axis reads one of these
 // measures, and budget mode cuts every run at the last point whose cost is within one budget.
 // Pure functions of a run's recorded counts (engine/oracle.ts is the source of every count).
+import { batchesPerEpoch } from '../engine/data/data-objective';
+import { resolveData, type DataProblem } from '../engine/problems/data-problem';
+import type { Problem } from './experiment';
 
-/** What the loss chart's x axis counts, and the unit of the budget. */
-export type CostAxis = 'step' | 'evaluations' | 'gradients' | 'hessians' | 'cost' | 'time';
+/** What the loss chart's x axis counts, and the unit of the budget (epochs and examples seen: data problems). */
+export type CostAxis = 'step' | 'epoch' | 'examples' | 'evaluations' | 'gradients' | 'hessians' | 'cost' | 'time';
 
 /** Every axis, in the order the menu offers them. */
-export const COST_AXES: readonly CostAxis[] = ['step', 'evaluations', 'gradients', 'hessians', 'cost', 'time'];
+export const COST_AXES: readonly CostAxis[] = ['step', 'epoch', 'examples', 'evaluations', 'gradients', 'hessians', 'cost', 'time'];
+
+/** The axes that count passes over data: only a data problem has them. */
+export const DATA_AXES: readonly CostAxis[] = ['epoch', 'examples'];
+
+/**
+ * What a data problem's epoch and examples axes need: steps per pass over the training rows, and the
+ * rows one evaluation reads (all training rows for full batch, on average rows / batches per epoch on
+ * mini-batches).
+ */
+export interface DataCost {
+  readonly batchesPerEpoch: number;
+  readonly rowsPerEvaluation: number;
+}
+
+/** The data costs of a problem: null for a problem without data (its epoch and examples axes count steps). */
+export function dataCostOf(problem: Problem): DataCost | null {
+  if (problem.kind !== 'data') return null;
+  try {
+    const data = resolveData(problem as DataProblem);
+    const batches = batchesPerEpoch(data.train.rows, data.batchSize);
+    return { batchesPerEpoch: batches, rowsPerEvaluation: data.train.rows / batches };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * What one gradient (and one Hessian) is taken to cost in evaluations of f on the weighted-cost
@@ -72,9 +100,25 @@ export interface CostedRun {
 }
 
 /** The run's spending on this axis at each recorded point (the step index on 'step'). */
-export function costSeries(run: CostedRun, axis: CostAxis, gradientCost: GradientCost): ArrayLike<number> {
+export function costSeries(run: CostedRun, axis: CostAxis, gradientCost: GradientCost, data: DataCost | null = null): ArrayLike<number> {
   const count = run.loss.length;
   switch (axis) {
+    case 'epoch': {
+      // an epoch is one pass over the training rows: batchesPerEpoch steps
+      const epochs = new Float64Array(count);
+      const perEpoch = data?.batchesPerEpoch ?? 1;
+      for (let index = 0; index < count; index++) epochs[index] = index / perEpoch;
+      return epochs;
+    }
+    case 'examples': {
+      // rows read by the method's evaluations: each f or ∇f (or both at once) reads one batch (all
+      // rows, full batch); a gradient taken with its value is one pass, as backprop reuses the forward
+      const rows = data?.rowsPerEvaluation ?? 1;
+      const { function: values, gradient } = run.evaluations;
+      const examples = new Float64Array(count);
+      for (let index = 0; index < count; index++) examples[index] = Math.max(values[index], gradient[index]) * rows;
+      return examples;
+    }
     case 'evaluations':
       return run.evaluations.function;
     case 'gradients':
@@ -119,16 +163,18 @@ export function budgetCutIndex(series: ArrayLike<number>, count: number, budget:
 }
 
 /** Where budget mode stops a run: the last point within the budget, or null when the run ends within it. */
-export function budgetStop(run: CostedRun, axis: CostAxis, gradientCost: GradientCost, budget: number | null): number | null {
+export function budgetStop(run: CostedRun, axis: CostAxis, gradientCost: GradientCost, budget: number | null, data: DataCost | null = null): number | null {
   const count = run.loss.length;
   if (budget === null || count === 0) return null;
-  const cut = budgetCutIndex(costSeries(run, axis, gradientCost), count, budget);
+  const cut = budgetCutIndex(costSeries(run, axis, gradientCost, data), count, budget);
   return cut < count - 1 ? cut : null;
 }
 
 /** The unit of an axis's numbers in a sentence: "200 function evaluations", "12 ms". */
 export const COST_UNITS: Readonly<Record<CostAxis, string>> = {
   step: 'steps',
+  epoch: 'epochs',
+  examples: 'examples',
   evaluations: 'function evaluations',
   gradients: 'gradient evaluations',
   hessians: 'Hessian evaluations',

@@ -63,7 +63,7 @@ describe('the one field table', () => {
     ['run', 'adam(lr=0.05)@-1.5,2;label=Adam', 'adam(lr=0.05)@-1.5', 'run 2: start must be an array of 2 numbers, got 1; run dropped'],
     ['view', '-1,1,-0.5,0.5', '1,0,0,1', "view: '1,0,0,1' is not xMin,xMax,yMin,yMax with min < max; showing the problem's own domain"],
     ['step', '40', 'x', "step: 'x' is not a whole number ≥ 0; showing the last step"],
-    ['x', 'cost', 'furlongs', "x: 'furlongs' is not one of step, evaluations, gradients, hessians, cost, time; counting steps"],
+    ['x', 'cost', 'furlongs', "x: 'furlongs' is not one of step, epoch, examples, evaluations, gradients, hessians, cost, time; counting steps"],
     ['gradient_cost', 'central', 'free', "gradient_cost: 'free' is not one of autodiff, forward, central; pricing a gradient as one evaluation"],
     ['budget', '250', '0', "budget: '0' is not a number > 0; running without a budget"],
     ['basin', '1,256,steps,0.5', 'everything', "basin: 'everything' is not run,resolution,colour[,opacity]; basin map off"],

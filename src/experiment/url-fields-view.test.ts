@@ -82,7 +82,7 @@ describe('the fair comparison in the share URL', () => {
     expect(state.view.gradientCost).toBeUndefined();
     expect(state.view.budget).toBeUndefined();
     expect(state.view.step).toBe(3);
-    expect(state.problems.join('\n')).toMatch(/x: 'furlongs' is not one of step, evaluations/);
+    expect(state.problems.join('\n')).toMatch(/x: 'furlongs' is not one of step, epoch, examples, evaluations/);
     expect(state.problems.join('\n')).toMatch(/gradient_cost: 'cheap'/);
     expect(state.problems.join('\n')).toMatch(/budget: '-5' is not a number > 0/);
   });

@@ -17,6 +17,7 @@ import {
   type LossChartAxis,
   type LossChartScale,
   type LossCurve,
+  type SampledSeries,
   type YMapping,
 } from './loss-series';
 import { drawRunLegend, legendEntries } from './run-legend';
@@ -59,6 +60,7 @@ export class LossChart {
   private readonly frame: ChartFrame;
   private readonly bandLayer: Group;
   private readonly curvesLayer: Group;
+  private readonly validationLayer: Group;
   private readonly divergedLayer: Group;
   private readonly budgetLayer: Group;
   private readonly legendLayer: Group;
@@ -72,6 +74,8 @@ export class LossChart {
   private scale: LossChartScale = 'log';
   private fStar: number | null = null;
   private axis: LossChartAxis = 'step';
+  /** What the y axis shows: the loss, or a data problem's accuracy (curves carry it in `loss`). */
+  private measure: 'loss' | 'accuracy' = 'loss';
   /** What each evaluation weighs on the weighted-cost axis, for its title. */
   private weights: string | null = null;
   /** Budget mode's budget on the x axis, and its words; null when off. */
@@ -102,6 +106,7 @@ export class LossChart {
     const overlay = select(layers.overlay).classed('loss-chart-overlay', true).style('pointer-events', 'none');
     this.frame = new ChartFrame([root, overlay], { marginRem: MARGIN_REM, width, height, clip: { idPrefix: 'loss-clip' }, grid: true });
     this.bandLayer = root.append('g').attr('class', 'loss-band').attr('clip-path', this.frame.clipPath);
+    this.validationLayer = root.append('g').attr('class', 'validation-curves').attr('clip-path', this.frame.clipPath);
     this.curvesLayer = root.append('g').attr('class', 'curves').attr('clip-path', this.frame.clipPath);
     this.divergedLayer = root.append('g').attr('class', 'diverged-markers');
     this.budgetLayer = root.append('g').attr('class', 'budget');
@@ -158,6 +163,12 @@ export class LossChart {
     this.render();
   }
 
+  /** Switches the y axis between the loss and a data problem's accuracy (then linear, the curves' `loss` holding the training accuracy). */
+  setMeasure(measure: 'loss' | 'accuracy'): void {
+    this.measure = measure;
+    this.render();
+  }
+
   /** Marks the budget (in the x axis's units) with a vertical line named `label`; null removes it. The runs arrive already cut. */
   setBudget(budget: number | null, label: string | null = null): void {
     this.budget = budget;
@@ -184,8 +195,12 @@ export class LossChart {
     frame.setExtraMargin({ top: legendHeight });
     // the band's quartiles take part in the y scale like curves of their own
     const band = axis === 'step' ? this.band : null;
-    const scaled = band ? [...curves, bandCurve(band, band.lower), bandCurve(band, band.upper)] : curves;
-    this.mapping = yMapping(this.scale, this.fStar, scaled);
+    const validationCurves = curves.flatMap((curve) => (curve.validation && curve.validation.index.length > 0 ? [validationCurve(curve, curve.validation, axis)] : []));
+    const scaled = [...curves, ...validationCurves, ...(band ? [bandCurve(band, band.lower), bandCurve(band, band.upper)] : [])];
+    this.mapping =
+      this.measure === 'accuracy'
+        ? { plot: (value) => (Number.isFinite(value) ? value : NaN), log: false, gap: false, title: 'accuracy (solid: training, dashed: validation)' }
+        : yMapping(this.scale, this.fStar, scaled);
     const mapping = this.mapping;
     const xDomain = xExtent(curves, axis, this.numSteps, this.clockResolution);
     // the budget line stays in view even where every run stopped short of it
@@ -233,6 +248,21 @@ export class LossChart {
       .attr('stroke-width', 1.8)
       .attr('stroke-linejoin', 'round');
 
+    // the held-out series, dashed in the run's colour: their x values are already in the axis's units
+    this.validationLayer
+      .selectAll<SVGPathElement, LossCurve>('path.validation-curve')
+      .data(validationCurves)
+      .join('path')
+      .attr('class', 'validation-curve')
+      .attr('data-label', (curve) => curve.label)
+      .attr('data-points', (curve) => curve.loss.length)
+      .attr('d', (curve) => lossCurvePath(curve, 'evaluations', x, y, mapping).d)
+      .attr('fill', 'none')
+      .attr('stroke', (curve) => curve.color)
+      .attr('stroke-width', 1.6)
+      .attr('stroke-dasharray', '6 4')
+      .attr('stroke-linejoin', 'round');
+
     const { top, bottom } = frame;
     const diverged = curves.filter((curve) => curve.diverged && curve.loss.length > 0);
     this.divergedLayer
@@ -254,7 +284,7 @@ export class LossChart {
 
     // time ticks take the precision their spacing needs (d3's tickFormat); counts are whole numbers
     frame.xAxis.call(
-      axis === 'time' ? axisBottom(x).ticks(6) : axisBottom(x).tickValues(integerTicks(x)).tickFormat((value) => formatCount(Number(value))),
+      axis === 'time' || axis === 'epoch' ? axisBottom(x).ticks(6) : axisBottom(x).tickValues(integerTicks(x)).tickFormat((value) => formatCount(Number(value))),
     );
     const yAxis = lossAxisLeft(y, mapping, 6);
     frame.yAxis.call(yAxis.axis);
@@ -459,6 +489,12 @@ function clamp(value: number | undefined, low: number, high: number, fallback: n
   // whose f is undefined at its start put y="NaN" on its ✕
   if (value === undefined || Number.isNaN(value)) return fallback;
   return Math.max(low, Math.min(high, value));
+}
+
+/** A curve's validation series as a curve of its own, its x values (in `cost`) on `axis` already: drawn and scaled on the 'evaluations' axis, which reads `cost`. */
+function validationCurve(curve: LossCurve, series: SampledSeries, axis: LossChartAxis): LossCurve {
+  const cost = Float64Array.from({ length: series.index.length }, (_, index) => xAt(curve, axis, series.index[index]));
+  return { label: curve.label, color: curve.color, loss: series.value, cost, elapsedMs: [], diverged: null };
 }
 
 /** A band's quartile as a curve, for the y scale. */

@@ -1,7 +1,7 @@
 // The loss chart's readout under the pointer: a crosshair with a ring on each run's point, and a
 // tooltip listing every run's loss there, placed beside the pointer on whichever side has room.
 import type { Selection } from 'd3';
-import { formatCount, formatLoss, formatMilliseconds, type LossChartAxis, type LossCurve, type YMapping } from './loss-series';
+import { formatCount, formatLoss, formatMilliseconds, nearestIndex, type LossChartAxis, type LossCurve, type YMapping } from './loss-series';
 
 type Group = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -108,7 +108,8 @@ export class LossReadout {
 }
 
 /** The unit after a count in the tooltip's header. */
-const READOUT_UNITS: Readonly<Record<Exclude<LossChartAxis, 'step' | 'time'>, string>> = {
+const READOUT_UNITS: Readonly<Record<Exclude<LossChartAxis, 'step' | 'time' | 'epoch'>, string>> = {
+  examples: 'examples seen',
   evaluations: 'evaluations',
   gradients: 'gradient evaluations',
   hessians: 'Hessian evaluations',
@@ -119,6 +120,7 @@ const READOUT_UNITS: Readonly<Record<Exclude<LossChartAxis, 'step' | 'time'>, st
 export function readoutHeader(value: number, axis: LossChartAxis, numSteps: number): string {
   if (axis === 'step') return `step ${formatCount(Math.min(numSteps, Math.round(value)))}`;
   if (axis === 'time') return `${formatMilliseconds(value)} ms`;
+  if (axis === 'epoch') return `epoch ${formatLoss(value)}`;
   return `${formatCount(Math.round(value))} ${READOUT_UNITS[axis]}`;
 }
 
@@ -134,5 +136,15 @@ export function readoutRow(curve: LossCurve, index: number, beyond: boolean, axi
   const value = mapping.gap ? mapping.plot(curve.loss[index]) : curve.loss[index];
   const where = axis === 'step' ? '' : ` (step ${formatCount(index)})`;
   const flag = curve.flag ? ` ⚠ ${curve.flag}` : '';
-  return `${label}: ${name}${formatLoss(value)}${where}${flag}`;
+  const held = validationAt(curve, index);
+  const validation = held === null ? '' : ` · validation ${formatLoss(held)}`;
+  return `${label}: ${name}${formatLoss(value)}${validation}${where}${flag}`;
+}
+
+/** The validation value nearest point `index` of a curve (computed at sampled points), or null without one. */
+export function validationAt(curve: LossCurve, index: number): number | null {
+  const series = curve.validation;
+  if (!series || series.index.length === 0) return null;
+  const nearest = nearestIndex(series.index, index);
+  return nearest < 0 ? null : series.value[nearest];
 }

@@ -23,11 +23,21 @@ export interface LossCurve {
   readonly diverged: { readonly step: number; readonly reason: string } | null;
   /** What went wrong, in one line ("left the view at step 1"), when the run is flagged; the tooltip shows it. */
   readonly flag?: string | null;
+  /** A data problem's held-out loss (or accuracy) at some of the points, drawn dashed in the run's colour. */
+  readonly validation?: SampledSeries | null;
+}
+
+/** Values at some of a curve's points: `value[i]` at point `index[i]` (ascending). */
+export interface SampledSeries {
+  readonly index: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
 }
 
 /** The x axis's title. */
 export const AXIS_TITLES: Record<LossChartAxis, string> = {
   step: 'step',
+  epoch: 'epoch (passes over the training rows)',
+  examples: 'examples seen (rows read by evaluations)',
   evaluations: 'function evaluations',
   gradients: 'gradient evaluations',
   hessians: 'Hessian evaluations',

@@ -1,8 +1,10 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clockResolution } from '../../engine/elapsed';
 import { lowestMinimumValue } from '../../engine/known-minima';
 import { problemDimension } from '../../engine/problems';
-import { costSeries, COST_UNITS, describeWeights, type GradientCost } from '../../experiment/cost';
+import { resolveData, type DataProblem } from '../../engine/problems/data-problem';
+import type { ResolvedData } from '../../engine/problems/resolved-data';
+import { costSeries, COST_UNITS, DATA_AXES, dataCostOf, describeWeights, type GradientCost } from '../../experiment/cost';
 import type { LossAxis, LossScale } from '../../store/view-slice';
 import { followSize } from '../../views/follow-size';
 import { LossChart } from '../../views/loss-chart';
@@ -10,11 +12,13 @@ import { AXIS_TITLES, timeNoiseNote, wallTimesAtResolution, type LossCurve } fro
 import { legendEntries } from '../../views/run-legend';
 import { seedsBandOf } from '../analyses/analysis-format';
 import { NumberField } from '../controls/NumberField';
+import { Toggle } from '../controls/Toggle';
 import { Segmented } from '../controls/Segmented';
 import { Select } from '../controls/Select';
 import { budgetedResults } from '../runs/budget';
 import { visibleRuns } from '../runs/visible-runs';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
+import { cachedDataSeries, cutSeries, denseSeries } from './validation-series';
 import '../export/run-legend.css';
 import './LossPanel.css';
 
@@ -26,6 +30,8 @@ const SCALE_CHOICES: readonly { value: LossScale; label: string; title: string }
 
 const AXIS_CHOICES: readonly { value: LossAxis; label: string }[] = [
   { value: 'step', label: 'step' },
+  { value: 'epoch', label: 'epoch' },
+  { value: 'examples', label: 'examples seen' },
   { value: 'evaluations', label: 'function evaluations (f)' },
   { value: 'gradients', label: 'gradient evaluations (∇f)' },
   { value: 'hessians', label: 'Hessian evaluations (∇²f)' },
@@ -42,6 +48,8 @@ const GRADIENT_COST_CHOICES: readonly { value: GradientCost; label: string }[] =
 /** The chart's caption for each x axis (the Export menu titles exported charts with it too). */
 export const LOSS_CAPTIONS: Record<LossAxis, string> = {
   step: 'Loss per step',
+  epoch: 'Loss per epoch',
+  examples: 'Loss per example seen',
   evaluations: 'Loss per function evaluation',
   gradients: 'Loss per gradient evaluation',
   hessians: 'Loss per Hessian evaluation',
@@ -75,6 +83,16 @@ function measuredClockResolution(): number | null {
   return pageClockResolution;
 }
 
+/** The resolved data of a data problem (null for other problems, or data that cannot be resolved). */
+function resolvedDataOf(problem: unknown): ResolvedData | null {
+  if ((problem as { kind?: string }).kind !== 'data') return null;
+  try {
+    return resolveData(problem as DataProblem);
+  } catch {
+    return null;
+  }
+}
+
 /** Loss against step (or evaluations, or time) for every visible run, with its scale and axis switches. */
 export function LossPanel() {
   const store = useAppStoreApi();
@@ -86,7 +104,15 @@ export function LossPanel() {
   const experiment = useAppStore((state) => state.experiment);
   const fStar = useAppStore((state) => lowestMinimumValue(state.surface?.minima));
   const lossScale = useAppStore((state) => state.lossScale);
-  const lossAxis = useAppStore((state) => state.lossAxis);
+  const chosenAxis = useAppStore((state) => state.lossAxis);
+  const problem = useAppStore((state) => state.experiment.problem);
+  const data = useMemo(() => resolvedDataOf(problem), [problem]);
+  const dataCost = useMemo(() => (data === null ? null : dataCostOf(problem)), [data, problem]);
+  // epochs and examples belong to data problems; elsewhere the chart counts steps
+  const lossAxis = data === null && DATA_AXES.includes(chosenAxis) ? 'step' : chosenAxis;
+  const classes = data?.all.task === 'classification';
+  const [accuracyShown, setAccuracyShown] = useState(false);
+  const measure = classes && accuracyShown ? 'accuracy' : 'loss';
   const setLossScale = useAppStore((state) => state.setLossScale);
   const setLossAxis = useAppStore((state) => state.setLossAxis);
   const gradientCost = useAppStore((state) => state.gradientCost);
@@ -118,17 +144,25 @@ export function LossPanel() {
   // every run as the chart counts it: cut at the budget in budget mode, its x values on the chosen measure
   const curves = useMemo<LossCurve[]>(
     () =>
-      visibleRuns(store.getState().experiment.runs, budgetedResults(payloads, { lossAxis, gradientCost, budget })).map(({ label, color, result }) => ({
-        label,
-        color,
-        loss: result.loss,
-        cost: costSeries(result, lossAxis === 'step' || lossAxis === 'time' ? 'evaluations' : lossAxis, gradientCost),
-        elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
-        diverged: result.diverged,
-        flag: result.diagnosis?.summary ?? null,
-      })),
+      visibleRuns(store.getState().experiment.runs, budgetedResults(payloads, { lossAxis, gradientCost, budget, data: dataCost })).map(({ index, label, color, result }) => {
+        const count = result.loss.length;
+        // a data problem's held-out series, from the whole run (kept per result) and cut as the run is
+        const whole = payloads?.[index];
+        const series = data && whole ? cachedDataSeries(whole, data, measure === 'accuracy') : null;
+        const trainAccuracy = measure === 'accuracy' && series?.trainAccuracy ? denseSeries(series.trainAccuracy, whole!.loss.length).subarray(0, count) : null;
+        return {
+          label,
+          color,
+          loss: trainAccuracy ?? result.loss,
+          cost: costSeries(result, lossAxis === 'step' || lossAxis === 'time' ? 'evaluations' : lossAxis, gradientCost, dataCost),
+          elapsedMs: wallTimesAtResolution(result.elapsedMs, clockTick),
+          diverged: result.diverged,
+          flag: result.diagnosis?.summary ?? null,
+          validation: cutSeries((measure === 'accuracy' ? series?.validationAccuracy : series?.validationLoss) ?? null, count),
+        };
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- curveStyles stands for the runs' names and colours, read from the store
-    [store, payloads, curveStyles, clockTick, lossAxis, gradientCost, budget],
+    [store, payloads, curveStyles, clockTick, lossAxis, gradientCost, budget, data, dataCost, measure],
   );
   // the whole runs' ends on this axis, for the budget's first value
   const fullCurves = useMemo(
@@ -136,11 +170,11 @@ export function LossPanel() {
       budget === null
         ? visibleRuns(store.getState().experiment.runs, payloads).map(({ result }) => ({
             loss: result.loss,
-            cost: costSeries(result, lossAxis === 'step' || lossAxis === 'time' ? 'evaluations' : lossAxis, gradientCost),
+            cost: costSeries(result, lossAxis === 'step' || lossAxis === 'time' ? 'evaluations' : lossAxis, gradientCost, dataCost),
             elapsedMs: result.elapsedMs,
           }))
         : [],
-    [store, payloads, lossAxis, gradientCost, budget],
+    [store, payloads, lossAxis, gradientCost, budget, dataCost],
   );
 
   useEffect(() => {
@@ -178,6 +212,7 @@ export function LossPanel() {
   useEffect(() => chart.current?.setRuns(curves, experiment.steps), [curves, experiment.steps]);
   useEffect(() => chart.current?.setClockResolution(clockTick), [clockTick]);
   useEffect(() => chart.current?.setScale(scale, fStar), [scale, fStar]);
+  useEffect(() => chart.current?.setMeasure(measure), [measure]);
   const weights = lossAxis === 'cost' ? `${describeWeights(gradientCost, dimension)}` : null;
   useEffect(() => chart.current?.setAxis(lossAxis, weights), [lossAxis, weights]);
   useEffect(() => chart.current?.setBudget(budget, budget === null ? null : `budget ${budget} ${COST_UNITS[lossAxis]}`), [budget, lossAxis]);
@@ -194,9 +229,9 @@ export function LossPanel() {
       <div className="loss-panel-header">
         <figcaption>{LOSS_CAPTIONS[lossAxis]}</figcaption>
         <div className="loss-controls">
-          <Segmented label="Loss scale" choices={scaleChoices} value={scale} onChange={setLossScale} />
+          {measure === 'loss' && <Segmented label="Loss scale" choices={scaleChoices} value={scale} onChange={setLossScale} />}
           <Select label="x axis" accessibleName="Loss x axis" className="loss-axis-select" value={lossAxis} onChange={(value) => setLossAxis(value as LossAxis)}>
-            {AXIS_CHOICES.map((choice) => (
+            {AXIS_CHOICES.filter((choice) => data !== null || !DATA_AXES.includes(choice.value)).map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {choice.label}
               </option>
@@ -211,6 +246,7 @@ export function LossPanel() {
               ))}
             </Select>
           )}
+          {classes && <Toggle label="Accuracy" description="instead of the loss" checked={accuracyShown} onChange={setAccuracyShown} />}
           <div className="loss-budget">
             <label className="toggle-control" title="Stop every run at the same cost, counted on the x axis">
               <input
@@ -235,7 +271,7 @@ export function LossPanel() {
         <svg
           ref={chartRef}
           role="img"
-          aria-label={`Loss against ${AXIS_TITLES[lossAxis]} for every run`}
+          aria-label={`${measure === 'accuracy' ? 'Accuracy' : 'Loss'} against ${AXIS_TITLES[lossAxis]} for every run`}
           aria-describedby={legendText ? legendId : undefined}
           data-testid="loss-chart"
         />
@@ -245,6 +281,12 @@ export function LossPanel() {
         {/* the step line, crosshair and tooltip: redrawn every frame, on a layer of their own */}
         <svg ref={overlayRef} aria-hidden="true" data-testid="loss-chart-overlay" />
       </div>
+      {data !== null && data.validation.rows > 0 && (
+        <p className="loss-note" data-testid="loss-validation-note">
+          Solid: {measure === 'accuracy' ? 'accuracy on the' : 'loss over all'} {data.train.rows} training rows; dashed: {measure === 'accuracy' ? 'accuracy' : 'loss'} on the{' '}
+          {data.validation.rows} validation rows.
+        </p>
+      )}
       {timeNote && (
         <p className="loss-note" role="note" data-testid="loss-time-note">
           {timeNote}

@@ -1,5 +1,6 @@
 // What the map draws and moves, read from the store's state: pure, so it is tested without a DOM.
 import { problemDimension } from '../../engine/problems';
+import { dataCostOf } from '../../experiment/cost';
 import { parameterPoint } from '../../views/scales';
 import type { MethodStateRun } from '../../views/method-state-layer';
 import type { MapRun } from '../../views/trajectory-layer';
@@ -12,7 +13,12 @@ export type MapSource = Pick<AppState, 'experiment' | 'runs'> & Partial<Pick<App
 
 /** The results as the views draw them: cut at the budget when budget mode is on. */
 function drawnResults(state: MapSource) {
-  return budgetedResults(state.runs, { lossAxis: state.lossAxis ?? 'step', gradientCost: state.gradientCost ?? 'autodiff', budget: state.budget ?? null });
+  return budgetedResults(state.runs, {
+    lossAxis: state.lossAxis ?? 'step',
+    gradientCost: state.gradientCost ?? 'autodiff',
+    budget: state.budget ?? null,
+    data: state.budget == null ? null : dataCostOf(state.experiment.problem),
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { MAX_RUNS } from '../../experiment/experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import { Select } from '../controls/Select';
 import { Toggle } from '../controls/Toggle';
-import { COST_UNITS } from '../../experiment/cost';
+import { COST_UNITS, dataCostOf } from '../../experiment/cost';
 import { budgetedRuns } from './budget';
 import { runLabel, runLabels } from './labels';
 import { getPreset, RUN_PRESETS } from './presets';
@@ -32,7 +32,8 @@ export function RunsPanel() {
   const gradientCost = useAppStore((state) => state.gradientCost);
   const budget = useAppStore((state) => state.budget);
   // in budget mode each card shows its run cut where the budget stopped it (the same cut the map and chart draw)
-  const budgeted = results ? budgetedRuns(results, { lossAxis, gradientCost, budget }) : null;
+  const problem = useAppStore((state) => state.experiment.problem);
+  const budgeted = results ? budgetedRuns(results, { lossAxis, gradientCost, budget, data: budget === null ? null : dataCostOf(problem) }) : null;
   // results of an older experiment may have fewer runs than the list while the engine catches up
   const resultFor = (index: number) => (budgeted && budgeted.length === runs.length ? budgeted[index].result : undefined);
   const budgetNote = (index: number) => {

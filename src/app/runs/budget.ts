@@ -1,7 +1,7 @@
 // Budget mode: every run stops at the same cost. The engine's results are left whole (scrubbing and
 // switching the axis never recompute); the views draw each run cut at its last point within the
 // budget, so the map, the loss chart and the cards all show the same cut. Pure, tested in Node.
-import { budgetStop, type CostAxis, type GradientCost } from '../../experiment/cost';
+import { budgetStop, type CostAxis, type DataCost, type GradientCost } from '../../experiment/cost';
 import type { RunPayload } from '../../worker/protocol';
 
 /** How runs are cut: the x axis's measure, the price of a gradient, and the budget (null: off). */
@@ -9,6 +9,8 @@ export interface BudgetSettings {
   readonly lossAxis: CostAxis;
   readonly gradientCost: GradientCost;
   readonly budget: number | null;
+  /** A data problem's steps per epoch and rows per evaluation (the epoch and examples axes). */
+  readonly data?: DataCost | null;
 }
 
 /** A run's result as the views draw it, and the index of the point the budget stopped it at (null: not stopped). */
@@ -39,7 +41,7 @@ export function cutResult(result: RunPayload, count: number): RunPayload {
 
 /** One run under the budget: cut where its cost first passes the budget, or as it is. */
 export function budgeted(result: RunPayload, settings: BudgetSettings): BudgetedRun {
-  const stoppedAt = budgetStop(result, settings.lossAxis, settings.gradientCost, settings.budget);
+  const stoppedAt = budgetStop(result, settings.lossAxis, settings.gradientCost, settings.budget, settings.data ?? null);
   return stoppedAt === null ? { result, stoppedAt: null } : { result: cutResult(result, stoppedAt + 1), stoppedAt };
 }
 
@@ -48,7 +50,7 @@ export function budgeted(result: RunPayload, settings: BudgetSettings): Budgeted
 let cache: { results: readonly RunPayload[]; key: string; runs: readonly BudgetedRun[]; cut: readonly RunPayload[] } | null = null;
 
 function cached(results: readonly RunPayload[], settings: BudgetSettings) {
-  const key = `${settings.lossAxis} ${settings.gradientCost} ${settings.budget}`;
+  const key = `${settings.lossAxis} ${settings.gradientCost} ${settings.budget} ${settings.data?.batchesPerEpoch} ${settings.data?.rowsPerEvaluation}`;
   if (cache && cache.results === results && cache.key === key) return cache;
   const runs = results.map((result) => (settings.budget === null ? { result, stoppedAt: null } : budgeted(result, settings)));
   cache = { results, key, runs, cut: runs.map((run) => run.result) };
