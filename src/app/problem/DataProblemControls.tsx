@@ -17,7 +17,7 @@ import { checkDraft, draftForDataset, type DataDraft } from './data-draft';
 import { batchSizeChoices, batchText, taskText } from './data-labels';
 import { generatorSliderRange } from './data-param-ranges';
 import { ModelControls } from './ModelControls';
-import { fetchBundledCsv } from './bundled-text';
+import { bundledUrl, fetchBundledCsv } from './bundled-text';
 import './DataProblemControls.css';
 
 /** The data set picker's value for "Your CSV…". */
@@ -80,7 +80,7 @@ export function DataProblemControls({ problem }: { problem: DataProblem }) {
       return;
     }
     setLoading(bundled.fileName);
-    fetchBundledCsv(bundled.fileName).then(
+    fetchBundledCsv(bundledUrl(import.meta.env.BASE_URL, bundled.fileName)).then(
       (text) => {
         setLoading(null);
         commit(draftForDataset(name, text), `${bundled.title} could not be used`);
@@ -146,6 +146,9 @@ export function DataProblemControls({ problem }: { problem: DataProblem }) {
         {data.all.rows} rows · {data.all.columns} {data.all.columns === 1 ? 'feature' : 'features'} · {taskText(data.all.task, classes)}
         {data.validation.rows > 0 && ` · ${data.train.rows} train / ${data.validation.rows} validation`}
       </p>
+      {choosingCsv && !isCsv && (
+        <p className="problem-hint">Until a file is loaded, the playground keeps fitting the data above.</p>
+      )}
       {loading && (
         <p className="problem-hint" role="status">
           Loading {loading}…
@@ -162,6 +165,17 @@ export function DataProblemControls({ problem }: { problem: DataProblem }) {
         />
       )}
       {!choosingCsv && generator && <GeneratorControls generator={generator} problem={problem} onCommit={commitDataset} onLive={setLive} />}
+      {refusal && (
+        <div className="data-refusal" role="alert" data-testid="data-problem-message">
+          <p className="data-refusal-title">{refusal.title}</p>
+          <ul>
+            {refusal.errors.map((error, index) => (
+              <li key={index}>{error}</li>
+            ))}
+          </ul>
+          <p className="problem-hint">The data already loaded stays.</p>
+        </div>
+      )}
 
       <fieldset className="data-group data-split" aria-labelledby={headingId}>
         <legend id={headingId}>Split and scaling</legend>
@@ -205,17 +219,6 @@ export function DataProblemControls({ problem }: { problem: DataProblem }) {
         </p>
       </div>
 
-      {refusal && (
-        <div className="data-refusal" role="alert" data-testid="data-problem-message">
-          <p className="data-refusal-title">{refusal.title}</p>
-          <ul>
-            {refusal.errors.map((error, index) => (
-              <li key={index}>{error}</li>
-            ))}
-          </ul>
-          <p className="problem-hint">The data already loaded stays.</p>
-        </div>
-      )}
     </div>
   );
 }

@@ -109,11 +109,13 @@ export function ProblemPanel() {
 
   return (
     <section className="panel problem-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Problem</h2>
+      <div className="problem-panel-heading">
+        <h2 id={headingId}>Problem</h2>
+        <Segmented choices={FAMILIES} value={data ? 'data' : 'function'} onChange={chooseFamily} label="Problem kind" />
+      </div>
       <p className="problem-panel-title" data-testid="problem-title">
         {problemTitle(problem)}
       </p>
-      <Segmented choices={FAMILIES} value={data ? 'data' : 'function'} onChange={chooseFamily} label="Problem kind" />
       {data ? (
         <DataProblemControls problem={data} />
       ) : (

@@ -3,11 +3,15 @@
 
 const texts = new Map<string, Promise<string>>();
 
-/** The text of public/datasets/<fileName>, fetched once; rejects with a message naming the file. */
-export function fetchBundledCsv(fileName: string): Promise<string> {
-  const cached = texts.get(fileName);
+/** The URL of a bundled data set's file, public/datasets/<fileName>, under the app's base. */
+export function bundledUrl(base: string, fileName: string): string {
+  return `${base}datasets/${fileName}`;
+}
+
+/** The text at `url` (a bundled set's file), fetched once; rejects with a message naming the file. */
+export function fetchBundledCsv(url: string): Promise<string> {
+  const cached = texts.get(url);
   if (cached) return cached;
-  const url = `${import.meta.env.BASE_URL}datasets/${fileName}`;
   const text = fetch(url).then(
     async (response) => {
       if (!response.ok) throw new Error(`${url} could not be fetched (HTTP ${response.status} ${response.statusText})`.trim());
@@ -20,7 +24,7 @@ export function fetchBundledCsv(fileName: string): Promise<string> {
     },
   );
   // a failed fetch is not kept, so choosing the set again tries again
-  texts.set(fileName, text);
-  text.catch(() => texts.delete(fileName));
+  texts.set(url, text);
+  text.catch(() => texts.delete(url));
   return text;
 }
