@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { compileFormula, toLatex } from '../../engine/expression';
 import { getSurface, SURFACES, type SurfaceGroup, type SurfaceParameter } from '../../engine/problems/surfaces';
 import type { KnownMinimum } from '../../engine/objective';
-import { isFormulaProblem, type FormulaProblem, type Problem, type SurfaceProblem } from '../../experiment/experiment';
+import { DEFAULT_EXPERIMENT, isFormulaProblem, type FormulaProblem, type Problem, type SurfaceProblem } from '../../experiment/experiment';
+import type { DataProblem } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
 import { NOISE_RANGE, SEED_RANGE } from '../../experiment/validate';
 import { NOISE_SLIDER_RANGE } from '../controls/hyper-ranges';
@@ -11,10 +12,14 @@ import { Select } from '../controls/Select';
 import { Slider } from '../controls/Slider';
 import { formatNumber } from '../controls/slider-scale';
 import { Katex } from '../controls/Katex';
+import { Segmented } from '../controls/Segmented';
 import { problemTitle, SURFACE_GROUP_LABELS } from '../runs/labels';
 import { FormulaEditor } from './FormulaEditor';
 import { GradientDetails } from './GradientDetails';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
+import { applyProblem } from './apply-problem';
+import { checkDraft, draftForDataset } from './data-draft';
+import { DataProblemControls } from './DataProblemControls';
 import './ProblemPanel.css';
 
 /** The surface picker's value for "Typed formula…". */
@@ -22,15 +27,30 @@ const FORMULA_OPTION = 'formula';
 
 const GROUPS = Object.keys(SURFACE_GROUP_LABELS) as SurfaceGroup[];
 
+/** What the problem is: a function of x and y to minimise, or a model to fit to data. */
+type ProblemFamily = 'function' | 'data';
+const FAMILIES: readonly { value: ProblemFamily; label: string; title: string }[] = [
+  { value: 'function', label: 'Loss surface', title: 'A built-in surface or a formula you type' },
+  { value: 'data', label: 'Fit data', title: 'A model (linear, logistic, softmax or an MLP) fitted to a data set or your CSV' },
+];
+
+/** The data problem "Fit data" opens on: two moons and a small tanh MLP, as TensorFlow Playground does. */
+const FIRST_DATA_SET = 'two_moons';
+
 /**
  * The loss being minimised: a built-in surface (its formula, what it teaches, its parameters as
- * sliders) or a typed formula, and the gradient noise that turns gradient descent into SGD.
+ * sliders), a typed formula, or a model fitted to data; and the gradient noise that turns gradient
+ * descent into SGD.
  */
 export function ProblemPanel() {
   const store = useAppStoreApi();
   const problem = useAppStore((state) => state.experiment.problem);
   const headingId = useId();
   const formula = isFormulaProblem(problem) ? problem : null;
+  const data = problem.kind === 'data' ? problem : null;
+  // each side remembers where it was, so "Loss surface" and "Fit data" go back to it
+  const [lastFunction, setLastFunction] = useState<Problem | null>(null);
+  const [lastData, setLastData] = useState<DataProblem | null>(null);
 
   // The formula field's text lives here, apart from the experiment: text with an error is kept
   // (the experiment keeps the last formula that parsed), and it survives a visit to a surface.
@@ -45,7 +65,26 @@ export function ProblemPanel() {
   }
 
   // the store's setProblem also moves the starts that were left at the old problem's suggestions
-  const applyProblem = (next: Problem) => store.getState().setProblem(next);
+  const apply = (next: Problem) => applyProblem(store, next);
+
+  const chooseFamily = (family: ProblemFamily) => {
+    const current = store.getState().experiment.problem;
+    if ((current.kind === 'data') === (family === 'data')) return;
+    if (family === 'function') {
+      if (current.kind === 'data') setLastData(current);
+      apply(lastFunction ?? DEFAULT_EXPERIMENT.problem);
+      return;
+    }
+    setLastFunction(current);
+    if (lastData) {
+      apply(lastData);
+      return;
+    }
+    const first = checkDraft(draftForDataset(FIRST_DATA_SET));
+    // the generated two moons always pass; a failure here is a bug worth seeing in the console
+    if (!first.ok) throw new Error(first.errors.join('; '));
+    apply(first.value);
+  };
 
   const choose = (value: string) => {
     const current = store.getState().experiment.problem;
@@ -61,35 +100,44 @@ export function ProblemPanel() {
         };
       setFollowedExpression(next.expression);
       if (!lastFormula) setDraft(next.expression);
-      applyProblem(next);
+      apply(next);
       return;
     }
     if (isFormulaProblem(current)) setLastFormula(current);
-    applyProblem({ kind: 'surface', surface: value, params: {} });
+    apply({ kind: 'surface', surface: value, params: {} });
   };
 
   return (
     <section className="panel problem-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Problem</h2>
+      <div className="problem-panel-heading">
+        <h2 id={headingId}>Problem</h2>
+        <Segmented choices={FAMILIES} value={data ? 'data' : 'function'} onChange={chooseFamily} label="Problem kind" />
+      </div>
       <p className="problem-panel-title" data-testid="problem-title">
         {problemTitle(problem)}
       </p>
-      <Select label="Surface" value={formula ? FORMULA_OPTION : (problem as SurfaceProblem).surface} onChange={choose}>
-        {GROUPS.map((group) => (
-          <optgroup key={group} label={SURFACE_GROUP_LABELS[group]}>
-            {SURFACES.filter((surface) => surface.group === group).map((surface) => (
-              <option key={surface.id} value={surface.id}>
-                {surface.name}
-              </option>
+      {data ? (
+        <DataProblemControls problem={data} />
+      ) : (
+        <>
+          <Select label="Surface" value={formula ? FORMULA_OPTION : (problem as SurfaceProblem).surface} onChange={choose}>
+            {GROUPS.map((group) => (
+              <optgroup key={group} label={SURFACE_GROUP_LABELS[group]}>
+                {SURFACES.filter((surface) => surface.group === group).map((surface) => (
+                  <option key={surface.id} value={surface.id}>
+                    {surface.name}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-          </optgroup>
-        ))}
-        <optgroup label="Your own">
-          <option value={FORMULA_OPTION}>Typed formula…</option>
-        </optgroup>
-      </Select>
-      {formula ? <FormulaEditor draft={draft} onDraftChange={setDraft} problem={formula} /> : <SurfaceDetails problem={problem as SurfaceProblem} />}
-      <NoiseControls />
+            <optgroup label="Your own">
+              <option value={FORMULA_OPTION}>Typed formula…</option>
+            </optgroup>
+          </Select>
+          {formula ? <FormulaEditor draft={draft} onDraftChange={setDraft} problem={formula} /> : <SurfaceDetails problem={problem as SurfaceProblem} />}
+        </>
+      )}
+      <NoiseControls fitsData={data !== null} />
     </section>
   );
 }
@@ -157,8 +205,8 @@ function SurfaceDetails({ problem }: { problem: SurfaceProblem }) {
   );
 }
 
-/** Gradient noise σ and its seed. */
-function NoiseControls() {
+/** Gradient noise σ and its seed (which also orders a data problem's mini-batches). */
+function NoiseControls({ fitsData }: { fitsData: boolean }) {
   const store = useAppStoreApi();
   const noise = useAppStore((state) => state.experiment.noise);
   const seed = useAppStore((state) => state.experiment.seed);
@@ -174,8 +222,9 @@ function NoiseControls() {
         onLive={setLive}
       />
       <p className="problem-hint">
-        σ &gt; 0 adds Gaussian noise to every gradient: gradient descent becomes stochastic (SGD). The seed fixes the noise, so a link replays it
-        exactly.
+        {fitsData
+          ? 'On data, mini-batches make gradient descent stochastic (SGD); σ > 0 adds Gaussian noise to every gradient on top. The seed fixes the batch order and the noise, so a link replays them exactly.'
+          : 'σ > 0 adds Gaussian noise to every gradient: gradient descent becomes stochastic (SGD). The seed fixes the noise, so a link replays it exactly.'}
       </p>
       <div className="seed-row">
         <span className="control-name" aria-hidden="true">
