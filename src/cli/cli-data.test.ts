@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUNDLED_DATASETS } from '../engine/data/bundled';
 import { compressText } from '../engine/data/compressed-text';
-import { csvToDataset } from '../engine/data/csv';
-import { bundledCsvPath } from './data-files';
 import { nodeIo, type CliIo } from './io';
 import { main } from './main';
 
@@ -13,11 +10,7 @@ import { main } from './main';
 // read from a path relative to the experiment file, a generated set with mini-batches, a bundled
 // set read from the package's public/datasets/, and the messages for a missing or broken file.
 // The oracle for the CSV fit: a linear model starts at zeros, so its first loss is the mean of y².
-// Marked [needs the CSV reader]: cases that read a CSV, skipped while engine/data/csv.ts is the stub
-// on main; [needs the bundled sets]: skipped until public/datasets/iris.csv and the registry are in.
 
-const CSV_READER_BUILT = csvToDataset('x,y\n1,2\n3,4\n', {}).ok;
-const IRIS_READY = BUNDLED_DATASETS.some((entry) => entry.name === 'iris') && existsSync(bundledCsvPath('iris'));
 
 interface Captured {
   status: number;
@@ -54,7 +47,7 @@ function housesExperiment(csv: string) {
 }
 
 describe('data problems on the command line', () => {
-  test.skipIf(!CSV_READER_BUILT)('reads a CSV relative to the experiment file; its share URL carries it compressed and runs the same [needs the CSV reader]', async () => {
+  test('reads a CSV relative to the experiment file; its share URL carries it compressed and runs the same', async () => {
     const folder = folderWith({ 'houses.csv': HOUSES, 'experiment.json': JSON.stringify(housesExperiment('houses.csv')) });
     const file = join(folder, 'experiment.json');
     const result = await cli(['run', file]);
@@ -115,7 +108,7 @@ describe('data problems on the command line', () => {
     ]);
   });
 
-  test.skipIf(!IRIS_READY)('reads a bundled set from the package, from JSON and from its link [needs the bundled sets]', async () => {
+  test('reads a bundled set from the package, from JSON and from its link', async () => {
     const experiment = { version: 1, problem: { dataset: { name: 'iris', validation: 0.2 }, model: { kind: 'softmax' } }, steps: 5, runs: [{ optimizer: 'adam' }] };
     const fromJson = await cli(['run', '-'], JSON.stringify(experiment));
     expect(fromJson.stderr).toBe('');
@@ -140,8 +133,8 @@ describe('data problems on the command line', () => {
     const result = await cli(['run', join(folder, 'experiment.json')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^optimizer-playground: .*experiment\.json: invalid experiment \(1 problem\): problem\.dataset \(bad\.csv\): /);
-    // [needs the CSV reader]: the real reader names the line and the cell count
-    if (CSV_READER_BUILT) expect(result.stderr).toContain('line 3');
+    // the reader names the line and the cell count
+    expect(result.stderr).toContain('line 3');
   });
 
   test('a link whose CSV was too large to travel says which file to open', async () => {

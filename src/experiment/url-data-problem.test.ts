@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DATASETS } from '../engine/data/bundled';
-import { csvToDataset } from '../engine/data/csv';
 import { problemSuggestedStarts } from '../engine/problems';
 import type { Experiment } from './experiment';
 import { MAX_LINK_CSV_CHARACTERS, portableExperiment } from './portable-problem';
@@ -11,12 +9,7 @@ import { parseExperiment } from './validate';
 // experiment is exact (the oracle is the experiment itself, compared with toEqual), a run starting
 // at the model's default initialization is written without its start, a bundled set by its name,
 // a CSV compressed when it fits and by its file name otherwise.
-// The CSV cases need the real CSV reader (engine/data/csv.ts; a stub on main until the reader's
-// branch merges): they are skipped while the stub is there. The bundled case needs the registry
-// (engine/data/bundled.ts) and is skipped while it is empty.
 
-const CSV_READER_BUILT = csvToDataset('x,y\n1,2\n3,4\n', {}).ok;
-const IRIS_REGISTERED = BUNDLED_DATASETS.some((entry) => entry.name === 'iris');
 
 function parse(json: unknown): Experiment {
   const parsed = parseExperiment(json);
@@ -87,7 +80,7 @@ describe('a data problem in the share URL', () => {
     expect(back.problems[0]).toBe('problem: this link used "houses.csv", which is too large to travel in a link: open it again; using the default surface (rosenbrock)');
   });
 
-  it.skipIf(!CSV_READER_BUILT)('embeds a small CSV compressed, and reads it back exactly [needs the CSV reader]', () => {
+  it('embeds a small CSV compressed, and reads it back exactly', () => {
     const content = 'area,rooms,price\n50,2,150.5\n72,3,210.25\n95,4,290\n120,4,355.75\n64,2,180\n';
     const experiment = parse({
       version: 1,
@@ -99,7 +92,7 @@ describe('a data problem in the share URL', () => {
     expect(hash).not.toContain('content');
   });
 
-  it.skipIf(!CSV_READER_BUILT)('puts a CSV in the link up to MAX_LINK_CSV_CHARACTERS of compressed text [needs the CSV reader]', () => {
+  it('puts a CSV in the link up to MAX_LINK_CSV_CHARACTERS of compressed text', () => {
     // pseudo-random digits barely compress: about 8 KB of CSV fills the link's allowance
     const line = (index: number) => `${index},${(index * 2654435761) % 100000}`;
     const csv = (count: number) => `x,y\n${Array.from({ length: count }, (_, index) => line(index)).join('\n')}\n`;
@@ -113,17 +106,13 @@ describe('a data problem in the share URL', () => {
 
   it('asks the host for a bundled data set the link names, and says so when it did not come', () => {
     const hash = `v=1&problem=${encodeURIComponent(JSON.stringify({ dataset: { name: 'iris' }, model: { kind: 'softmax' } }))}&run=adam`;
-    if (!IRIS_REGISTERED) {
-      expect(linkBundledSets(hash)).toEqual([]); // not a bundled name while the registry is a stub
-      return;
-    }
     expect(linkBundledSets(hash)).toEqual(['iris']);
     expect(decodeExperiment(hash).problems[0]).toMatch(/^problem: the bundled data set "iris" was not loaded; using the default surface/);
     const failed = decodeExperiment(hash, { bundled: new Map([['iris', { ok: false, error: 'datasets/iris.csv: HTTP 404' }]]) });
     expect(failed.problems[0]).toMatch(/^problem: could not load the bundled data set "iris": datasets\/iris\.csv: HTTP 404; using the default surface/);
   });
 
-  it.skipIf(!IRIS_REGISTERED || !CSV_READER_BUILT)('carries a bundled set by its name alone and reads it with the file the host loaded [needs the bundled registry]', async () => {
+  it('carries a bundled set by its name alone and reads it with the file the host loaded', async () => {
     const { readFile } = await import('node:fs/promises');
     const text = await readFile(new URL('../../public/datasets/iris.csv', import.meta.url), 'utf8');
     const experiment = parse({ version: 1, problem: { dataset: { name: 'iris', content: text, validation: 0.2 }, model: { kind: 'softmax' } }, runs: [{ optimizer: 'adam' }] });
@@ -134,7 +123,7 @@ describe('a data problem in the share URL', () => {
 });
 
 describe('a data problem in an exported file', () => {
-  it.skipIf(!CSV_READER_BUILT)('embeds the CSV compressed whatever its size, and reads back to the same experiment [needs the CSV reader]', () => {
+  it('embeds the CSV compressed whatever its size, and reads back to the same experiment', () => {
     const rows = Array.from({ length: 3_000 }, (_, index) => `${index % 97},${(index * 7919) % 1000},${index % 2}`).join('\n');
     const experiment = parse({ version: 1, problem: { dataset: { csv: 'big.csv', content: `a,b,label\n${rows}\n`, target: 'label', validation: 0.1 }, model: { kind: 'logistic' } }, runs: [{ optimizer: 'adam' }] });
     const file = JSON.parse(JSON.stringify(portableExperiment(experiment))) as { problem: { dataset: Record<string, unknown> } };

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DATASETS } from '../engine/data/bundled';
 import type { DecodedUrlState, LoadedFile } from '../experiment/url-codec';
 import { createAppStore } from '../store/store';
 import { DEFAULT_EXPERIMENT } from '../experiment/experiment';
@@ -12,7 +11,6 @@ import { applyUrlState, readLink, urlHash } from './url-sync';
 // come. The fetch is a fake that answers when told, so the order of events is the test's. Skipped
 // until the bundled registry (engine/data/bundled.ts) and public/datasets/iris.csv are in.
 
-const IRIS_READY = BUNDLED_DATASETS.some((entry) => entry.name === 'iris');
 
 const IRIS_LINK = `v=1&problem=${encodeURIComponent(JSON.stringify({ dataset: { name: 'iris', validation: 0.2 }, model: { kind: 'softmax' } }))}&steps=20&run=adam(lr=0.1)`;
 
@@ -34,7 +32,7 @@ describe('a link to a bundled data set', () => {
     expect(opened).toHaveLength(1);
   });
 
-  it.skipIf(!IRIS_READY)('fetches datasets/iris.csv first, keeps the previous state meanwhile, then opens it [needs the bundled sets]', async () => {
+  it('fetches datasets/iris.csv first, keeps the previous state meanwhile, then opens it', async () => {
     const text = readFileSync(new URL('../../public/datasets/iris.csv', import.meta.url), 'utf8');
     const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
     const { asked, fetchFile, answer } = pendingFetch();
@@ -53,7 +51,7 @@ describe('a link to a bundled data set', () => {
     expect(written).toBe('v=1&problem={"kind":"data","dataset":{"name":"iris","validation":0.2},"model":{"kind":"softmax"}}&steps=20&run=adam(lr=0.1)');
   });
 
-  it.skipIf(!IRIS_READY)('drops a link overtaken while its file loads, and says why a file did not come [needs the bundled sets]', async () => {
+  it('drops a link overtaken while its file loads, and says why a file did not come', async () => {
     const opened: DecodedUrlState[] = [];
     const { fetchFile, answer } = pendingFetch();
     const first = readLink(IRIS_LINK.replace('steps=20', 'steps=30'), '', (decoded) => opened.push(decoded), fetchFile);
