@@ -6,14 +6,15 @@ import { expect, test } from './fixtures';
 // with the file input, its target chosen, trains GD and Adam; a broken CSV is refused with its line
 // and column named, and the data already loaded stays.
 
-/** A houses-like CSV: three numeric features and the price, a noisy linear function of them. */
+/** A houses-like CSV: three numeric features and the price (in hundreds), a noisy linear function of them. */
 function housesCsv(): string {
   const lines = ['size,rooms,age,price'];
   for (let i = 0; i < 40; i++) {
     const size = 50 + ((i * 37) % 150);
     const rooms = 1 + (i % 5);
     const age = (i * 13) % 50;
-    const price = 1.5 * size + 10 * rooms - 0.5 * age + ((i * 7) % 11) - 5;
+    // in hundreds, so Adam's steps of about lr = 0.01 can cover the weights in 300 steps
+    const price = (1.5 * size + 10 * rooms - 0.5 * age + ((i * 7) % 11) - 5) / 100;
     lines.push(`${size},${rooms},${age},${price}`);
   }
   return `${lines.join('\n')}\n`;
