@@ -137,3 +137,12 @@ describe('a data problem in an exported file', () => {
     expect(portableExperiment(experiment)).toEqual(experiment);
   });
 });
+
+describe('a link whose run the problem cannot serve', () => {
+  it('drops that run alone and says why', () => {
+    const problem = encodeURIComponent(JSON.stringify({ dataset: { name: 'two_moons' }, model: { kind: 'mlp' } }));
+    const decoded = decodeExperiment(`v=1&problem=${problem}&run=adam&run=newton`);
+    expect(decoded.experiment.runs.map((run) => run.optimizer)).toEqual(['adam']);
+    expect(decoded.problems).toEqual(['run 2: Newton needs the Hessian ∇²f, which an MLP does not have here: choose a first-order, quasi-Newton or gradient-free method; run dropped']);
+  });
+});

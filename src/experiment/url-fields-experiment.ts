@@ -8,7 +8,7 @@ import { MAX_LINK_CSV_CHARACTERS, portableProblem } from './portable-problem';
 import { withLinkFiles } from './url-data-files';
 import { formatRun, parseRun } from './url-run';
 import { escapeText } from './url-text';
-import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkProblem, checkSurface, type Checked } from './validate';
+import { NOISE_RANGE, SEED_RANGE, STEPS_RANGE, checkDomain, checkExpression, checkProblem, checkSurface, runProblemMismatches, type Checked } from './validate';
 
 // The experiment's keys of the share URL, in the style of TensorFlow Playground:
 //   v=1&f=(1-x)^2+100*(y-x^2)^2&domain=-2,2,-1,3&steps=300&noise=0.1
@@ -160,7 +160,10 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
       const runs: ExperimentRun[] = [];
       texts.forEach((text, index) => {
         const parsed = parseRun(text, dimension, defaultStart);
+        // a method the problem cannot serve (Newton on an MLP) costs that run alone, as a JSON file is refused
+        const mismatch = parsed.ok ? runProblemMismatches([parsed.value], draft.experiment.problem)[0] : undefined;
         if (!parsed.ok) problems.push(`run ${index + 1}: ${parsed.error}; run dropped`);
+        else if (mismatch !== undefined) problems.push(`run ${index + 1}: ${mismatch.replace(/^runs\[0\]\.optimizer: /, '')}; run dropped`);
         else if (runs.length === MAX_RUNS) problems.push(`run ${index + 1}: at most ${MAX_RUNS} runs; run dropped`);
         else {
           runs.push(parsed.value);
