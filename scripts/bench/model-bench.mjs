@@ -2,16 +2,16 @@
 // runs them in a worker (src/bench/model-bench.worker.ts): the small MLP's updates/s in TypeScript,
 // digits-shaped softmax regression and a 64-32-10 MLP full batch, and a 256-learning-rate sweep of
 // the small MLP, TypeScript beside tfjs WebGPU. Standalone, `node scripts/bench/model-bench.mjs
-// [--out-dir DIR] [--port N]` serves an already built app (`npx vite build --outDir DIR`) and prints
+// [--out-dir DIR] [--port N] [--workloads small-mlp,digits,sweep]` serves an already built app (`npx vite build --outDir DIR`) and prints
 // only these rows.
 
 /** Measures workloads 8-10 on bench.html (already open or opened here); returns bench rows and notes. */
-export async function runModelBench(page, base) {
+export async function runModelBench(page, base, workloads = undefined) {
   if (!(await page.evaluate(() => window.playgroundBench !== undefined).catch(() => false))) {
     await page.goto(`${base}bench.html`);
     await page.waitForFunction(() => window.playgroundBench !== undefined);
   }
-  return page.evaluate(() => window.playgroundBench.models());
+  return page.evaluate((only) => window.playgroundBench.models(only), workloads);
 }
 
 // standalone: serve an already built app and print these rows
@@ -35,7 +35,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
     try {
-      const { rows, notes } = await runModelBench(await browser.newPage(), base);
+      const only = option('--workloads', null);
+      const page = await browser.newPage();
+      page.on('console', (message) => console.log(`[page] ${message.text()}`));
+      const { rows, notes } = await runModelBench(page, base, only === null ? undefined : only.split(','));
       for (const row of rows) console.log([row.workload, row.engine, row.size, `${row.milliseconds.toFixed(1)} ms`, row.throughput].join(' | '));
       console.log(notes.join('\n'));
     } finally {

@@ -3,7 +3,7 @@
 import { batchSize, jobDimension, summaryStride, type BasinJob, type BatchOutcome, type SeedsJob, type SweepJob } from '../engine/batch/types';
 import type { Experiment } from '../experiment/experiment';
 import { BatchPool } from '../client/batch-pool';
-import type { ModelBenchReply, ModelBenchRow } from './model-bench-protocol';
+import { MODEL_WORKLOADS, type ModelBenchReply, type ModelBenchRequest, type ModelBenchRow, type ModelWorkload } from './model-bench-protocol';
 
 /** One summaries job as the bench asks for it. */
 export interface BenchJob {
@@ -67,7 +67,7 @@ const bench = {
   },
 
   /** The model rows (8-10): TypeScript and tfjs WebGPU model training side by side, in a worker of their own. */
-  models(): Promise<{ rows: ModelBenchRow[]; notes: string[] }> {
+  models(workloads: readonly ModelWorkload[] = MODEL_WORKLOADS): Promise<{ rows: ModelBenchRow[]; notes: string[] }> {
     const worker = new Worker(new URL('./model-bench.worker.ts', import.meta.url), { type: 'module', name: 'optimizer-playground-model-bench' });
     return new Promise<{ rows: ModelBenchRow[]; notes: string[] }>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<ModelBenchReply>) => {
@@ -76,7 +76,7 @@ const bench = {
         else reject(new Error(reply.message));
       };
       worker.onerror = (event) => reject(new Error(event.message));
-      worker.postMessage({ type: 'run' });
+      worker.postMessage({ type: 'run', workloads } satisfies ModelBenchRequest);
     }).finally(() => worker.terminate());
   },
 

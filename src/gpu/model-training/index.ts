@@ -4,3 +4,5 @@ export { batchesPerEpoch, batchRange, fullBatch, shuffledMiniBatches, stepCount,
 export { layerSlices, logitCount, networkOf, parameterCount, type LayerSlice, type NetworkOutput, type NetworkSpec } from './network';
 export type { TrainingOptimizer } from './stacked-optimizer';
 export { trainModels, type ModelTrainingRequest, type ModelTrainingResult } from './train-models';
+export { FUSED_MAX_PARAMETERS, fusedShaderFits } from './fused-mlp-shader';
+export { trainModelsFused } from './fused-mlp-trainer';
