@@ -82,7 +82,7 @@ export async function runBrowserBench({ dragOnly = false, modelsOnly = false, re
   try {
     for (const { port } of apps) await waitForServer(`http://localhost:${port}/`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    if (modelsOnly) return runModelBench(page, base);
+    if (modelsOnly) return await runModelBench(page, base);
     if (dragOnly) {
       const rows = [];
       const notes = [];
