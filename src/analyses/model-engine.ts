@@ -50,16 +50,17 @@ export const TYPESCRIPT_NS_PER_UPDATE = 2_000;
 
 /**
  * The tfjs tensor program's fixed cost per step (≈ 30-40 dispatches of forward, backward and
- * update). On a GPU, DEVELOPERS.md's 4-50 µs per op; on SwiftShader, bench row 9 measured ~25 ms per
- * op-heavy step even on a quiet machine for 1797-row batches (reductions along the last axis run a
- * 256-thread workgroup per row), so there it never wins.
+ * update). On a GPU, DEVELOPERS.md's 4-50 µs per op (estimated, no GPU here). On SwiftShader, bench
+ * row 9 measured 363 ms (softmax) and 574 ms (64-32-10 MLP) per full-batch digits step, and row 10
+ * 5.2 s per step of the 256-model sweep: reductions along the last axis and batched matMuls run
+ * small workgroups that a CPU emulates slowly, so there the program never wins.
  */
-export const PROGRAM_MS_PER_STEP = { gpu: 1.5, software: 25 } as const;
-/** The tensor program's arithmetic: ns per (model × row × parameter); a GPU's throughput hides it, SwiftShader's does not. */
-export const PROGRAM_NS_PER_ROW_PARAMETER = { gpu: 0.01, software: 2 } as const;
+export const PROGRAM_MS_PER_STEP = { gpu: 1.5, software: 300 } as const;
+/** The tensor program's arithmetic: ns per (model × row × parameter); a GPU's throughput hides it, SwiftShader's does not (row 10: ~18 µs). */
+export const PROGRAM_NS_PER_ROW_PARAMETER = { gpu: 0.01, software: 2000 } as const;
 /**
  * The fused shader: ns per (model × row × parameter), all models in parallel threads. SwiftShader
- * (bench row 10): measured on the 256-rate sweep; a GPU: estimated 100× that.
+ * (bench row 10, the 256-rate sweep): 607 ms for 256 × 1000 × 10 × 105 = 2.3 ns; a GPU: estimated 100× faster.
  */
 export const FUSED_NS_PER_ROW_PARAMETER = { gpu: 0.02, software: 2 } as const;
 /**
