@@ -1,4 +1,4 @@
-// `npm run bench [-- --json FILE] [-- --node-only | --drag-only [N] [--compare DIR]...]`: prints one table of timings measured side by side in this run.
+// `npm run bench [-- --json FILE] [-- --node-only | --models-only | --drag-only [N] [--compare DIR]...]`: prints one table of timings measured side by side in this run.
 // Timings never belong in `npm test`; this is where speed is shown.
 import { build } from 'esbuild';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 const outDir = mkdtempSync(join(tmpdir(), 'op-bench-'));
 const outfile = join(outDir, 'node-bench.mjs');
 await build({ entryPoints: ['scripts/bench/node-bench.ts'], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
-const { runNodeBench } = await import(pathToFileURL(outfile).href);
+const { runNodeBench, runNodeModelBench } = await import(pathToFileURL(outfile).href);
 
 // --drag-only [N]: only the drag-to-paint latency, N times on fresh pages (the quick loop for that
 // work); --compare DIR (repeatable): the same drag, alternately, on an app built into DIR from
@@ -18,11 +18,13 @@ const dragIndex = process.argv.indexOf('--drag-only');
 const dragOnly = dragIndex !== -1;
 const repeat = dragOnly ? Math.max(1, Number(process.argv[dragIndex + 1]) || 1) : 1;
 const compare = process.argv.flatMap((argument, index) => (argument === '--compare' && process.argv[index + 1] ? [process.argv[index + 1]] : []));
-const rows = dragOnly ? [] : runNodeBench();
+// --models-only: the model rows alone (8-10: Node, then Chromium's worker with TypeScript and WebGPU)
+const modelsOnly = process.argv.includes('--models-only');
+const rows = dragOnly ? [] : modelsOnly ? runNodeModelBench() : runNodeBench();
 const notes = [];
 if (!process.argv.includes('--node-only')) {
   const { runBrowserBench } = await import('./bench/browser-bench.mjs');
-  const browser = await runBrowserBench({ dragOnly, repeat, compare });
+  const browser = await runBrowserBench({ dragOnly, modelsOnly, repeat, compare });
   rows.push(...browser.rows);
   notes.push(...browser.notes);
 }

@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from '../chromium.mjs';
 import { runBatchBench } from './batch-bench.mjs';
 import { measureDrag, phaseLines } from './drag-bench.mjs';
+import { runModelBench } from './model-bench.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4499);
 const OUT_DIR = 'dist-bench';
@@ -71,7 +72,7 @@ async function waitForServer(url, timeoutMs = 30_000) {
  * `repeat` times, alternating with the same drag on each already-built app folder in `compare`
  * (another commit's `vite build --outDir`), so that before and after meet the same machine load.
  */
-export async function runBrowserBench({ dragOnly = false, repeat = 1, compare = [] } = {}) {
+export async function runBrowserBench({ dragOnly = false, modelsOnly = false, repeat = 1, compare = [] } = {}) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
   const apps = [OUT_DIR, ...(dragOnly ? compare : [])].map((outDir, index) => ({ outDir, port: PORT + index }));
@@ -81,6 +82,7 @@ export async function runBrowserBench({ dragOnly = false, repeat = 1, compare = 
   try {
     for (const { port } of apps) await waitForServer(`http://localhost:${port}/`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    if (modelsOnly) return await runModelBench(page, base);
     if (dragOnly) {
       const rows = [];
       const notes = [];
@@ -136,7 +138,8 @@ export async function runBrowserBench({ dragOnly = false, repeat = 1, compare = 
       dragRow(drag),
     ];
     const batch = await runBatchBench(await browser.newPage(), base);
-    return { rows: [...rows, ...batch.rows], notes: [`[drag: load average ${dragLoad}]`, ...dragNotes(drag), ...batch.notes] };
+    const models = await runModelBench(await browser.newPage(), base);
+    return { rows: [...rows, ...batch.rows, ...models.rows], notes: [`[drag: load average ${dragLoad}]`, ...dragNotes(drag), ...batch.notes, ...models.notes] };
   } finally {
     await browser.close();
     for (const server of servers) {

@@ -13,6 +13,7 @@ import { sampleObjective } from '../../src/engine/sample';
 import { getSurface } from '../../src/engine/problems/surfaces';
 import { defaultHyperValues as defaultMethodHyper, METHOD_FAMILY_NAMES, METHODS, type MethodFamily, unmetNeed } from '../../src/engine/methods';
 import { runMethod } from '../../src/engine/run';
+import { benchModel, DIGITS_MLP, digitsShaped, epochOrder, medianTime, SMALL_MLP, SMALL_MLP_BATCH, SMALL_MLP_LEARNING_RATE, trainFullBatchSgd, trainMiniBatchSgd, twoMoons500 } from '../../src/bench/model-workloads';
 
 /** One row of the bench table. */
 export interface BenchRow {
@@ -91,6 +92,32 @@ export function runNodeBench(): BenchRow[] {
     rows.push({ workload: '3. basin map 256x256, Adam, Rosenbrock', engine: 'TS float64, Node, 1 thread', size: '65536 runs x 500 steps', milliseconds: ms, throughput: `${((256 * 256 * 500) / ms / 1e3).toFixed(1)}M run-steps/s` });
   }
   rows.push(...familyRows(surface));
+  rows.push(...runNodeModelBench());
+  return rows;
+}
+
+/** Workloads 8 and 9 in Node, one thread: the small MLP's SGD updates/s and digits-shaped full-batch steps/s (src/bench/model-workloads.ts). */
+export function runNodeModelBench(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const moons = twoMoons500();
+  {
+    const { model, start } = benchModel(SMALL_MLP, moons);
+    const order = epochOrder(moons.rows, 100);
+    let updates = 0;
+    const ms = medianTime(() => {
+      updates = trainMiniBatchSgd(model, moons, Float64Array.from(start), order, SMALL_MLP_BATCH, SMALL_MLP_LEARNING_RATE).updates;
+    });
+    rows.push({ workload: '8. small MLP 2-8-8-1 tanh, SGD lr 0.03, batch 10, two moons 500', engine: 'TypeScript float64, Node, 1 thread', size: `${updates} updates (100 epochs)`, milliseconds: ms, throughput: `${(updates / ms).toFixed(1)}k updates/s (target >= 100k; TF Playground ~26k, quoted)` });
+  }
+  const digits = digitsShaped();
+  for (const [name, spec, steps] of [
+    ['softmax regression', { kind: 'softmax' } as const, 40],
+    ['MLP 64-32-10 tanh', DIGITS_MLP, 20],
+  ] as const) {
+    const { model, start } = benchModel(spec, digits);
+    const ms = medianTime(() => trainFullBatchSgd(model, digits, Float64Array.from(start), steps, 0.1), 3);
+    rows.push({ workload: `9. ${name}, full-batch SGD lr 0.1, ${digits.source}`, engine: 'TypeScript float64, Node, 1 thread', size: `${steps} steps, ${model.parameterCount} parameters`, milliseconds: ms, throughput: `${((steps / ms) * 1e3).toFixed(1)} steps/s` });
+  }
   return rows;
 }
 

@@ -3,6 +3,7 @@
 import { batchSize, jobDimension, summaryStride, type BasinJob, type BatchOutcome, type SeedsJob, type SweepJob } from '../engine/batch/types';
 import type { Experiment } from '../experiment/experiment';
 import { BatchPool } from '../client/batch-pool';
+import { MODEL_WORKLOADS, type ModelBenchReply, type ModelBenchRequest, type ModelBenchRow, type ModelWorkload } from './model-bench-protocol';
 
 /** One summaries job as the bench asks for it. */
 export interface BenchJob {
@@ -63,6 +64,20 @@ const bench = {
     const { statistics, outcome } = await poolWith(workers ?? defaultWorkers()).runSeeds({ experiment, runIndex }, job);
     if (statistics === null) throw new Error('the bench asks for paths');
     return { outcome, numSeeds: statistics.numSeeds, finalMedianLoss: statistics.loss.median[statistics.numPoints - 1] };
+  },
+
+  /** The model rows (8-10): TypeScript and tfjs WebGPU model training side by side, in a worker of their own. */
+  models(workloads: readonly ModelWorkload[] = MODEL_WORKLOADS): Promise<{ rows: ModelBenchRow[]; notes: string[] }> {
+    const worker = new Worker(new URL('./model-bench.worker.ts', import.meta.url), { type: 'module', name: 'optimizer-playground-model-bench' });
+    return new Promise<{ rows: ModelBenchRow[]; notes: string[] }>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<ModelBenchReply>) => {
+        const reply = event.data;
+        if (reply.type === 'result') resolve({ rows: reply.rows, notes: reply.notes });
+        else reject(new Error(reply.message));
+      };
+      worker.onerror = (event) => reject(new Error(event.message));
+      worker.postMessage({ type: 'run', workloads } satisfies ModelBenchRequest);
+    }).finally(() => worker.terminate());
   },
 
   /** The WebGPU adapter, or null. */
