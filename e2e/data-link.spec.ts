@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { expect, test } from './fixtures';
+import { AnalysisPanel, expect, test } from './fixtures';
 
 // Data problems opened from a link: a generated two-moons MLP (no start in the link: the model's
 // default initialization) that plays; a CSV travelling compressed inside the link (compressed here
 // with Node's zlib, an independent raw-DEFLATE writer); and a link whose CSV was too large to travel,
-// which names the file to open again; a bundled set named alone, which the page fetches. The CSV
-// case needs the real CSV reader (engine/data/csv.ts), the bundled one public/datasets/ and the
-// registry (skipped while the files are not in the repository).
+// which names the file to open again; a bundled set named alone, which the page fetches; and digits
+// trained on WebGPU: a learning-rate sweep of softmax regression, every rate's model at once in one
+// tensor program on the GPU worker.
 
 /** The hash of an experiment with this problem JSON and these runs. */
 function dataLink(problem: unknown, steps: number, runs: string[]): string {
@@ -32,7 +31,7 @@ test('a two-moons MLP link opens with its default starts and plays', async ({ pl
   expect(new URL(page.url()).hash).not.toContain('@');
 });
 
-test('a link carrying a small CSV compressed opens it [needs the CSV reader]', async ({ playground, page }) => {
+test('a link carrying a small CSV compressed opens it', async ({ playground, page }) => {
   const compressed = deflateRawSync(Buffer.from(HOUSES)).toString('base64url');
   const problem = { dataset: { csv: 'houses.csv', target: 'price', standardize: true, compressed }, model: { kind: 'linear' } };
   await page.goto(`/#${dataLink(problem, 40, ['adam(lr=0.5)'])}`);
@@ -48,8 +47,7 @@ test('a link whose CSV was too large to travel says which file to open again', a
   await expect(playground.urlProblems).toContainText('this link used "houses.csv", which is too large to travel in a link: open it again');
 });
 
-test('a link naming a bundled data set fetches it and opens [needs the bundled sets]', async ({ playground, page }) => {
-  test.skip(!existsSync('public/datasets/iris.csv'), 'public/datasets/iris.csv is not in this checkout yet');
+test('a link naming a bundled data set fetches it and opens', async ({ playground, page }) => {
   const problem = { dataset: { name: 'iris', validation: 0.2 }, model: { kind: 'softmax' } };
   const fetched = page.waitForRequest((request) => request.url().endsWith('/datasets/iris.csv'));
   await page.goto(`/#${dataLink(problem, 30, ['adam(lr=0.1)'])}`);
@@ -59,4 +57,18 @@ test('a link naming a bundled data set fetches it and opens [needs the bundled s
   await expect(playground.urlProblems).toHaveCount(0);
   // the page writes the link back with the set's name alone
   await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain('"dataset":{"name":"iris","validation":0.2}');
+});
+
+test('digits trains on WebGPU: a learning-rate sweep of softmax regression runs on the GPU worker and lowers the loss', async ({ page }) => {
+  const problem = { dataset: { name: 'digits', validation: 0.2, standardize: true }, model: { kind: 'softmax' } };
+  await page.goto(`/#${dataLink(problem, 10, ['sgd(lr=0.1)'])}&sweep=1,0.001,1,8&engine=webgpu`);
+  const analysis = new AnalysisPanel(page);
+  await expect(analysis.outcome('sweep')).toHaveText(/^WebGPU · /, { timeout: 120_000 });
+  await expect(analysis.outcome('sweep')).toHaveAttribute('data-engine', 'webgpu');
+  await expect(page.locator('.batch-notice')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done');
+  // every rate trained: 8 final losses, each below softmax's start at zero weights (ln 10)
+  const finals = (await page.getByTestId('sweep-chart').getAttribute('data-losses'))?.split(',').map(Number) ?? [];
+  expect(finals).toHaveLength(8);
+  for (const loss of finals) expect(loss).toBeLessThan(Math.log(10));
 });

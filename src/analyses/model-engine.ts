@@ -10,6 +10,9 @@ import { isSoftwareAdapter } from './plan';
 /** The engines a model workload can run on. */
 export type ModelEngine = 'typescript' | 'webgpu-program' | 'webgpu-fused';
 
+/** The most parameters a network may have for the fused shader (each one lives in a register, twice). */
+export const FUSED_MAX_PARAMETERS = 512;
+
 /** The size of a model workload. */
 export interface ModelWorkloadSize {
   /** Rows each step reads (the batch size, or every row for full batch). */

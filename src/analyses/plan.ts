@@ -59,6 +59,11 @@ export interface EngineChoiceInput {
   readonly adapterMessage: string;
   /** null: not measured on this adapter yet. */
   readonly measured: Throughputs | null;
+  /**
+   * A data problem's job: what the model trainers' own chooser (analyses/model-engine.ts) picked for
+   * its workload, or why WebGPU cannot run it.
+   */
+  readonly model?: { readonly engine: BatchEngine; readonly reason: string } | string;
 }
 
 /** The engine for a job and the reason, in words for the user. */
@@ -85,6 +90,10 @@ export function chooseEngine(input: EngineChoiceInput): EngineChoice {
   const { preference, adapter } = input;
   const cpu = (reason: string): EngineChoice => ({ engine: 'js', reason, needsMeasurement: false });
   if (preference === 'js') return cpu('TypeScript forced by ?engine=js');
+  if (input.model !== undefined) {
+    if (typeof input.model === 'string') return cpu(preference === 'webgpu' ? `?engine=webgpu asked for, but ${input.model}` : input.model);
+    return { ...input.model, needsMeasurement: false };
+  }
   // never WebGPU for a method without a kernel, whatever was asked for
   if (!input.method.hasKernel) {
     const reason = `${input.method.name} has no WebGPU kernel: it runs on the TypeScript pool`;

@@ -3,6 +3,8 @@
 // streams partial results, reports progress with an estimate of the time left, cancels, picks the
 // engine by measured throughput, and reruns a job on the TypeScript path when the GPU device is
 // lost or a worker crashes. Components never call postMessage.
+import { chooseModelEngine, type ModelEngineChoice } from '../analyses/model-engine';
+import { modelSweepWorkload } from '../analyses/model-sweep';
 import { checkBasinDimension } from '../engine/batch/cells';
 import type { SeedOutcome } from '../engine/batch/targets';
 import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, type BatchOutcome, type BatchProgress, type SeedsJob, type SeedStatistics, type SweepJob } from '../engine/batch/types';
@@ -110,8 +112,11 @@ export class BatchPool {
     };
 
     const method = kernelOf(source, job.kind);
-    // the WebGPU kernels run 2-D formulas of methods with a kernel: no need to ask for an adapter otherwise
-    const { adapter, message } = options.engine === 'js' || dimension !== GPU_DIMENSION || !method.hasKernel ? { adapter: null, message: '' } : await this.adapterInfo();
+    // a data problem's sweep: its model workload, which the model trainers' chooser decides on
+    const model = source.experiment.problem.kind === 'data' ? (job.kind === 'sweep' ? modelSweepWorkload(source.experiment, source.runIndex, total) : 'the WebGPU model trainers run learning-rate sweeps') : undefined;
+    // the WebGPU kernels run 2-D formulas of methods with a kernel (and model sweeps): no need to ask for an adapter otherwise
+    const gpuPossible = typeof model === 'object' || (model === undefined && dimension === GPU_DIMENSION && method.hasKernel);
+    const { adapter, message } = options.engine === 'js' || !gpuPossible ? { adapter: null, message: '' } : await this.adapterInfo();
     const key = measurementKey(source);
     let choice = chooseEngine({
       preference: options.engine,
@@ -124,6 +129,7 @@ export class BatchPool {
       adapter,
       adapterMessage: message,
       measured: this.measured.get(key) ?? null,
+      ...(model !== undefined && { model: typeof model === 'string' ? model : modelEngine(chooseModelEngine({ preference: options.engine, workload: model, workers: this.size, adapter })) }),
     });
     let notice: string | undefined;
     try {
@@ -489,6 +495,11 @@ export class BatchPool {
 }
 
 /** The source's method by name, and whether it has a fused WebGPU kernel for this kind of job (the engine choice's input). */
+/** The batch engine of a model trainer's choice ('webgpu-fused' and 'webgpu-program' both run on the WebGPU worker). */
+function modelEngine(choice: ModelEngineChoice): { engine: 'js' | 'webgpu'; reason: string } {
+  return { engine: choice.engine === 'typescript' ? 'js' : 'webgpu', reason: choice.reason };
+}
+
 function kernelOf(source: BatchSource, jobKind: 'basin' | 'sweep'): { name: string; hasKernel: boolean } {
   const { settings } = resolveSource(source);
   return { name: settings.method.name, hasKernel: hasFusedKernel(settings, jobKind) };

@@ -171,6 +171,8 @@ export class SweepChart {
     const { frame, line } = this;
     const { top, bottom } = frame;
     this.root.attr('data-points', line ? line.learningRates.length : 0);
+    // the plotted losses, for tests and for readers of the SVG
+    this.root.attr('data-losses', line ? Array.from(line.loss, (loss) => String(loss)).join(',') : '');
     const rates = line?.learningRates;
     this.x = scaleLog()
       .domain(rates && rates.length > 1 ? [rates[0], rates[rates.length - 1]] : [1e-4, 1])

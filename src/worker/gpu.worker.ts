@@ -11,6 +11,7 @@ import { gradientFreeKernelOf } from '../analyses/plan';
 import { resolveSource } from '../analyses/source';
 import { gpuTemplateFor } from '../gpu/gpu-template';
 import { runNaiveJob } from '../gpu/naive';
+import { runModelSweepJob } from '../gpu/model-training/model-sweep-job';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse } from './batch-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -51,8 +52,12 @@ async function handle(request: Exclude<BatchRequest, { type: 'cancel' }>): Promi
         isCancelled: () => cancelled.has(requestId),
         lost,
       };
-      // gradient-free and zeroth-order methods have kernels of their own; the rest are torch-style optimizers
-      if (gradientFreeKernelOf(resolveSource(request.source).settings.method.id) !== null) {
+      // a data problem's sweep trains its models as one program; gradient-free and zeroth-order
+      // methods have kernels of their own; the rest are torch-style optimizers
+      if (request.source.experiment.problem.kind === 'data') {
+        if (request.job.kind !== 'sweep') throw new Error('the WebGPU model trainers run learning-rate sweeps');
+        await runModelSweepJob(backend, request.source, request.job, request.from, request.to, callbacks);
+      } else if (gradientFreeKernelOf(resolveSource(request.source).settings.method.id) !== null) {
         await runGradientFreeJob(backend, gradientFreeTemplateFor(request.source), request.job, request.from, request.to, callbacks);
       } else {
         await runFusedJob(backend, gpuTemplateFor(request.source), request.job, request.from, request.to, callbacks);

@@ -8,11 +8,11 @@
 //   forward z_l = W_l a_{l−1} + b_l, a_l = act(z_l); output delta 2(o − y), σ(o) − y or softmax − e_y;
 //   backward ∇W_l += δ_l a_{l−1}ᵀ, ∇b_l += δ_l, δ_{l−1} = (W_lᵀ δ_l) ⊙ act′(a_{l−1});
 //   update θ −= lr (∇θ / rows + λ θ on the weights).
+import { FUSED_MAX_PARAMETERS } from '../../analyses/model-engine';
 import { hashText } from '../fused-program';
 import { layerSlices, logitCount, type NetworkSpec, parameterCount } from './network';
 
-/** The most parameters a network may have for the fused shader (each one lives in a register, twice). */
-export const FUSED_MAX_PARAMETERS = 512;
+export { FUSED_MAX_PARAMETERS } from '../../analyses/model-engine';
 
 /** Uniforms the trainer sets per dispatch, in this order. */
 export const FUSED_MLP_UNIFORMS = 'firstStep : i32, chunkSteps : i32, numSteps : i32, numModels : i32, rowsPerEpoch : i32, batchSize : i32, dataEpochs : i32, finish : i32,';
