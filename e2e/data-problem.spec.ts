@@ -130,6 +130,20 @@ test('your CSV: open a file, choose the target, train GD and Adam; a broken file
   await features.getByRole('checkbox', { name: 'rooms' }).uncheck();
   await expect(page.getByTestId('data-problem-message')).toContainText('choose at least one feature column');
   await expect(page.getByTestId('parameter-count')).toHaveText(/^2 parameters \(slope and intercept\)/);
+  // the parameter plane: the loss over slope and intercept with every run's path, and the one-step
+  // solve beside gradient descent: a third run with least squares lands on the marked optimum at once
+  await page.getByRole('button', { name: 'Add run' }).click();
+  await expect(page.getByTestId('run')).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'Optimizer of run 3' }).selectOption('least_squares');
+  await expect(page.getByTestId('run').nth(2)).toContainText(/after 1 step\b/);
+  const map = page.getByRole('img', { name: /contour map/i });
+  await expect(map).toBeVisible();
+  await expect(map.locator('g.run')).toHaveCount(3);
+  await expect(map.locator('.axis-label').first()).toHaveText('slope w');
+  // the fit: every run's line over the points
+  await expect(page.getByTestId('data-view')).toHaveAttribute('aria-label', /^Fitted line of each run/);
+  await page.getByRole('button', { name: 'Remove run 3' }).click();
+  await expect(page.getByTestId('run')).toHaveCount(2);
   await features.getByRole('checkbox', { name: 'size' }).check();
   await features.getByRole('checkbox', { name: 'rooms' }).check();
   await expect(page.getByTestId('data-problem-message')).toHaveCount(0);

@@ -248,7 +248,7 @@ function RunStatus({ result, hidden, budgetNote }: { result: RunPayload | undefi
   const { dimension } = result;
   return (
     <p className="run-status" role="status">
-      f = {formatLoss(result.loss[last])} after {last} steps
+      f = {formatLoss(result.loss[last])} after {last} {last === 1 ? 'step' : 'steps'}
       {dimension === 2 && ` at (${formatNumber(roundTo4(result.trajectory[2 * last]))}, ${formatNumber(roundTo4(result.trajectory[2 * last + 1]))})`}
       {budgetNote ? ` · ${budgetNote}` : ''}
       {hidden ? ' · hidden' : ''}
