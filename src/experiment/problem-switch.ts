@@ -70,8 +70,8 @@ function sameFunction(a: Problem, b: Problem): boolean {
   return formula !== undefined && formula === resolveProblem(b).expression;
 }
 
-/** Plain data as JSON with sorted keys and without undefined fields, so equal problems read the same. */
-function canonical(value: unknown): string {
+/** Plain data as JSON with sorted keys and without undefined fields, so equal problems (or runs) read the same. */
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, field]) => field !== undefined);

@@ -1,6 +1,7 @@
 import type { DatasetTask } from '../../engine/data/dataset';
 import type { ModelSpec } from '../../engine/models';
 import { DEFAULT_EXPERIMENT, type ExperimentRun, type Problem } from '../../experiment/experiment';
+import { canonical } from '../../experiment/problem-switch';
 
 // What choosing a data set in the problem panel sets up, so each opens on a fit that works with the
 // default runs: the curves as a lesson would draw them (TensorFlow Playground's two moons with a
@@ -104,15 +105,4 @@ function sameRuns(runs: readonly ExperimentRun[], template: readonly ExperimentR
     const { start: _templateStart, ...templateSettings } = template[index];
     return canonical(settings) === canonical(templateSettings);
   });
-}
-
-/** JSON with sorted keys, so two runs written in a different key order compare equal. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, field]) => field !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonical(field)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

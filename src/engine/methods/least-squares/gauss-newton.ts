@@ -1,3 +1,4 @@
+import { ARMIJO_SPECS } from '../second-order/armijo-specs';
 import { DIVERGENCE_BOUND } from '../../divergence';
 import { choiceHyper, learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { HyperSpec } from '../hyperparameters';
@@ -41,8 +42,7 @@ export const gaussNewton: MethodDefinition = {
       options: ['none', 'backtracking'],
       description: 'none: step α = lr; backtracking: shrink α from lr until Armijo holds (damped Gauss-Newton)',
     },
-    { kind: 'number', name: 'c', defaultValue: 1e-4, min: 0, max: 0.5, exclusiveMin: true, log: true, description: "Armijo's sufficient-decrease constant c: f(x + αp) ≤ f(x) + cα∇fᵀp" },
-    { kind: 'number', name: 'shrink', defaultValue: 0.5, min: 0.01, max: 0.99, description: 'backtracking factor ρ: α ← ρα after each rejected trial' },
+    ...ARMIJO_SPECS,
     ...LEAST_SQUARES_TOLERANCES,
   ],
   stochastic: false,
