@@ -266,4 +266,16 @@ describe('the built command (bin/optimizer-playground.mjs and the bundle)', () =
     expect(shim.status).toBe(1);
     expect(shim.stderr).toMatch(/^optimizer-playground: the CLI is not built yet; run 'npm install'.*\n$/);
   });
+
+  test('a reader that stops early or a full disk ends the run in one line, never a stack trace (issue 12, finding 6)', () => {
+    const long = JSON.stringify({ ...EXPERIMENT, steps: 20_000 });
+    // `run - | head -c 10`: the pipe closes after ten bytes
+    const piped = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BUNDLE}" run - | head -c 10`], { input: long, encoding: 'utf8' });
+    expect(piped.stdout).toHaveLength(10);
+    expect(piped.stderr).toBe('');
+    // `run - >/dev/full`: every write fails with ENOSPC
+    const full = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BUNDLE}" run - >/dev/full`], { input: long, encoding: 'utf8' });
+    expect(full.status).toBe(1);
+    expect(full.stderr).toBe('optimizer-playground: cannot write the output: no space left on device (ENOSPC)\n');
+  });
 });

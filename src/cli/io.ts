@@ -24,6 +24,12 @@ export function nodeIo(): CliIo {
   };
 }
 
+/** A failed write in words: "no space left on device (ENOSPC)", else as fileErrorText says it. */
+export function outputErrorText(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' ? 'no space left on device (ENOSPC)' : fileErrorText(error);
+}
+
 /** A file-system error in words: "no such file", "permission denied". */
 export function fileErrorText(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

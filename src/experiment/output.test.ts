@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../engine/run';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
-import { formatOutputCsv, formatOutputJson, toOutput } from './output';
+import { csvParseRows } from 'd3-dsv';
+import { csvField, formatOutputCsv, formatOutputJson, toOutput } from './output';
 import { runExperiment } from './run-experiment';
 
 // The output formats are checked on a result written by hand, so every expected line is known.
@@ -155,6 +156,30 @@ describe('formatOutputCsv', () => {
     const lastRow = text.trim().split('\n').at(-1)?.split(',') ?? [];
     expect(Number(lastRow[4])).toBe(0.1 + 0.2);
     expect(Number(lastRow[5])).toBe(2 / 3);
+  });
+});
+
+describe('csvField: no formula from a label (issue 12, finding 5)', () => {
+  // OWASP's CSV-injection guidance: a cell starting with =, +, -, @, a tab or a carriage return gets a
+  // single quote in front and is quoted. Read back with d3-dsv (an independent RFC 4180 reader).
+  test.each(['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\tcmd', '\r=1'])('neutralises %j', (label) => {
+    const cell = csvField(label);
+    expect(cell.startsWith(`"'`)).toBe(true);
+    expect(csvParseRows(`${cell}\n`)[0]).toEqual([`'${label}`]);
+  });
+
+  test('leaves ordinary text alone, and quotes only what RFC 4180 asks for', () => {
+    expect(csvField('Adam lr 0.05')).toBe('Adam lr 0.05');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('')).toBe('');
+  });
+
+  test('a run labelled with a formula exports it inert, while its negative coordinates stay numbers', () => {
+    const hostile: Experiment = { ...EXPERIMENT, runs: EXPERIMENT.runs.map((run) => ({ ...run, label: '=1+2' })) };
+    const rows = csvParseRows(formatOutputCsv(toOutput(hostile, RESULT)));
+    expect(rows[1][2]).toBe("'=1+2");
+    expect(rows[1][4]).toBe('-1.5');
   });
 });
 

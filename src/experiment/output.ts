@@ -130,7 +130,16 @@ function coordinateNames(dimension: number): string[] {
   return Array.from({ length: dimension }, (_, index) => `x${index + 1}`);
 }
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break, doubling its quotes. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A text cell a spreadsheet would read as a formula: it starts with =, +, -, @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell (an optimizer, a label: a label comes from a shared link) as RFC 4180 writes it: quoted
+ * when it holds a comma, a quote or a line break, its quotes doubled. A cell a spreadsheet would run
+ * as a formula is neutralised as OWASP's CSV-injection guidance says: a single quote in front, and
+ * quoted. Numbers are written as numbers and never pass here, so −1.5 stays a number.
+ */
+export function csvField(text: string): string {
+  const neutral = FORMULA_START.test(text) ? `'${text}` : text;
+  return neutral !== text || /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
