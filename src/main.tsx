@@ -8,7 +8,9 @@ import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
 import { startLandscapeSync } from './sync/landscape-sync';
-import { openPageLink, startUrlSync } from './sync/url-sync';
+import { openPageLink, pageHash, replacePageHash, startUrlSync } from './sync/url-sync';
+import { LAST_SESSION_KEY, SESSION_KEY, browserStorage, choosePageStart, readSavedSession, startSessionSaving } from './sync/saved-session';
+import { RestoreOfferContext } from './app/toolbar/RestorePrompt';
 import { createAppStore } from './store/store';
 import { DEFAULT_EXPERIMENT } from './experiment/experiment';
 import { BatchPool } from './client/batch-pool';
@@ -16,12 +18,22 @@ import { EngineClient } from './client/engine-client';
 import './styles.css';
 
 const store = createAppStore({ experiment: DEFAULT_EXPERIMENT, preferences: loadPreferences() });
+// never lose work: this tab's saved copy, newer than its address after a reload or a crash, opens
+// in its place; the last experiment edited in this browser is offered with a button (a link wins)
+const sessionStorage = browserStorage('sessionStorage');
+const localStorage = browserStorage('localStorage');
+const tabCopy = readSavedSession(sessionStorage, SESSION_KEY);
+const lastCopy = readSavedSession(localStorage, LAST_SESSION_KEY);
+const pageStart = choosePageStart(pageHash(), tabCopy.saved, lastCopy.saved);
+if (pageStart.restore !== null) replacePageHash(pageStart.restore);
+const restoreOffer = { offer: pageStart.offer, corrupted: tabCopy.corrupted || lastCopy.corrupted };
 // the link the page opened with goes through the same load sequence as a later hash change (at
 // once, unless it names a bundled data set: then once the file is fetched)
 void openPageLink(store);
 // a page opened with no link plays its experiment from step 0 (a link opens on its step)
 startFirstPlay(store, location.hash);
 startUrlSync(store);
+startSessionSaving(store, { session: sessionStorage, local: localStorage, addressHash: pageHash });
 startEngineSync(store, new EngineClient());
 // a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
 let landscapeClient: EngineClient | null = null;
@@ -33,7 +45,9 @@ startBatchSync(store, () => (batchPool ??= new BatchPool()));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppStoreContext.Provider value={store}>
-      <App />
+      <RestoreOfferContext.Provider value={restoreOffer}>
+        <App />
+      </RestoreOfferContext.Provider>
     </AppStoreContext.Provider>
   </StrictMode>,
 );

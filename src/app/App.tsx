@@ -7,6 +7,7 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { ProblemPanel } from './problem/ProblemPanel';
 import { RunsPanel } from './runs/RunsPanel';
 import { Toolbar } from './toolbar/Toolbar';
+import { RestorePrompt } from './toolbar/RestorePrompt';
 import { UrlProblems } from './toolbar/UrlProblems';
 import { useDocumentPreferences } from './preferences';
 import { useAppStore, useAppStoreApi } from './use-app-store';
@@ -24,6 +25,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <RestorePrompt />
       <UrlProblems />
       {engineError && (
         <div className="engine-error" role="alert">

@@ -21,6 +21,7 @@ import {
   type Problem,
 } from './experiment';
 import { didYouMean } from '../engine/suggest';
+import { brokenTextProblem } from './broken-text';
 
 // Validation of experiment JSON from anywhere (a file, the URL codec, the playground). Every
 // error names its field by path and says what was expected and what came; all errors are
@@ -63,8 +64,9 @@ export function parseExperiment(json: unknown): ParseResult {
   if (json.problem === undefined) errors.push('problem is missing (give an "expression", a "surface" or a "dataset" with a "model")');
   else {
     const checked = checkProblem(json.problem, 'problem');
-    if (checked.ok) ({ problem, dimension } = checked.value);
-    else errors.push(...checked.errors);
+    const brokenText = brokenDatasetText(json.problem);
+    if (checked.ok && brokenText.length === 0) ({ problem, dimension } = checked.value);
+    else errors.push(...(checked.ok ? [] : checked.errors), ...brokenText);
     if (problem?.kind === 'data') defaultStart = problemSuggestedStarts(problem)[0];
     // an invalid data problem has its own messages; its runs' missing starts are not another
     else if (problem === undefined && isJsonObject(json.problem) && json.problem.dataset !== undefined) defaultStart = [];
@@ -204,6 +206,7 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
   else if (typeof label === 'string' && label.length > MAX_LABEL_LENGTH) {
     errors.push(`${joinPath(path, 'label')} is too long (${label.length} characters; at most ${MAX_LABEL_LENGTH})`);
   }
+  if (typeof label === 'string') pushDefined(errors, brokenTextProblem(label, `${joinPath(path, 'label')}${runOrdinal(path)}`));
 
   const color = value.color === undefined ? undefined : checkColor(value.color, joinPath(path, 'color'));
   if (color && !color.ok) errors.push(...color.errors);
@@ -331,4 +334,22 @@ export function resolveHyper(definition: { readonly hyperSpecs: readonly HyperSp
 
 function pushDefined(errors: string[], message: string | undefined): void {
   if (message !== undefined) errors.push(message);
+}
+
+/** " (run 2)" for the path "runs[1]", so a message names the run as the page numbers it. */
+function runOrdinal(path: string): string {
+  const match = /^runs\[(\d+)\]$/.exec(path);
+  return match ? ` (run ${Number(match[1]) + 1})` : '';
+}
+
+/** Lone surrogates in a CSV problem's own names (its file, target and feature columns): the formula's parser refuses them by itself. */
+function brokenDatasetText(problem: unknown): string[] {
+  if (!isJsonObject(problem) || !isJsonObject(problem.dataset)) return [];
+  const { csv, target, features } = problem.dataset;
+  const texts: [unknown, string][] = [
+    [csv, 'problem.dataset.csv'],
+    [target, 'problem.dataset.target'],
+    ...(Array.isArray(features) ? features.map((feature, index): [unknown, string] => [feature, `problem.dataset.features[${index}]`]) : []),
+  ];
+  return texts.flatMap(([text, field]) => (typeof text === 'string' ? (brokenTextProblem(text, field) ?? []) : []));
 }

@@ -1,6 +1,6 @@
 // The one module that touches location and history: opens the link the page was loaded with,
 // follows hand edits of the hash, writes the experiment, its view and the analyses back (debounced
-// replaceState) whenever they change, and pushes a browser history entry for each edit in the undo
+// replaceState, brought up to date at once when the page is hidden or left) whenever they change, and pushes a browser history entry for each edit in the undo
 // list, so Back and Forward walk the same edits as Undo and Redo. What the URL says is experiment/url-codec.ts's
 // business; this module only moves it between the address bar and the store. A link to a bundled
 // data set names it alone: the file is fetched (bundled-files.ts) before the link is read, the page
@@ -45,6 +45,25 @@ export function readLink(hash: string, search: string, open: (decoded: DecodedUr
 /** Opens the page's own link in the store (main.tsx), fetching a bundled data set it names first. */
 export function openPageLink(store: AppStore): Promise<void> {
   return readLink(location.hash, location.search, (decoded) => applyUrlState(store, decoded));
+}
+
+/** The hash (without '#') the address bar shows now. */
+export function pageHash(): string {
+  return location.hash.replace(/^#/, '');
+}
+
+/** Puts `hash` in the address bar in place of the page's own, before the page opens it (a saved copy restored, saved-session.ts). */
+export function replacePageHash(hash: string): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+}
+
+/** Opens a saved experiment's hash as an edit of its own (Undo goes back), the address following as for any edit. */
+export function openHashAsEdit(store: AppStore, hash: string): Promise<void> {
+  const before = snapshotOf(store.getState());
+  return readLink(hash, location.search, (decoded) => {
+    applyUrlState(store, decoded);
+    store.getState().recordLink(before);
+  });
 }
 
 /** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
@@ -98,7 +117,7 @@ function newSession(): string {
   return Math.random().toString(36).slice(2);
 }
 
-const currentHash = () => location.hash.replace(/^#/, '');
+const currentHash = pageHash;
 
 /**
  * Keeps the URL and the store in step (main.tsx has opened the page's URL first), and the browser's
@@ -130,6 +149,7 @@ export function startUrlSync(store: AppStore): () => void {
 
   const write = () => {
     clearTimeout(timer);
+    timer = undefined;
     if (traversing) return; // the landing writes
     const hash = urlHash(store.getState());
     if (hash === lastWritten) return;
@@ -253,9 +273,21 @@ export function startUrlSync(store: AppStore): () => void {
   const onHashChange = () => {
     if (currentHash() !== lastWritten && markOf(history.state) === null) openLink(true);
   };
+  // leaving or hiding the page writes a pending change at once, so the address a closed tab
+  // reopens with, or one copied from another window, is the experiment as it was last seen
+  const flush = () => {
+    if (timer !== undefined) write();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
   window.addEventListener('popstate', onPopState);
   window.addEventListener('hashchange', onHashChange);
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onVisibility);
   return () => {
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
     clearTimeout(timer);
     clearTimeout(traverseTimer);
     unsubscribe();

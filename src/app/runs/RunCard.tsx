@@ -2,7 +2,7 @@ import { memo, useCallback, useId, type CSSProperties } from 'react';
 import { METHODS, METHOD_FAMILY_NAMES, getMethod, type MethodFamily } from '../../engine/methods';
 import { methodProblemMismatch } from '../../engine/problems';
 import type { ExperimentRun } from '../../experiment/experiment';
-import { MAX_LABEL_LENGTH, MAX_RUNS } from '../../experiment/experiment';
+import { MAX_RUNS } from '../../experiment/experiment';
 import type { RunPayload } from '../../worker/protocol';
 import { ColorPicker } from '../controls/ColorPicker';
 import { NumberField } from '../controls/NumberField';
@@ -12,6 +12,7 @@ import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import { effectiveColor, switchOptimizer } from './run-setup';
 import { RunDiagnosis } from './RunDiagnosis';
+import { RunLabelField } from './RunLabelField';
 import { RunSettings } from './RunSettings';
 import { RunMemory, StartSummary } from './RunModelLines';
 
@@ -105,18 +106,7 @@ export const RunCard = memo(function RunCard({
       </div>
 
       <div className="run-card-row">
-        <label className="run-field run-label-field">
-          <span className="visually-hidden">Label of run {number}</span>
-          <input
-            type="text"
-            value={run.label ?? ''}
-            placeholder={automaticName}
-            maxLength={MAX_LABEL_LENGTH}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => update({ label: event.target.value === '' ? undefined : event.target.value })}
-          />
-        </label>
+        <RunLabelField number={number} label={run.label} placeholder={automaticName} onChange={(label) => update({ label })} />
         <label className="run-field">
           <span className="visually-hidden">Optimizer of run {number}</span>
           <select
