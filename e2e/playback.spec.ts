@@ -281,10 +281,22 @@ test('the loss chart: scale and x-axis switches change the axis titles, and f âˆ
   await expect(yTitle).toHaveText('loss f (log scale)');
 });
 
-test('the wall-time axis states the clock it was read from, and says when runs were too short for it to tell apart', async ({ playground, page }) => {
+test('the wall-time axis states the clock it was read from, and says when runs were too short for it to tell apart', async ({ playground, page, context }) => {
   const ui = controls(page);
-  // runs of 20 steps take microseconds: far below the browser's clock (0.1 ms in Chromium here)
+  // runs of 20 steps take microseconds: far below the browser's clock (0.1 ms in Chromium here).
+  // On a busy machine a run now and then takes over a millisecond (the worker's thread paused, a
+  // garbage collection), and then it is rightly not "too short": the test failed by chance. So the
+  // engine worker reads a clock of our own that moves 1 Âµs per reading, and its runs are as short
+  // as the test means them to be, whatever else the machine is doing. The page's clock is real.
+  let clocksServed = 0;
+  await context.route('**/engine.worker*.js', async (route) => {
+    clocksServed++;
+    const response = await route.fetch();
+    const fakeClock = 'performance.now = ((time) => () => (time += 0.001))(performance.now());\n';
+    await route.fulfill({ response, body: fakeClock + (await response.text()) });
+  });
   await playground.open('v=1&surface=rosenbrock&steps=20&run=sgd(lr=0.001)@-1.5,2;label=SGD&run=adam(lr=0.05)@-1.5,2;label=Adam', 2);
+  expect(clocksServed, 'the engine worker ran on the test clock').toBeGreaterThan(0);
   const note = page.getByTestId('loss-time-note');
   await expect(note).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Loss x axis' }).selectOption('time');

@@ -45,7 +45,6 @@ const throwingStorage: SavedStorage = {
 };
 
 const copy = (hash: string, url: string, savedAt = 1000): SavedSession => ({ hash, url, savedAt });
-const stored = (saved: SavedSession) => JSON.stringify({ version: 1, ...saved });
 
 describe('reading a saved copy', () => {
   test('reads what was written, and nothing as nothing', () => {
