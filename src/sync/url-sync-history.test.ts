@@ -75,6 +75,11 @@ class FakeBrowser {
     this.fire('hashchange', { state: null });
   }
 
+  /** The page is left (reload, closed tab): the browser fires pagehide. */
+  leave() {
+    this.fire('pagehide', { state: null });
+  }
+
   private fire(type: string, event: { state: unknown }) {
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }
@@ -123,6 +128,13 @@ describe('url-sync and the browser history', () => {
     await settle();
     expect(steps()).toEqual(['300', '10', '20']);
     expect(browser.index).toBe(2);
+  });
+
+  it('leaving the page writes a change still waiting for its debounced write, at once', () => {
+    store.getState().setStep(42);
+    expect(browser.location.hash).not.toContain('step=42');
+    browser.leave();
+    expect(browser.location.hash).toContain('step=42');
   });
 
   it('undo and redo move the browser along the same entries, however fast they come', async () => {

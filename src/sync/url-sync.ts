@@ -278,16 +278,18 @@ export function startUrlSync(store: AppStore): () => void {
   const flush = () => {
     if (timer !== undefined) write();
   };
+  // (no document where url-sync runs in a test's stand-in window)
+  const page = typeof document === 'undefined' ? null : document;
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') flush();
+    if (page?.visibilityState === 'hidden') flush();
   };
   window.addEventListener('popstate', onPopState);
   window.addEventListener('hashchange', onHashChange);
   window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', onVisibility);
+  page?.addEventListener('visibilitychange', onVisibility);
   return () => {
     window.removeEventListener('pagehide', flush);
-    document.removeEventListener('visibilitychange', onVisibility);
+    page?.removeEventListener('visibilitychange', onVisibility);
     clearTimeout(timer);
     clearTimeout(traverseTimer);
     unsubscribe();
