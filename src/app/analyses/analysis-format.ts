@@ -2,6 +2,7 @@
 // SwiftShader (fallback) · 92M run-steps/s"), the time left, and what the map and the loss chart
 // draw of the store's results. Pure, so it is tested without a DOM.
 import { format } from 'd3';
+import type { AnalysisCost } from '../../analyses/analysis-cost';
 import type { AdapterDescription, BatchOutcome, BatchProgress } from '../../engine/batch/types';
 import { getMethod } from '../../engine/methods';
 import type { SweepSecondName } from '../../experiment/analysis-settings';
@@ -47,6 +48,22 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.round((ms - minutes * 60_000) / 1000);
   return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+}
+
+/** A rough duration, rounded as an estimate should be: "about 40 s", "about 12 min", "about 81 h", "about 3 days". */
+export function formatEstimate(ms: number): string {
+  const seconds = ms / 1000;
+  if (!Number.isFinite(seconds)) return 'an unknown time';
+  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min`;
+  if (seconds < 72 * 3600) return `about ${Math.round(seconds / 3600)} h`;
+  return `about ${FORMAT_COUNT(Math.round(seconds / 86_400))} days`;
+}
+
+/** Why a link's analysis waits: "This basin map would take about 12 min on this machine (512×512 starts × 100,000 steps, 2 workers)." */
+export function describeAwaiting(name: string, cost: AnalysisCost): string {
+  const workers = `${cost.workers} ${cost.workers === 1 ? 'worker' : 'workers'}`;
+  return `This ${name} would take ${formatEstimate(cost.estimatedMs)} on this machine (${cost.runsText} × ${FORMAT_COUNT(cost.steps)} steps, ${workers}).`;
 }
 
 /** What ran a finished job and how fast: engine · adapter or workers · throughput · time. */
@@ -106,5 +123,7 @@ export function currentHyper(run: ExperimentRun | undefined, name: string): numb
 
 /** How many known minima the problem has (none for a typed formula). */
 export function knownMinimaCount(problem: Problem): number {
+  // a typed formula has none: no need to compile it on the main thread to learn that
+  if (problem.kind === 'formula') return 0;
   return resolveProblem(problem).minima.length;
 }
