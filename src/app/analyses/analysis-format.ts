@@ -3,6 +3,7 @@
 // draw of the store's results. Pure, so it is tested without a DOM.
 import { format } from 'd3';
 import type { AnalysisCost } from '../../analyses/analysis-cost';
+import type { SeedsMemory } from '../../analyses/seed-points';
 import type { AdapterDescription, BatchOutcome, BatchProgress } from '../../engine/batch/types';
 import { getMethod } from '../../engine/methods';
 import type { SweepSecondName } from '../../experiment/analysis-settings';
@@ -66,6 +67,19 @@ export function describeAwaiting(name: string, cost: AnalysisCost): string {
   return `This ${name} would take ${formatEstimate(cost.estimatedMs)} on this machine (${cost.runsText} × ${FORMAT_COUNT(cost.steps)} steps, ${workers}).`;
 }
 
+/** Bytes for people: "850 B", "48 kB", "3.4 MB" (powers of 1,000, as browsers' task managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toPrecision(2)} kB`.replace(/\.0 /, ' ');
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** What many seeds keep: "1,000 seeds × 100,000 steps: quartiles at 1,398 evenly spaced steps and each seed’s outcome, 3.4 MB kept; no seed’s whole path is kept." */
+export function describeSeedsMemory(count: number, numSteps: number, memory: SeedsMemory): string {
+  const where = memory.points === numSteps + 1 ? 'every step' : `${FORMAT_COUNT(memory.points)} evenly spaced steps`;
+  return `${FORMAT_COUNT(count)} seeds × ${FORMAT_COUNT(numSteps)} steps: quartiles at ${where} and each seed’s outcome, ${formatBytes(memory.keptBytes)} kept; no seed’s whole path is kept.`;
+}
+
 /** What ran a finished job and how fast: engine · adapter or workers · throughput · time. */
 export function describeOutcome(outcome: BatchOutcome): string {
   const where =
@@ -108,8 +122,8 @@ export function seedsPictureOf(state: { seeds: Pick<AppState['seeds'], 'active' 
 export function seedsBandOf(state: Parameters<typeof seedsPictureOf>[0]): LossBand | null {
   const picture = seedsPictureOf(state);
   if (!picture) return null;
-  const { loss } = picture.statistics;
-  return { label: picture.label, color: picture.color, lower: loss.lower, median: loss.median, upper: loss.upper };
+  const { loss, steps } = picture.statistics;
+  return { label: picture.label, color: picture.color, lower: loss.lower, median: loss.median, upper: loss.upper, ...(steps && { steps }) };
 }
 
 /** A run's number hyperparameter (the swept one: lr, or e.g. sigma), beta1 or momentum as it runs: its own value, else the method's default (NaN when it has none). */
