@@ -70,7 +70,8 @@ export function describeAwaiting(name: string, cost: AnalysisCost): string {
 /** Bytes for people: "850 B", "48 kB", "3.4 MB" (powers of 1,000, as browsers' task managers show them). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${Math.round(bytes)} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toPrecision(2)} kB`.replace(/\.0 /, ' ');
+  if (bytes < 1e4) return `${(bytes / 1e3).toFixed(1)} kB`;
+  if (bytes < 1e6) return `${Math.round(bytes / 1e3)} kB`;
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
