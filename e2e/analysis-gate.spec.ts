@@ -53,10 +53,11 @@ test('the same map of a 1,153-character formula states hours, and runs nothing',
 });
 
 test('1,000 seeds of 100,000 steps from a link wait for Start', async ({ page }) => {
-  await openLong(page, `v=1&surface=himmelblau&noise=0.1&steps=100000&${ADAM}&seeds=1,1000`);
+  // three compared runs, so that the estimate is above 10 s even on the pool's largest size (8 workers)
+  await openLong(page, `v=1&surface=himmelblau&noise=0.1&steps=100000&${ADAM}&run=sgd(lr=0.01)@0.5,0.5&run=rmsprop(lr=0.01)@0.5,0.5&seeds=1,1000`);
   const analysis = new AnalysisPanel(page);
   await expect(analysis.status('seeds')).toHaveAttribute('data-status', 'awaiting', { timeout: 30_000 });
-  await expect(page.getByTestId('seeds-awaiting')).toContainText(/would take about \d+ (s|min|h) on this machine \(1,000 seeds × 100,000 steps/);
+  await expect(page.getByTestId('seeds-awaiting')).toContainText(/would take about \d+ (s|min|h) on this machine \(1,000 seeds × 3 runs × 100,000 steps/);
   await expect(page.getByRole('button', { name: 'Start seeds' })).toBeVisible();
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BASIN, DEFAULT_SEEDS, DEFAULT_SWEEP } from '../experiment/analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
-import { ANALYSIS_CONFIRM_MS, estimateAnalysisCost, FORMULA_NS_PER_CHARACTER, FORMULA_NS_PER_RUN_STEP, needsConfirmation, SURFACE_NS_PER_RUN_STEP } from './analysis-cost';
+import { ANALYSIS_CONFIRM_MS, estimateAnalysisCost, FORMULA_NS_PER_CHARACTER, FORMULA_NS_PER_RUN_STEP, needsConfirmation, SEEDS_RECORDING_FACTOR, SURFACE_NS_PER_RUN_STEP } from './analysis-cost';
 import type { AnalysisInputs } from './analysis-inputs';
 
 const SQUARE: AnalysisInputs['viewDomain'] = [
@@ -51,6 +51,8 @@ describe('estimateAnalysisCost', () => {
     const experiment = { steps: 100_000, noise: 0.1 };
     const one = estimateAnalysisCost('seeds', inputs(experiment, { seeds: { settings: { ...DEFAULT_SEEDS, count: 1000 } } }), 2);
     expect(one.runs).toBe(1000 * DEFAULT_EXPERIMENT.runs.filter((run) => !run.hidden).length);
+    // each seed records its whole run: SEEDS_RECORDING_FACTOR times a summarised step
+    expect(one.estimatedMs).toBeCloseTo((one.runSteps * SURFACE_NS_PER_RUN_STEP * SEEDS_RECORDING_FACTOR) / 2 / 1e6, 6);
     expect(needsConfirmation(one)).toBe(true);
   });
 
