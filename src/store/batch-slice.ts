@@ -16,6 +16,7 @@ import {
   type SweepSettings,
 } from '../experiment/analysis-settings';
 import { resolveRun } from '../experiment/run-experiment';
+import type { AnalysisCost } from '../analyses/analysis-cost';
 import type { AppState } from './store';
 
 // The batch analyses: for each, its settings (what goes into the share URL), whether it is on, the
@@ -26,9 +27,14 @@ import type { AppState } from './store';
 /** The three batch analyses. */
 export type BatchFeature = 'basin' | 'sweep' | 'seeds';
 
-/** Where a batch job is: not started, running (with progress), finished, failed or cancelled. */
+/**
+ * Where a batch job is: not started, waiting for the reader's click (a link asked for more than
+ * ANALYSIS_CONFIRM_MS of work: the estimate is shown), running (with progress), finished, failed or
+ * cancelled.
+ */
 export type BatchJobState =
   | { readonly status: 'idle' }
+  | { readonly status: 'awaiting'; readonly cost: AnalysisCost }
   | { readonly status: 'running'; readonly progress: BatchProgress | null }
   | { readonly status: 'done'; readonly outcome: BatchOutcome }
   | { readonly status: 'failed'; readonly message: string }
@@ -87,6 +93,11 @@ export interface BatchFeatureState<Settings, Results> {
   readonly stale: boolean;
   /** Counts the reader's requests to (re)compute; batch-sync starts a job when it changes. */
   readonly request: number;
+  /**
+   * Who asked last: the reader (a click or a changed setting) or a link (the page opened from a
+   * share URL, history, a restored session). A link's request above ANALYSIS_CONFIRM_MS waits for a click.
+   */
+  readonly requestedBy: 'reader' | 'link';
   /** Counts requests to cancel; batch-sync aborts the running job when it changes. */
   readonly cancelRequest: number;
 }
@@ -151,7 +162,7 @@ const RECOMPUTED_BY: { readonly [F in BatchFeature]: readonly (keyof BatchFeatur
 const PICKED_DIGITS = 4;
 
 function idle<Settings, Results>(settings: Settings): BatchFeatureState<Settings, Results> {
-  return { settings, active: false, job: { status: 'idle' }, results: null, stale: false, request: 0, cancelRequest: 0 };
+  return { settings, active: false, job: { status: 'idle' }, results: null, stale: false, request: 0, requestedBy: 'reader', cancelRequest: 0 };
 }
 
 /**
@@ -201,11 +212,11 @@ export const createBatchSlice: StateCreator<AppState, [], [], BatchSlice> = (set
       const settings = { ...current.settings, ...patch };
       const fields = RECOMPUTED_BY[feature] as readonly string[];
       const recompute = current.active && Object.entries(patch).some(([key, value]) => fields.includes(key) && value !== (current.settings as Record<string, unknown>)[key]);
-      patchFeature(feature, { settings, ...(recompute && { request: current.request + 1 }) } as Partial<FeatureStateOf<typeof feature>>);
+      patchFeature(feature, { settings, ...(recompute && { request: current.request + 1, requestedBy: 'reader' }) } as Partial<FeatureStateOf<typeof feature>>);
     },
     runBatch: (feature) => {
       const current = get()[feature];
-      patchFeature(feature, { active: true, request: current.request + 1 });
+      patchFeature(feature, { active: true, request: current.request + 1, requestedBy: 'reader' });
     },
     cancelBatch: (feature) => patchFeature(feature, { cancelRequest: get()[feature].cancelRequest + 1 }),
     closeBatch: (feature) => patchFeature(feature, { active: false, results: null, stale: false, job: { status: 'idle' } }),
@@ -214,7 +225,7 @@ export const createBatchSlice: StateCreator<AppState, [], [], BatchSlice> = (set
       const load = <F extends BatchFeature>(feature: F, loaded: BatchFeatureTypes[F]['settings'] | null) => {
         const current = state[feature];
         return loaded
-          ? { ...current, settings: loaded, active: true, request: current.request + 1 }
+          ? { ...current, settings: loaded, active: true, request: current.request + 1, requestedBy: 'link' as const }
           : { ...current, active: false, results: null, stale: false, job: { status: 'idle' } as const };
       };
       const anyOn = settings.basin !== null || settings.sweep !== null || settings.seeds !== null;

@@ -8,6 +8,7 @@ import type { SeedOutcome } from '../engine/batch/targets';
 import { lowestMinimumValue } from '../engine/known-minima';
 import { resolveProblem } from '../experiment/run-experiment';
 import { analysedRun } from '../analyses/analysis-inputs';
+import { estimateAnalysisCost, needsConfirmation, type AnalysisCost } from '../analyses/analysis-cost';
 import { basinJobFor } from '../analyses/basin';
 import { inputsKey } from '../analyses/inputs-key';
 import { comparedRuns, runIsStochastic, seedsJobFor } from '../analyses/seeds';
@@ -43,10 +44,17 @@ export interface BatchSyncOptions {
   scheduleFrame?(flush: () => void): void;
   /** Milliseconds a request waits before its job starts: typing "256" into a field asks three times. */
   startDelayMs?: number;
+  /** TypeScript workers the pool will have, for the estimate a link's costly analysis waits on (default: the pool's own count). */
+  workers?: number;
 }
 
 const FEATURES: readonly BatchFeature[] = ['basin', 'sweep', 'seeds'];
 const DEFAULT_START_DELAY_MS = 150;
+
+/** The batch pool's worker count (client/batch-pool.ts defaultWorkerCount), known without starting it. */
+function poolWorkerCount(): number {
+  return Math.min(8, typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
+}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -68,6 +76,7 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
   const scheduleFrame =
     options.scheduleFrame ?? ((flush: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => flush()) : setTimeout(flush, 16)));
   const startDelayMs = options.startDelayMs ?? DEFAULT_START_DELAY_MS;
+  const workers = options.workers ?? poolWorkerCount();
   const running = new Map<BatchFeature, Running>();
   const startTimers = new Map<BatchFeature, ReturnType<typeof setTimeout>>();
   let askedForAdapter = false;
@@ -204,9 +213,27 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
     setJob(feature, isAbort(error) ? { status: 'cancelled' } : { status: 'failed', message: message(error) });
   };
 
+  /** The estimate of a link's analysis when it is too costly to start unasked (null: start it). */
+  const costToConfirm = (feature: BatchFeature): AnalysisCost | null => {
+    const state = store.getState();
+    if (state[feature].requestedBy !== 'link') return null;
+    try {
+      const cost = estimateAnalysisCost(feature, state, workers);
+      return needsConfirmation(cost) ? cost : null;
+    } catch {
+      return null; // no estimate (a problem that cannot be resolved): the job itself says why
+    }
+  };
+
   const start = (feature: BatchFeature) => {
     stop(feature);
     if (!store.getState()[feature].active) return;
+    // a link cannot spend minutes of this machine unasked: the panel states the estimate and waits
+    const cost = costToConfirm(feature);
+    if (cost) {
+      setJob(feature, { status: 'awaiting', cost });
+      return;
+    }
     const job: Running = { controller: new AbortController(), pendingProgress: null, pendingFill: false, frameScheduled: false };
     running.set(feature, job);
     try {
@@ -264,7 +291,18 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
         state.setBatchJob(feature, { status: 'idle' });
       }
     }
-    if (state.experiment !== previous.experiment || state.viewDomain !== previous.viewDomain) refreshStale(store.getState());
+    if (state.experiment !== previous.experiment || state.viewDomain !== previous.viewDomain) {
+      refreshStale(store.getState());
+      // a waiting analysis states what it would cost now (fewer steps may make it cheap: still the reader's click)
+      for (const feature of FEATURES) {
+        if (store.getState()[feature].job.status !== 'awaiting') continue;
+        try {
+          setJob(feature, { status: 'awaiting', cost: estimateAnalysisCost(feature, store.getState(), workers) });
+        } catch {
+          // keep the last estimate
+        }
+      }
+    }
   });
 
   return () => {

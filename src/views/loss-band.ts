@@ -9,6 +9,8 @@ export interface LossBand {
   readonly lower: ArrayLike<number>;
   readonly median: ArrayLike<number>;
   readonly upper: ArrayLike<number>;
+  /** The step of each entry, ascending (absent: entry i is step i); long runs keep fewer steps. */
+  readonly steps?: ArrayLike<number>;
 }
 
 /** Most points of a band's outline: long runs are thinned evenly (the last step always kept). */
@@ -25,7 +27,7 @@ export function lossBandPaths(band: LossBand, x: (step: number) => number, y: (l
   const kept: number[] = [];
   for (let step = 0; step < count; step += stride) kept.push(step);
   if (count > 0 && kept[kept.length - 1] !== count - 1) kept.push(count - 1);
-  const point = (step: number, py: number) => `${x(step).toFixed(1)},${py.toFixed(1)}`;
+  const point = (index: number, py: number) => `${x(band.steps?.[index] ?? index).toFixed(1)},${py.toFixed(1)}`;
   const drawn = kept.filter((step) => Number.isFinite(y(band.lower[step])) && Number.isFinite(y(band.upper[step])));
   const upper = drawn.map((step) => point(step, y(band.upper[step])));
   const lower = drawn.reverse().map((step) => point(step, y(band.lower[step])));

@@ -5,6 +5,7 @@
 import { select, type Selection } from 'd3';
 import type { SeedStatistics } from '../engine/batch/types';
 import type { MapScales } from './scales';
+import { pointAtStep } from '../analyses/seed-points';
 
 const defaults = {
   /** Most boxes drawn in the band: long runs are thinned evenly (the last step always kept). */
@@ -135,13 +136,13 @@ export class SeedsLayer {
     const { scales } = this;
     const picture = this.drawable();
     if (!scales || !picture) return;
-    const { coordinates, numPoints } = picture.statistics;
+    const { coordinates, numPoints, steps } = picture.statistics;
     const [x, y] = coordinates;
-    const index = Math.max(0, Math.min(numPoints - 1, Math.floor(this.step)));
+    const index = pointAtStep(steps, numPoints, this.step);
     const px = scales.x(x.median[index]);
     const py = scales.y(y.median[index]);
     const shown = Number.isFinite(px) && Number.isFinite(py);
-    this.stepMarker.attr('display', shown ? null : 'none').attr('cx', px).attr('cy', py).attr('data-step', index);
+    this.stepMarker.attr('display', shown ? null : 'none').attr('cx', px).attr('cy', py).attr('data-step', steps?.[index] ?? index);
     const left = scales.x(x.lower[index]);
     const top = scales.y(y.upper[index]);
     const width = scales.x(x.upper[index]) - left;

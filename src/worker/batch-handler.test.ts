@@ -55,8 +55,8 @@ describe('BatchHandler on a 10-dimensional problem', () => {
     const reduced = handler.handle({ type: 'seedStatistics', requestId: 3, runs, numPoints: 61 });
     if (reduced.response.type !== 'seedStatistics') throw new Error(reduced.response.type);
     expect(reduced.response.statistics.coordinates).toHaveLength(10);
-    // 10 coordinates and the loss, three series each
-    expect(reduced.transfer).toHaveLength(33);
+    // 10 coordinates and the loss, three series each, and the kept steps
+    expect(reduced.transfer).toHaveLength(34);
   });
 
   it('refuses a basin map with a message naming the dimension', () => {

@@ -5,6 +5,7 @@ import { summaryStride, type BatchTemplate } from '../engine/batch/types';
 import { resolveProblem } from '../experiment/run-experiment';
 import type { BatchRequest, BatchResponse } from './batch-protocol';
 import { lastTemplateLookup } from '../analyses/source';
+import { seedPointCount, seedPointSteps, thinSeedPath } from '../analyses/seed-points';
 
 /** A response and the buffers to transfer with it. */
 export interface HandledRequest {
@@ -30,16 +31,25 @@ export class BatchHandler {
           return { response: { type: 'summaries', requestId, from, to, summaries, elapsedMs: now() - started }, transfer: [summaries.buffer] };
         }
         case 'seeds': {
-          const { requestId, from, to } = request;
-          const runs = runSeedRange(this.templateFor(request.source), request.job, from, to);
+          const { requestId, from, to, job } = request;
+          const template = this.templateFor(request.source);
+          const dimension = job.start.length;
+          // each path reduced to its points at the kept steps here, before it crosses to the page (bounded memory)
+          const steps = seedPointSteps(template.numSteps, seedPointCount(template.numSteps, job.count, dimension));
+          const runs = runSeedRange(template, job, from, to).map((run) => ({ ...run, ...thinSeedPath(run, steps) }));
           return {
             response: { type: 'seedRuns', requestId, from, to, runs, elapsedMs: now() - started },
             transfer: runs.flatMap((run) => [run.trajectory.buffer, run.loss.buffer, run.outcome.hitEvaluations.buffer]),
           };
         }
         case 'seedStatistics': {
-          const statistics = seedStatistics(request.runs, request.numPoints);
+          // the paths arrive reduced to the kept steps of a job of numPoints − 1 steps (see 'seeds')
+          const numSteps = request.numPoints - 1;
+          const dimension = request.runs[0]?.dimension ?? 0;
+          const steps = seedPointSteps(numSteps, seedPointCount(numSteps, request.runs.length, dimension));
+          const statistics = { ...seedStatistics(request.runs, steps.length), steps };
           const transfer = [...statistics.coordinates, statistics.loss].flatMap((series) => [series.lower.buffer, series.median.buffer, series.upper.buffer]);
+          transfer.push(steps.buffer);
           return { response: { type: 'seedStatistics', requestId: request.requestId, statistics }, transfer };
         }
         default:

@@ -1,9 +1,9 @@
 import type { BatchFeature } from '../../store/batch-slice';
-import { describeOutcome, describeProgress, percentDone } from './analysis-format';
+import { describeAwaiting, describeOutcome, describeProgress, percentDone } from './analysis-format';
 import { useAppStore } from '../use-app-store';
 
 /**
- * Where an analysis's job is: a progress bar with the time left and Cancel while it runs; then
+ * Where an analysis's job is: the estimate and Start for a costly one a link opened; a progress bar with the time left and Cancel while it runs; then
  * which engine ran it, on which adapter or how many workers, how fast, and any notice (a fallback
  * to the TypeScript path); or why it failed, or that it was cancelled. Also says when the results
  * no longer match the experiment.
@@ -13,9 +13,20 @@ export function JobStatus({ feature, name, unit }: { feature: BatchFeature; name
   const stale = useAppStore((state) => state[feature].stale);
   const hasResults = useAppStore((state) => state[feature].results !== null);
   const cancelBatch = useAppStore((state) => state.cancelBatch);
+  const runBatch = useAppStore((state) => state.runBatch);
 
   return (
     <div className="batch-status" data-testid={`${feature}-status`} data-status={job.status}>
+      {job.status === 'awaiting' && (
+        <div className="batch-awaiting" role="status" data-testid={`${feature}-awaiting`} data-estimated-ms={Math.round(job.cost.estimatedMs)}>
+          <p>
+            {describeAwaiting(name, job.cost)} It came with a link, so it waits for you to start it.
+          </p>
+          <button type="button" className="primary" onClick={() => runBatch(feature)} aria-label={`Start ${name}`}>
+            Start
+          </button>
+        </div>
+      )}
       {job.status === 'running' && (
         <div className="batch-progress-row">
           <div

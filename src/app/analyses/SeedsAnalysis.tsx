@@ -5,6 +5,8 @@ import { comparedRuns, runIsStochastic } from '../../analyses/seeds';
 import { SEEDS_COUNT_RANGE } from '../../experiment/analysis-settings';
 import { clampRunIndex } from '../../experiment/run-index';
 import { SeedsComparison } from './SeedsComparison';
+import { seedsMemory } from '../../analyses/seed-points';
+import { describeSeedsMemory } from './analysis-format';
 import { formatLoss } from '../../views/loss-series';
 import { BatchActions, BatchRunSelect } from './AnalysisControls';
 import { JobStatus } from './JobStatus';
@@ -35,6 +37,8 @@ export function SeedsAnalysis() {
   const [target, setTarget] = useState(DEFAULT_TABLE_TARGET);
 
   const last = statistics ? statistics.numPoints - 1 : 0;
+  // the steps the seeds ran: the last kept point's step
+  const ranSteps = statistics ? (statistics.steps?.[last] ?? last) : 0;
   return (
     <div className="batch-tab">
       <p className="batch-intro">
@@ -76,6 +80,11 @@ export function SeedsAnalysis() {
           Final loss over {statistics.numSeeds} seeds: median {formatLoss(statistics.loss.median[last])}, middle half {formatLoss(statistics.loss.lower[last])} to{' '}
           {formatLoss(statistics.loss.upper[last])}
           {statistics.numDiverged > 0 ? `; ${statistics.numDiverged} diverged` : ''}.
+        </p>
+      )}
+      {statistics && comparison && (
+        <p className="batch-memory" data-testid="seeds-memory">
+          {describeSeedsMemory(statistics.numSeeds, ranSteps, seedsMemory(statistics.numSeeds, ranSteps, statistics.coordinates.length, comparison.runs.length, comparison.targets.length))}
         </p>
       )}
       {comparison && <SeedsComparison comparison={comparison} target={target} onTarget={setTarget} />}

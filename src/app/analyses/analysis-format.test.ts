@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchOutcome } from '../../engine/batch/types';
-import { adapterName, currentHyper, describeOutcome, describeProgress, formatDuration, percentDone } from './analysis-format';
+import { adapterName, currentHyper, describeAwaiting, describeOutcome, describeProgress, describeSeedsMemory, formatBytes, formatDuration, formatEstimate, percentDone } from './analysis-format';
+import { seedsMemory } from '../../analyses/seed-points';
 
 const SWIFTSHADER = { vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true };
 
@@ -44,5 +45,29 @@ describe('currentHyper', () => {
     expect(currentHyper({ optimizer: 'adam', hyper: { betas: [0.5, 0.99] }, start: [0, 0] }, 'beta1')).toBe(0.5);
     expect(currentHyper({ optimizer: 'sgd', hyper: {}, start: [0, 0] }, 'momentum')).toBe(0);
     expect(currentHyper({ optimizer: 'sgd', hyper: {}, start: [0, 0] }, 'beta1')).toBeNaN();
+  });
+});
+
+describe('the estimate a link’s costly analysis waits with', () => {
+  it('rounds durations as an estimate: seconds, minutes, hours, days', () => {
+    expect(formatEstimate(12_400)).toBe('about 12 s');
+    expect(formatEstimate(12 * 60_000 + 20_000)).toBe('about 12 min');
+    expect(formatEstimate(81 * 3_600_000)).toBe('about 3 days');
+    expect(formatEstimate(45 * 3_600_000)).toBe('about 45 h');
+  });
+
+  it('says what would run and where', () => {
+    const cost = { runs: 512 * 512, runsText: '512×512 starts', steps: 100_000, runSteps: 512 * 512 * 100_000, estimatedMs: 12 * 60_000, workers: 8 };
+    expect(describeAwaiting('basin map', cost)).toBe('This basin map would take about 12 min on this machine (512×512 starts × 100,000 steps, 8 workers).');
+  });
+
+  it('states the memory many seeds keep', () => {
+    expect(formatBytes(850)).toBe('850 B');
+    expect(formatBytes(1_600)).toBe('1.6 kB');
+    expect(formatBytes(160_000)).toBe('160 kB');
+    expect(formatBytes(4_800_000)).toBe('4.8 MB');
+    expect(describeSeedsMemory(1_000, 100_000, seedsMemory(1_000, 100_000, 2, 1, 8))).toBe(
+      '1,000 seeds × 100,000 steps: quartiles at 1,398 evenly spaced steps and each seed’s outcome, 200 kB kept; no seed’s whole path is kept.',
+    );
   });
 });

@@ -2,6 +2,8 @@
 // SwiftShader (fallback) · 92M run-steps/s"), the time left, and what the map and the loss chart
 // draw of the store's results. Pure, so it is tested without a DOM.
 import { format } from 'd3';
+import type { AnalysisCost } from '../../analyses/analysis-cost';
+import type { SeedsMemory } from '../../analyses/seed-points';
 import type { AdapterDescription, BatchOutcome, BatchProgress } from '../../engine/batch/types';
 import { getMethod } from '../../engine/methods';
 import type { SweepSecondName } from '../../experiment/analysis-settings';
@@ -49,6 +51,36 @@ export function formatDuration(ms: number): string {
   return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
 }
 
+/** A rough duration, rounded as an estimate should be: "about 40 s", "about 12 min", "about 81 h", "about 3 days". */
+export function formatEstimate(ms: number): string {
+  const seconds = ms / 1000;
+  if (!Number.isFinite(seconds)) return 'an unknown time';
+  if (seconds < 90) return `about ${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min`;
+  if (seconds < 72 * 3600) return `about ${Math.round(seconds / 3600)} h`;
+  return `about ${FORMAT_COUNT(Math.round(seconds / 86_400))} days`;
+}
+
+/** Why a link's analysis waits: "This basin map would take about 12 min on this machine (512×512 starts × 100,000 steps, 2 workers)." */
+export function describeAwaiting(name: string, cost: AnalysisCost): string {
+  const workers = `${cost.workers} ${cost.workers === 1 ? 'worker' : 'workers'}`;
+  return `This ${name} would take ${formatEstimate(cost.estimatedMs)} on this machine (${cost.runsText} × ${FORMAT_COUNT(cost.steps)} steps, ${workers}).`;
+}
+
+/** Bytes for people: "850 B", "48 kB", "3.4 MB" (powers of 1,000, as browsers' task managers show them). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  if (bytes < 1e4) return `${(bytes / 1e3).toFixed(1)} kB`;
+  if (bytes < 1e6) return `${Math.round(bytes / 1e3)} kB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** What many seeds keep: "1,000 seeds × 100,000 steps: quartiles at 1,398 evenly spaced steps and each seed’s outcome, 3.4 MB kept; no seed’s whole path is kept." */
+export function describeSeedsMemory(count: number, numSteps: number, memory: SeedsMemory): string {
+  const where = memory.points === numSteps + 1 ? 'every step' : `${FORMAT_COUNT(memory.points)} evenly spaced steps`;
+  return `${FORMAT_COUNT(count)} seeds × ${FORMAT_COUNT(numSteps)} steps: quartiles at ${where} and each seed’s outcome, ${formatBytes(memory.keptBytes)} kept; no seed’s whole path is kept.`;
+}
+
 /** What ran a finished job and how fast: engine · adapter or workers · throughput · time. */
 export function describeOutcome(outcome: BatchOutcome): string {
   const where =
@@ -91,8 +123,8 @@ export function seedsPictureOf(state: { seeds: Pick<AppState['seeds'], 'active' 
 export function seedsBandOf(state: Parameters<typeof seedsPictureOf>[0]): LossBand | null {
   const picture = seedsPictureOf(state);
   if (!picture) return null;
-  const { loss } = picture.statistics;
-  return { label: picture.label, color: picture.color, lower: loss.lower, median: loss.median, upper: loss.upper };
+  const { loss, steps } = picture.statistics;
+  return { label: picture.label, color: picture.color, lower: loss.lower, median: loss.median, upper: loss.upper, ...(steps && { steps }) };
 }
 
 /** A run's number hyperparameter (the swept one: lr, or e.g. sigma), beta1 or momentum as it runs: its own value, else the method's default (NaN when it has none). */
@@ -106,5 +138,7 @@ export function currentHyper(run: ExperimentRun | undefined, name: string): numb
 
 /** How many known minima the problem has (none for a typed formula). */
 export function knownMinimaCount(problem: Problem): number {
+  // a typed formula has none: no need to compile it on the main thread to learn that
+  if (problem.kind === 'formula') return 0;
   return resolveProblem(problem).minima.length;
 }

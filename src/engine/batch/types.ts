@@ -164,8 +164,10 @@ export interface BatchOutcome {
 /** Per-step quantiles over the seeds of a many-seeds job (a diverged seed keeps its last finite point). */
 export interface SeedStatistics {
   readonly numSeeds: number;
-  /** Points per path: steps + 1, the start first. */
+  /** Points kept per path, the start first: steps + 1, or fewer evenly spaced steps for long runs (see `steps`). */
   readonly numPoints: number;
+  /** The step of each kept point, ascending (absent: point i is step i). */
+  readonly steps?: Float64Array;
   /** 25th, 50th, 75th percentiles of each coordinate of the point (one entry per dimension) and of f, each numPoints long. */
   readonly coordinates: readonly Quartiles[];
   readonly loss: Quartiles;
