@@ -133,3 +133,21 @@ describe('clipBox', () => {
     expect(clipBox(BOX)).toEqual({ left: -200, right: 300, top: -100, bottom: 150 });
   });
 });
+
+describe('buildScreenPath thinning', () => {
+  it('leaves out points within a quarter pixel of the line drawn, and every left-out point stays that close to it', () => {
+    // a run converging to (50, 25): 100,000 steps, most of them inside one pixel
+    const points: [number, number][] = Array.from({ length: 100_000 }, (_, k) => [50 + 40 * 0.999 ** k, 25 - 20 * 0.999 ** k]);
+    const { d, ends } = build(points);
+    const drawn = parsePath(d)[0];
+    expect(drawn.length).toBeLessThan(1_000);
+    expect(drawn[0]).toEqual(points[0]);
+    // at every step k the prefix ends within a quarter pixel (plus rounding) of point k
+    for (let k = 0; k < points.length; k += 97) {
+      const prefix = parsePath(d.slice(0, ends[k]))[0];
+      const [x, y] = prefix[prefix.length - 1];
+      expect(Math.abs(x - points[k][0])).toBeLessThan(0.255);
+      expect(Math.abs(y - points[k][1])).toBeLessThan(0.255);
+    }
+  });
+});

@@ -15,6 +15,14 @@ export interface ScreenPath {
 /** How far beyond the plot, in plot sizes on each side, a path is kept before it is clipped. */
 export const CLIP_MARGIN = 2;
 
+/**
+ * A point closer than this (in pixels, along each axis) to the last point drawn is left out: a
+ * converging run of 100,000 steps spends most of them inside one pixel, and a path of 100,000
+ * segments froze the page for seconds while adding nothing anyone could see. The step marker
+ * still sits on the exact point; only the line's corner moves, by at most this much.
+ */
+export const THIN_PIXELS = 0.25;
+
 /** Pixels rounded to 1/100: finer than any screen, and short strings. */
 function pixel(value: number): string {
   return String(Math.round(value * 100) / 100);
@@ -79,10 +87,15 @@ export function buildScreenPath(
   const ends = new Uint32Array(count);
   const parts: string[] = [];
   let length = 0;
+  // the last point written, for thinning
+  let drawnX = NaN;
+  let drawnY = NaN;
   const emit = (command: 'M' | 'L', x: number, y: number) => {
     const part = `${command}${pixel(x)},${pixel(y)}`;
     parts.push(part);
     length += part.length;
+    drawnX = x;
+    drawnY = y;
   };
   if (count === 0) return { d: '', ends };
   let previousX = toScreenX(trajectory[0]);
@@ -99,7 +112,9 @@ export function buildScreenPath(
     const y = toScreenY(trajectory[2 * k + 1]);
     // a run records finite points only, but a path must never print NaN whatever it is given
     const clipped = Number.isFinite(previousX + previousY + x + y) ? clipSegment(previousX, previousY, x, y, box) : null;
-    if (clipped) {
+    if (clipped && penDown && clipped[0] === 0 && clipped[1] === 1 && Math.abs(x - drawnX) < THIN_PIXELS && Math.abs(y - drawnY) < THIN_PIXELS) {
+      // inside the box and within a quarter pixel of the line's end: nothing to draw (the pen stays down)
+    } else if (clipped) {
       const [t0, t1] = clipped;
       if (!penDown || t0 > 0) emit('M', previousX + t0 * (x - previousX), previousY + t0 * (y - previousY));
       emit('L', previousX + t1 * (x - previousX), previousY + t1 * (y - previousY));
