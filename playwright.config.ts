@@ -32,6 +32,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS },
     permissions: ['clipboard-read', 'clipboard-write'],
+    // the offline service worker would serve later loads from its cache, past page.route and the
+    // like: the specs about it (offline, sub-path) allow it, the rest see the page as it is online
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './scripts/vite-service-worker.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // the offline service worker: sw.js beside index.html, with this build's precache list
+  plugins: [react(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

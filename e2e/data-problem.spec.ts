@@ -90,7 +90,7 @@ test('an MLP\'s layers and units, and the model picker offering only models that
   await expect(models).toHaveText(['Linear regression', 'MLP']);
   await expect(page.getByTestId('loss-convention')).toHaveText('Loss: mean squared error (no ½)');
   // two parameters: the map is back, over slope and intercept
-  await expect(page.getByRole('img', { name: /contour map/i }).locator('g.run')).toHaveCount(2);
+  await expect(page.getByRole('figure', { name: /contour map/i }).locator('g.run')).toHaveCount(2);
 
   // blobs draw 3 classes: softmax, no logistic regression
   await page.getByRole('combobox', { name: 'Data set' }).selectOption('blobs');
@@ -136,7 +136,7 @@ test('your CSV: open a file, choose the target, train GD and Adam; a broken file
   await expect(page.getByTestId('run')).toHaveCount(3);
   await page.getByRole('combobox', { name: 'Optimizer of run 3' }).selectOption('least_squares');
   await expect(page.getByTestId('run').nth(2)).toContainText(/after 1 step\b/);
-  const map = page.getByRole('img', { name: /contour map/i });
+  const map = page.getByRole('figure', { name: /contour map/i });
   await expect(map).toBeVisible();
   await expect(map.locator('g.run')).toHaveCount(3);
   await expect(map.locator('.axis-label').first()).toHaveText('slope w');

@@ -18,7 +18,7 @@ export class PlaygroundPage {
   readonly largeText: Locator;
 
   constructor(readonly page: Page) {
-    this.map = page.getByRole('img', { name: /contour map/i });
+    this.map = page.getByRole('figure', { name: /contour map/i });
     this.lossChart = page.getByRole('img', { name: /^loss against /i });
     this.mapRuns = this.map.locator('g.run');
     this.lossCurves = this.lossChart.locator('path.loss-curve');

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startFirstPlay } from './app/intro/first-play';
 import { loadPreferences } from './app/preferences';
+import { registerServiceWorker } from './app/register-service-worker';
 import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
@@ -41,6 +42,9 @@ startLandscapeSync(store, () => (landscapeClient ??= new EngineClient()));
 // the batch workers start with the first analysis (or the first look at the Analysis panel)
 let batchPool: BatchPool | null = null;
 startBatchSync(store, () => (batchPool ??= new BatchPool()));
+
+// after the first visit the app opens and runs offline (production build only)
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -52,7 +52,8 @@ export function Katex({ tex, fallback, display, className }: KatexProps) {
   }, [loaded, tex, display]);
 
   return (
-    <span className={`katex-formula ${display ? 'katex-formula-display' : ''} ${className ?? ''}`}>
+    // a displayed formula may be wider than its box and scroll: focusable, so the keyboard can scroll it too
+    <span className={`katex-formula ${display ? 'katex-formula-display' : ''} ${className ?? ''}`} {...(display ? { tabIndex: 0, role: 'group', 'aria-label': 'Formula' } : {})}>
       {/* KaTeX owns the inner span's content; React never renders into it */}
       {loaded ? <span ref={ref} /> : <code className="katex-fallback">{fallback}</code>}
     </span>

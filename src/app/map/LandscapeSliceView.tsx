@@ -99,7 +99,8 @@ export function LandscapeSliceView({ dimension }: { dimension: number }) {
           data-testid="landscape"
         />
       </div>
-      <p className="map-note landscape-note" role="note">
+      {/* in a short panel the note scrolls: focusable, so the keyboard can scroll it too */}
+      <p className="map-note landscape-note" role="note" tabIndex={0} aria-label="About this slice">
         {directions === 'pca'
           ? `f on the plane through ${selectedLabel}'s final point spanned by the top two principal components of its path; `
           : `f on the plane through ${selectedLabel}'s point at the step shown, along two random ${hasModel ? 'filter-normalized ' : ''}directions; `}

@@ -297,7 +297,8 @@ export function MapPanel() {
         </div>
       )}
       <div ref={frameRef} className="map-frame" style={dimension === 2 ? undefined : { display: 'none' }}>
-        <svg ref={svgRef} role="img" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
+        {/* a figure, not an img: an img's children are hidden from assistive technology, and the start points inside are buttons */}
+        <svg ref={svgRef} role="figure" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
       </div>
       {dimension !== 2 && <LandscapeSliceView dimension={dimension} />}
       <BasinLegend />
