@@ -4,7 +4,7 @@
 // cannot parse ("<text> attribute y: Expected length, \"NaN\"") as a console error and carries on
 // drawing, so without this a broken picture passes every assertion; and the app promises that it
 // runs under its strict policy (scripts/csp.mjs) and never calls a third party at run time.
-import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Request } from '@playwright/test';
 
 /** A console error as the failure lists it: the text and where it was logged. */
 export function describeConsoleError(message: Pick<ConsoleMessage, 'text' | 'location'>): string {
@@ -25,6 +25,15 @@ export interface PageFaults {
   foreignRequests: string[];
 }
 
+/** Whether a request loads a tab's page (not a frame's, a worker's or a resource): the test chose its origin. */
+function isTopLevelNavigation(request: Request): boolean {
+  try {
+    return request.isNavigationRequest() && request.frame().parentFrame() === null;
+  } catch {
+    return false; // a service worker's request has no frame
+  }
+}
+
 /** The prefix of the console error the init script logs for a `securitypolicyviolation` event. */
 export const VIOLATION_EVENT_PREFIX = 'securitypolicyviolation:';
 
@@ -37,7 +46,8 @@ export const test = base.extend<{ pageFaults: PageFaults }>({
   pageFaults: [
     async ({ context, baseURL }, use) => {
       const faults: PageFaults = { consoleErrors: [], policyViolations: [], foreignRequests: [] };
-      const appOrigin = new URL(baseURL ?? 'http://localhost/').origin;
+      // the app's origin, and any other a test opens a tab on (a build served under a sub-path, say)
+      const appOrigins = new Set([new URL(baseURL ?? 'http://localhost/').origin]);
       // The event reaches scripts only; logging it makes it a console message this fixture reads.
       await context.addInitScript((prefix) => {
         document.addEventListener('securitypolicyviolation', (event) => {
@@ -54,7 +64,8 @@ export const test = base.extend<{ pageFaults: PageFaults }>({
       context.on('request', (request) => {
         const url = new URL(request.url());
         if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return;
-        if (url.origin !== appOrigin) faults.foreignRequests.push(request.url());
+        if (isTopLevelNavigation(request)) appOrigins.add(url.origin);
+        else if (!appOrigins.has(url.origin)) faults.foreignRequests.push(request.url());
       });
       await use(faults);
       expect(faults.consoleErrors, 'console errors and uncaught errors on the page').toEqual([]);

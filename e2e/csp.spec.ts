@@ -122,6 +122,21 @@ test('a static host sends no headers: the meta tag alone refuses injected code, 
   pageFaults.policyViolations.length = 0;
 });
 
+test('a request to another origin is refused by the policy, and any that is made fails the test', async ({ playground, page, pageFaults }) => {
+  await playground.open('', 3);
+  const fetched = await page.evaluate(() => fetch('https://third-party.test/track').then(() => 'fetched', () => 'refused'));
+  expect(fetched).toBe('refused');
+  await expect.poll(() => pageFaults.policyViolations.join('\n')).toContain('securitypolicyviolation: connect-src refused https://third-party.test/track');
+  pageFaults.policyViolations.length = 0;
+  // outside the policy (a blank page), the request goes out and the fixture lists it
+  await page.route('https://third-party.test/**', (route) => route.fulfill({ status: 204 }));
+  const blank = await page.context().newPage();
+  await blank.setContent('<img src="https://third-party.test/pixel.png" alt="">');
+  await expect.poll(() => pageFaults.foreignRequests).toContain('https://third-party.test/pixel.png');
+  pageFaults.foreignRequests.length = 0;
+  pageFaults.consoleErrors.length = 0;
+});
+
 test('another page cannot frame the app (frame-ancestors and X-Frame-Options)', async ({ page, baseURL, pageFaults }) => {
   await page.setContent(`<iframe src="${baseURL}" width="600" height="400"></iframe>`);
   await expect.poll(() => pageFaults.policyViolations.join('\n')).toContain('frame-ancestors');
