@@ -103,6 +103,20 @@ export const test = base.extend<{ playground: PlaygroundPage; firstVisit: boolea
 
 export { expect };
 
+/**
+ * Reads an exported file's text with `read` in a blank page of the test's browser. The app's page
+ * runs under its Content-Security-Policy, which refuses (and reports) every style attribute of an
+ * SVG file parsed there; a file is read elsewhere, without the app's policy.
+ */
+export async function readInBlankPage<R>(page: Page, read: (source: string) => R, source: string): Promise<R> {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(read, source);
+  } finally {
+    await blank.close();
+  }
+}
+
 /** The Analysis panel (basin map, sweep, many seeds) as the batch specs see it. */
 export class AnalysisPanel {
   readonly toggle: Locator;

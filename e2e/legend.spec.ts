@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type PlaygroundPage } from './fixtures';
+import { expect, readInBlankPage, test, type PlaygroundPage } from './fixtures';
 
 // Issue 9, finding 2: the loss chart has a legend (each visible run's colour, name and final f) and
 // names the curves at their ends where the names fit; every exported picture carries the legend.
@@ -59,7 +59,7 @@ async function takeSvgSources(page: Page): Promise<string[]> {
 
 /** The legend read out of an SVG file: entries' names and values, and the direct labels. */
 async function legendInFile(page: Page, source: string): Promise<{ error: boolean; names: string[]; values: string[]; direct: string[]; nameStyle: string; height: number }> {
-  return page.evaluate((text) => {
+  return readInBlankPage(page, (text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const names = [...doc.querySelectorAll('.run-legend .legend-name')];
     return {

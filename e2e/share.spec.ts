@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliRun, ensureCliBuilt } from './cli';
-import { expect, test } from './fixtures';
+import { expect, readInBlankPage, test } from './fixtures';
 
 // Sharing and export, themes and layout. The oracle for the trajectory files is the CLI itself,
 // run on the experiment file the page exported.
@@ -77,7 +77,7 @@ test('exports the map and the loss chart as SVG (styles inlined) and as PNG at t
   expect(mapSvg.name).toBe('optimizer-playground-rosenbrock-map.svg');
   const text = mapSvg.content.toString('utf8');
   expect(text.startsWith('<?xml')).toBe(true);
-  const parsed = await page.evaluate((source) => {
+  const parsed = await readInBlankPage(page, (source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
     const root = doc.documentElement;
     const tick = doc.querySelector('.axis text');
@@ -112,7 +112,7 @@ test('exports the map and the loss chart as SVG (styles inlined) and as PNG at t
 
   const lossSvg = await playground.exportFile('Export loss chart SVG');
   expect(lossSvg.name).toBe('optimizer-playground-rosenbrock-loss-chart.svg');
-  const curves = await page.evaluate((source) => {
+  const curves = await readInBlankPage(page, (source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
     return { error: doc.querySelector('parsererror') !== null, curves: [...doc.querySelectorAll('path.loss-curve')].map((path) => path.getAttribute('style') ?? '') };
   }, lossSvg.content.toString('utf8'));

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, readInBlankPage, test } from './fixtures';
 import { pagePoint, svgUnits } from './map-axes';
 
 // Where f is not a finite number (log of a negative x) the map draws a hatched region with a legend
@@ -95,7 +95,7 @@ test('the region stays distinct in the dark theme and goes into the exported SVG
   expect(look.hatch).not.toBe(look.fill);
 
   const svgFile = await playground.exportFile('Export map SVG');
-  const exported = await page.evaluate((source) => {
+  const exported = await readInBlankPage(page, (source) => {
     const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
     const fill = doc.querySelector('.undefined-region path.undefined-fill');
     return {

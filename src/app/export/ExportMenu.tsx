@@ -36,7 +36,8 @@ async function withRunLegend<T>(figure: SVGSVGElement, state: AppState, save: (l
   if (entries.length === 0 || !host) return save(undefined);
   const holder = document.createElementNS(SVG_NS, 'svg');
   holder.setAttribute('aria-hidden', 'true');
-  holder.setAttribute('style', 'position:absolute;left:-100000px;top:0;width:1px;height:1px;overflow:hidden');
+  // through the CSSOM: the Content-Security-Policy refuses a style attribute set from script
+  holder.style.cssText = 'position:absolute;left:-100000px;top:0;width:1px;height:1px;overflow:hidden';
   host.appendChild(holder);
   try {
     const group = select(holder).append('g');

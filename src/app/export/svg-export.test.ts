@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pinnedStyle } from './svg-export';
+import { pinnedStyle, withPinnedStyles } from './svg-export';
 
 // Oracle: the style attributes written out by hand from the SVG 1.1 initial values.
 
@@ -30,5 +30,15 @@ describe('pinnedStyle', () => {
     const read = computed({ fill: 'rgb(92, 92, 102)', 'font-size': '11px', 'text-anchor': 'middle' });
     expect(pinnedStyle('text', read)).toBe('fill:rgb(92, 92, 102);font-family:system-ui;font-size:11px;text-anchor:middle');
     expect(pinnedStyle('g', read)).toBe('fill:rgb(92, 92, 102)');
+  });
+});
+
+describe('withPinnedStyles', () => {
+  test('turns the pinned-style attribute into style inside tags, and nowhere else', () => {
+    // text carries '"' unescaped, and a label can spell anything; '<' and '>' in text are always escaped
+    const serialized = '<svg xmlns="http://www.w3.org/2000/svg" data-pinned-style="font-size:11px"><g class="run" data-pinned-style="fill:none;stroke:rgb(230, 159, 0)"><text data-pinned-style="fill:rgb(1, 2, 3)">a data-pinned-style="x" &lt;b data-pinned-style="y"&gt;</text></g></svg>';
+    expect(withPinnedStyles(serialized)).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" style="font-size:11px"><g class="run" style="fill:none;stroke:rgb(230, 159, 0)"><text style="fill:rgb(1, 2, 3)">a data-pinned-style="x" &lt;b data-pinned-style="y"&gt;</text></g></svg>',
+    );
   });
 });

@@ -115,7 +115,7 @@ export function serializeSvg(svg: SVGSVGElement, title: string, below?: FigureAp
   // Page-only attributes mean nothing in a file. Class names stay: they name the layers
   // (contour-fills, trajectories, axis) for whoever edits the file, and no stylesheet comes along to apply them.
   for (const attribute of ['style', 'role', 'aria-label', 'data-testid', 'tabindex']) clone.removeAttribute(attribute);
-  clone.setAttribute('style', pinnedStyle('svg', (property) => getComputedStyle(svg).getPropertyValue(property)));
+  pinStyle(clone, pinnedStyle('svg', (property) => getComputedStyle(svg).getPropertyValue(property)));
 
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
@@ -126,7 +126,25 @@ export function serializeSvg(svg: SVGSVGElement, title: string, below?: FigureAp
   clone.insertBefore(background, clone.firstChild);
   clone.insertBefore(titleElement, clone.firstChild);
 
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${withPinnedStyles(new XMLSerializer().serializeToString(clone))}\n`;
+}
+
+// The page's Content-Security-Policy refuses `style` attributes set from script (style-src without
+// 'unsafe-inline'), even on a detached clone; so the pinned style travels in this attribute, which
+// the serialized text then renames. The serializer escapes '<' and '>' everywhere but in markup and
+// '"' inside attribute values, so the rename touches tags only.
+const PINNED_STYLE_ATTRIBUTE = 'data-pinned-style';
+const PINNED_STYLE_IN_TAG = new RegExp(`(<[^<>]*\\s)${PINNED_STYLE_ATTRIBUTE}="`, 'g');
+
+/** Pins a style on an element of the clone (or leaves it with none), to become its `style` attribute in the file. */
+function pinStyle(element: Element, style: string): void {
+  element.removeAttribute('style');
+  if (style) element.setAttribute(PINNED_STYLE_ATTRIBUTE, style);
+}
+
+/** The serialized SVG with every pinned style turned into the `style` attribute it stands for. */
+export function withPinnedStyles(svgText: string): string {
+  return svgText.replace(PINNED_STYLE_IN_TAG, '$1style="');
 }
 
 /** Walks the original and its clone in step, pinning each element's computed style onto the clone. */
@@ -144,8 +162,7 @@ function pinStyles(original: Element, clone: Element): void {
     }
     if (index === 0) return; // the root gets its own treatment
     const pinned = pinnedStyle(element.tagName, (property) => style.getPropertyValue(property));
-    if (pinned) copy.setAttribute('style', pinned);
-    else copy.removeAttribute('style');
+    pinStyle(copy, pinned);
   });
   // Removed last, so the two lists stay index-aligned while walking.
   for (const element of removed) element.remove();
