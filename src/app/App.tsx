@@ -6,6 +6,7 @@ import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { ProblemPanel } from './problem/ProblemPanel';
 import { RunsPanel } from './runs/RunsPanel';
+import { EngineStatus } from './toolbar/EngineStatus';
 import { Toolbar } from './toolbar/Toolbar';
 import { UrlProblems } from './toolbar/UrlProblems';
 import { useDocumentPreferences } from './preferences';
@@ -25,6 +26,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <UrlProblems />
+      <EngineStatus />
       {engineError && (
         <div className="engine-error" role="alert">
           The engine could not run this experiment: {engineError}

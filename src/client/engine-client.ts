@@ -72,10 +72,11 @@ const DEFAULT_MS_PER_RUN_STEP = 0.005;
 
 /** Who an EngineClient is to the user, and how it is watched (tests shorten the clock). */
 export interface EngineClientOptions {
-  /** The notice's source and how it names the worker and its work: 'engine', 'The engine', 'your runs'. */
+  /** The notice's source and how it names the worker: 'engine', 'The engine'. */
   readonly source?: string;
   readonly name?: string;
-  readonly work?: string;
+  /** Its work being redone, and redone: 'your runs are being recomputed', 'your runs were recomputed'. */
+  readonly work?: { readonly doing: string; readonly done: string };
   readonly health?: WorkerHealth;
   readonly timing?: Partial<WatchdogTiming>;
   readonly locks?: LockManager | null;
@@ -92,7 +93,7 @@ export class EngineClient {
   private readonly health: WorkerHealth;
   private readonly source: string;
   private readonly name: string;
-  private readonly work: string;
+  private readonly work: { readonly doing: string; readonly done: string };
   /** Set when the restart budget ran out: requests wait for retry(). */
   private gaveUp = false;
   /** The fault the worker was last restarted for, until the work it had is done again. */
@@ -103,7 +104,7 @@ export class EngineClient {
   constructor(createWorker: () => Worker = defaultWorker, options: EngineClientOptions = {}) {
     this.source = options.source ?? 'engine';
     this.name = options.name ?? 'The engine';
-    this.work = options.work ?? 'your runs';
+    this.work = options.work ?? { doing: 'your runs are being recomputed', done: 'your runs were recomputed' };
     this.health = options.health ?? workerHealth;
     this.budget = options.restartBudget ?? new RestartBudget();
     this.watched = new WatchedWorker({
@@ -254,7 +255,7 @@ export class EngineClient {
     this.watched.restart();
     const redone = [...this.slots.values()].some((slot) => slot.running !== null || slot.waiting !== null);
     this.recovering = { fault, redone };
-    this.health.report({ source: this.source, status: 'recovering', message: `${what} and is being restarted${redone ? `; ${this.work} are being recomputed…` : '.'}` });
+    this.health.report({ source: this.source, status: 'recovering', message: `${what} and is being restarted${redone ? `; ${this.work.doing}…` : '.'}` });
     this.resend();
   }
 
@@ -281,7 +282,7 @@ export class EngineClient {
     for (const slot of this.slots.values()) if (slot.running || slot.waiting) return;
     const { fault, redone } = this.recovering;
     this.recovering = null;
-    this.health.report({ source: this.source, status: 'recovered', message: `${this.name} ${describeFault(fault.kind)} and was restarted${redone ? `; ${this.work} were recomputed.` : '.'}` });
+    this.health.report({ source: this.source, status: 'recovered', message: `${this.name} ${describeFault(fault.kind)} and was restarted${redone ? `; ${this.work.done}.` : '.'}` });
   }
 
   private failAll(message: string): void {
