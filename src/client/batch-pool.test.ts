@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SUMMARY_OFFSET, summaryStride, type BasinJob, type SeedsJob, type SweepJob } from '../engine/batch/types';
 import { getMethod } from '../engine/methods';
 import { sweepCellHyper } from '../engine/batch/cells';
@@ -76,6 +76,9 @@ function collect(total: number) {
 }
 
 describe('BatchPool on the TypeScript path', () => {
+  // a test on fake timers that fails midway must not leave them to the next
+  afterEach(() => vi.useRealTimers());
+
   it('fills every run across the workers, with progress rising to the total', async () => {
     const created: FakeWorker[] = [];
     const pool = new BatchPool({ workers: 2, createWorker: () => (created.push(typescriptWorker()), created.at(-1) as unknown as Worker), createGpuWorker: () => noGpu() as unknown as Worker });
