@@ -38,7 +38,10 @@ startSessionSaving(store, { session: sessionStorage, local: localStorage, addres
 startEngineSync(store, new EngineClient());
 // a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
 let landscapeClient: EngineClient | null = null;
-startLandscapeSync(store, () => (landscapeClient ??= new EngineClient()));
+startLandscapeSync(
+  store,
+  () => (landscapeClient ??= new EngineClient(undefined, { source: 'slice engine', name: 'The loss-slice engine', work: { doing: 'the slice is being recomputed', done: 'the slice was recomputed' } })),
+);
 // the batch workers start with the first analysis (or the first look at the Analysis panel)
 let batchPool: BatchPool | null = null;
 startBatchSync(store, () => (batchPool ??= new BatchPool()));

@@ -6,6 +6,7 @@ import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { ProblemPanel } from './problem/ProblemPanel';
 import { RunsPanel } from './runs/RunsPanel';
+import { EngineStatus } from './toolbar/EngineStatus';
 import { Toolbar } from './toolbar/Toolbar';
 import { RestorePrompt } from './toolbar/RestorePrompt';
 import { UrlProblems } from './toolbar/UrlProblems';
@@ -27,6 +28,7 @@ export function App() {
       <Toolbar />
       <RestorePrompt />
       <UrlProblems />
+      <EngineStatus />
       {engineError && (
         <div className="engine-error" role="alert">
           The engine could not run this experiment: {engineError}

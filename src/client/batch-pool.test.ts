@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SUMMARY_OFFSET, summaryStride, type BasinJob, type SeedsJob, type SweepJob } from '../engine/batch/types';
 import { getMethod } from '../engine/methods';
 import { sweepCellHyper } from '../engine/batch/cells';
@@ -8,7 +8,8 @@ import { resolveProblem, resolveRun } from '../experiment/run-experiment';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../experiment/experiment';
 import { BatchHandler } from '../worker/batch-handler';
 import { isAbort } from './abort';
-import { BatchPool } from './batch-pool';
+import { BatchPool, GPU_LOST_NOTICE } from './batch-pool';
+import { WorkerHealth } from './worker-health';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse } from '../worker/batch-protocol';
 
 // In-process stand-ins for the workers: they answer asynchronously through the same protocol, so
@@ -19,20 +20,24 @@ class FakeWorker {
   readonly received: BatchRequest[] = [];
   private readonly listeners = new Map<string, Listener[]>();
   terminated = false;
+  /** Gone silent: self.close() (no event reaches the page) or a busy loop. */
+  silent = false;
   constructor(private readonly serve: (request: BatchRequest, worker: FakeWorker) => void) {
     queueMicrotask(() => this.emit({ type: 'ready', protocolVersion: BATCH_PROTOCOL_VERSION }));
   }
   addEventListener(type: string, listener: Listener): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
-  postMessage(request: BatchRequest): void {
+  postMessage(request: BatchRequest | { type: 'ping'; pingId: number }): void {
+    if (request.type === 'ping') return void setTimeout(() => this.emit({ type: 'pong', pingId: request.pingId } as never), 0);
     this.received.push(request);
-    setTimeout(() => !this.terminated && this.serve(request, this), 0);
+    setTimeout(() => !this.terminated && !this.silent && this.serve(request, this), 0);
   }
   terminate(): void {
     this.terminated = true;
   }
   emit(data: BatchResponse): void {
+    if (this.terminated || this.silent) return;
     for (const listener of this.listeners.get('message') ?? []) listener({ data, preventDefault() {} });
   }
   crash(message: string): void {
@@ -71,6 +76,9 @@ function collect(total: number) {
 }
 
 describe('BatchPool on the TypeScript path', () => {
+  // a test on fake timers that fails midway must not leave them to the next
+  afterEach(() => vi.useRealTimers());
+
   it('fills every run across the workers, with progress rising to the total', async () => {
     const created: FakeWorker[] = [];
     const pool = new BatchPool({ workers: 2, createWorker: () => (created.push(typescriptWorker()), created.at(-1) as unknown as Worker), createGpuWorker: () => noGpu() as unknown as Worker });
@@ -111,6 +119,64 @@ describe('BatchPool on the TypeScript path', () => {
     expect(Array.from(sink.summaries)).toEqual(Array.from(direct(0, 1200)));
   });
 
+  it('replaces a worker that goes silent mid-job (close() or a hang: no event either way), reruns its range, and says the time left is unknown meanwhile', async () => {
+    vi.useFakeTimers();
+    try {
+      const created: FakeWorker[] = [];
+      const health = new WorkerHealth();
+      let requests = 0;
+      const pool = new BatchPool({
+        workers: 2,
+        health,
+        timing: { pingIntervalMs: 100, pingDeadlineMs: 400 },
+        locks: null,
+        createWorker: () => {
+          const handler = new BatchHandler();
+          const worker = new FakeWorker((request, self) => {
+            // the second range's worker goes silent instead of answering (the same with or without close(): no event)
+            if (++requests === 2) self.silent = true;
+            else self.emit(handler.handle(request).response);
+          });
+          created.push(worker);
+          return worker as unknown as Worker;
+        },
+      });
+      const etas: Array<number | null> = [];
+      const sink = collect(1200);
+      const done = pool.runSummaries(source, job, { engine: 'js', ...sink, onProgress: (progress) => (sink.onProgress(progress), etas.push(progress.etaMs)) });
+      // a range of 600 40-step runs is allowed the 15 s floor and 20 times its estimate: well under a minute
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(created).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(45_000);
+      await done;
+      expect(Array.from(sink.summaries)).toEqual(Array.from(direct(0, 1200)));
+      expect(created).toHaveLength(3);
+      expect(created.filter((worker) => worker.terminated)).toHaveLength(1);
+      expect(etas).toContain(null);
+      expect(health.getSnapshot()).toEqual([
+        { source: 'batch', status: 'recovered', message: 'A batch worker stopped answering and was restarted; its part of the job was recomputed.' },
+      ]);
+      pool.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fails a job whose workers keep dying, with a message, instead of restarting them forever', async () => {
+    let created = 0;
+    const pool = new BatchPool({
+      workers: 1,
+      locks: null,
+      createWorker: () => {
+        created++;
+        return new FakeWorker((_request, worker) => worker.crash('Uncaught Error: injected')) as unknown as Worker;
+      },
+    });
+    await expect(pool.runSummaries(source, job, { engine: 'js' })).rejects.toThrow(/a batch worker failed 4 times on this job \(a batch worker crashed: Uncaught Error: injected\); run it again to retry/);
+    expect(created).toBeLessThanOrEqual(5);
+    pool.dispose();
+  });
+
   it('reports a bad formula as a failure naming it', async () => {
     const pool = new BatchPool({ workers: 1, createWorker: () => typescriptWorker() as unknown as Worker });
     const bad = { experiment: { ...experiment, runs: [{ optimizer: 'adamm', hyper: {}, start: [0, 0] }] }, runIndex: 0 };
@@ -130,15 +196,26 @@ describe('BatchPool with a WebGPU worker', () => {
         worker.emit({ type: 'summaries', requestId: request.requestId, from: 0, to: 100, summaries: direct(0, 100), elapsedMs: 1 });
         worker.emit({ type: 'failed', requestId: request.requestId, message: 'device lost', deviceLost: true });
       });
-    const pool = new BatchPool({ workers: 2, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => gpu() as unknown as Worker });
+    let gpuWorkers = 0;
+    const health = new WorkerHealth();
+    const pool = new BatchPool({ workers: 2, health, createWorker: () => typescriptWorker() as unknown as Worker, createGpuWorker: () => (gpuWorkers++, gpu() as unknown as Worker) });
     const big: BasinJob = { ...job, columns: 80, rows: 60 };
     const total = 4800;
     const sink = collect(total);
     const outcome = await pool.runSummaries(source, big, { engine: 'webgpu', ...sink });
     expect(outcome.engine).toBe('js');
-    expect(outcome.notice).toMatch(/device was lost.*restarted on the TypeScript path/);
+    expect(outcome.notice).toBe(GPU_LOST_NOTICE);
+    expect(outcome.notice).toBe('The GPU was lost; finished on TypeScript (float64).');
+    expect(health.getSnapshot()).toEqual([{ source: 'gpu', status: 'fallback', message: GPU_LOST_NOTICE }]);
     expect(sink.progress.at(-1)).toBe(total);
     expect(sink.summaries.some(Number.isNaN)).toBe(false);
+    // later jobs choose TypeScript and say why; no WebGPU worker is started again
+    expect(await pool.gpuInfo()).toBeNull();
+    const later = await pool.runSummaries(source, big, { engine: 'auto', ...collect(total) });
+    expect(later.engine).toBe('js');
+    expect(later.reason).toMatch(/GPU was lost earlier on this page/);
+    expect(gpuWorkers).toBe(1);
+    pool.dispose();
   });
 
   it('runs a large job on a real GPU adapter and reports it', async () => {

@@ -2,7 +2,9 @@
 // where WebGPU is worth it, one WebGPU worker running fused kernels. It splits jobs into ranges,
 // streams partial results, reports progress with an estimate of the time left, cancels, picks the
 // engine by measured throughput, and reruns a job on the TypeScript path when the GPU device is
-// lost or a worker crashes. Components never call postMessage.
+// lost (later jobs then stay on TypeScript). Every worker is watched (worker-watchdog.ts): one that
+// exits, crashes or stops answering is replaced, its unfinished range re-run on the new one, and
+// the user told (worker-health.ts). Components never call postMessage.
 import { chooseModelEngine, type ModelEngineChoice } from '../analyses/model-engine';
 import { modelSweepWorkload } from '../analyses/model-sweep';
 import { checkBasinDimension } from '../engine/batch/cells';
@@ -13,6 +15,8 @@ import { problemDimension } from '../engine/problems';
 import { chooseEngine, estimateRemaining, GPU_DIMENSION, hasFusedKernel, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
 import { resolveSource } from '../analyses/source';
 import { abortError, isAbort } from './abort';
+import { workerHealth, type WorkerHealth } from './worker-health';
+import { describeFault, WatchedWorker, type WatchdogTiming, type WorkerFault } from './worker-watchdog';
 
 /** Which engine a job should use: 'auto' picks by measurement; ?engine=js|webgpu forces one. */
 export type EnginePreference = 'auto' | BatchEngine;
@@ -39,6 +43,22 @@ export interface BatchPoolOptions {
   readonly workers?: number;
   readonly createWorker?: () => Worker;
   readonly createGpuWorker?: () => Worker;
+  /** Where fault notices go (default: the page's workerHealth). */
+  readonly health?: WorkerHealth;
+  /** The watchdog's clock and exit watch (tests shorten it, or pass locks: null). */
+  readonly timing?: Partial<WatchdogTiming>;
+  readonly locks?: LockManager | null;
+}
+
+/** What the user reads when the GPU device is lost mid-job. */
+export const GPU_LOST_NOTICE = 'The GPU was lost; finished on TypeScript (float64).';
+
+/** A WebGPU job failed because its device was lost (not for a fault of the job). */
+class GpuLostError extends Error {
+  constructor(message: string) {
+    super(`the GPU device was lost: ${message}`);
+    this.name = 'GpuLostError';
+  }
 }
 
 export type { AdapterDescription, BatchOutcome, BatchProgress, SeedStatistics, BasinJob, SweepJob, SeedsJob, BatchSource };
@@ -51,13 +71,20 @@ interface Listener {
   crash(message: string): void;
 }
 
-/** One worker and the request it is serving. */
+/** One watched worker and the request it is serving. */
 interface Slot {
-  worker: Worker;
+  readonly watched: WatchedWorker;
   requestId: number | null;
 }
 
 const MAX_CRASHES_PER_JOB = 3;
+/** How long a batch request may go unanswered at least, and how many times its estimate. */
+const HANG_FLOOR_MS = 15_000;
+const HANG_FACTOR = 20;
+/** Milliseconds per run-step assumed before any range was answered. */
+const DEFAULT_MS_PER_RUN_STEP = 0.005;
+/** A WebGPU job streams between chunks, and its worker answers pings meanwhile: a minute of silence is a hang (a first shader compile on a software adapter takes seconds). */
+const GPU_SILENCE_MS = 60_000;
 /** Runs the WebGPU worker computes (in two halves, the first warming up the shader) to measure its throughput against one TypeScript worker. */
 const MEASURE_GPU_RUNS = 8192;
 
@@ -75,11 +102,23 @@ export class BatchPool {
   private adapter: Promise<{ adapter: AdapterDescription | null; message: string }> | null = null;
   /** Measured throughputs per problem and optimizer on this adapter. */
   private readonly measured = new Map<string, Throughputs>();
+  private readonly health: WorkerHealth;
+  private readonly timing: Partial<WatchdogTiming> | undefined;
+  private readonly locks: LockManager | null | undefined;
+  /** Set once the GPU device was lost: later jobs run on TypeScript, and say why. */
+  private gpuLost: string | null = null;
+  /** The slowest milliseconds per run-step a TypeScript worker took: a range's hang deadline is scaled from it. */
+  private msPerRunStep = DEFAULT_MS_PER_RUN_STEP;
+  /** The fault a batch worker was replaced for while a job ran (the job's end says it was recomputed). */
+  private recovering: WorkerFault | null = null;
 
   constructor(options: BatchPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
     this.createWorker = options.createWorker ?? defaultBatchWorker;
     this.createGpuWorker = options.createGpuWorker ?? defaultGpuWorker;
+    this.health = options.health ?? workerHealth;
+    this.timing = options.timing;
+    this.locks = options.locks;
   }
 
   /** The WebGPU adapter batch jobs would run on (null: none, and why). */
@@ -106,6 +145,8 @@ export class BatchPool {
       const elapsedMs = performance.now() - started;
       options.onProgress?.({ done, total, elapsedMs, etaMs: estimateRemaining(done, total, elapsedMs) });
     };
+    // while a worker is replaced the rate so far says nothing of what is left: no estimate until the next range
+    const restarting = () => options.onProgress?.({ done, total, elapsedMs: performance.now() - started, etaMs: null });
     const outcome = (engine: BatchEngine, reason: string, extra: Partial<BatchOutcome> = {}): BatchOutcome => {
       const elapsedMs = performance.now() - started;
       return { engine, workers: engine === 'js' ? this.size : 1, adapter: null, reason, elapsedMs, runStepsPerSecond: (total * numSteps) / (elapsedMs / 1000), ...extra };
@@ -145,8 +186,16 @@ export class BatchPool {
       }
     } catch (error) {
       if (isAbort(error)) throw error;
-      notice = `WebGPU failed (${error instanceof Error ? error.message : String(error)}); the job was restarted on the TypeScript path`;
+      if (error instanceof GpuLostError) {
+        // a lost device is not coming back on this page: later jobs choose TypeScript (adapterInfo)
+        this.gpuLost = error.message;
+        notice = GPU_LOST_NOTICE;
+        this.health.report({ source: 'gpu', status: 'fallback', message: GPU_LOST_NOTICE });
+      } else {
+        notice = `WebGPU failed (${error instanceof Error ? error.message : String(error)}); the job was restarted on the TypeScript path`;
+      }
       this.stopGpu();
+      restarting();
     }
     const ranges = missingRanges(total, received).flatMap(([from, to]) => splitRanges(to - from, numSteps, this.size).map(([a, b]): RunRange => [from + a, from + b]));
     await this.runRanges(
@@ -157,6 +206,8 @@ export class BatchPool {
         accept(from, to, response.summaries);
       },
       options.signal,
+      [],
+      restarting,
     );
     return outcome('js', notice === undefined ? choice.reason : 'the WebGPU job failed', notice === undefined ? {} : { notice });
   }
@@ -181,6 +232,8 @@ export class BatchPool {
         options.onProgress?.({ done, total: job.count, elapsedMs, etaMs: estimateRemaining(done, job.count, elapsedMs) });
       },
       options.signal,
+      [],
+      () => options.onProgress?.({ done, total: job.count, elapsedMs: performance.now() - started, etaMs: null }),
     );
     const outcomes = runs.map((run) => run.outcome);
     let statistics: SeedStatistics | null = null;
@@ -225,7 +278,7 @@ export class BatchPool {
   dispose(): void {
     for (const listener of this.listeners.values()) listener.crash('the batch pool stopped');
     this.listeners.clear();
-    for (const slot of this.slots) slot.worker.terminate();
+    for (const slot of this.slots) slot.watched.stop();
     this.slots.length = 0;
     this.stopGpu();
   }
@@ -239,6 +292,7 @@ export class BatchPool {
     accept: (range: RunRange, response: BatchResponse) => void,
     signal?: AbortSignal,
     transfer: Transferable[] = [],
+    onRestart?: () => void,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const queue = [...ranges];
@@ -252,6 +306,7 @@ export class BatchPool {
         signal?.removeEventListener('abort', onAbort);
         if (error === undefined) resolve();
         else reject(error);
+        if (error === undefined && crashes > 0) this.recovered();
         this.pumpAll();
       };
       const onAbort = () => finish(abortError());
@@ -277,8 +332,10 @@ export class BatchPool {
             },
             crash: (message) => {
               inFlight--;
-              if (++crashes > MAX_CRASHES_PER_JOB) return finish(new Error(`a batch worker crashed ${crashes} times (${message})`));
+              // a worker that keeps failing on this job fails the job: no restart loop (running it again retries)
+              if (++crashes > MAX_CRASHES_PER_JOB) return finish(new Error(`a batch worker failed ${crashes} times on this job (${message}); run it again to retry`));
               queue.unshift(range);
+              onRestart?.();
               this.pumpAll();
             },
           });
@@ -299,19 +356,33 @@ export class BatchPool {
     const idle = this.slots.find((slot) => slot.requestId === null);
     if (idle) return idle;
     if (this.slots.length >= this.size) return null;
-    const slot: Slot = { worker: this.createWorker(), requestId: null };
-    this.listen(slot, () => this.slots.indexOf(slot), (replacement) => (slot.worker = replacement), this.createWorker);
+    const slot: Slot = {
+      watched: new WatchedWorker({
+        create: this.createWorker,
+        onMessage: (data) => this.receive(slot, data as BatchResponse),
+        onFault: (fault) => this.slotFaulted(slot, fault),
+        ...this.watchdogOptions(),
+      }),
+      requestId: null,
+    };
     this.slots.push(slot);
     return slot;
+  }
+
+  private watchdogOptions(): { timing?: Partial<WatchdogTiming>; locks?: LockManager | null } {
+    return { ...(this.timing && { timing: this.timing }), ...(this.locks !== undefined && { locks: this.locks }) };
   }
 
   private send(slot: Slot, body: RequestBody, transfer: Transferable[], listener: Listener): void {
     const requestId = this.nextRequestId++;
     slot.requestId = requestId;
+    const runSteps = body.type === 'summarize' || body.type === 'seeds' ? (body.to - body.from) * body.source.experiment.steps : 0;
     this.listeners.set(requestId, {
       response: (response) => {
         slot.requestId = null;
         this.listeners.delete(requestId);
+        slot.watched.answered(requestId);
+        if (runSteps > 0 && (response.type === 'summaries' || response.type === 'seedRuns')) this.msPerRunStep = Math.max(this.msPerRunStep, response.elapsedMs / runSteps);
         listener.response(response);
       },
       crash: (message) => {
@@ -320,40 +391,50 @@ export class BatchPool {
         listener.crash(message);
       },
     });
-    slot.worker.postMessage({ ...body, requestId } as BatchRequest, transfer);
+    // a range's deadline: its run-steps at the slowest rate seen, many times over, and never short
+    const allowanceMs = body.type === 'seedStatistics' ? 2 * HANG_FLOOR_MS : HANG_FLOOR_MS + HANG_FACTOR * runSteps * this.msPerRunStep;
+    slot.watched.post({ ...body, requestId } as BatchRequest, transfer, { id: requestId, allowanceMs });
   }
 
-  /** Routes a worker's messages to their listeners; a crash replaces the worker and tells the listener of the request it held. */
-  private listen(slot: Slot, alive: () => number, replace: (worker: Worker) => void, create: () => Worker): void {
-    const worker = slot.worker;
-    worker.addEventListener('message', (event: MessageEvent<BatchResponse>) => {
-      const response = event.data;
-      if (response.type === 'ready') {
-        if (response.protocolVersion !== BATCH_PROTOCOL_VERSION) this.crashSlot(slot, `a batch worker speaks protocol ${response.protocolVersion}, the page ${BATCH_PROTOCOL_VERSION}: reload the page`, false);
-        return;
-      }
-      this.listeners.get(response.requestId)?.response(response);
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      if (alive() < 0) return;
-      worker.terminate();
-      const replacement = create();
-      replace(replacement);
-      this.listen(slot, alive, replace, create);
-      this.crashSlot(slot, event.message || 'a batch worker crashed', true);
-    });
+  /** Routes a worker's messages to their listeners. */
+  private receive(slot: Slot, response: BatchResponse): void {
+    if (response.type === 'ready') {
+      if (response.protocolVersion !== BATCH_PROTOCOL_VERSION) this.crashSlot(slot, `a batch worker speaks protocol ${response.protocolVersion}, the page ${BATCH_PROTOCOL_VERSION}: reload the page`);
+      return;
+    }
+    this.listeners.get(response.requestId)?.response(response);
   }
 
-  private crashSlot(slot: Slot, message: string, restarted: boolean): void {
+  /** A worker exited, crashed or hung: a fresh one takes its place, and the range it held is queued again by its job. */
+  private slotFaulted(slot: Slot, fault: WorkerFault): void {
+    if (!this.slots.includes(slot)) return;
+    slot.watched.restart();
+    const held = slot.requestId !== null;
+    if (held) {
+      this.recovering = fault;
+      this.health.report({ source: 'batch', status: 'recovering', message: `A batch worker ${describeFault(fault.kind)} and was restarted; its part of the job is being recomputed…` });
+    }
+    this.crashSlot(slot, `a batch worker ${describeFault(fault.kind)}: ${fault.detail}`);
+  }
+
+  private crashSlot(slot: Slot, message: string): void {
     const requestId = slot.requestId;
+    slot.requestId = null;
     if (requestId !== null) this.listeners.get(requestId)?.crash(message);
-    if (!restarted) slot.requestId = null;
+  }
+
+  /** A job that lost a worker finished on the replacement: the notice says its part was recomputed. */
+  private recovered(): void {
+    const fault = this.recovering;
+    if (fault === null) return;
+    this.recovering = null;
+    this.health.report({ source: 'batch', status: 'recovered', message: `A batch worker ${describeFault(fault.kind)} and was restarted; its part of the job was recomputed.` });
   }
 
   // --- the WebGPU worker ---
 
   private adapterInfo(): Promise<{ adapter: AdapterDescription | null; message: string }> {
+    if (this.gpuLost !== null) return Promise.resolve({ adapter: null, message: `the GPU was lost earlier on this page (${this.gpuLost}): batch jobs run on TypeScript (float64)` });
     this.adapter ??= new Promise((resolve) => {
       const requestId = this.sendGpu({ type: 'gpuInfo' }, {
         response: (response) => {
@@ -391,7 +472,7 @@ export class BatchPool {
       if (signal?.aborted) return reject(abortError());
       let requestId = 0;
       const onAbort = () => {
-        this.gpu?.worker.postMessage({ type: 'cancel', requestId } satisfies BatchRequest);
+        this.gpu?.watched.post({ type: 'cancel', requestId } satisfies BatchRequest);
         this.endGpuRequest(requestId);
         reject(abortError());
       };
@@ -408,7 +489,7 @@ export class BatchPool {
             resolve({ memory: { numTensors: response.numTensors, numBuffers: response.numBuffers }, elapsedMs: response.elapsedMs });
           } else if (response.type === 'failed') {
             settle();
-            reject(response.cancelled ? abortError() : new Error(response.deviceLost ? `the GPU device was lost: ${response.message}` : response.message));
+            reject(response.cancelled ? abortError() : response.deviceLost ? new GpuLostError(response.message) : new Error(response.message));
           }
         },
         crash: (message) => {
@@ -422,18 +503,22 @@ export class BatchPool {
   /** Sends to the WebGPU worker (started on first use); its listener stays until the caller removes it. */
   private sendGpu(body: RequestBody, listener: Listener): number {
     if (this.gpu === null) {
-      const slot: Slot = { worker: this.createGpuWorker(), requestId: null };
+      // a WebGPU worker that fails is not restarted here: its job goes on in TypeScript, the next one starts a fresh worker
+      const slot: Slot = {
+        watched: new WatchedWorker({
+          create: this.createGpuWorker,
+          onMessage: (data) => {
+            const response = data as BatchResponse;
+            if (response.type !== 'ready') this.listeners.get(response.requestId)?.response(response);
+          },
+          onFault: (fault) => {
+            if (this.gpu === slot) this.stopGpu(`the WebGPU worker ${describeFault(fault.kind)} (${fault.detail})`);
+          },
+          ...this.watchdogOptions(),
+        }),
+        requestId: null,
+      };
       this.gpu = slot;
-      slot.worker.addEventListener('message', (event: MessageEvent<BatchResponse>) => {
-        const response = event.data;
-        if (response.type === 'ready') return;
-        this.listeners.get(response.requestId)?.response(response);
-      });
-      slot.worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        if (this.gpu !== slot) return;
-        this.stopGpu(event.message || 'the WebGPU worker crashed');
-      });
     }
     const requestId = this.nextRequestId++;
     this.gpuRequests.add(requestId);
@@ -444,7 +529,7 @@ export class BatchPool {
         listener.crash(message);
       },
     });
-    this.gpu.worker.postMessage({ ...body, requestId } as BatchRequest);
+    this.gpu.watched.post({ ...body, requestId } as BatchRequest, [], { id: requestId, allowanceMs: GPU_SILENCE_MS });
     return requestId;
   }
 
@@ -452,12 +537,13 @@ export class BatchPool {
 
   /** A request to the WebGPU worker is over: stop listening for it. */
   private endGpuRequest(requestId: number): void {
+    this.gpu?.watched.answered(requestId);
     this.gpuRequests.delete(requestId);
     this.listeners.delete(requestId);
   }
 
   private stopGpu(message = 'the WebGPU worker stopped'): void {
-    this.gpu?.worker.terminate();
+    this.gpu?.watched.stop();
     this.gpu = null;
     this.adapter = null;
     const pending = [...this.gpuRequests];

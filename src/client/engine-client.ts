@@ -1,11 +1,15 @@
 // The one main-thread owner of the engine worker: creates it, queues requests, drops superseded
-// ones, and restarts the worker if it crashes. Components never call postMessage.
+// ones, and, through its watchdog (worker-watchdog.ts), restarts the worker when it exits, crashes
+// or stops answering, sends the work it had again and tells the user (worker-health.ts). Past a few
+// restarts a minute it gives up and offers Retry instead. Components never call postMessage.
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
 import type { Experiment } from '../experiment/experiment';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type RunPayload } from '../worker/protocol';
 import { ENGINE_PHASES, fromEpoch, reportPhase } from './phase-timing';
 import { RunCache } from './run-cache';
+import { workerHealth, type WorkerHealth } from './worker-health';
+import { describeFault, RestartBudget, WatchedWorker, type WatchdogTiming, type WorkerFault } from './worker-watchdog';
 
 /** Rejection reason when a newer request of the same kind replaced this one before it ran. */
 export class SupersededError extends Error {
@@ -59,18 +63,65 @@ interface Slot {
   waiting: Pending | null;
 }
 
-const MAX_RESTARTS = 3;
+/** How long any request may go unanswered at least before the worker is taken for hung. */
+const HANG_FLOOR_MS = 10_000;
+/** A request may take this many times its estimate before the worker is taken for hung. */
+const HANG_FACTOR = 20;
+/** Milliseconds per run-step assumed before the worker has answered any run (a formula of a few terms takes ~1 µs). */
+const DEFAULT_MS_PER_RUN_STEP = 0.005;
+
+/** Who an EngineClient is to the user, and how it is watched (tests shorten the clock). */
+export interface EngineClientOptions {
+  /** The notice's source and how it names the worker: 'engine', 'The engine'. */
+  readonly source?: string;
+  readonly name?: string;
+  /** Its work being redone, and redone: 'your runs are being recomputed', 'your runs were recomputed'. */
+  readonly work?: { readonly doing: string; readonly done: string };
+  readonly health?: WorkerHealth;
+  readonly timing?: Partial<WatchdogTiming>;
+  readonly locks?: LockManager | null;
+  readonly restartBudget?: RestartBudget;
+}
 
 /** Owns the engine Web Worker and speaks its protocol. */
 export class EngineClient {
-  private worker: Worker;
+  private readonly watched: WatchedWorker;
   private nextRequestId = 1;
-  private restarts = 0;
   private readonly slots = new Map<Kind, Slot>();
   private readonly runCache = new RunCache();
+  private readonly budget: RestartBudget;
+  private readonly health: WorkerHealth;
+  private readonly source: string;
+  private readonly name: string;
+  private readonly work: { readonly doing: string; readonly done: string };
+  /** Set when the restart budget ran out: requests wait for retry(). */
+  private gaveUp = false;
+  /** The fault the worker was last restarted for, until the work it had is done again. */
+  private recovering: { fault: WorkerFault; redone: boolean } | null = null;
+  /** The slowest milliseconds per run-step seen: a run's hang deadline is scaled from it. */
+  private msPerRunStep = DEFAULT_MS_PER_RUN_STEP;
 
-  constructor(private readonly createWorker: () => Worker = defaultWorker) {
-    this.worker = this.start();
+  constructor(createWorker: () => Worker = defaultWorker, options: EngineClientOptions = {}) {
+    this.source = options.source ?? 'engine';
+    this.name = options.name ?? 'The engine';
+    this.work = options.work ?? { doing: 'your runs are being recomputed', done: 'your runs were recomputed' };
+    this.health = options.health ?? workerHealth;
+    this.budget = options.restartBudget ?? new RestartBudget();
+    this.watched = new WatchedWorker({
+      create: createWorker,
+      onMessage: (data) => this.receive(data as EngineResponse),
+      onFault: (fault) => this.faulted(fault),
+      ...(options.timing && { timing: options.timing }),
+      ...(options.locks !== undefined && { locks: options.locks }),
+    });
+  }
+
+  /** After the client gave up: starts a fresh worker and sends the work that waits again. */
+  retry(): void {
+    this.budget.reset();
+    this.gaveUp = false;
+    this.watched.restart();
+    this.resend();
   }
 
   /**
@@ -119,7 +170,7 @@ export class EngineClient {
 
   /** Stops the worker; pending requests are rejected. */
   dispose(): void {
-    this.worker.terminate();
+    this.watched.stop();
     for (const slot of this.slots.values()) {
       slot.running?.pending.reject(new Error('engine stopped'));
       slot.waiting?.reject(new Error('engine stopped'));
@@ -146,23 +197,19 @@ export class EngineClient {
   }
 
   private pump(slot: Slot): void {
-    if (slot.running || !slot.waiting) return;
+    if (slot.running || !slot.waiting || this.gaveUp || !this.watched.alive) return;
     const pending = slot.waiting;
     slot.waiting = null;
     const requestId = this.nextRequestId++;
     slot.running = { requestId, pending };
     pending.postedAt = performance.now();
-    this.worker.postMessage({ ...pending.body, requestId } as EngineRequest);
+    this.watched.post({ ...pending.body, requestId } as EngineRequest, [], { id: requestId, allowanceMs: this.allowanceFor(pending.body) });
   }
 
-  private start(): Worker {
-    const worker = this.createWorker();
-    worker.addEventListener('message', (event: MessageEvent<EngineResponse>) => this.receive(event.data));
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.crashed(event.message || 'the engine worker crashed');
-    });
-    return worker;
+  /** How long a request may go unanswered: a run from its run-steps at the slowest rate seen, the rest a floor. */
+  private allowanceFor(body: RequestBody): number {
+    if (body.type !== 'runExperiment') return body.type === 'sampleSlice' ? 3 * HANG_FLOOR_MS : HANG_FLOOR_MS;
+    return HANG_FLOOR_MS + HANG_FACTOR * runSteps(body) * this.msPerRunStep;
   }
 
   private receive(response: EngineResponse): void {
@@ -172,35 +219,70 @@ export class EngineClient {
       }
       return;
     }
+    this.watched.answered(response.requestId);
     for (const slot of this.slots.values()) {
       if (slot.running?.requestId !== response.requestId) continue;
       const { pending } = slot.running;
       slot.running = null;
-      if (response.type === 'experimentResult') reportPhases(pending, response.timing);
+      if (response.type === 'experimentResult') {
+        reportPhases(pending, response.timing);
+        const steps = runSteps(pending.body);
+        if (steps > 0) this.msPerRunStep = Math.max(this.msPerRunStep, response.elapsedMs / steps);
+      }
       if (response.type === 'failed') pending.reject(new Error(response.message));
       else pending.resolve(response);
       this.pump(slot);
+      this.checkRecovered();
       return;
     }
   }
 
-  // A crash loses the worker's state but not the page's: start a new worker and resend what was running.
-  private crashed(message: string): void {
-    this.worker.terminate();
-    if (this.restarts >= MAX_RESTARTS) {
-      this.failAll(`the engine worker crashed ${this.restarts + 1} times (${message})`);
+  // A dead worker loses its state but not the page's: start a new one and send again what it had,
+  // unless it died too often lately: then the work waits for the user's Retry (no restart loop).
+  private faulted(fault: WorkerFault): void {
+    const what = `${this.name} ${describeFault(fault.kind)}`;
+    if (!this.budget.take()) {
+      this.gaveUp = true;
+      this.parkRunning();
+      this.health.report({
+        source: this.source,
+        status: 'failed',
+        message: `${what} ${this.budget.limit + 1} times within a minute (${fault.detail}), so it was not restarted again.`,
+        retry: () => this.retry(),
+      });
       return;
     }
-    this.restarts++;
-    this.worker = this.start();
+    this.watched.restart();
+    const redone = [...this.slots.values()].some((slot) => slot.running !== null || slot.waiting !== null);
+    this.recovering = { fault, redone };
+    this.health.report({ source: this.source, status: 'recovering', message: `${what} and is being restarted${redone ? `; ${this.work.doing}…` : '.'}` });
+    this.resend();
+  }
+
+  /** Moves what was running back to waiting (a newer request of its kind replaces it). */
+  private parkRunning(): void {
     for (const slot of this.slots.values()) {
       if (!slot.running) continue;
       const { pending } = slot.running;
       slot.running = null;
       if (slot.waiting) pending.reject(new SupersededError());
       else slot.waiting = pending;
-      this.pump(slot);
     }
+  }
+
+  private resend(): void {
+    this.parkRunning();
+    for (const slot of this.slots.values()) this.pump(slot);
+    this.checkRecovered();
+  }
+
+  /** Once the work the dead worker had is done again, the notice says so. */
+  private checkRecovered(): void {
+    if (this.recovering === null || this.gaveUp) return;
+    for (const slot of this.slots.values()) if (slot.running || slot.waiting) return;
+    const { fault, redone } = this.recovering;
+    this.recovering = null;
+    this.health.report({ source: this.source, status: 'recovered', message: `${this.name} ${describeFault(fault.kind)} and was restarted${redone ? `; ${this.work.done}.` : '.'}` });
   }
 
   private failAll(message: string): void {
@@ -211,6 +293,13 @@ export class EngineClient {
       slot.waiting = null;
     }
   }
+}
+
+/** Run-steps a request asks for (0 for the other kinds). */
+function runSteps(body: RequestBody): number {
+  if (body.type !== 'runExperiment') return 0;
+  const runs = body.runIndices?.length ?? body.experiment.runs.length;
+  return runs * Math.min(body.experiment.steps, body.numSteps ?? body.experiment.steps);
 }
 
 /** Splits an experiment request's time so far into its phases (client/phase-timing.ts). */

@@ -24,7 +24,12 @@ export type BatchRequest =
   /** WebGPU worker, for the benchmark: the same summaries computed op by op with tfjs (the naive way). */
   | { readonly type: 'naiveSummarize'; readonly requestId: number; readonly source: BatchSource; readonly job: BasinJob | SweepJob; readonly from: number; readonly to: number }
   /** WebGPU worker: stop the job after the chunk in flight; it answers 'failed' with cancelled: true. */
-  | { readonly type: 'cancel'; readonly requestId: number };
+  | { readonly type: 'cancel'; readonly requestId: number }
+  /**
+   * WebGPU worker, fault injection only (the app never sends it; e2e/faults.spec.ts dispatches it
+   * inside the worker): destroys the GPU device, as a driver reset would lose it. No answer.
+   */
+  | { readonly type: 'loseDevice'; readonly requestId: number };
 
 /** One seed's run as it crosses the wire. */
 export interface SeedRunPayload {

@@ -9,6 +9,7 @@ import { resolveProblem, runOptionsFor, type ResolvedProblem } from '../experime
 import type { Experiment } from '../experiment/experiment';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type RunPayload } from './protocol';
 import { timedRun } from './timed-run';
+import { answerWatchdog, isWatchdogRequest, type WatchdogRequest } from './watchdog-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -99,9 +100,10 @@ function handle(request: EngineRequest, receivedAt: number): void {
   }
 }
 
-self.onmessage = (event: MessageEvent<EngineRequest>) => {
+self.onmessage = (event: MessageEvent<EngineRequest | WatchdogRequest>) => {
   const receivedAt = epochNow();
   const request = event.data;
+  if (isWatchdogRequest(request)) return answerWatchdog(request, (response) => self.postMessage(response));
   try {
     handle(request, receivedAt);
   } catch (error) {

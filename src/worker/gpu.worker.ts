@@ -13,6 +13,7 @@ import { gpuTemplateFor } from '../gpu/gpu-template';
 import { runNaiveJob } from '../gpu/naive';
 import { runModelSweepJob } from '../gpu/model-training/model-sweep-job';
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse } from './batch-protocol';
+import { answerWatchdog, isWatchdogRequest, type WatchdogRequest } from './watchdog-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,7 +36,7 @@ async function gpu(): Promise<GpuBackend> {
   return started.gpu;
 }
 
-async function handle(request: Exclude<BatchRequest, { type: 'cancel' }>): Promise<void> {
+async function handle(request: Exclude<BatchRequest, { type: 'cancel' | 'loseDevice' }>): Promise<void> {
   const { requestId } = request;
   const startedAt = performance.now();
   switch (request.type) {
@@ -95,8 +96,15 @@ function failure(requestId: number, error: unknown): BatchResponse {
   };
 }
 
-self.onmessage = (event: MessageEvent<BatchRequest>) => {
+self.onmessage = (event: MessageEvent<BatchRequest | WatchdogRequest>) => {
   const request = event.data;
+  // answered at once, not queued: a ping waits for no job (GPU jobs await the device, so it gets through)
+  if (isWatchdogRequest(request)) return answerWatchdog(request, (response) => self.postMessage(response));
+  if (request.type === 'loseDevice') {
+    // fault injection: the device goes as a driver reset would take it (device.lost resolves, 'destroyed')
+    void startGpuBackend().then((started) => (started.ok ? started.gpu.backend.device.destroy() : undefined));
+    return;
+  }
   if (request.type === 'cancel') {
     if (pending.has(request.requestId)) cancelled.add(request.requestId);
     return;
