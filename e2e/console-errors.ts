@@ -10,17 +10,25 @@ export function describeConsoleError(message: Pick<ConsoleMessage, 'text' | 'loc
   return url ? `${message.text()} (${url}:${lineNumber})` : message.text();
 }
 
-/** Playwright's test, failing on any console error or uncaught error in the test's browser context. */
-export const test = base.extend<{ noConsoleErrors: void }>({
+/**
+ * Playwright's test, failing on any console error or uncaught error in the test's browser context,
+ * except those a test provokes on purpose and names with `test.use({ expectedConsoleErrors: [...] })`
+ * (a panel made to fail, to show its error boundary): each pattern lets matching errors through,
+ * and must match at least one, so the allowance cannot outlive the failure it was for.
+ */
+export const test = base.extend<{ noConsoleErrors: void; expectedConsoleErrors: readonly RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   noConsoleErrors: [
-    async ({ context }, use) => {
+    async ({ context, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       context.on('console', (message) => {
         if (message.type() === 'error') errors.push(describeConsoleError(message));
       });
       context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
       await use();
-      expect(errors, 'console errors and uncaught errors on the page').toEqual([]);
+      const expected = (error: string) => expectedConsoleErrors.some((pattern) => pattern.test(error));
+      expect(errors.filter((error) => !expected(error)), 'console errors and uncaught errors on the page').toEqual([]);
+      for (const pattern of expectedConsoleErrors) expect(errors.some((error) => pattern.test(error)), `an expected console error matching ${pattern}`).toBe(true);
     },
     { auto: true },
   ],
