@@ -13,10 +13,16 @@ export const MAX_TYPESET_DEPTH = 24;
 
 /**
  * Longest LaTeX, in characters, that is typeset; longer is shown as text. KaTeX's time grows with
- * the length (about 10 µs a character on a quiet core here), so this keeps one formula near 50 ms;
- * the longest the app ships is 562 (Goldstein-Price's gradient).
+ * the length; the longest the app ships is 562 (Goldstein-Price's gradient).
  */
 export const MAX_TYPESET_LENGTH = 4_000;
+
+/**
+ * Most groups (fractions, roots, powers, brackets: each `{` or \left) that are typeset; more is shown
+ * as text. Each costs KaTeX as much as 25 characters of plain terms (a fraction or a root sizes its
+ * parts, draws a rule or an SVG), so a short gradient of nested roots is slower than a long sum.
+ */
+export const MAX_TYPESET_GROUPS = 200;
 
 /** Longest plain text shown in place of a formula that is not typeset (a gradient can be 100,000+ characters). */
 export const MAX_FALLBACK_LENGTH = 4_000;
@@ -27,33 +33,45 @@ export interface LatexSize {
   readonly length: number;
   /** Deepest nesting of groups: braces, \left...\right and \begin...\end. */
   readonly depth: number;
+  /** Groups in all: each opening brace, \left and \begin. */
+  readonly groups: number;
 }
 
-/** Measures LaTeX in one pass: its length and its deepest group nesting (escaped braces such as \{ are not groups). */
+/** Measures LaTeX in one pass: its length, its groups and their deepest nesting (escaped braces such as \{ are not groups). */
 export function measureLatex(tex: string): LatexSize {
   let depth = 0;
   let deepest = 0;
+  let groups = 0;
   for (let index = 0; index < tex.length; index++) {
     const char = tex[index];
-    if (char === '{') deepest = Math.max(deepest, ++depth);
+    if (char === '{') {
+      groups++;
+      deepest = Math.max(deepest, ++depth);
+    }
     else if (char === '}') depth = Math.max(0, depth - 1);
     else if (char === '\\') {
       // a control word (\left, \frac) runs to the last letter; a control symbol (\{, \\, \,) is one character
       let end = index + 1;
       while (end < tex.length && isLetter(tex.charCodeAt(end))) end++;
       const word = tex.slice(index + 1, end);
-      if (word === 'left' || word === 'begin') deepest = Math.max(deepest, ++depth);
+      if (word === 'left' || word === 'begin') {
+        groups++;
+        deepest = Math.max(deepest, ++depth);
+      }
       else if (word === 'right' || word === 'end') depth = Math.max(0, depth - 1);
       index = end === index + 1 ? index + 1 : end - 1;
     }
   }
-  return { length: tex.length, depth: deepest };
+  return { length: tex.length, depth: deepest, groups };
 }
 
 /** Why LaTeX of this size is not typeset (a sentence for the reader, ending "shown as text"), or null when it is within the limits. */
 export function typesetRefusal(size: LatexSize): string | null {
   if (size.depth > MAX_TYPESET_DEPTH) {
     return `Too deeply nested to typeset (${size.depth.toLocaleString('en-US')} levels; at most ${MAX_TYPESET_DEPTH}): shown as text.`;
+  }
+  if (size.groups > MAX_TYPESET_GROUPS) {
+    return `Too many parts to typeset (${size.groups.toLocaleString('en-US')} fractions, roots, powers and brackets; at most ${MAX_TYPESET_GROUPS}): shown as text.`;
   }
   if (size.length > MAX_TYPESET_LENGTH) {
     return `Too long to typeset (${size.length.toLocaleString('en-US')} characters of LaTeX; at most ${MAX_TYPESET_LENGTH.toLocaleString('en-US')}): shown as text.`;
