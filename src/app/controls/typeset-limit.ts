@@ -22,7 +22,7 @@ export const MAX_TYPESET_LENGTH = 4_000;
  * as text. Each costs KaTeX as much as 25 characters of plain terms (a fraction or a root sizes its
  * parts, draws a rule or an SVG), so a short gradient of nested roots is slower than a long sum.
  */
-export const MAX_TYPESET_GROUPS = 200;
+export const MAX_TYPESET_GROUPS = 120;
 
 /** Longest plain text shown in place of a formula that is not typeset (a gradient can be 100,000+ characters). */
 export const MAX_FALLBACK_LENGTH = 4_000;
