@@ -41,10 +41,17 @@ export const VIOLATION_EVENT_PREFIX = 'securitypolicyviolation:';
 // following Content Security Policy directive ..."), in the page and in workers.
 const POLICY_MESSAGE = /Content Security Policy|^securitypolicyviolation:/;
 
-/** Playwright's test, failing on any console error, uncaught error, policy violation or third-party request in the test's browser context. */
-export const test = base.extend<{ pageFaults: PageFaults }>({
+/**
+ * Playwright's test, failing on any console error, uncaught error, policy violation or third-party
+ * request in the test's browser context, except console errors a test provokes on purpose and names
+ * with `test.use({ expectedConsoleErrors: [...] })` (a panel made to fail, to show its error
+ * boundary): each pattern lets matching errors through, and must match at least one, so the
+ * allowance cannot outlive the failure it was for.
+ */
+export const test = base.extend<{ pageFaults: PageFaults; expectedConsoleErrors: readonly RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   pageFaults: [
-    async ({ context, baseURL }, use) => {
+    async ({ context, baseURL, expectedConsoleErrors }, use) => {
       const faults: PageFaults = { consoleErrors: [], policyViolations: [], foreignRequests: [] };
       // the app's origin, and any other a test opens a tab on (a build served under a sub-path, say)
       const appOrigins = new Set([new URL(baseURL ?? 'http://localhost/').origin]);
@@ -68,7 +75,9 @@ export const test = base.extend<{ pageFaults: PageFaults }>({
         else if (!appOrigins.has(url.origin)) faults.foreignRequests.push(request.url());
       });
       await use(faults);
-      expect(faults.consoleErrors, 'console errors and uncaught errors on the page').toEqual([]);
+      const expected = (error: string) => expectedConsoleErrors.some((pattern) => pattern.test(error));
+      expect(faults.consoleErrors.filter((error) => !expected(error)), 'console errors and uncaught errors on the page').toEqual([]);
+      for (const pattern of expectedConsoleErrors) expect(faults.consoleErrors.some((error) => pattern.test(error)), `an expected console error matching ${pattern}`).toBe(true);
       expect(faults.policyViolations, 'Content-Security-Policy violations').toEqual([]);
       expect(faults.foreignRequests, 'requests to other origins').toEqual([]);
     },

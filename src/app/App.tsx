@@ -1,5 +1,6 @@
 import { AnalysisPanel } from './analyses/AnalysisPanel';
 import { DataPanel } from './data/DataPanel';
+import { PanelBoundary } from './errors/PanelBoundary';
 import { Intro } from './intro/Intro';
 import { LossPanel } from './loss/LossPanel';
 import { MapPanel } from './map/MapPanel';
@@ -14,21 +15,42 @@ import { useDocumentPreferences } from './preferences';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 
 /**
+ * The playground, inside a last-resort boundary: should anything outside the panels fail, the page
+ * says so with a way back instead of going blank.
+ */
+export function App() {
+  return (
+    <PanelBoundary name="The playground" className="app">
+      <Playground />
+    </PanelBoundary>
+  );
+}
+
+/**
  * The playground: problem and runs in a sidebar; the stage holds the map, the loss chart, playback
  * and the (collapsed) Analysis panel. On a desktop or projector the page is one screen: the map and
  * the chart share the stage's height beside the sidebar, which scrolls on its own, so the cause (a
  * run's settings) and the effect (map and chart) are in view together. On a phone it is one column,
- * the map first (see styles.css).
+ * the map first (see styles.css). Each panel has its own error boundary, so a failure in one
+ * leaves the others working.
  */
-export function App() {
+function Playground() {
   useDocumentPreferences(useAppStoreApi());
   const engineError = useAppStore((state) => state.engineError);
   return (
     <div className="app">
-      <Toolbar />
-      <RestorePrompt />
-      <UrlProblems />
-      <EngineStatus />
+      <PanelBoundary name="The toolbar">
+        <Toolbar />
+      </PanelBoundary>
+      <PanelBoundary name="The restore offer">
+        <RestorePrompt />
+      </PanelBoundary>
+      <PanelBoundary name="The list of the link's problems">
+        <UrlProblems />
+      </PanelBoundary>
+      <PanelBoundary name="The engine status">
+        <EngineStatus />
+      </PanelBoundary>
       {engineError && (
         <div className="engine-error" role="alert">
           The engine could not run this experiment: {engineError}
@@ -36,21 +58,37 @@ export function App() {
       )}
       <div className="workspace">
         <aside className="sidebar" aria-label="Problem and runs">
-          <ProblemPanel />
-          <RunsPanel />
+          <PanelBoundary name="The problem panel" className="problem-panel">
+            <ProblemPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The runs panel" className="runs-panel">
+            <RunsPanel />
+          </PanelBoundary>
         </aside>
         <main className="stage">
-          <MapPanel />
-          <DataPanel />
-          <LossPanel />
-          <PlaybackBar />
-          <AnalysisPanel />
+          <PanelBoundary name="The map" className="map-panel">
+            <MapPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The data panel" className="data-panel">
+            <DataPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The loss chart" className="loss-panel">
+            <LossPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Playback" className="playback-bar">
+            <PlaybackBar />
+          </PanelBoundary>
+          <PanelBoundary name="The Analysis panel" className="batch-panel">
+            <AnalysisPanel />
+          </PanelBoundary>
         </main>
       </div>
       <footer>
         <EngineInfo />
       </footer>
-      <Intro />
+      <PanelBoundary name="The introduction">
+        <Intro />
+      </PanelBoundary>
     </div>
   );
 }
