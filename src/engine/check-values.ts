@@ -25,7 +25,8 @@ export function joinPath(parent: string, key: string): string {
 export function unknownKeys(object: JsonObject, allowed: readonly string[], where: string, known?: string): string[] {
   const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
   // a hostile file may hold 100,000 keys: name the first few (with suggestions), count the rest
-  const cap = LIMITS.listedProblems.value;
+  // (one over the cap is listed whole, as listProblems does)
+  const cap = unknown.length === LIMITS.listedProblems.value + 1 ? unknown.length : LIMITS.listedProblems.value;
   const messages = unknown.slice(0, cap).map((key) => {
     const suggestion = didYouMean(key, allowed);
     const hint = suggestion === '' && known !== undefined ? ` (${known})` : suggestion;

@@ -81,6 +81,16 @@ export const LIMITS = {
   listedProblems: limit('problems', 10, '', 'problems listed in one message; the rest are counted'),
 } as const satisfies Record<string, Limit>;
 
+/** How many problems a list stands for: each line, plus those a "… and 99,990 more" line counts. */
+export function problemCount(problems: readonly string[]): number {
+  let count = 0;
+  for (const problem of problems) {
+    const counted = /^… and ([\d,]+) more/.exec(problem);
+    count += counted ? Number(counted[1].replaceAll(',', '')) : 1;
+  }
+  return count;
+}
+
 /** The name of one entry of LIMITS. */
 export type LimitName = keyof typeof LIMITS;
 
@@ -89,14 +99,15 @@ export type LimitName = keyof typeof LIMITS;
  * refusal stays one readable line however many problems an input has.
  */
 export function listProblems(problems: readonly string[], separator = '; '): string {
+  // one over the cap is listed whole: "… and 1 more" would take as much room as the problem
+  if (problems.length <= LIMITS.listedProblems.value + 1) return problems.join(separator);
   const listed = problems.slice(0, LIMITS.listedProblems.value).join(separator);
-  const rest = problems.length - LIMITS.listedProblems.value;
-  return rest > 0 ? `${listed}${separator}… and ${grouped(rest)} more` : listed;
+  return `${listed}${separator}… and ${grouped(problems.length - LIMITS.listedProblems.value)} more`;
 }
 
 /** At most LIMITS.listedProblems messages, the last saying how many more there were ("… and 99,990 more problems"). */
 export function capProblems(problems: readonly string[]): string[] {
   const cap = LIMITS.listedProblems.value;
-  if (problems.length <= cap) return [...problems];
+  if (problems.length <= cap + 1) return [...problems];
   return [...problems.slice(0, cap), `… and ${grouped(problems.length - cap)} more problems`];
 }

@@ -113,7 +113,8 @@ function decodeFields(hash: string, fields: readonly UrlField[], overrides: Read
     else if (equals < 0) problems.push(`'${shorten(pair)}' is not a key=value pair; ignored`);
     else problems.push(`unknown key '${shorten(key.value)}'${didYouMean(key.value, URL_KEYS)}; ignored`);
   }
-  if (unknownCount > LIMITS.listedProblems.value) problems.push(`… and ${grouped(unknownCount - LIMITS.listedProblems.value)} more unknown keys; ignored`);
+  const unlisted = unknownCount - LIMITS.listedProblems.value;
+  if (unlisted > 0) problems.push(`… and ${grouped(unlisted)} more unknown ${unlisted === 1 ? 'key' : 'keys'}; ignored`);
   for (const [key, values] of Object.entries(overrides)) texts.set(key, values);
 
   // a formula and a surface are two problems; the formula, typed by hand, is the one meant
