@@ -76,9 +76,9 @@ export const LIMITS = {
   csvColumns: limit('CSV', 1_000, 'columns', 'columns of a data file', csvSentence('columns')),
   csvBlankLines: limit('CSV', 100_000, 'blank lines', 'blank lines in a data file', csvSentence('blank lines')),
   linkLength: limit('link', 100_000, 'characters', "length of a share link's hash"),
-  fileBytes: limit('file', 10_000_000, 'bytes', 'an experiment file (or a data file) the CLI reads'),
-  stdinBytes: limit('stdin', 10_000_000, 'bytes', 'what the CLI reads from stdin'),
-  listedProblems: limit('problems', 10, '', 'problems listed in one message; the rest are counted'),
+  fileBytes: limit("cannot read 'experiment.json'", 10_000_000, 'bytes', 'an experiment file (or a data file) the CLI reads'),
+  stdinBytes: limit('cannot read stdin', 10_000_000, 'bytes', 'what the CLI reads from stdin'),
+  listedProblems: limit('problems', 10, '', 'problems listed in one message; the rest are counted', (given, _where, value) => `… and ${grouped(given - value)} more`),
 } as const satisfies Record<string, Limit>;
 
 /** How many problems a list stands for: each line, plus those a "… and 99,990 more" line counts. */
@@ -101,8 +101,9 @@ export type LimitName = keyof typeof LIMITS;
 export function listProblems(problems: readonly string[], separator = '; '): string {
   // one over the cap is listed whole: "… and 1 more" would take as much room as the problem
   if (problems.length <= LIMITS.listedProblems.value + 1) return problems.join(separator);
-  const listed = problems.slice(0, LIMITS.listedProblems.value).join(separator);
-  return `${listed}${separator}… and ${grouped(problems.length - LIMITS.listedProblems.value)} more`;
+  const listed = problems.slice(0, LIMITS.listedProblems.value);
+  // a list capped before (capProblems, unknownKeys) ends in "… and N more": those count too
+  return `${listed.join(separator)}${separator}… and ${grouped(problemCount(problems) - problemCount(listed))} more`;
 }
 
 /** At most LIMITS.listedProblems messages, the last saying how many more there were ("… and 99,990 more problems"). */
