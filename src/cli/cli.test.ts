@@ -278,4 +278,43 @@ describe('the built command (bin/optimizer-playground.mjs and the bundle)', () =
     expect(full.status).toBe(1);
     expect(full.stderr).toBe('optimizer-playground: cannot write the output: no space left on device (ENOSPC)\n');
   });
+
+  describe('inputs of any size end in one bounded line (issue 12, finding 6)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'optimizer-playground-limits-'));
+    const runFile = (name: string, json: unknown) => {
+      const path = join(folder, name);
+      writeFileSync(path, JSON.stringify(json));
+      return spawnSync(process.execPath, [BUNDLE, 'run', path], { encoding: 'utf8' });
+    };
+
+    test('a start of 10^6 strings, and of 130,000 non-numbers with no problem, is refused in one line, not a stack overflow', () => {
+      const many = runFile('many.json', { version: 1, problem: { expression: 'x^2+y^2' }, runs: [{ optimizer: 'adam', start: Array(1_000_000).fill('a') }] });
+      expect(many.status).toBe(2);
+      expect(many.stderr).toBe(`optimizer-playground: ${join(folder, 'many.json')}: invalid experiment (1 problem): runs[0].start must be an array of 2 numbers, got 1000000\n`);
+      const noProblem = runFile('no-problem.json', { version: 1, runs: [{ optimizer: 'adam', start: Array(130_000).fill('a') }] });
+      expect(noProblem.status).toBe(2);
+      expect(noProblem.stderr).toMatch(/runs\[0\]\.start: 130,000 coordinates is over the limit of 100,000\n$/);
+      // under the start limit, each non-number is a problem: ten listed, the rest counted
+      const strings = runFile('strings.json', { version: 1, runs: [{ optimizer: 'adam', start: Array(99_000).fill('a') }] });
+      expect(strings.status).toBe(2);
+      expect(strings.stderr).toMatch(/invalid experiment \(99,001 problems\): .*runs\[0\]\.start\[8\] must be a number, got "a"; … and 98,991 more\n$/);
+    });
+
+    test('a file with 100,000 unknown keys: ten named, the rest counted, on one short line', () => {
+      const json: Record<string, unknown> = { ...EXPERIMENT };
+      for (let index = 0; index < 100_000; index++) json[`k${index}`] = 1;
+      const result = runFile('keys.json', json);
+      expect(result.status).toBe(2);
+      expect(result.stderr.length).toBeLessThan(1_000);
+      expect(result.stderr).toMatch(/invalid experiment \(100,000 problems\): unknown key 'k0' in the experiment; .*unknown key 'k9' in the experiment; … and 99,990 more unknown keys in the experiment\n$/);
+    });
+
+    test('run - </dev/zero stops at the stdin limit; a device file at the file limit', () => {
+      const zero = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BUNDLE}" run - </dev/zero`], { encoding: 'utf8', timeout: 30_000 });
+      expect(zero.status).toBe(2);
+      expect(zero.stderr).toBe('optimizer-playground: cannot read stdin: more than 10,000,000 bytes is over the limit of 10,000,000\n');
+      const device = spawnSync(process.execPath, [BUNDLE, 'run', '/dev/zero'], { encoding: 'utf8', timeout: 30_000 });
+      expect(device.stderr).toBe("optimizer-playground: cannot read '/dev/zero': more than 10,000,000 bytes is over the limit of 10,000,000\n");
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { decodeExperiment, linkBundledSets } from '../experiment/url-codec';
 import { parseExperiment } from '../experiment/validate';
 import { experimentFolder, readLinkFiles, withDataFiles } from './data-files';
 import { fileErrorText, type CliIo } from './io';
+import { grouped, listProblems, problemCount } from '../engine/limits';
 import { locateJsonError } from './json-location';
 
 // Where `run` and `url` get their experiment: a JSON file, a share URL, or stdin holding either.
@@ -59,8 +60,9 @@ export async function fromJsonText(text: string, source: string, io: CliIo): Pro
   if (!withFiles.ok) return { ok: false, error: `${source}: ${withFiles.error}` };
   const parsed = parseExperiment(withFiles.json);
   if (parsed.ok) return parsed;
-  const count = parsed.errors.length === 1 ? '1 problem' : `${parsed.errors.length} problems`;
-  return { ok: false, error: `${source}: invalid experiment (${count}): ${parsed.errors.join('; ')}` };
+  const total = problemCount(parsed.errors);
+  const count = total === 1 ? '1 problem' : `${grouped(total)} problems`;
+  return { ok: false, error: `${source}: invalid experiment (${count}): ${listProblems(parsed.errors)}` };
 }
 
 /**
@@ -73,7 +75,7 @@ export async function fromShareUrl(url: string, io: CliIo): Promise<LoadedExperi
   const hash = hashStart >= 0 ? url.slice(hashStart + 1) : url.startsWith('v=') ? url : undefined;
   if (hash === undefined) return { ok: false, error: `the URL has no '#' part with an experiment (a share URL looks like http://localhost:5173/#v=1&...)` };
   const { experiment, problems } = decodeExperiment(hash, await readLinkFiles(linkBundledSets(hash), io));
-  if (problems.length > 0) return { ok: false, error: `the share URL could not be read in full: ${problems.join('; ')}` };
+  if (problems.length > 0) return { ok: false, error: `the share URL could not be read in full: ${listProblems(problems)}` };
   return { ok: true, experiment };
 }
 

@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { LIMITS, type Limit } from '../engine/limits';
 
 /** Everything the CLI does to the outside world, so tests can run it in-process with fakes. */
 export interface CliIo {
@@ -14,14 +16,39 @@ export function nodeIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readFile: (path) => readFile(path, 'utf8'),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      return Buffer.concat(chunks).toString('utf8');
+    readFile: async (path) => {
+      // a regular file says its size up front; a device or a pipe (/dev/zero) is read up to the limit
+      const size = (await stat(path)).size;
+      if (size > LIMITS.fileBytes.value) throw new OverLimitError(LIMITS.fileBytes.over(size));
+      return readUpTo(createReadStream(path), LIMITS.fileBytes);
     },
+    readStdin: () => readUpTo(process.stdin, LIMITS.stdinBytes),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
   };
+}
+
+/** An input over its limit in the table (limits.ts); the message is the limit's, without the input's name (the caller says it). */
+export class OverLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OverLimitError';
+  }
+}
+
+/** Reads a stream as UTF-8 and stops (closing it) as soon as it passes `limit`: `run - </dev/zero` ends at once. */
+export async function readUpTo(stream: NodeJS.ReadableStream & { destroy?: () => void }, limit: Limit): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    bytes += buffer.length;
+    if (bytes > limit.value) {
+      stream.destroy?.();
+      throw new OverLimitError(limit.over(limit.value, true));
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A failed write in words: "no space left on device (ENOSPC)", else as fileErrorText says it. */
@@ -44,6 +71,7 @@ export function fileErrorText(error: unknown): string {
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
     default:
+      if (error instanceof OverLimitError) return error.message;
       return error instanceof Error ? error.message.split('\n')[0] : String(error);
   }
 }

@@ -1,5 +1,6 @@
 import type { HyperValue } from './methods/first-order/optimizer';
 import { didYouMean } from './suggest';
+import { LIMITS, grouped } from './limits';
 
 // The small structural checks JSON validation is made of (value ranges: engine/checks.ts). Each returns the message for a bad value (naming the
 // field by its path, e.g. "runs[0].hyper.lr must be > 0, got -1") or undefined when it is fine.
@@ -22,13 +23,27 @@ export function joinPath(parent: string, key: string): string {
  * (did you mean 'lr'?)", or with `known` ("Adam takes lr, betas, ...") when no name is close.
  */
 export function unknownKeys(object: JsonObject, allowed: readonly string[], where: string, known?: string): string[] {
-  return Object.keys(object)
-    .filter((key) => !allowed.includes(key))
-    .map((key) => {
-      const suggestion = didYouMean(key, allowed);
-      const hint = suggestion === '' && known !== undefined ? ` (${known})` : suggestion;
-      return `unknown key '${key}' in ${where}${hint}`;
-    });
+  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
+  // a hostile file may hold 100,000 keys: name the first few (with suggestions), count the rest
+  // (one over the cap is listed whole, as listProblems does)
+  const cap = unknown.length === LIMITS.listedProblems.value + 1 ? unknown.length : LIMITS.listedProblems.value;
+  const messages = unknown.slice(0, cap).map((key) => {
+    const suggestion = didYouMean(key, allowed);
+    const hint = suggestion === '' && known !== undefined ? ` (${known})` : suggestion;
+    return `unknown key '${shortKey(key)}' in ${where}${hint}`;
+  });
+  if (unknown.length > cap) messages.push(`… and ${grouped(unknown.length - cap)} more unknown keys in ${where}`);
+  return messages;
+}
+
+/** A key as a message quotes it: at most 40 characters. */
+function shortKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
+/** Appends `items` to `target` one by one: `target.push(...items)` overflows the stack past ~100,000 items. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Where a key lives, for unknown-key messages: a path, or "the experiment" at the root. */

@@ -1,4 +1,5 @@
 import type { HyperSpec } from './methods/first-order/optimizer';
+import type { Limit } from './limits';
 
 // Checks of single values against their allowed ranges, shared by the engine's hyperparameter
 // validation and the experiment's JSON/URL validation. Each returns the message for a bad value,
@@ -30,6 +31,8 @@ export interface NumberRange {
   readonly exclusiveMin?: boolean;
   readonly exclusiveMax?: boolean;
   readonly integer?: boolean;
+  /** The entry of the table of limits (limits.ts) whose message a value above `max` gets. */
+  readonly limit?: Limit;
 }
 
 /** Checks a finite number within a range (and whole, when the range asks for it). */
@@ -40,6 +43,7 @@ export function checkNumber(value: unknown, range: NumberRange, path: string): s
   const belowMin = range.exclusiveMin ? value <= range.min : value < range.min;
   const aboveMax = range.exclusiveMax ? value >= range.max : value > range.max;
   if (!belowMin && !aboveMax) return undefined;
+  if (aboveMax && range.limit !== undefined) return range.limit.message(value, path);
   // A whole-number range reads best whole ("from 1 to 100000"); otherwise name the bound crossed.
   const bound = range.integer ? range : belowMin ? { ...range, max: Infinity } : { ...range, min: -Infinity };
   return `${path} must be ${rangeText(bound)}, got ${numberText(value)}`;

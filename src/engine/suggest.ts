@@ -1,18 +1,21 @@
 /** The known name closest to a misspelt one, or undefined when none is plausibly meant. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
+  // A third of the name may be wrong (at least one edit, so 'lrr' finds 'lr'); beyond that a
+  // suggestion is noise. A one-letter name is too short to be a misspelling of anything.
+  const allowed = name.length <= 1 ? 0 : Math.max(1, Math.floor(name.length / 3));
   const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    // the distance is at least the difference in length: a name far longer than every known one
+    // (a hostile 800 KB key) costs nothing
+    if (Math.abs(name.length - candidate.length) > allowed) continue;
     const distance = editDistance(lowered, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // A third of the name may be wrong (at least one edit, so 'lrr' finds 'lr'); beyond that a
-  // suggestion is noise. A one-letter name is too short to be a misspelling of anything.
-  const allowed = name.length <= 1 ? 0 : Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { NumberRange } from '../engine/checks';
 import { getMethod } from '../engine/methods';
+import { LIMITS } from '../engine/limits';
 
 // The settings of the three batch analyses (basin-of-attraction map, learning-rate sweep, many
 // seeds) that the share URL carries beside the experiment: which run each analyses and how. Runs
@@ -60,9 +61,9 @@ export const DEFAULT_SWEEP: SweepSettings = { run: 0, lrMin: 1e-4, lrMax: 1, cou
 /** Learning rates a sweep may try: those the optimizers accept, lr in (0, 100]. */
 export const SWEEP_LR_RANGE: NumberRange = { min: 0, max: 100, exclusiveMin: true };
 /** Learning rates on a sweep's grid. */
-export const SWEEP_COUNT_RANGE: NumberRange = { min: 2, max: 1024, integer: true };
+export const SWEEP_COUNT_RANGE: NumberRange = { min: 2, max: LIMITS.sweepPoints.value, integer: true, limit: LIMITS.sweepPoints };
 /** Values on a 2-D sweep's second axis. */
-export const SWEEP_SECOND_COUNT_RANGE: NumberRange = { min: 2, max: 64, integer: true };
+export const SWEEP_SECOND_COUNT_RANGE: NumberRange = { min: 2, max: LIMITS.sweepSecondPoints.value, integer: true, limit: LIMITS.sweepSecondPoints };
 /** Allowed values of each second axis, as torch allows them: beta1 in [0, 1), momentum in [0, 1]. */
 export const SWEEP_SECOND_RANGES: Readonly<Record<SweepSecondName, NumberRange>> = {
   beta1: { min: 0, max: 1, exclusiveMax: true },
@@ -83,7 +84,7 @@ export interface SeedsSettings {
 /** Many seeds' settings until the reader changes them. */
 export const DEFAULT_SEEDS: SeedsSettings = { run: 0, count: 100 };
 /** Seeds a many-seeds job may repeat a run over. */
-export const SEEDS_COUNT_RANGE: NumberRange = { min: 2, max: 1000, integer: true };
+export const SEEDS_COUNT_RANGE: NumberRange = { min: 2, max: LIMITS.seeds.value, integer: true, limit: LIMITS.seeds };
 
 /** Which engine runs batch jobs: 'auto' picks by measured speed; the others force one (`engine=` in the URL). */
 export type EnginePreference = 'auto' | 'js' | 'webgpu';

@@ -2,6 +2,7 @@ import type { ClipSpec } from '../engine/clipping';
 import type { FormulaProblem, Problem } from '../engine/problems';
 import type { HyperValues } from '../engine/methods/first-order/optimizer';
 import type { ScheduleSpec } from '../engine/schedules';
+import { LIMITS } from '../engine/limits';
 
 // One versioned plain-JSON object reproduces a run: the share URL, the CLI and the playground
 // all read and write this shape. Hyperparameters keep torch.optim's names because that is what
@@ -11,11 +12,11 @@ import type { ScheduleSpec } from '../engine/schedules';
 export const EXPERIMENT_VERSION = 1;
 
 /** Most steps one experiment may ask for. */
-export const MAX_STEPS = 100_000;
+export const MAX_STEPS = LIMITS.steps.value;
 /** Most runs one experiment may race. */
-export const MAX_RUNS = 16;
+export const MAX_RUNS = LIMITS.runs.value;
 /** Longest run label, in UTF-16 code units. */
-export const MAX_LABEL_LENGTH = 200;
+export const MAX_LABEL_LENGTH = LIMITS.labelLength.value;
 /** Steps when an experiment does not say. */
 export const DEFAULT_STEPS = 300;
 /** Noise seed when an experiment does not say. */

@@ -1,4 +1,6 @@
 import { didYouMean } from '../engine/suggest';
+import { appendAll } from '../engine/check-values';
+import { LIMITS, capProblems, grouped } from '../engine/limits';
 import { NO_ANALYSIS_SETTINGS } from './analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
 import { DEFAULT_URL_VIEW, NO_LINK_FILES, shorten, type DecodedUrlState, type LinkFiles, type UrlDraft, type UrlField, type UrlPart, type UrlState } from './url-field';
@@ -63,6 +65,7 @@ export function decodeExperiment(hash: string, files: LinkFiles = NO_LINK_FILES)
  */
 export function linkBundledSets(hash: string): string[] {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body.length > LIMITS.linkLength.value) return []; // decodeFields refuses the whole link
   // the field reads the last problem= given
   const text = body
     .split('&')
@@ -88,6 +91,10 @@ function decodeFields(hash: string, fields: readonly UrlField[], overrides: Read
   const problems: string[] = [];
   const texts = new Map<string, string[]>(fields.map((field) => [field.key, []]));
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const draft: UrlDraft = { experiment: { ...DEFAULT_EXPERIMENT }, view: { ...DEFAULT_URL_VIEW }, analyses: { ...NO_ANALYSIS_SETTINGS } };
+  // a link longer than any the playground writes is refused whole, before any work is spent on it
+  if (body.length > LIMITS.linkLength.value) return { ...draft, problems: [`${LIMITS.linkLength.message(body.length)}; opened the default experiment instead`] };
+  let unknownCount = 0;
 
   // '&' and '=' are split before unescaping, so an escaped "%26" inside a formula stays inside it.
   for (const pair of body.split('&')) {
@@ -102,9 +109,12 @@ function decodeFields(hash: string, fields: readonly UrlField[], overrides: Read
     else if (RESERVED_VIEW_KEYS.includes(key.value)) {
       const unescaped = unescapeText(value);
       if (!unescaped.ok) problems.push(`${key.value}: ${unescaped.error}; ignored`);
-    } else if (equals < 0) problems.push(`'${shorten(pair)}' is not a key=value pair; ignored`);
+    } else if (++unknownCount > LIMITS.listedProblems.value) continue; // counted, not listed (and no suggestion computed)
+    else if (equals < 0) problems.push(`'${shorten(pair)}' is not a key=value pair; ignored`);
     else problems.push(`unknown key '${shorten(key.value)}'${didYouMean(key.value, URL_KEYS)}; ignored`);
   }
+  const unlisted = unknownCount - LIMITS.listedProblems.value;
+  if (unlisted > 0) problems.push(`… and ${grouped(unlisted)} more unknown ${unlisted === 1 ? 'key' : 'keys'}; ignored`);
   for (const [key, values] of Object.entries(overrides)) texts.set(key, values);
 
   // a formula and a surface are two problems; the formula, typed by hand, is the one meant
@@ -113,9 +123,8 @@ function decodeFields(hash: string, fields: readonly UrlField[], overrides: Read
     texts.set('surface', []);
   }
 
-  const draft: UrlDraft = { experiment: { ...DEFAULT_EXPERIMENT }, view: { ...DEFAULT_URL_VIEW }, analyses: { ...NO_ANALYSIS_SETTINGS } };
-  for (const field of fields) problems.push(...field.read(texts.get(field.key) ?? [], draft, files));
-  return { ...draft, problems };
+  for (const field of fields) appendAll(problems, field.read(texts.get(field.key) ?? [], draft, files));
+  return { ...draft, problems: capProblems(problems) };
 }
 
 /**

@@ -82,7 +82,7 @@ describe('the analyses in the share URL', () => {
       "basin: resolution '300' is not one of 64, 128, 256, 512; using 128",
       "basin: colour 'colour' is not one of minimum, steps, loss; using minimum",
       'sweep: lrMin must be > 0, got -1; using 0.0001',
-      'sweep: count must be a whole number from 2 to 1024, got 5000; using 128',
+      'sweep: count: 5,000 is over the limit of 1,024; using 128',
       'seeds: count must be a whole number from 2 to 1000, got 0; using 100',
     ]);
   });

@@ -198,7 +198,7 @@ describe('a malformed share URL falls back field by field', () => {
     expect(experiment).toEqual({ ...DEFAULT_EXPERIMENT, problem: { kind: 'formula', expression: 'x^2+y^2' } });
     expect(decode('steps=1.5').problems).toEqual(["steps: '1.5' is not a whole number; using 300"]);
     expect(decode('steps=0x10').problems).toEqual(["steps: '0x10' is not a whole number; using 300"]);
-    expect(decode('steps=100001').problems).toEqual(['steps must be a whole number from 1 to 100000, got 100001; using 300']);
+    expect(decode('steps=100001').problems).toEqual(['steps: 100,001 is over the limit of 100,000; using 300']);
     expect(decode('steps=').problems).toEqual(["steps: '' is not a whole number; using 300"]);
     expect(decode('noise=Infinity').problems).toEqual(["noise: 'Infinity' is not a number; using 0"]);
   });
@@ -342,7 +342,7 @@ describe('a malformed share URL falls back field by field', () => {
       "run 1 (A): color: 'red' is not a colour written as six hex digits, like e69f00; using the palette's colour",
       "run 2: hidden: 'maybe' is not true or false (write just ;hidden to hide the run); showing the run",
       'run 3: color: given twice; reading the last',
-      `run 4: label: too long (${MAX_LABEL_LENGTH + 1} characters; at most ${MAX_LABEL_LENGTH}); using the run's default name`,
+      `run 4: label: ${MAX_LABEL_LENGTH + 1} characters is over the limit of ${MAX_LABEL_LENGTH}; using the run's default name`,
       "run 5: label: '100%' is not valid percent-encoding; using the run's default name",
       "run 6 (B): unknown option 'colour' (did you mean 'color'?) (a run takes schedule, clip, label, color, hidden); ignored",
     ]);

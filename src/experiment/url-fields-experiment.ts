@@ -1,3 +1,4 @@
+import { appendAll } from '../engine/check-values';
 import { checkNumber, type NumberRange } from '../engine/checks';
 import type { Domain } from '../engine/objective';
 import { problemDimension, problemSuggestedStarts } from '../engine/problems';
@@ -169,7 +170,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
           runs.push(parsed.value);
           // the run's label, when it has one, is what the page shows it as
           const name = parsed.value.label ? ` (${shorten(parsed.value.label)})` : '';
-          problems.push(...parsed.problems.map((problem) => `run ${index + 1}${name}: ${problem}`));
+          appendAll(problems, parsed.problems.map((problem) => `run ${index + 1}${name}: ${problem}`));
         }
       });
       if (runs.length > 0) draft.experiment.runs = runs;

@@ -4,6 +4,8 @@ import type { HyperValues } from '../engine/methods/hyperparameters';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { MAX_LABEL_LENGTH, type ExperimentRun } from './experiment';
 import { didYouMean } from '../engine/suggest';
+import { appendAll } from '../engine/check-values';
+import { LIMITS } from '../engine/limits';
 import { defaultFallback, readArguments, type ReadArguments } from './url-arguments';
 import { formatCall, formatHyperValue, formatNumber, parseCall, parseNumber, parseNumberList, type Call, type Parsed } from './url-grammar';
 import { escapeText, unescapeText } from './url-text';
@@ -76,14 +78,14 @@ export function parseRun(text: string, dimension: number, defaultStart?: readonl
 
   const { definition, call, problems } = method.value;
   const hyper = call === undefined ? { values: {}, problems: [] } : readHyper(definition, call);
-  problems.push(...hyper.problems);
+  appendAll(problems, hyper.problems);
   const run: Record<string, unknown> = { optimizer: definition.id, hyper: hyper.values, start: start.value };
   for (const [key, option] of readOptions(rawOptions, problems)) {
     const value = option === undefined ? { ok: true as const, value: undefined } : unescapeText(option);
     const read = value.ok ? readOption(key, value.value) : value;
     if (read.ok) {
       run[key] = read.value;
-      problems.push(...(read.problems ?? []));
+      appendAll(problems, read.problems ?? []);
     } else problems.push(`${key}: ${read.error}; ${OPTION_FALLBACKS[key]}`);
   }
 
@@ -180,7 +182,7 @@ function readOption(key: RunOption, text: string | undefined): OptionRead {
 
 function parseLabel(text: string): Parsed<string> {
   if (text.length <= MAX_LABEL_LENGTH) return { ok: true, value: text };
-  return { ok: false, error: `too long (${text.length} characters; at most ${MAX_LABEL_LENGTH})` };
+  return { ok: false, error: LIMITS.labelLength.over(text.length) };
 }
 
 /** "e69f00" (a leading '#', escaped or not, is allowed too) as "#e69f00". */

@@ -124,7 +124,7 @@ describe('parseExperiment rejects, naming the field', () => {
 
   test('steps, seed and noise out of range or ill-typed', () => {
     expect(errorsOf({ steps: 0 })).toEqual(['steps must be a whole number from 1 to 100000, got 0']);
-    expect(errorsOf({ steps: 100001 })).toEqual(['steps must be a whole number from 1 to 100000, got 100001']);
+    expect(errorsOf({ steps: 100001 })).toEqual(['steps: 100,001 is over the limit of 100,000']);
     expect(errorsOf({ steps: 1.5 })).toEqual(['steps must be a whole number, got 1.5']);
     expect(errorsOf({ steps: '300' })).toEqual(['steps must be a whole number, got "300"']);
     expect(errorsOf({ seed: -1 })).toEqual(['seed must be a whole number from 0 to 4294967295, got -1']);
@@ -144,7 +144,7 @@ describe('parseExperiment rejects, naming the field', () => {
     const [error] = errorsOf({ problem: { expression: 'x^2 + sinn(y)' } });
     expect(error).toMatch(/^problem\.expression: unknown function 'sinn' at column 7/);
     expect(errorsOf({ problem: { expression: 42 } })).toEqual(['problem.expression must be a formula string, got 42']);
-    expect(errorsOf({ problem: { expression: 'x'.repeat(2001) } })).toEqual(['problem.expression is too long (2001 characters; at most 2000)']);
+    expect(errorsOf({ problem: { expression: 'x'.repeat(2001) } })).toEqual(['problem.expression: 2,001 characters is over the limit of 2,000']);
     expect(errorsOf({ problem: { expression: 'x^2', params: {} } })).toEqual(["unknown key 'params' in problem"]);
   });
 
@@ -168,7 +168,7 @@ describe('parseExperiment rejects, naming the field', () => {
   test('runs missing, empty, too many or not an array', () => {
     expect(errorsOf({ runs: undefined })).toEqual(['runs is missing (give at least one run)']);
     expect(errorsOf({ runs: [] })).toEqual(['runs must hold 1 to 16 runs, got 0']);
-    expect(errorsOf({ runs: Array.from({ length: 17 }, () => RUN) })).toEqual(['runs must hold 1 to 16 runs, got 17']);
+    expect(errorsOf({ runs: Array.from({ length: 17 }, () => RUN) })).toEqual(['runs: 17 runs is over the limit of 16']);
     expect(errorsOf({ runs: { optimizer: 'adam' } })).toEqual(['runs must be an array of runs, got an object']);
   });
 
@@ -223,7 +223,7 @@ describe('parseExperiment rejects, naming the field', () => {
 
   test('labels that are not strings or are too long', () => {
     expect(errorsOf({}, { label: 7 })).toEqual(['runs[0].label must be a string, got 7']);
-    expect(errorsOf({}, { label: 'x'.repeat(MAX_LABEL_LENGTH + 1) })).toEqual([`runs[0].label is too long (${MAX_LABEL_LENGTH + 1} characters; at most ${MAX_LABEL_LENGTH})`]);
+    expect(errorsOf({}, { label: 'x'.repeat(MAX_LABEL_LENGTH + 1) })).toEqual([`runs[0].label: ${MAX_LABEL_LENGTH + 1} characters is over the limit of ${MAX_LABEL_LENGTH}`]);
   });
 
   test('colours that are not "#rrggbb" and visibility that is not a boolean', () => {

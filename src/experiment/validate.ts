@@ -7,7 +7,8 @@ import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, methodProblemMismatch, problemDimension, problemSuggestedStarts } from '../engine/problems';
 import { checkHyperValue, checkNumber, describe } from '../engine/checks';
-import { copyHyperValue, fail, isJsonObject, joinPath, placeName, unknownKeys, type Checked } from '../engine/check-values';
+import { appendAll, copyHyperValue, fail, isJsonObject, joinPath, placeName, unknownKeys, type Checked } from '../engine/check-values';
+import { LIMITS, capProblems } from '../engine/limits';
 import {
   DEFAULT_NOISE,
   DEFAULT_SEED,
@@ -43,7 +44,7 @@ const RUN_KEYS = ['optimizer', 'hyper', 'start', 'schedule', 'clip', 'label', 'c
 const COLOR_PATTERN = /^#[0-9a-f]{6}$/;
 
 /** Allowed range of `steps`. */
-export const STEPS_RANGE = { min: 1, max: MAX_STEPS, integer: true } as const;
+export const STEPS_RANGE = { min: 1, max: MAX_STEPS, integer: true, limit: LIMITS.steps } as const;
 /** Allowed range of `seed` (uint32). */
 export const SEED_RANGE = { min: 0, max: MAX_SEED, integer: true } as const;
 /** Allowed range of `noise` (a standard deviation). */
@@ -66,7 +67,10 @@ export function parseExperiment(json: unknown): ParseResult {
     const checked = checkProblem(json.problem, 'problem');
     const brokenText = brokenDatasetText(json.problem);
     if (checked.ok && brokenText.length === 0) ({ problem, dimension } = checked.value);
-    else errors.push(...(checked.ok ? [] : checked.errors), ...brokenText);
+    else {
+      if (!checked.ok) appendAll(errors, checked.errors);
+      appendAll(errors, brokenText);
+    }
     if (problem?.kind === 'data') defaultStart = problemSuggestedStarts(problem)[0];
     // an invalid data problem has its own messages; its runs' missing starts are not another
     else if (problem === undefined && isJsonObject(json.problem) && json.problem.dataset !== undefined) defaultStart = [];
@@ -82,17 +86,18 @@ export function parseExperiment(json: unknown): ParseResult {
   const runs: ExperimentRun[] = [];
   if (json.runs === undefined) errors.push('runs is missing (give at least one run)');
   else if (!Array.isArray(json.runs)) errors.push(`runs must be an array of runs, got ${describe(json.runs)}`);
-  else if (json.runs.length < 1 || json.runs.length > MAX_RUNS) {
+  else if (json.runs.length > MAX_RUNS) errors.push(LIMITS.runs.message(json.runs.length));
+  else if (json.runs.length < 1) {
     errors.push(`runs must hold 1 to ${MAX_RUNS} runs, got ${json.runs.length}`);
   } else {
     json.runs.forEach((run: unknown, index: number) => {
       const checked = checkRun(run, `runs[${index}]`, dimension, defaultStart);
       if (checked.ok) runs.push(checked.value);
-      else errors.push(...checked.errors);
+      else appendAll(errors, checked.errors);
     });
   }
 
-  if (problem !== undefined) errors.push(...runProblemMismatches(runs, problem));
+  if (problem !== undefined) appendAll(errors, runProblemMismatches(runs, problem));
   if (errors.length > 0 || problem === undefined) return { ok: false, errors };
   // steps, seed and noise passed checkNumber above
   const experiment: Experiment = { version: EXPERIMENT_VERSION, problem, steps: steps as number, seed: seed as number, noise: noise as number, runs };
@@ -178,40 +183,40 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
   let optimizer: string | undefined;
   let hyper: HyperValues = {};
   const method = checkMethodId(value.optimizer, joinPath(path, 'optimizer'));
-  if (!method.ok) errors.push(...method.errors);
+  if (!method.ok) appendAll(errors, method.errors);
   else {
     optimizer = method.value.id;
     const checked = checkHyper(optimizer, value.hyper === undefined ? {} : value.hyper, joinPath(path, 'hyper'));
     if (checked.ok) hyper = checked.value;
-    else errors.push(...checked.errors);
+    else appendAll(errors, checked.errors);
   }
 
   const start = value.start === undefined && defaultStart !== undefined ? { ok: true as const, value: defaultStart.slice() } : checkStart(value.start, joinPath(path, 'start'), dimension);
-  if (!start.ok) errors.push(...start.errors);
+  if (!start.ok) appendAll(errors, start.errors);
 
   let schedule: ScheduleSpec | undefined;
   if (value.schedule !== undefined) {
     const checked = checkSchedule(value.schedule, joinPath(path, 'schedule'));
     if (checked.ok) schedule = checked.value;
-    else errors.push(...checked.errors);
+    else appendAll(errors, checked.errors);
   }
   let clip: ClipSpec | undefined;
   if (value.clip !== undefined) {
     const checked = checkClip(value.clip, joinPath(path, 'clip'));
     if (checked.ok) clip = checked.value;
-    else errors.push(...checked.errors);
+    else appendAll(errors, checked.errors);
   }
   const label = value.label;
   if (label !== undefined && typeof label !== 'string') errors.push(`${joinPath(path, 'label')} must be a string, got ${describe(label)}`);
   else if (typeof label === 'string' && label.length > MAX_LABEL_LENGTH) {
-    errors.push(`${joinPath(path, 'label')} is too long (${label.length} characters; at most ${MAX_LABEL_LENGTH})`);
+    errors.push(LIMITS.labelLength.message(label.length, joinPath(path, 'label')));
   }
   if (typeof label === 'string') pushDefined(errors, brokenTextProblem(label, `${joinPath(path, 'label')}${runOrdinal(path)}`));
 
   const color = value.color === undefined ? undefined : checkColor(value.color, joinPath(path, 'color'));
-  if (color && !color.ok) errors.push(...color.errors);
+  if (color && !color.ok) appendAll(errors, color.errors);
   const hidden = value.hidden === undefined ? undefined : checkHidden(value.hidden, joinPath(path, 'hidden'));
-  if (hidden && !hidden.ok) errors.push(...hidden.errors);
+  if (hidden && !hidden.ok) appendAll(errors, hidden.errors);
 
   if (errors.length > 0 || optimizer === undefined || !start.ok) return { ok: false, errors };
   const run: ExperimentRun = {
@@ -277,9 +282,11 @@ export function checkStart(value: unknown, path: string, dimension: number | und
   const expected = dimension === undefined ? 'an array of numbers' : `an array of ${dimension} numbers`;
   if (!Array.isArray(value)) return fail(`${path} must be ${expected} like [-1, 1], got ${describe(value)}`);
   if (dimension !== undefined && value.length !== dimension) return fail(`${path} must be ${expected}, got ${value.length}`);
+  if (value.length > LIMITS.startLength.value) return fail(LIMITS.startLength.message(value.length, path));
   const errors: string[] = [];
   value.forEach((coordinate: unknown, index: number) => pushDefined(errors, checkNumber(coordinate, { min: -Infinity, max: Infinity }, `${path}[${index}]`)));
-  if (errors.length > 0) return { ok: false, errors };
+  // a start of 100,000 strings is one mistake, not 100,000 lines
+  if (errors.length > 0) return { ok: false, errors: capProblems(errors) };
   return { ok: true, value: [...(value as number[])] };
 }
 

@@ -1,5 +1,6 @@
 import { dsvFormat } from 'd3-dsv';
 import { fail, type Checked } from '../check-values';
+import { LIMITS, withValue } from '../limits';
 
 // CSV text → a table of trimmed cells with the line each row starts on, the first of csv.ts's two
 // steps. d3-dsv does the RFC 4180 parsing (quotes, quoted delimiters and line breaks); this file adds
@@ -7,15 +8,15 @@ import { fail, type Checked } from '../check-values';
 // and line numbers as an editor shows them (the header is line 1; a quoted line break counts).
 
 /** The largest CSV text accepted, in UTF-8 bytes (5 MB). */
-export const MAX_CSV_BYTES = 5_000_000;
+export const MAX_CSV_BYTES = LIMITS.csvBytes.value;
 /** The most data rows accepted (the header line not counted). */
-export const MAX_CSV_ROWS = 100_000;
+export const MAX_CSV_ROWS = LIMITS.csvRows.value;
 /** The most columns accepted. */
-export const MAX_CSV_COLUMNS = 1_000;
+export const MAX_CSV_COLUMNS = LIMITS.csvColumns.value;
 /** The most blank lines accepted (each costs the parser a row). */
-export const MAX_CSV_BLANK_LINES = 100_000;
+export const MAX_CSV_BLANK_LINES = LIMITS.csvBlankLines.value;
 /** How many problems a refusal lists before "and N more problems". */
-export const MAX_LISTED_PROBLEMS = 10;
+export const MAX_LISTED_PROBLEMS = LIMITS.listedProblems.value;
 
 /** Size limits for a CSV text; tests and callers may lower them. */
 export interface CsvLimits {
@@ -80,7 +81,7 @@ export function readCell(cell: string, delimiter: CsvDelimiter): CsvCell {
  */
 export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): Checked<CsvTable> {
   const bytes = utf8Length(text);
-  if (bytes > limits.bytes) return fail(`the file is ${grouped(bytes)} bytes; the limit is ${grouped(limits.bytes)} bytes (${megabytes(limits.bytes)})`);
+  if (bytes > limits.bytes) return fail(withValue(LIMITS.csvBytes, limits.bytes).message(bytes));
   const body = withoutTrailingBlankLines(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
   const delimiter = detectDelimiter(body);
   const dsv = dsvFormat(delimiter);
@@ -88,7 +89,7 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
   // One pass without allocations first, so the limits hold before d3-dsv builds a row array per line.
   const scan = scanRecords(body, delimiter);
   if (scan.rows === 0) return fail('the file is empty');
-  if (scan.firstWidth > limits.columns) return fail(`the file has ${grouped(scan.firstWidth)} columns; the limit is ${grouped(limits.columns)}`);
+  if (scan.firstWidth > limits.columns) return fail(withValue(LIMITS.csvColumns, limits.columns).message(scan.firstWidth));
   const firstRows = dsv.parseRows(body.slice(0, scan.firstEnd));
   const first = (firstRows[firstRows.length - 1] ?? []).map((cell) => cell.trim());
   const header = !first.every((cell) => readCell(cell, delimiter).kind === 'number');
@@ -101,9 +102,9 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
   }
   const dataRows = scan.rows - (header ? 1 : 0);
   if (dataRows === 0) return fail(`the file has a header line (line ${scan.firstLine}) but no data rows`);
-  if (dataRows > limits.rows) return fail(`the file has ${grouped(dataRows)} data rows; the limit is ${grouped(limits.rows)}`);
+  if (dataRows > limits.rows) return fail(withValue(LIMITS.csvRows, limits.rows).message(dataRows));
   // blank lines cost d3-dsv a row each; millions of them are no CSV anyone meant to load
-  if (scan.blankRows > MAX_CSV_BLANK_LINES) return fail(`the file has ${grouped(scan.blankRows)} blank lines; the limit is ${grouped(MAX_CSV_BLANK_LINES)}`);
+  if (scan.blankRows > MAX_CSV_BLANK_LINES) return fail(LIMITS.csvBlankLines.message(scan.blankRows));
 
   const cells: string[][] = [];
   const lines: number[] = [];
@@ -165,9 +166,6 @@ export function grouped(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function megabytes(bytes: number): string {
-  return `${Number((bytes / 1e6).toPrecision(3))} MB`;
-}
 
 /**
  * The delimiter of a CSV text: a comma, or a semicolon or tab when the first non-blank line has one

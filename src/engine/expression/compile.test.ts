@@ -64,11 +64,12 @@ describe('compileFormula', () => {
   });
 
   it('reports formulas too big to differentiate instead of hanging or throwing', () => {
-    // A sum of 200 000 terms parses (sums are read in a loop) but is a tree 200 000 levels deep.
+    // A sum of 200 000 terms is refused by its length before any work; 1,000 terms (within the
+    // length) by its depth, a tree 1,000 levels deep, whatever the stack of the thread.
     const huge = Array.from({ length: 200_000 }, () => 'x').join('+');
-    const result = compileFormula(huge);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toEqual({ message: 'formula is too complex to differentiate', column: 1, length: huge.length });
+    expect(compileFormula(huge)).toEqual({ ok: false, error: { message: '399,999 characters is over the limit of 2,000', column: 2001, length: huge.length - 2000 } });
+    const deep = Array.from({ length: 1_000 }, () => 'x').join('+');
+    expect(compileFormula(deep)).toEqual({ ok: false, error: { message: '1,000 levels deep is over the limit of 64', column: 1, length: deep.length } });
   });
 
   it('returns parse errors unchanged', () => {

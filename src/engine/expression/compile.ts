@@ -12,9 +12,11 @@ import { dependsOnVariables, type Expr } from './ast';
 import { evaluate } from './evaluate';
 import type { Objective } from '../objective';
 import { power } from '../power';
+import { LIMITS } from '../limits';
+import { FormulaSyntaxError } from './errors';
 
 /** Most instructions a compiled formula may have; beyond that compileFormula reports it as too complex. */
-export const MAX_INSTRUCTIONS = 200_000;
+export const MAX_INSTRUCTIONS = LIMITS.formulaInstructions.value;
 
 /** The expressions an objective is compiled from: f, [∂f/∂x, ∂f/∂y], [∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²]. */
 export interface ObjectiveExpressions {
@@ -343,7 +345,7 @@ class ProgramBuilder {
   }
 
   private push(opcode: number, destination: number, a: number, b: number): void {
-    if (this.instructions.length / STRIDE >= MAX_INSTRUCTIONS) throw new RangeError('formula is too complex to compile');
+    if (this.instructions.length / STRIDE >= MAX_INSTRUCTIONS) throw new FormulaSyntaxError(LIMITS.formulaInstructions.over(MAX_INSTRUCTIONS, true), 1, 0);
     this.writers[destination].push(this.instructions.length / STRIDE);
     this.instructions.push(opcode, destination, a, b);
   }

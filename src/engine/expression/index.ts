@@ -6,7 +6,7 @@ import type { Objective } from '../objective';
 import type { Expr } from './ast';
 import { compileObjective } from './compile';
 import { differentiate } from './derivative';
-import type { FormulaError } from './errors';
+import { FormulaSyntaxError, type FormulaError } from './errors';
 import { parseFormula } from './parser';
 
 export type {
@@ -66,6 +66,8 @@ export function compileFormula(text: string): FormulaResult {
     const objective = compileObjective({ value: ast, gradient, hessian });
     return { ok: true, objective, ast, text, gradient, hessian };
   } catch (error) {
+    // the compiler's instruction limit (LIMITS.formulaInstructions), the same everywhere
+    if (error instanceof FormulaSyntaxError) return { ok: false, error: { ...error.error, length: text.length } };
     // Only a pathological formula gets here: recursion past the stack, or more instructions than
     // MAX_INSTRUCTIONS (a tower of powers whose Hessian explodes). Either way it is the caller's
     // input, so it is reported like a syntax error rather than thrown.

@@ -140,7 +140,7 @@ describe('parseFormula: errors name the problem and its 1-based column', () => {
 
   it('refuses absurd nesting with an error instead of overflowing the stack', () => {
     const result = parseFormula(`${'('.repeat(500)}x${')'.repeat(500)}`);
-    expect(result).toEqual({ ok: false, error: { message: 'formula nests too deeply at column 201', column: 201, length: 1 } });
+    expect(result).toEqual({ ok: false, error: { message: '65 levels deep is over the limit of 64 at column 65', column: 65, length: 1 } });
     expect(parseFormula(`${'-'.repeat(5000)}x`).ok).toBe(false);
   });
 });

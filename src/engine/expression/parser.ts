@@ -31,17 +31,35 @@ import {
 import { FormulaSyntaxError, type FormulaError } from './errors';
 import { closestName } from '../suggest';
 import { scan, type Token } from './tokenizer';
+import { LIMITS } from '../limits';
 
 /** A parsed formula, or the first error in it. */
 export type ParseResult = { readonly ok: true; readonly ast: Expr } | { readonly ok: false; readonly error: FormulaError };
 
-/** Deepest nesting of parentheses, calls and signs we parse (keeps recursion far from the stack limit). */
-export const MAX_NESTING = 200;
+/**
+ * Deepest nesting of parentheses, calls and signs we parse, and deepest syntax tree we accept
+ * (x+x+…+x nests as deep as it has terms). Every later pass (derivatives, simplification, the
+ * compiler, the printers) recurses along the tree, and its derivatives are a few times deeper, so
+ * this bound, not the stack of whichever thread runs them, decides what is accepted: the page's
+ * worker, the main thread and the CLI give the same verdict (limits.test.ts runs the deepest
+ * accepted formulas on a stack a fifth of Node's default).
+ */
+export const MAX_NESTING = LIMITS.formulaDepth.value;
+/** Most nodes (numbers, names, operations) in a formula's syntax tree. */
+export const MAX_NODES = LIMITS.formulaNodes.value;
 
 /** Parses a formula in x and y; returns the first error instead of throwing. */
 export function parseFormula(text: string): ParseResult {
+  if (text.length > LIMITS.formulaLength.value) {
+    const limit = LIMITS.formulaLength.value;
+    return { ok: false, error: { message: LIMITS.formulaLength.over(text.length), column: limit + 1, length: text.length - limit } };
+  }
   try {
-    return { ok: true, ast: new Parser(text).parseFormula() };
+    const ast = new Parser(text).parseFormula();
+    const { depth, nodes } = treeSize(ast);
+    if (depth > MAX_NESTING) return { ok: false, error: { message: LIMITS.formulaDepth.over(depth), column: 1, length: text.length } };
+    if (nodes > MAX_NODES) return { ok: false, error: { message: LIMITS.formulaNodes.over(nodes), column: 1, length: text.length } };
+    return { ok: true, ast };
   } catch (error) {
     if (error instanceof FormulaSyntaxError) return { ok: false, error: error.error };
     throw error;
@@ -249,7 +267,7 @@ class Parser {
 
   private enter(token: Token): void {
     if (++this.depth > MAX_NESTING) {
-      throw new FormulaSyntaxError(`formula nests too deeply at column ${token.column}`, token.column, token.text.length);
+      throw new FormulaSyntaxError(`${LIMITS.formulaDepth.over(this.depth)} at column ${token.column}`, token.column, token.text.length);
     }
   }
 
@@ -259,6 +277,36 @@ class Parser {
 
   private advance(): Token {
     return this.tokens[this.position++];
+  }
+}
+
+/** The depth (a leaf is 1) and node count of a syntax tree, walked without recursion so no tree can overflow the stack here. */
+export function treeSize(root: Expr): { depth: number; nodes: number } {
+  let depth = 0;
+  let nodes = 0;
+  const pending: [Expr, number][] = [[root, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [expr, level] = next;
+    nodes++;
+    if (level > depth) depth = level;
+    for (const child of children(expr)) pending.push([child, level + 1]);
+  }
+  return { depth, nodes };
+}
+
+function children(expr: Expr): readonly Expr[] {
+  switch (expr.type) {
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'negate':
+    case 'sign':
+      return [expr.operand];
+    case 'call':
+      return expr.args;
+    case 'select':
+      return [expr.left, expr.right, expr.whenTrue, expr.whenFalse];
+    default:
+      return [];
   }
 }
 

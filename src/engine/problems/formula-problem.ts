@@ -3,6 +3,7 @@ import { fail, type Checked, type JsonObject } from '../check-values';
 import { compileFormula } from '../expression';
 import type { Domain } from '../objective';
 import { domainQuarterPoint } from './domain';
+import { LIMITS } from '../limits';
 import type { ProblemKind, ProblemSpec } from './problem';
 
 /** A loss typed as a formula in x and y, e.g. "(1-x)^2 + 100*(y-x^2)^2". */
@@ -12,7 +13,7 @@ export interface FormulaProblem extends ProblemSpec {
 }
 
 /** Longest typed formula, in UTF-16 code units. */
-export const MAX_EXPRESSION_LENGTH = 2_000;
+export const MAX_EXPRESSION_LENGTH = LIMITS.formulaLength.value;
 
 /** Plotting domain of a typed formula that does not give one. */
 export const DEFAULT_FORMULA_DOMAIN: Domain = [
@@ -43,7 +44,7 @@ export const formulaProblem: ProblemKind<FormulaProblem> = {
 /** Validates a typed formula: it must compile (the compiler's message keeps its column); `path` names it in messages. */
 export function checkFormulaText(expression: unknown, path: string): Checked<FormulaProblem> {
   if (typeof expression !== 'string') return fail(`${path} must be a formula string, got ${describe(expression)}`);
-  if (expression.length > MAX_EXPRESSION_LENGTH) return fail(`${path} is too long (${expression.length} characters; at most ${MAX_EXPRESSION_LENGTH})`);
+  if (expression.length > MAX_EXPRESSION_LENGTH) return fail(LIMITS.formulaLength.message(expression.length, path));
   const compiled = compileFormula(expression);
   if (!compiled.ok) return fail(`${path}: ${compiled.error.message}`);
   return { ok: true, value: { kind: 'formula', expression } };

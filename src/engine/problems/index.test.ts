@@ -23,7 +23,7 @@ describe('checkProblem: one registry of kinds', () => {
     expect(checkProblem({ surface: 'himmelblau', dimension: 3 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension: Himmelblau is defined in 2 dimensions only, got 3'] });
     expect(checkProblem({ surface: 'rosenbrock', dimension: 1 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension must be a whole number from 2 to 1000, got 1'] });
     expect(checkProblem({ surface: 'rastrigin', dimension: 2.5 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension must be a whole number, got 2.5'] });
-    expect(checkProblem({ surface: 'rastrigin', dimension: 1001 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension must be a whole number from 1 to 1000, got 1001'] });
+    expect(checkProblem({ surface: 'rastrigin', dimension: 1001 }, 'problem')).toEqual({ ok: false, errors: ['problem.dimension: 1,001 is over the limit of 1,000'] });
   });
 });
 

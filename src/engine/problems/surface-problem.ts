@@ -1,6 +1,7 @@
 import { checkNumber, describe } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked, type JsonObject } from '../check-values';
 import { didYouMean } from '../suggest';
+import { LIMITS } from '../limits';
 import { domainQuarterPoint, isInDomain } from './domain';
 import type { ProblemKind, ProblemSpec } from './problem';
 import { SURFACES, getSurface } from './surfaces';
@@ -97,7 +98,8 @@ export function checkSurfaceFields(
     if (range === undefined) {
       if (dimensionValue !== PLANE) errors.push(`${paths.dimension}: ${definition.name} is defined in 2 dimensions only, got ${describe(dimensionValue)}`);
     } else {
-      const message = checkNumber(dimensionValue, { min: range.minDimension, max: range.maxDimension, integer: true }, paths.dimension);
+      const limit = range.maxDimension === LIMITS.dimension.value ? LIMITS.dimension : undefined;
+      const message = checkNumber(dimensionValue, { min: range.minDimension, max: range.maxDimension, integer: true, limit }, paths.dimension);
       if (message) errors.push(message);
       else if (dimensionValue !== PLANE) dimension = dimensionValue as number;
     }

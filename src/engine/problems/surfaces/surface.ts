@@ -1,4 +1,5 @@
 import type { Domain, KnownMinimum, Objective } from '../../objective';
+import { LIMITS } from '../../limits';
 
 /** How the surface picker groups the built-in surfaces. */
 export type SurfaceGroup = 'convex' | 'valleys' | 'multimodal' | 'saddles';
@@ -65,4 +66,4 @@ export interface VectorSurface extends Objective {
 }
 
 /** Most coordinates an n-dimensional surface may take (its Hessian is dimension² numbers). */
-export const MAX_SURFACE_DIMENSION = 1000;
+export const MAX_SURFACE_DIMENSION = LIMITS.dimension.value;
