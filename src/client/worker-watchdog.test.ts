@@ -164,6 +164,20 @@ describe('WatchedWorker', () => {
     expect(faults).toEqual([]);
   });
 
+  it("takes the worker's unasked \"working\" for a sign of life and keeps it from the owner", async () => {
+    const { watchedWorker, workers, faults, messages } = watched();
+    watchedWorker.post({ type: 'work' }, [], { id: 8, allowanceMs: 1000 });
+    for (let tick = 0; tick < 10; tick++) {
+      await vi.advanceTimersByTimeAsync(900);
+      workers[0].emit({ type: 'working' });
+    }
+    expect(faults).toEqual([]);
+    expect(messages).toEqual([]);
+    workers[0].state = 'hung'; // and then silence: the allowance runs from the last "working"
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(faults.map((fault) => fault.kind)).toEqual(['hung']);
+  });
+
   it('catches a worker that hung while idle before the ping deadline, not the request allowance', async () => {
     const { watchedWorker, workers, faults } = watched();
     await vi.advanceTimersByTimeAsync(50);

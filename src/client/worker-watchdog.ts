@@ -123,6 +123,7 @@ export class WatchedWorker {
         if (this.ping?.id === (data as WatchdogResponse & { type: 'pong' }).pingId) this.ping = null;
         return;
       }
+      if (data?.type === 'working') return; // a long request going on: heard, so not hung
       if (data?.type === 'watching') {
         this.watchExit((data as WatchdogResponse & { type: 'watching' }).lock, generation);
         return;

@@ -9,7 +9,7 @@ import { resolveProblem, runOptionsFor, type ResolvedProblem } from '../experime
 import type { Experiment } from '../experiment/experiment';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type RunPayload } from './protocol';
 import { timedRun } from './timed-run';
-import { answerWatchdog, isWatchdogRequest, type WatchdogRequest } from './watchdog-protocol';
+import { answerWatchdog, isWatchdogRequest, workingBeat, type WatchdogRequest } from './watchdog-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -40,9 +40,10 @@ function handle(request: EngineRequest, receivedAt: number): void {
       const indices = request.runIndices ?? experiment.runs.map((_, index) => index);
       // live runs (a drag, computed every frame) are not diagnosed: the whole run follows when it ends
       const context = request.numSteps === undefined ? { view: plane?.domain, minimumValue: lowestMinimumValue(minima) } : null;
+      const working = workingBeat((response) => self.postMessage(response));
       const runs: RunPayload[] = indices.map((index) => {
         const options = { ...runOptionsFor(experiment, index, objective), numSteps };
-        const run = timedRun(options);
+        const run = timedRun(options, working);
         return context === null ? run : { ...run, diagnosis: diagnoseRun(options, run, context) };
       });
       const elapsedMs = performance.now() - started;

@@ -6,8 +6,29 @@
 /** Page → worker: answer with a pong; or take the named lock and keep it until the worker ends. */
 export type WatchdogRequest = { readonly type: 'ping'; readonly pingId: number } | { readonly type: 'watch'; readonly lock: string };
 
-/** Worker → page: a ping's answer; or the lock is held (from now on its release means the worker ended). */
-export type WatchdogResponse = { readonly type: 'pong'; readonly pingId: number } | { readonly type: 'watching'; readonly lock: string };
+/**
+ * Worker → page: a ping's answer; the lock is held (from now on its release means the worker
+ * ended); or, unasked, "still working" while one long request runs (it cannot answer pings then).
+ */
+export type WatchdogResponse = { readonly type: 'pong'; readonly pingId: number } | { readonly type: 'watching'; readonly lock: string } | { readonly type: 'working' };
+
+/** How often a busy worker says it is still working. */
+export const WORKING_INTERVAL_MS = 1_000;
+
+/**
+ * A function for long work to call often (every few steps): at most once a WORKING_INTERVAL_MS it
+ * tells the page the worker is busy, not hung, so a legitimate request longer than its estimate
+ * (a 500-dimensional Newton run, say) is never taken for a hang.
+ */
+export function workingBeat(reply: (response: WatchdogResponse) => void, now: () => number = () => performance.now()): () => void {
+  let last = now();
+  return () => {
+    const time = now();
+    if (time - last < WORKING_INTERVAL_MS) return;
+    last = time;
+    reply({ type: 'working' });
+  };
+}
 
 /** Whether a message is the watchdog's (the worker answers it with answerWatchdog, not its handler). */
 export function isWatchdogRequest(message: unknown): message is WatchdogRequest {
