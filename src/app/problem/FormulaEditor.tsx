@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo } from 'react';
 import { compileFormula, FUNCTION_NAMES, toLatex, type FormulaError } from '../../engine/expression';
 import type { Domain } from '../../engine/objective';
+import { LIMITS } from '../../engine/limits';
 import { DEFAULT_FORMULA_DOMAIN, MAX_EXPRESSION_LENGTH, type FormulaProblem } from '../../experiment/experiment';
 import { NumberField } from '../controls/NumberField';
 import { Katex } from '../controls/Katex';
@@ -33,7 +34,7 @@ export function FormulaEditor({ draft, onDraftChange, problem }: FormulaEditorPr
   const compiled = useMemo(() => compileFormula(draft), [draft]);
   const tooLong = draft.length > MAX_EXPRESSION_LENGTH;
   const error: FormulaError | null = tooLong
-    ? { message: `the formula is too long (${draft.length} characters; at most ${MAX_EXPRESSION_LENGTH})`, column: MAX_EXPRESSION_LENGTH + 1, length: draft.length - MAX_EXPRESSION_LENGTH }
+    ? { message: LIMITS.formulaLength.message(draft.length, 'the formula'), column: MAX_EXPRESSION_LENGTH + 1, length: draft.length - MAX_EXPRESSION_LENGTH }
     : compiled.ok
       ? null
       : compiled.error;
