@@ -3,16 +3,19 @@ export function closestName(name: string, known: readonly string[]): string | un
   const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
+  // A third of the name may be wrong (at least one edit, so 'lrr' finds 'lr'); beyond that a
+  // suggestion is noise. A one-letter name is too short to be a misspelling of anything.
+  const allowed = name.length <= 1 ? 0 : Math.max(1, Math.floor(name.length / 3));
   for (const candidate of known) {
-    const distance = editDistance(lowered, candidate.toLowerCase());
+    // the lengths' difference is a lower bound on the distance: a 100 KB name is compared with none
+    const loweredCandidate = candidate.toLowerCase();
+    if (Math.abs(lowered.length - loweredCandidate.length) > allowed) continue;
+    const distance = editDistance(lowered, loweredCandidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // A third of the name may be wrong (at least one edit, so 'lrr' finds 'lr'); beyond that a
-  // suggestion is noise. A one-letter name is too short to be a misspelling of anything.
-  const allowed = name.length <= 1 ? 0 : Math.max(1, Math.floor(name.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

@@ -28,15 +28,23 @@ import {
   type BinaryOperator,
   type Expr,
 } from './ast';
-import { FormulaSyntaxError, type FormulaError } from './errors';
+import { FormulaSyntaxError, quoted, type FormulaError } from './errors';
 import { closestName } from '../suggest';
-import { scan, type Token } from './tokenizer';
+import { TokenStream, type Token } from './tokenizer';
 
 /** A parsed formula, or the first error in it. */
 export type ParseResult = { readonly ok: true; readonly ast: Expr } | { readonly ok: false; readonly error: FormulaError };
 
 /** Deepest nesting of parentheses, calls and signs we parse (keeps recursion far from the stack limit). */
 export const MAX_NESTING = 200;
+
+/**
+ * Most operations (operators, signs, function calls) in one formula. Their count bounds the depth of
+ * the tree, which the printers, the derivatives and the compiler walk recursively: "x+x+...+x" with
+ * 12,000 terms nests no parentheses but overflows the stack there (at 4,000 already before the
+ * JIT warms up). A formula the app accepts (MAX_EXPRESSION_LENGTH characters) has at most ~1,400.
+ */
+export const MAX_OPERATIONS = 2_000;
 
 /** Parses a formula in x and y; returns the first error instead of throwing. */
 export function parseFormula(text: string): ParseResult {
@@ -49,12 +57,15 @@ export function parseFormula(text: string): ParseResult {
 }
 
 class Parser {
-  private readonly tokens: Token[];
+  /** The tokens read so far: scanning goes no further than parsing (an error ends both). */
+  private readonly tokens: Token[] = [];
+  private readonly stream: TokenStream;
   private position = 0;
   private depth = 0;
+  private operations = 0;
 
   constructor(text: string) {
-    this.tokens = scan(text);
+    this.stream = new TokenStream(text);
   }
 
   parseFormula(): Expr {
@@ -71,6 +82,7 @@ class Parser {
       const token = this.peek();
       if (token.kind !== 'operator' || (token.operator !== '+' && token.operator !== '-')) return left;
       this.advance();
+      this.countOperation(token);
       left = binary(token.operator, left, this.product());
     }
   }
@@ -83,10 +95,12 @@ class Parser {
       const token = this.peek();
       if (token.kind === 'operator' && (token.operator === '*' || token.operator === '/')) {
         this.advance();
+        this.countOperation(token);
         left = binary(token.operator, left, this.signed());
         afterDivisor = token.operator === '/';
       } else if (this.implicitMultiplicationAhead()) {
         if (afterDivisor) throw this.ambiguousProduct("after '/'");
+        this.countOperation(this.peek());
         left = binary('*', left, this.power());
       } else {
         return left;
@@ -120,6 +134,7 @@ class Parser {
     if (token.kind === 'operator' && (token.operator === '-' || token.operator === '+')) {
       this.advance();
       this.enter(token);
+      this.countOperation(token);
       const operand = this.signed();
       this.depth--;
       return token.operator === '-' ? { type: 'negate', operand } : operand;
@@ -133,6 +148,7 @@ class Parser {
     if (token.kind !== 'operator' || token.operator !== '^') return base;
     this.advance();
     this.enter(token);
+    this.countOperation(token);
     const exponent = this.signed();
     this.depth--;
     const last = this.tokens[this.position - 1];
@@ -191,14 +207,15 @@ class Parser {
     if (callFollows) {
       const suggestion = closestName(name, FUNCTION_NAMES);
       const hint = suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
-      throw new FormulaSyntaxError(`unknown function '${name}' at column ${column}${hint}`, column, name.length);
+      throw new FormulaSyntaxError(`unknown function ${quoted(name)} at column ${column}${hint}`, column, name.length);
     }
-    throw new FormulaSyntaxError(`unknown variable '${name}' at column ${column} (${unknownVariableHint(name)})`, column, name.length);
+    throw new FormulaSyntaxError(`unknown variable ${quoted(name)} at column ${column} (${unknownVariableHint(name)})`, column, name.length);
   }
 
   private call(nameToken: Token & { kind: 'identifier' }, name: keyof typeof FUNCTION_ARITY): Expr {
     const open = this.advance();
     this.enter(open);
+    this.countOperation(nameToken);
     const args: Expr[] = [];
     if (this.peek().kind !== ')') {
       args.push(this.sum());
@@ -237,14 +254,14 @@ class Parser {
     if (token.kind === 'end') return this.unexpectedEnd();
     if (token.kind === 'number' || token.kind === 'identifier' || token.kind === '(') {
       // An operand right after a complete operand: "x y", "2 3", "x (y)".
-      return new FormulaSyntaxError(`missing operator before '${token.text}' at column ${token.column}`, token.column, token.text.length);
+      return new FormulaSyntaxError(`missing operator before ${quoted(token.text)} at column ${token.column}`, token.column, token.text.length);
     }
-    return new FormulaSyntaxError(`unexpected '${token.text}' at column ${token.column}`, token.column, token.text.length);
+    return new FormulaSyntaxError(`unexpected ${quoted(token.text)} at column ${token.column}`, token.column, token.text.length);
   }
 
   private unexpectedEnd(): FormulaSyntaxError {
     const last = this.tokens[this.position - 1];
-    return new FormulaSyntaxError(`unexpected end of formula after '${last.text}'`, last.column, last.text.length);
+    return new FormulaSyntaxError(`unexpected end of formula after ${quoted(last.text)}`, last.column, last.text.length);
   }
 
   private enter(token: Token): void {
@@ -253,12 +270,21 @@ class Parser {
     }
   }
 
+  private countOperation(token: Token): void {
+    if (++this.operations > MAX_OPERATIONS) {
+      throw new FormulaSyntaxError(`formula has more than ${MAX_OPERATIONS} operations (at column ${token.column}); write a shorter one`, token.column, token.text.length);
+    }
+  }
+
   private peek(): Token {
+    while (this.tokens.length <= this.position) this.tokens.push(this.stream.next());
     return this.tokens[this.position];
   }
 
   private advance(): Token {
-    return this.tokens[this.position++];
+    const token = this.peek();
+    this.position++;
+    return token;
   }
 }
 
@@ -269,7 +295,7 @@ function binary(operator: BinaryOperator, left: Expr, right: Expr): Expr {
 /** What to say about a name that is not x, y, pi or e: a likely fix, else the variables there are. */
 function unknownVariableHint(name: string): string {
   // "xy" is one name: the product has to be written out.
-  if (/^[xy]+$/.test(name)) return `use x and y; write ${name.split('').join('*')} to multiply`;
+  if (/^[xy]+$/.test(name)) return `use x and y; write ${name.length > 20 ? 'x*y' : name.split('').join('*')} to multiply`;
   // "sinx": a function name glued to its argument.
   const glued = FUNCTION_NAMES.find((fn) => name.startsWith(fn) && /^[xy]$/.test(name.slice(fn.length)));
   if (glued !== undefined) return `write ${glued}(${name.slice(glued.length)}) to apply ${glued}`;
