@@ -27,7 +27,8 @@ export function unknownKeys(object: JsonObject, allowed: readonly string[], wher
     .map((key) => {
       const suggestion = didYouMean(key, allowed);
       const hint = suggestion === '' && known !== undefined ? ` (${known})` : suggestion;
-      return `unknown key '${key}' in ${where}${hint}`;
+      // a key is the JSON's own text: at most 40 characters of it are quoted
+      return `unknown key '${key.length > 40 ? `${key.slice(0, 40)}…` : key}' in ${where}${hint}`;
     });
 }
 

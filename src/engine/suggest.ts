@@ -1,5 +1,10 @@
+/** Longest name for which a close known name is looked for; nobody misspells a name longer than this. */
+const MAX_SUGGESTED_LENGTH = 100;
+
 /** The known name closest to a misspelt one, or undefined when none is plausibly meant. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
+  // the distance costs length × length: two 50 KB column names would take seconds
+  if (name.length > MAX_SUGGESTED_LENGTH) return undefined;
   const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

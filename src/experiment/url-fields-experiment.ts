@@ -54,7 +54,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     read(texts) {
       const version = texts[texts.length - 1];
       if (version === undefined || version === String(EXPERIMENT_VERSION)) return [];
-      return [`v: version '${version}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
+      return [`v: version '${shorten(version)}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
     },
   },
   valueField<SurfaceProblem>({

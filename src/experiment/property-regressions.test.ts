@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUrlState } from './url-codec';
+import { parseExperiment } from './validate';
+
+// What the property tests of the share URL and of validation found (issue 12), each the shrunk
+// counterexample as a plain test.
+
+describe('the share URL and validation on what the property tests found', () => {
+  it('quotes at most 40 characters of an unknown version (v=1000…0 with 1,000 zeros was quoted whole)', () => {
+    const { problems } = decodeUrlState(`v=1${'0'.repeat(1_000)}`);
+    expect(problems).toEqual([`v: version '1${'0'.repeat(39)}…' is not one this playground reads (1); reading it as version 1`]);
+  });
+
+  it('quotes at most 40 characters of an unknown key in experiment JSON (a 100,000-letter key was quoted whole)', () => {
+    const result = parseExperiment(JSON.parse(`{"${'x'.repeat(100_000)}": 1}`));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toBe(`unknown key '${'x'.repeat(40)}…' in the experiment`);
+  });
+});
