@@ -1,4 +1,5 @@
 import type { HyperValue } from './methods/first-order/optimizer';
+import { shortened } from './checks';
 import { didYouMean } from './suggest';
 
 // The small structural checks JSON validation is made of (value ranges: engine/checks.ts). Each returns the message for a bad value (naming the
@@ -27,8 +28,7 @@ export function unknownKeys(object: JsonObject, allowed: readonly string[], wher
     .map((key) => {
       const suggestion = didYouMean(key, allowed);
       const hint = suggestion === '' && known !== undefined ? ` (${known})` : suggestion;
-      // a key is the JSON's own text: at most 40 characters of it are quoted
-      return `unknown key '${key.length > 40 ? `${key.slice(0, 40)}…` : key}' in ${where}${hint}`;
+      return `unknown key '${shortened(key)}' in ${where}${hint}`;
     });
 }
 

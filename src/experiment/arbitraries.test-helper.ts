@@ -6,6 +6,7 @@ import { methodProblemMismatch, type Problem } from '../engine/problems';
 import { BASIN_COLOR_BY, BASIN_RESOLUTIONS, ENGINE_PREFERENCES, type AnalysisSettings } from './analysis-settings';
 import { COST_AXES, GRADIENT_COSTS } from './cost';
 import { MAX_LABEL_LENGTH, MAX_RUNS, MAX_STEPS } from './experiment';
+import type { Domain } from '../engine/objective';
 import type { UrlView } from './url-field';
 import { checkProblem, resolveHyper } from './validate';
 
@@ -121,10 +122,10 @@ export function problemChoice(json: Record<string, unknown>): ProblemChoice {
     checkedProblems.set(key, base);
   }
   // a domain of its own is checked with the experiment
-  return domain === undefined ? base : { json, problem: { ...base.problem, domain: domain as Problem['domain'] }, dimension: base.dimension };
+  return domain === undefined ? base : { json, problem: { ...base.problem, domain: domain as Domain }, dimension: base.dimension };
 }
 
-const domainArbitrary = fc.tuple(finiteNumber, finiteNumber, finiteNumber, finiteNumber).filter(([a, b, c, d]) => a < b && c < d).map(([a, b, c, d]) => [[a, b], [c, d]]);
+const domainArbitrary: fc.Arbitrary<Domain> = fc.tuple(finiteNumber, finiteNumber, finiteNumber, finiteNumber).filter(([a, b, c, d]) => a < b && c < d).map(([a, b, c, d]): Domain => [[a, b], [c, d]]);
 
 /** A built-in surface with some parameters in range, in 2 or (where it has one) up to 6 dimensions, and maybe a domain of its own. */
 export const surfaceProblem: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(...SURFACES).chain((surface) =>
@@ -169,7 +170,7 @@ export function experimentJson(problems: fc.Arbitrary<ProblemChoice>): fc.Arbitr
 export function urlView(steps: number): fc.Arbitrary<UrlView> {
   return fc.record(
     {
-      domain: fc.oneof(fc.constant(null), domainArbitrary as fc.Arbitrary<UrlView['domain']>),
+      domain: fc.oneof(fc.constant(null), domainArbitrary),
       step: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: steps })),
       lossAxis: fc.constantFrom(...COST_AXES),
       gradientCost: fc.constantFrom(...GRADIENT_COSTS),

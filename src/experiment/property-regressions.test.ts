@@ -17,4 +17,11 @@ describe('the share URL and validation on what the property tests found', () => 
     if (result.ok) return;
     expect(result.errors[0]).toBe(`unknown key '${'x'.repeat(40)}…' in the experiment`);
   });
+
+  it('quotes at most 40 characters of a bad value in any field (domain=1000…0 with 400 zeros was quoted whole)', () => {
+    const zeros = '0'.repeat(400);
+    const { problems } = decodeUrlState(`domain=1${zeros}&steps=x${zeros}&run=adam(lr=${zeros}x)@1,2;color=${zeros}&view=${zeros}&basin=1,${zeros}`);
+    expect(problems).toContain(`domain: '1${'0'.repeat(39)}…' is not four numbers xMin,xMax,yMin,yMax; using the problem's own`);
+    for (const problem of problems) expect(problem.length, problem).toBeLessThan(250);
+  });
 });

@@ -7,7 +7,7 @@ import { MAX_EXPRESSION_LENGTH, type Experiment } from './experiment';
 import { decodeExperiment, decodeUrlState, encodeUrlState, linkBundledSets, URL_KEYS, type LinkFiles, type UrlState } from './url-codec';
 import { deepEqual } from './url-field';
 import { analysisSettings, experimentJson, formulaProblem, problemChoice, surfaceProblem, urlView, type ProblemChoice } from './arbitraries.test-helper';
-import { PROPERTY_TIMEOUT_MS, hostileText, longText, mutated, nested, numberText, propertyParameters, reportSlowestCase, withinBudget } from '../engine/hostile-input.test-helper';
+import { PROPERTY_TIMEOUT_MS, hostileText, linearBudget, longText, mutated, nested, numberText, propertyParameters, reportSlowestCase, withinBudget } from '../engine/hostile-input.test-helper';
 import golden from '../engine/expression/expressions.golden.json';
 
 // Property-based tests of the share URL (issue 12): a link from a stranger is decoded to an
@@ -133,6 +133,23 @@ describe('the share URL under generated links', () => {
         expect(deepEqual(second, first), hash.slice(0, 300)).toBe(true);
       }),
       propertyParameters(0x12a0_0003, 2_000),
+    );
+  }, PROPERTY_TIMEOUT_MS);
+});
+
+describe('the share URL under links with very many keys (issue 12 finding 2, the limits work)', () => {
+  // TODO(lead, issue 12): remove .skip once the limits work lands. Today an 889 KB link with
+  // 100,000 unknown keys freezes the decoder for seconds and lists 100,000 problems (finding 2);
+  // the limits helper owns the cap. This property is its check: bounded messages, linear time.
+  it.skip('decodes a link of up to 100,000 unknown or repeated keys into a bounded number of messages, in linear time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('a=1', 'runn=adam@1,2', 'run=adam@1,2', 'lr', '%zz=1'), (count, pair) => {
+        const hash = `v=1&${Array.from({ length: count }, () => pair).join('&')}`;
+        const decoded = withinBudget(() => decodeUrlState(hash), () => `${count} keys`, linearBudget(hash.length));
+        expect(decoded.problems.length).toBeLessThanOrEqual(100);
+        checkProblems(decoded.problems);
+      }),
+      propertyParameters(0x12a0_0004, 20),
     );
   }, PROPERTY_TIMEOUT_MS);
 });

@@ -133,7 +133,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     format: ([[xMin, xMax], [yMin, yMax]]) => [xMin, xMax, yMin, yMax].map(formatNumber).join(','),
     parse(text) {
       const numbers = parseNumberList(text);
-      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${text}' is not four numbers xMin,xMax,yMin,yMax` };
+      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${shorten(text)}' is not four numbers xMin,xMax,yMin,yMax` };
       const [xMin, xMax, yMin, yMax] = numbers.value;
       return fromChecked(checkDomain([[xMin, xMax], [yMin, yMax]], 'domain'), (domain) => domain);
     },
