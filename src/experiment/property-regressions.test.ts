@@ -24,4 +24,12 @@ describe('the share URL and validation on what the property tests found', () => 
     expect(problems).toContain(`domain: '1${'0'.repeat(39)}…' is not four numbers xMin,xMax,yMin,yMax; using the problem's own`);
     for (const problem of problems) expect(problem.length, problem).toBeLessThan(250);
   });
+
+  it('starts the default runs in the problem\'s dimension when a link reads no run (they kept 2-D starts on a 5-D surface)', () => {
+    for (const hash of ['v=1&surface=rosenbrock(dimension=5)', 'v=1&surface=rosenbrock(dimension=5)&run=adamax@1,2']) {
+      const { experiment } = decodeUrlState(hash);
+      expect(experiment.runs.map((run) => run.start.length)).toEqual([5, 5, 5]);
+      expect(parseExperiment(experiment).ok).toBe(true);
+    }
+  });
 });
