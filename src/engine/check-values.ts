@@ -1,4 +1,5 @@
 import type { HyperValue } from './methods/first-order/optimizer';
+import { shortened } from './checks';
 import { didYouMean } from './suggest';
 import { LIMITS, grouped } from './limits';
 
@@ -30,15 +31,10 @@ export function unknownKeys(object: JsonObject, allowed: readonly string[], wher
   const messages = unknown.slice(0, cap).map((key) => {
     const suggestion = didYouMean(key, allowed);
     const hint = suggestion === '' && known !== undefined ? ` (${known})` : suggestion;
-    return `unknown key '${shortKey(key)}' in ${where}${hint}`;
+    return `unknown key '${shortened(key)}' in ${where}${hint}`;
   });
   if (unknown.length > cap) messages.push(`… and ${grouped(unknown.length - cap)} more unknown keys in ${where}`);
   return messages;
-}
-
-/** A key as a message quotes it: at most 40 characters. */
-function shortKey(key: string): string {
-  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
 }
 
 /** Appends `items` to `target` one by one: `target.push(...items)` overflows the stack past ~100,000 items. */

@@ -93,3 +93,7 @@ export function numberRange(spec: Extract<HyperSpec, { kind: 'number' }>): Numbe
   return { min: spec.min, max: spec.max, exclusiveMin: spec.exclusiveMin, integer: spec.integer };
 }
 
+/** User text cut to 40 characters for a message, '…' marking the cut: a message stays short whatever was typed. */
+export function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

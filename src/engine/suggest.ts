@@ -1,16 +1,21 @@
+/** Longest name for which a close known name is looked for; nobody misspells a name longer than this. */
+const MAX_SUGGESTED_LENGTH = 100;
+
 /** The known name closest to a misspelt one, or undefined when none is plausibly meant. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
-  // A third of the name may be wrong (at least one edit, so 'lrr' finds 'lr'); beyond that a
-  // suggestion is noise. A one-letter name is too short to be a misspelling of anything.
-  const allowed = name.length <= 1 ? 0 : Math.max(1, Math.floor(name.length / 3));
+  // the distance costs length × length: two 50 KB column names would take seconds
+  if (name.length > MAX_SUGGESTED_LENGTH) return undefined;
   const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
+  // A third of the name may be wrong (at least one edit, so 'lrr' finds 'lr'); beyond that a
+  // suggestion is noise. A one-letter name is too short to be a misspelling of anything.
+  const allowed = name.length <= 1 ? 0 : Math.max(1, Math.floor(name.length / 3));
   for (const candidate of known) {
-    // the distance is at least the difference in length: a name far longer than every known one
-    // (a hostile 800 KB key) costs nothing
-    if (Math.abs(name.length - candidate.length) > allowed) continue;
-    const distance = editDistance(lowered, candidate.toLowerCase());
+    // the lengths' difference is a lower bound on the distance: a 100 KB name is compared with none
+    const loweredCandidate = candidate.toLowerCase();
+    if (Math.abs(lowered.length - loweredCandidate.length) > allowed) continue;
+    const distance = editDistance(lowered, loweredCandidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

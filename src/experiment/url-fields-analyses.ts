@@ -59,7 +59,7 @@ class PartReader {
   choice<T extends string | number>(text: string, name: string, choices: readonly T[], fallback: T): T {
     const found = choices.find((choice) => String(choice) === text);
     if (found !== undefined) return found;
-    this.problems.push(`${this.key}: ${name} '${text}' is not one of ${choices.join(', ')}; using ${fallback}`);
+    this.problems.push(`${this.key}: ${name} '${shorten(text)}' is not one of ${choices.join(', ')}; using ${fallback}`);
     return fallback;
   }
 

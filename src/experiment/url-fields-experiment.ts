@@ -3,7 +3,7 @@ import { checkNumber, type NumberRange } from '../engine/checks';
 import type { Domain } from '../engine/objective';
 import { problemDimension, problemSuggestedStarts } from '../engine/problems';
 import { DEFAULT_EXPERIMENT, EXPERIMENT_VERSION, MAX_RUNS, isFormulaProblem, type ExperimentRun, type Problem, type SurfaceProblem } from './experiment';
-import { deepEqual, shorten, valueField, type FieldRead, type UrlField } from './url-field';
+import { deepEqual, shorten, valueField, type FieldRead, type UrlDraft, type UrlField } from './url-field';
 import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber } from './url-grammar';
 import { MAX_LINK_CSV_CHARACTERS, portableProblem } from './portable-problem';
 import { withLinkFiles } from './url-data-files';
@@ -55,7 +55,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     read(texts) {
       const version = texts[texts.length - 1];
       if (version === undefined || version === String(EXPERIMENT_VERSION)) return [];
-      return [`v: version '${version}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
+      return [`v: version '${shorten(version)}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
     },
   },
   valueField<SurfaceProblem>({
@@ -134,7 +134,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     format: ([[xMin, xMax], [yMin, yMax]]) => [xMin, xMax, yMin, yMax].map(formatNumber).join(','),
     parse(text) {
       const numbers = parseNumberList(text);
-      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${text}' is not four numbers xMin,xMax,yMin,yMax` };
+      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${shorten(text)}' is not four numbers xMin,xMax,yMin,yMax` };
       const [xMin, xMax, yMin, yMax] = numbers.value;
       return fromChecked(checkDomain([[xMin, xMax], [yMin, yMax]], 'domain'), (domain) => domain);
     },
@@ -153,9 +153,12 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
       return runs.map((run) => formatRun(run, defaultStart));
     },
     read(texts, draft) {
-      if (texts.length === 0) return [];
       // the problem is read by now, so a start point is checked against its dimension
       const dimension = problemDimension(draft.experiment.problem);
+      if (texts.length === 0) {
+        fitDefaultRuns(draft.experiment, dimension);
+        return [];
+      }
       const defaultStart = defaultStartOf(draft.experiment.problem);
       const problems: string[] = [];
       const runs: ExperimentRun[] = [];
@@ -174,11 +177,24 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
         }
       });
       if (runs.length > 0) draft.experiment.runs = runs;
-      else problems.push('no run could be read; using the default runs');
+      else {
+        fitDefaultRuns(draft.experiment, dimension);
+        problems.push('no run could be read; using the default runs');
+      }
       return problems;
     },
   },
 ];
+
+/**
+ * The default runs start where the problem suggests when theirs has the wrong number of coordinates
+ * (a link with surface=rosenbrock(dimension=5) and no run it can read); they were left at the plane's.
+ */
+function fitDefaultRuns(experiment: UrlDraft['experiment'], dimension: number): void {
+  if (experiment.runs !== DEFAULT_EXPERIMENT.runs || DEFAULT_EXPERIMENT.runs.every((run) => run.start.length === dimension)) return;
+  const start = defaultStartOf(experiment.problem) ?? problemSuggestedStarts(experiment.problem)[0];
+  experiment.runs = DEFAULT_EXPERIMENT.runs.map((run) => ({ ...run, start: [...start] }));
+}
 
 /** A data problem's default start (the model's seeded initialization), which a run may leave out; none for other kinds. */
 function defaultStartOf(problem: Problem): readonly number[] | undefined {

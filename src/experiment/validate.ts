@@ -6,7 +6,7 @@ import { METHODS, getMethod, type MethodDefinition } from '../engine/methods';
 import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, methodProblemMismatch, problemDimension, problemSuggestedStarts } from '../engine/problems';
-import { checkHyperValue, checkNumber, describe } from '../engine/checks';
+import { checkHyperValue, checkNumber, describe, shortened } from '../engine/checks';
 import { appendAll, copyHyperValue, fail, isJsonObject, joinPath, placeName, unknownKeys, type Checked } from '../engine/check-values';
 import { LIMITS, capProblems } from '../engine/limits';
 import {
@@ -240,7 +240,7 @@ export function checkMethodId(value: unknown, path: string): Checked<MethodDefin
   const definition = getMethod(value);
   if (definition) return { ok: true, value: definition };
   const known = METHODS.map((method) => method.id);
-  return fail(`${path}: unknown optimizer '${value}'${didYouMean(value, known)}; known: ${known.join(', ')}`);
+  return fail(`${path}: unknown optimizer '${shortened(value)}'${didYouMean(value, known)}; known: ${known.join(', ')}`);
 }
 
 /** Validates a run colour "#rrggbb" (hex digits in either case) and returns it in lower case. */
@@ -297,7 +297,7 @@ export function checkSchedule(value: unknown, path: string): Checked<ScheduleSpe
   const type = value.type;
   const typePath = joinPath(path, 'type');
   if (typeof type !== 'string') return fail(`${typePath} must be one of ${types.join(', ')}, got ${describe(type)}`);
-  if (!Object.hasOwn(SCHEDULE_SPECS, type)) return fail(`${typePath}: unknown schedule '${type}'${didYouMean(type, types)}; known: ${types.join(', ')}`);
+  if (!Object.hasOwn(SCHEDULE_SPECS, type)) return fail(`${typePath}: unknown schedule '${shortened(type)}'${didYouMean(type, types)}; known: ${types.join(', ')}`);
   const specs = SCHEDULE_SPECS[type as ScheduleSpec['type']];
   const names = specs.map((spec) => spec.name);
   const known = `${type} takes ${names.length === 0 ? 'no parameters' : names.join(', ')}`;

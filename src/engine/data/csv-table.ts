@@ -133,9 +133,9 @@ export function parseCsvTable(text: string, limits: CsvLimits = DEFAULT_CSV_LIMI
   return { ok: true, value: { names, rows: cells.slice(dataStart), lines: lines.slice(dataStart), header, delimiter } };
 }
 
-/** How messages name a column (0-based index): `column "price" (3)` with a header, `column 3` without. */
+/** How messages name a column (0-based index): `column "price" (3)` with a header (a long name cut to 40 characters), `column 3` without. */
 export function columnLabel(names: readonly string[], index: number, header: boolean): string {
-  return header ? `column ${JSON.stringify(names[index] ?? '')} (${index + 1})` : `column ${index + 1}`;
+  return header ? `column ${quoteCell(names[index] ?? '')} (${index + 1})` : `column ${index + 1}`;
 }
 
 /** A cell's text for a message: quoted and escaped, cut to 40 characters. */

@@ -121,7 +121,7 @@ export function csvToDataset(text: string, selection: CsvSelection = {}, limits:
   };
   if (task === 'regression') return { ok: true, value: { ...dataset, task } };
   const classNames = sortedLabels(labels);
-  if (classNames.length < 2) return fail(`the target ${JSON.stringify(targetColumn.name)} has a single class (${quoteCell(classNames[0] ?? '')}); classification needs at least two`);
+  if (classNames.length < 2) return fail(`the target ${quoteCell(targetColumn.name)} has a single class (${quoteCell(classNames[0] ?? '')}); classification needs at least two`);
   const classIndex = new Map(classNames.map((name, index) => [name, index]));
   for (let i = 0; i < rows; i++) targets[i] = classIndex.get(labels[i]) ?? Number.NaN;
   return { ok: true, value: { ...dataset, task, classNames } };
@@ -197,27 +197,27 @@ function chooseColumns(table: CsvTable, inspection: CsvInspection, selection: Cs
   const errors: string[] = [];
   const indexOf = (name: string, role: string): number => {
     const index = table.names.indexOf(name);
-    if (index < 0) errors.push(`${role}: no column named ${JSON.stringify(name)}${didYouMean(name, table.names)}${knownColumns(table.names)}`);
+    if (index < 0) errors.push(`${role}: no column named ${quoteCell(name)}${didYouMean(name, table.names)}${knownColumns(table.names)}`);
     return index;
   };
   const target = indexOf(selection.target ?? inspection.target, 'target');
   let features: number[];
   if (selection.features === undefined) {
     features = target < 0 ? [] : defaultFeatures(inspection.columns, target);
-    if (target >= 0 && features.length === 0) errors.push(`no numeric column besides the target ${JSON.stringify(table.names[target])} to use as a feature`);
+    if (target >= 0 && features.length === 0) errors.push(`no numeric column besides the target ${quoteCell(table.names[target])} to use as a feature`);
   } else {
     features = selection.features.map((name) => indexOf(name, 'feature'));
     if (selection.features.length === 0) errors.push('choose at least one feature column');
     selection.features.forEach((name, position) => {
-      if (name === table.names[target]) errors.push(`feature ${JSON.stringify(name)} is also the target`);
-      else if (selection.features?.indexOf(name) !== position) errors.push(`feature ${JSON.stringify(name)} is listed twice`);
+      if (name === table.names[target]) errors.push(`feature ${quoteCell(name)} is also the target`);
+      else if (selection.features?.indexOf(name) !== position) errors.push(`feature ${quoteCell(name)} is listed twice`);
     });
   }
   return errors.length > 0 ? fail(...errors) : { ok: true, value: { target, features } };
 }
 
 function knownColumns(names: readonly string[]): string {
-  const shown = names.slice(0, 10).map((name) => JSON.stringify(name));
+  const shown = names.slice(0, 10).map((name) => quoteCell(name));
   return ` (the columns are ${shown.join(', ')}${names.length > 10 ? ` and ${grouped(names.length - 10)} more` : ''})`;
 }
 

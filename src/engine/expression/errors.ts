@@ -21,3 +21,11 @@ export class FormulaSyntaxError extends Error {
     this.error = { message, column, length };
   }
 }
+
+/** Longest piece of the formula a message quotes; a longer token is cut, so a message stays short whatever was typed. */
+const MAX_QUOTED = 40;
+
+/** A token as a message quotes it: 'sinn', or its first MAX_QUOTED characters and '…'. */
+export function quoted(text: string): string {
+  return `'${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text}'`;
+}

@@ -28,9 +28,9 @@ import {
   type BinaryOperator,
   type Expr,
 } from './ast';
-import { FormulaSyntaxError, type FormulaError } from './errors';
+import { FormulaSyntaxError, quoted, type FormulaError } from './errors';
 import { closestName } from '../suggest';
-import { scan, type Token } from './tokenizer';
+import { TokenStream, type Token } from './tokenizer';
 import { LIMITS } from '../limits';
 
 /** A parsed formula, or the first error in it. */
@@ -67,12 +67,14 @@ export function parseFormula(text: string): ParseResult {
 }
 
 class Parser {
-  private readonly tokens: Token[];
+  /** The tokens read so far: scanning goes no further than parsing (an error ends both). */
+  private readonly tokens: Token[] = [];
+  private readonly stream: TokenStream;
   private position = 0;
   private depth = 0;
 
   constructor(text: string) {
-    this.tokens = scan(text);
+    this.stream = new TokenStream(text);
   }
 
   parseFormula(): Expr {
@@ -209,9 +211,9 @@ class Parser {
     if (callFollows) {
       const suggestion = closestName(name, FUNCTION_NAMES);
       const hint = suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
-      throw new FormulaSyntaxError(`unknown function '${name}' at column ${column}${hint}`, column, name.length);
+      throw new FormulaSyntaxError(`unknown function ${quoted(name)} at column ${column}${hint}`, column, name.length);
     }
-    throw new FormulaSyntaxError(`unknown variable '${name}' at column ${column} (${unknownVariableHint(name)})`, column, name.length);
+    throw new FormulaSyntaxError(`unknown variable ${quoted(name)} at column ${column} (${unknownVariableHint(name)})`, column, name.length);
   }
 
   private call(nameToken: Token & { kind: 'identifier' }, name: keyof typeof FUNCTION_ARITY): Expr {
@@ -255,14 +257,14 @@ class Parser {
     if (token.kind === 'end') return this.unexpectedEnd();
     if (token.kind === 'number' || token.kind === 'identifier' || token.kind === '(') {
       // An operand right after a complete operand: "x y", "2 3", "x (y)".
-      return new FormulaSyntaxError(`missing operator before '${token.text}' at column ${token.column}`, token.column, token.text.length);
+      return new FormulaSyntaxError(`missing operator before ${quoted(token.text)} at column ${token.column}`, token.column, token.text.length);
     }
-    return new FormulaSyntaxError(`unexpected '${token.text}' at column ${token.column}`, token.column, token.text.length);
+    return new FormulaSyntaxError(`unexpected ${quoted(token.text)} at column ${token.column}`, token.column, token.text.length);
   }
 
   private unexpectedEnd(): FormulaSyntaxError {
     const last = this.tokens[this.position - 1];
-    return new FormulaSyntaxError(`unexpected end of formula after '${last.text}'`, last.column, last.text.length);
+    return new FormulaSyntaxError(`unexpected end of formula after ${quoted(last.text)}`, last.column, last.text.length);
   }
 
   private enter(token: Token): void {
@@ -271,12 +273,16 @@ class Parser {
     }
   }
 
+
   private peek(): Token {
+    while (this.tokens.length <= this.position) this.tokens.push(this.stream.next());
     return this.tokens[this.position];
   }
 
   private advance(): Token {
-    return this.tokens[this.position++];
+    const token = this.peek();
+    this.position++;
+    return token;
   }
 }
 
@@ -317,7 +323,7 @@ function binary(operator: BinaryOperator, left: Expr, right: Expr): Expr {
 /** What to say about a name that is not x, y, pi or e: a likely fix, else the variables there are. */
 function unknownVariableHint(name: string): string {
   // "xy" is one name: the product has to be written out.
-  if (/^[xy]+$/.test(name)) return `use x and y; write ${name.split('').join('*')} to multiply`;
+  if (/^[xy]+$/.test(name)) return `use x and y; write ${name.length > 20 ? 'x*y' : name.split('').join('*')} to multiply`;
   // "sinx": a function name glued to its argument.
   const glued = FUNCTION_NAMES.find((fn) => name.startsWith(fn) && /^[xy]$/.test(name.slice(fn.length)));
   if (glued !== undefined) return `write ${glued}(${name.slice(glued.length)}) to apply ${glued}`;

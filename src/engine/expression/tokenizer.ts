@@ -1,4 +1,4 @@
-import { FormulaSyntaxError, type FormulaError } from './errors';
+import { FormulaSyntaxError, quoted, type FormulaError } from './errors';
 
 /** An operator symbol; `**` is read as `^`. */
 export type OperatorSymbol = '+' | '-' | '*' | '/' | '^';
@@ -35,41 +35,61 @@ export function tokenize(text: string): TokenizeResult {
   }
 }
 
-/** Like tokenize, but throws FormulaSyntaxError (for the parser, which catches it). */
+/** Like tokenize, but throws FormulaSyntaxError. */
 export function scan(text: string): Token[] {
+  const stream = new TokenStream(text);
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  for (let token = stream.next(); ; token = stream.next()) {
+    tokens.push(token);
+    if (token.kind === 'end') return tokens;
+  }
+}
+
+/**
+ * A formula's tokens one at a time (throwing FormulaSyntaxError at a lexical error), for the
+ * parser: it stops at the first error, so a 150 KB text whose first 4,000 operations are already
+ * too many is never scanned to its end.
+ */
+export class TokenStream {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The next token; the 'end' token once the text is used up. */
+  next(): Token {
+    const text = this.text;
+    while (this.i < text.length && isWhitespace(text[this.i])) this.i++;
+    const i = this.i;
     const column = i + 1;
-    if (isWhitespace(c)) {
-      i++;
-    } else if (isDigit(c) || c === '.') {
+    if (i >= text.length) return { kind: 'end', text: '', column: text.length + 1 };
+    const c = text[i];
+    if (isDigit(c) || c === '.') {
       const end = scanNumberEnd(text, i);
-      tokens.push(numberToken(text.slice(i, end), column));
-      i = end;
-    } else if (isIdentifierStart(c)) {
+      this.i = end;
+      return numberToken(text.slice(i, end), column);
+    }
+    if (isIdentifierStart(c)) {
       let end = i + 1;
       while (end < text.length && isIdentifierPart(text[end])) end++;
-      tokens.push({ kind: 'identifier', name: text.slice(i, end), text: text.slice(i, end), column });
-      i = end;
-    } else if (c === '*' && text[i + 1] === '*') {
-      tokens.push({ kind: 'operator', operator: '^', text: '**', column });
-      i += 2;
-    } else if (c === '+' || c === '-' || c === '*' || c === '/' || c === '^') {
-      tokens.push({ kind: 'operator', operator: c, text: c, column });
-      i++;
-    } else if (c === '(' || c === ')' || c === ',') {
-      tokens.push({ kind: c, text: c, column });
-      i++;
-    } else {
-      // Report a whole code point, so an emoji is quoted and underlined as one character.
-      const character = String.fromCodePoint(text.codePointAt(i) ?? 0);
-      throw new FormulaSyntaxError(`unexpected character '${character}' at column ${column}`, column, character.length);
+      this.i = end;
+      return { kind: 'identifier', name: text.slice(i, end), text: text.slice(i, end), column };
     }
+    if (c === '*' && text[i + 1] === '*') {
+      this.i += 2;
+      return { kind: 'operator', operator: '^', text: '**', column };
+    }
+    if (c === '+' || c === '-' || c === '*' || c === '/' || c === '^') {
+      this.i++;
+      return { kind: 'operator', operator: c, text: c, column };
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      this.i++;
+      return { kind: c, text: c, column };
+    }
+    // Report a whole code point, so an emoji is quoted and underlined as one character.
+    const character = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    throw new FormulaSyntaxError(`unexpected character '${character}' at column ${column}`, column, character.length);
   }
-  tokens.push({ kind: 'end', text: '', column: text.length + 1 });
-  return tokens;
 }
 
 /**
@@ -96,15 +116,16 @@ function scanNumberEnd(text: string, start: number): number {
   return end;
 }
 
-const NUMBER_PATTERN = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Unambiguous on purpose: \d+\.?\d* backtracks quadratically on a long run of digits that does not match.
+const NUMBER_PATTERN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function numberToken(text: string, column: number): Token {
   if (!NUMBER_PATTERN.test(text)) {
-    throw new FormulaSyntaxError(`number '${text}' is malformed at column ${column}`, column, text.length);
+    throw new FormulaSyntaxError(`number ${quoted(text)} is malformed at column ${column}`, column, text.length);
   }
   const value = Number(text);
   if (!Number.isFinite(value)) {
-    throw new FormulaSyntaxError(`number '${text}' is too large at column ${column}`, column, text.length);
+    throw new FormulaSyntaxError(`number ${quoted(text)} is too large at column ${column}`, column, text.length);
   }
   return { kind: 'number', value, text, column };
 }

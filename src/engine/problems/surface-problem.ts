@@ -1,4 +1,4 @@
-import { checkNumber, describe } from '../checks';
+import { checkNumber, describe, shortened } from '../checks';
 import { fail, isJsonObject, unknownKeys, type Checked, type JsonObject } from '../check-values';
 import { didYouMean } from '../suggest';
 import { LIMITS } from '../limits';
@@ -75,7 +75,7 @@ export function checkSurfaceFields(
   const definition = getSurface(id);
   if (!definition) {
     const known = SURFACES.map((surface) => surface.id);
-    return fail(`${paths.surface}: unknown surface '${id}'${didYouMean(id, known)}; known: ${known.join(', ')}`);
+    return fail(`${paths.surface}: unknown surface '${shortened(id)}'${didYouMean(id, known)}; known: ${known.join(', ')}`);
   }
   if (params !== undefined && !isJsonObject(params)) return fail(`${paths.params} must be an object of numbers, got ${describe(params)}`);
   const errors: string[] = [];
