@@ -1,16 +1,20 @@
+import { Suspense } from 'react';
 import { AnalysisPanel } from './analyses/AnalysisPanel';
-import { DataPanel } from './data/DataPanel';
-import { Intro } from './intro/Intro';
 import { LossPanel } from './loss/LossPanel';
 import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { ProblemPanel } from './problem/ProblemPanel';
+import { Intro } from './intro/Intro';
 import { RunsPanel } from './runs/RunsPanel';
 import { Toolbar } from './toolbar/Toolbar';
 import { RestorePrompt } from './toolbar/RestorePrompt';
 import { UrlProblems } from './toolbar/UrlProblems';
 import { useDocumentPreferences } from './preferences';
+import { lazyComponent } from './lazy-component';
 import { useAppStore, useAppStoreApi } from './use-app-store';
+
+// shown only for a data problem: its view, scene and fit load with the first one
+const DataPanel = lazyComponent(() => import('./data/DataPanel'), 'DataPanel');
 
 /**
  * The playground: problem and runs in a sidebar; the stage holds the map, the loss chart, playback
@@ -22,6 +26,7 @@ import { useAppStore, useAppStoreApi } from './use-app-store';
 export function App() {
   useDocumentPreferences(useAppStoreApi());
   const engineError = useAppStore((state) => state.engineError);
+  const isData = useAppStore((state) => state.experiment.problem.kind === 'data');
   return (
     <div className="app">
       <Toolbar />
@@ -39,7 +44,11 @@ export function App() {
         </aside>
         <main className="stage">
           <MapPanel />
-          <DataPanel />
+          {isData && (
+            <Suspense fallback={null}>
+              <DataPanel />
+            </Suspense>
+          )}
           <LossPanel />
           <PlaybackBar />
           <AnalysisPanel />
