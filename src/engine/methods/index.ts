@@ -17,8 +17,9 @@ export { unmetNeed } from './needs';
 
 /**
  * Every method, in the order the picker lists them (family by family): a new method is a file in
- * its family's folder and a line in that folder's index.ts (a new torch-style optimizer: a line in
- * first-order/index.ts, which reaches this list through the adapter).
+ * its family's folder (its spec, then the spec with its `create`) and a line in each of that
+ * folder's two lists in index.ts, the methods and the specs (catalogue.test.ts checks they agree);
+ * a new torch-style optimizer is a line in first-order/index.ts, which reaches both through the adapter.
  */
 export const METHODS: readonly MethodDefinition[] = /* @__PURE__ */ everyMethod();
 
