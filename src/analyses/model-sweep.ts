@@ -2,7 +2,7 @@ import type { Experiment } from '../experiment/experiment';
 import { numberHyper } from '../engine/methods/first-order/hyper';
 import type { HyperValues } from '../engine/methods/hyperparameters';
 import { resolveData } from '../engine/problems';
-import { resolveRun } from '../experiment/run-experiment';
+import { resolveRunHyper } from '../experiment/run-experiment';
 import { FUSED_MAX_PARAMETERS, type ModelWorkloadSize } from './model-engine';
 
 // Which learning-rate sweeps of a data problem the WebGPU model trainers can run (gpu/model-training):
@@ -40,7 +40,7 @@ export function modelSweepWorkload(experiment: Experiment, runIndex: number, mod
   const data = resolveData(problem);
   if (data.batchSize !== undefined && data.batchSize < data.train.rows) return 'mini-batches run on the TypeScript pool (each run of a sweep shuffles with its own seed)';
   const parameterCount = data.createModel().parameterCount;
-  const optimizer = modelOptimizer(run.optimizer, resolveRun(run).hyper);
+  const optimizer = modelOptimizer(run.optimizer, resolveRunHyper(run));
   if (typeof optimizer === 'string') return optimizer;
   // the fused shader runs plain SGD on small networks
   const fusedFits = optimizer.kind === 'sgd' && optimizer.momentum === 0 && parameterCount <= FUSED_MAX_PARAMETERS;

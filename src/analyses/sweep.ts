@@ -2,7 +2,7 @@
 // method without one, its first continuous number hyperparameter), against beta1 or momentum when
 // the run's method has it.
 import type { SweepJob } from '../engine/batch/types';
-import { getMethod } from '../engine/methods';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import { effectiveSecondAxis, sweptParameter, sweptRange } from '../experiment/analysis-settings';
 import { analysedRun, type AnalysisInputs } from './analysis-inputs';
 
@@ -11,7 +11,7 @@ export function sweepJobFor(inputs: Pick<AnalysisInputs, 'experiment' | 'sweep'>
   const { settings } = inputs.sweep;
   const run = inputs.experiment.runs[analysedRun(inputs, settings.run)];
   const parameter = sweptParameter(run.optimizer);
-  if (parameter === null) throw new Error(`${getMethod(run.optimizer)?.name ?? run.optimizer} has no continuous number hyperparameter to sweep`);
+  if (parameter === null) throw new Error(`${getMethodSpec(run.optimizer)?.name ?? run.optimizer} has no continuous number hyperparameter to sweep`);
   const second = effectiveSecondAxis(settings, run.optimizer);
   return {
     kind: 'sweep',

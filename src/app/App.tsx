@@ -1,18 +1,22 @@
+import { Suspense } from 'react';
 import { AnalysisPanel } from './analyses/AnalysisPanel';
-import { DataPanel } from './data/DataPanel';
 import { PanelBoundary } from './errors/PanelBoundary';
-import { Intro } from './intro/Intro';
 import { LossPanel } from './loss/LossPanel';
 import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { ProblemPanel } from './problem/ProblemPanel';
+import { Intro } from './intro/Intro';
 import { RunsPanel } from './runs/RunsPanel';
 import { EngineStatus } from './toolbar/EngineStatus';
 import { Toolbar } from './toolbar/Toolbar';
 import { RestorePrompt } from './toolbar/RestorePrompt';
 import { UrlProblems } from './toolbar/UrlProblems';
 import { useDocumentPreferences } from './preferences';
+import { lazyComponent } from './lazy-component';
 import { useAppStore, useAppStoreApi } from './use-app-store';
+
+// shown only for a data problem: its view, scene and fit load with the first one
+const DataPanel = lazyComponent(() => import('./data/DataPanel'), 'DataPanel');
 
 /**
  * The playground, inside a last-resort boundary: should anything outside the panels fail, the page
@@ -37,6 +41,7 @@ export function App() {
 function Playground() {
   useDocumentPreferences(useAppStoreApi());
   const engineError = useAppStore((state) => state.engineError);
+  const isData = useAppStore((state) => state.experiment.problem.kind === 'data');
   return (
     <div className="app">
       <PanelBoundary name="The toolbar">
@@ -69,9 +74,13 @@ function Playground() {
           <PanelBoundary name="The map" className="map-panel">
             <MapPanel />
           </PanelBoundary>
-          <PanelBoundary name="The data panel" className="data-panel">
-            <DataPanel />
-          </PanelBoundary>
+          {isData && (
+            <PanelBoundary name="The data panel" className="data-panel">
+              <Suspense fallback={null}>
+                <DataPanel />
+              </Suspense>
+            </PanelBoundary>
+          )}
           <PanelBoundary name="The loss chart" className="loss-panel">
             <LossPanel />
           </PanelBoundary>

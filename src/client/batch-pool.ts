@@ -13,7 +13,7 @@ import { batchSize, type AdapterDescription, type BasinJob, type BatchEngine, ty
 import { BATCH_PROTOCOL_VERSION, type BatchRequest, type BatchResponse, type BatchSource, type SeedRunPayload } from '../worker/batch-protocol';
 import { problemDimension } from '../engine/problems';
 import { chooseEngine, estimateRemaining, GPU_DIMENSION, hasFusedKernel, missingRanges, splitRanges, type RunRange, type Throughputs } from '../analyses/plan';
-import { resolveSource } from '../analyses/source';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import { abortError, isAbort } from './abort';
 import { workerHealth, type WorkerHealth } from './worker-health';
 import { describeFault, WatchedWorker, type WatchdogTiming, type WorkerFault } from './worker-watchdog';
@@ -586,9 +586,14 @@ function modelEngine(choice: ModelEngineChoice): { engine: 'js' | 'webgpu'; reas
   return { engine: choice.engine === 'typescript' ? 'js' : 'webgpu', reason: choice.reason };
 }
 
-function kernelOf(source: BatchSource, jobKind: 'basin' | 'sweep'): { name: string; hasKernel: boolean } {
-  const { settings } = resolveSource(source);
-  return { name: settings.method.name, hasKernel: hasFusedKernel(settings, jobKind) };
+function kernelOf({ experiment, runIndex }: BatchSource, jobKind: 'basin' | 'sweep'): { name: string; hasKernel: boolean } {
+  // from the method catalogue, not resolveSource: the page's main thread holds no method's code
+  const run = experiment.runs[runIndex];
+  if (!run) throw new Error(`the experiment has no run ${runIndex + 1}`);
+  const method = getMethodSpec(run.optimizer);
+  if (!method) throw new Error(`unknown optimizer '${run.optimizer}'`);
+  // a first-order method runs a torch-style optimizer, which has a fused kernel (resolveRun's `optimizer`)
+  return { name: method.name, hasKernel: hasFusedKernel({ method, ...(method.family === 'first-order' && { optimizer: method }) }, jobKind) };
 }
 
 /** Measurements hold for one problem and optimizer (a formula's cost sets the throughput). */

@@ -1,5 +1,5 @@
 import type { NumberRange } from '../engine/checks';
-import { getMethod } from '../engine/methods';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import { LIMITS } from '../engine/limits';
 
 // The settings of the three batch analyses (basin-of-attraction map, learning-rate sweep, many
@@ -114,7 +114,7 @@ export interface SweptParameter {
  * (whole numbers and switches make no log grid). Unknown ids have none.
  */
 export function sweptParameter(methodId: string): SweptParameter | null {
-  const numbers = (getMethod(methodId)?.hyperSpecs ?? []).flatMap((spec) => (spec.kind === 'number' && !spec.integer ? [spec] : []));
+  const numbers = (getMethodSpec(methodId)?.hyperSpecs ?? []).flatMap((spec) => (spec.kind === 'number' && !spec.integer ? [spec] : []));
   // a log grid needs positive values: the lower end is excluded when it is 0
   const spec = numbers.find((candidate) => candidate.name === 'lr') ?? numbers.find((candidate) => candidate.max > 0);
   if (spec === undefined) return null;
@@ -138,7 +138,7 @@ export function sweptRange(settings: Pick<SweepSettings, 'lrMin' | 'lrMax'>, par
  * family, Lion), momentum for SGD and RMSprop; null when it has neither (Adagrad, Adadelta).
  */
 export function secondAxisFor(optimizerId: string): SweepSecondName | null {
-  const specs = getMethod(optimizerId)?.hyperSpecs ?? [];
+  const specs = getMethodSpec(optimizerId)?.hyperSpecs ?? [];
   // the first axis sweeps lr: a method without one (sigma swept) gets no second axis
   if (sweptParameter(optimizerId)?.name !== 'lr') return null;
   if (specs.some((spec) => spec.name === 'betas' && spec.kind === 'pair')) return 'beta1';

@@ -1,4 +1,4 @@
-import { getMethod } from '../engine/methods';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import { getSurface } from '../engine/problems/surfaces';
 import type { Experiment, ExperimentRun, Problem } from './experiment';
 import { deepEqual } from './url-field';
@@ -53,7 +53,7 @@ function describeRunCount(before: readonly ExperimentRun[], after: readonly Expe
 
 function describeRunEdit(before: ExperimentRun, after: ExperimentRun, index: number): string {
   const run = `run ${index + 1}`;
-  if (before.optimizer !== after.optimizer) return `switch ${run} to ${getMethod(after.optimizer)?.name ?? after.optimizer}`;
+  if (before.optimizer !== after.optimizer) return `switch ${run} to ${getMethodSpec(after.optimizer)?.name ?? after.optimizer}`;
   const hyper = Object.keys({ ...before.hyper, ...after.hyper }).filter((name) => !deepEqual(before.hyper[name], after.hyper[name]));
   if (hyper.length > 0) return `change ${hyper.join(' and ')} of ${run}`;
   if (!deepEqual(before.start, after.start)) return `move the start of ${run}`;

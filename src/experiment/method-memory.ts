@@ -1,4 +1,4 @@
-import { getMethod } from '../engine/methods';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import type { HyperValues } from '../engine/methods/hyperparameters';
 import type { Model } from '../engine/models';
 
@@ -69,7 +69,7 @@ function otherStateFloats(id: string, hyper: HyperValues, n: number): number {
 
 /** The memory of run method `id` with complete `hyper` on `model`, for batches of `batchRows` rows. */
 export function methodMemory(id: string, hyper: HyperValues, model: Model, batchRows: number): MethodMemory {
-  const method = getMethod(id);
+  const method = getMethodSpec(id);
   const n = model.parameterCount;
   const backward = method?.needs.gradient ?? false;
   let stateFloats = method?.kernel ? method.kernel(hyper).coordinateState.length * n : otherStateFloats(id, hyper, n);

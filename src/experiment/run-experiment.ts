@@ -2,6 +2,7 @@ import type { ClipSpec } from '../engine/clipping';
 import type { Domain, Objective } from '../engine/objective';
 import { problemDomain, resolveProblem as resolveEngineProblem, type ResolvedProblem as EngineResolvedProblem } from '../engine/problems';
 import { getMethod, type MethodDefinition } from '../engine/methods';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import { getOptimizer } from '../engine/methods/first-order';
 import type { HyperValues, OptimizerDefinition } from '../engine/methods/first-order/optimizer';
 import { deriveSeed } from '../engine/random';
@@ -59,6 +60,16 @@ export function resolveRun(run: ExperimentRun): ResolvedRun {
     ...(run.schedule && { schedule: run.schedule }),
     ...(run.clip && { clip: run.clip }),
   };
+}
+
+/**
+ * A run's complete hyperparameters (the given ones with its method's defaults for the rest), read
+ * from the method catalogue: what the page's main thread asks, without the registry's code.
+ */
+export function resolveRunHyper(run: ExperimentRun): HyperValues {
+  const method = getMethodSpec(run.optimizer);
+  if (!method) throw new Error(`unknown optimizer '${run.optimizer}'`);
+  return resolveHyper(method, run.hyper);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getMethod, type HyperValue, type HyperValues } from '../engine/methods';
+import { getMethodSpec, type HyperValue, type HyperValues } from '../engine/methods/catalogue';
 import type { ScheduleType } from '../engine/schedules';
 import type { Experiment, ExperimentRun } from './experiment';
 
@@ -128,7 +128,7 @@ export function formatSetting(value: number): string {
  * "AdamW lr 0.05 wd 0.01", then its schedule and clipping when it has them ("Adam lr 0.05 cosine clip 1").
  */
 export function automaticRunName(run: Pick<ExperimentRun, 'optimizer' | 'hyper' | 'schedule' | 'clip'>): string {
-  const method = getMethod(run.optimizer);
+  const method = getMethodSpec(run.optimizer);
   const rule = RUN_NAME_RULES[run.optimizer];
   const defaults = new Map<string, HyperValue>(method?.hyperSpecs.map((spec) => [spec.name, spec.defaultValue]) ?? []);
   const valueOf = (name: string) => run.hyper[name] ?? defaults.get(name);

@@ -1,4 +1,4 @@
-import { getMethod, type MethodDefinition } from '../engine/methods';
+import { getMethodSpec, type MethodSpec } from '../engine/methods/catalogue';
 import type { Experiment } from './experiment';
 
 // Which runs differ from seed to seed: the many-seeds analysis repeats only those, and a link that
@@ -9,7 +9,7 @@ import type { Experiment } from './experiment';
  * gradient-free searches and the zeroth-order estimates draw proposals, populations and probe
  * directions). Such a run differs from seed to seed even without gradient noise.
  */
-export function drawsFromSeed(method: Pick<MethodDefinition, 'family' | 'stochastic'>): boolean {
+export function drawsFromSeed(method: Pick<MethodSpec, 'family' | 'stochastic'>): boolean {
   return method.stochastic ?? (method.family === 'gradient-free' || method.family === 'zeroth-order');
 }
 
@@ -20,6 +20,6 @@ export function drawsFromSeed(method: Pick<MethodDefinition, 'family' | 'stochas
 export function runIsStochastic(experiment: Experiment, index: number): boolean {
   if (experiment.noise > 0) return true;
   if (experiment.problem.kind === 'data' && experiment.problem.batch_size !== undefined) return true;
-  const method = getMethod(experiment.runs[index]?.optimizer ?? '');
+  const method = getMethodSpec(experiment.runs[index]?.optimizer ?? '');
   return method !== undefined && drawsFromSeed(method);
 }

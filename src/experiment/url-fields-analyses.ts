@@ -1,6 +1,6 @@
 import { runIsStochastic } from './stochastic-runs';
 import { checkNumber, type NumberRange } from '../engine/checks';
-import { getMethod } from '../engine/methods';
+import { getMethodSpec } from '../engine/methods/catalogue';
 import {
   BASIN_COLOR_BY,
   BASIN_OPACITY_RANGE,
@@ -127,7 +127,7 @@ function parseSecondAxis([nameText, minText, maxText, countText]: string[], opti
   const available = secondAxisFor(optimizerId);
   const name = (['beta1', 'momentum'] as const).find((choice) => choice === nameText);
   if (!name || name !== available) {
-    const optimizer = getMethod(optimizerId)?.name ?? optimizerId;
+    const optimizer = getMethodSpec(optimizerId)?.name ?? optimizerId;
     const offers = available ? `sweeps ${available}` : 'has no second axis to sweep';
     reader.problems.push(`sweep: '${shorten(nameText)}' cannot be swept for run ${run + 1} (${optimizer} ${offers}); a 1-D sweep`);
     return null;

@@ -1,6 +1,6 @@
 import type { ClipSpec } from '../engine/clipping';
 import { shorten } from './url-field';
-import type { MethodDefinition } from '../engine/methods';
+import type { MethodSpec } from '../engine/methods/catalogue';
 import type { HyperValues } from '../engine/methods/hyperparameters';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { MAX_LABEL_LENGTH, type ExperimentRun } from './experiment';
@@ -109,7 +109,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The optimizer of a run's head, and its arguments when they can be read ("adam(lr=0.1" cannot). */
-function readMethod(text: string): Parsed<{ definition: MethodDefinition; call: Call | undefined; problems: string[] }> {
+function readMethod(text: string): Parsed<{ definition: MethodSpec; call: Call | undefined; problems: string[] }> {
   const call = parseCall(text);
   const open = text.indexOf('(');
   const name = call.ok ? call.value.name : text.slice(0, open < 0 ? text.length : open);
@@ -126,7 +126,7 @@ function readMethod(text: string): Parsed<{ definition: MethodDefinition; call: 
  * a rule between them (SGD's nesterov needs momentum), the value whose default mends it falls back:
  * the last such in the spec order, since later hyperparameters (nesterov) qualify earlier ones.
  */
-function readHyper(definition: MethodDefinition, call: Call): ReadArguments {
+function readHyper(definition: MethodSpec, call: Call): ReadArguments {
   const { values, problems } = readArguments(call.args, definition.hyperSpecs, { owner: definition.name, path: '' });
   const hyper: Record<string, unknown> = { ...values };
   const crossFieldError = () => definition.validate?.(resolveHyper(definition, hyper as HyperValues)) ?? null;

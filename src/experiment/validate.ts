@@ -2,7 +2,7 @@ import type { ClipSpec } from '../engine/clipping';
 import type { Domain } from '../engine/objective';
 import type { DatasetSpec } from '../engine/data/dataset-spec';
 import type { ModelSpec } from '../engine/models';
-import { METHODS, getMethod, type MethodDefinition } from '../engine/methods';
+import { METHOD_SPECS, getMethodSpec, type MethodSpec } from '../engine/methods/catalogue';
 import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/first-order/optimizer';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
 import { checkDomain, checkFormulaText, checkProblem as checkProblemSpec, checkSurfaceFields, methodProblemMismatch, problemDimension, problemSuggestedStarts } from '../engine/problems';
@@ -108,7 +108,7 @@ export function parseExperiment(json: unknown): ParseResult {
 export function runProblemMismatches(runs: readonly ExperimentRun[], problem: Problem): string[] {
   const messages: string[] = [];
   runs.forEach((run, index) => {
-    const method = getMethod(run.optimizer);
+    const method = getMethodSpec(run.optimizer);
     const mismatch = method ? methodProblemMismatch(method.needs, problem) : null;
     if (method && mismatch) messages.push(`runs[${index}].optimizer: ${method.name} ${mismatch}`);
   });
@@ -234,12 +234,12 @@ export function checkRun(value: unknown, path: string, dimension: number | undef
 }
 
 /** Validates an optimizer id against the method registry and returns its definition. */
-export function checkMethodId(value: unknown, path: string): Checked<MethodDefinition> {
+export function checkMethodId(value: unknown, path: string): Checked<MethodSpec> {
   if (value === undefined) return fail(`${path} is missing`);
   if (typeof value !== 'string') return fail(`${path} must be an optimizer id, got ${describe(value)}`);
-  const definition = getMethod(value);
+  const definition = getMethodSpec(value);
   if (definition) return { ok: true, value: definition };
-  const known = METHODS.map((method) => method.id);
+  const known = METHOD_SPECS.map((method) => method.id);
   return fail(`${path}: unknown optimizer '${shortened(value)}'${didYouMean(value, known)}; known: ${known.join(', ')}`);
 }
 
@@ -257,7 +257,7 @@ export function checkHidden(value: unknown, path: string): Checked<boolean> {
 
 /** Validates the hyperparameters given for an optimizer against its specs; keeps only what was given. */
 export function checkHyper(optimizerId: string, value: unknown, path: string): Checked<HyperValues> {
-  const definition = getMethod(optimizerId);
+  const definition = getMethodSpec(optimizerId);
   if (!definition) return fail(`unknown optimizer '${optimizerId}'`);
   if (!isJsonObject(value)) return fail(`${path} must be an object like {"lr": 0.01}, got ${describe(value)}`);
   const names = definition.hyperSpecs.map((spec) => spec.name);

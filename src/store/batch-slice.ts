@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AdapterDescription, BasinJob, BatchOutcome, BatchProgress, SeedStatistics, SweepJob } from '../engine/batch/types';
 import type { SeedOutcome } from '../engine/batch/targets';
-import { getMethod, validateHyperValues } from '../engine/methods';
+import { getMethodSpec, validateHyperValues } from '../engine/methods/catalogue';
 import {
   DEFAULT_BASIN,
   DEFAULT_SEEDS,
@@ -15,7 +15,7 @@ import {
   type SweepSecondName,
   type SweepSettings,
 } from '../experiment/analysis-settings';
-import { resolveRun } from '../experiment/run-experiment';
+import { resolveRunHyper } from '../experiment/run-experiment';
 import type { AnalysisCost } from '../analyses/analysis-cost';
 import type { AppState } from './store';
 
@@ -242,18 +242,18 @@ export const createBatchSlice: StateCreator<AppState, [], [], BatchSlice> = (set
     },
     applySweepPoint: (runIndex, learningRate, second) => {
       const run = get().experiment.runs[runIndex];
-      const optimizer = run && getMethod(run.optimizer);
+      const optimizer = run && getMethodSpec(run.optimizer);
       if (!run || !optimizer) return;
       // the value picked is of the swept parameter: lr, or e.g. sigma for a method without one
       const swept = sweptParameter(run.optimizer)?.name ?? 'lr';
       const hyper: Record<string, unknown> = { ...run.hyper, [swept]: roundPicked(learningRate) };
       if (second?.name === 'momentum') hyper.momentum = roundPicked(second.value);
       if (second?.name === 'beta1') {
-        const betas = resolveRun(run).hyper.betas;
+        const betas = resolveRunHyper(run).betas;
         if (Array.isArray(betas)) hyper.betas = [roundPicked(second.value), betas[1]];
       }
       // a picked cell must still be a valid run (in range after rounding; SGD's nesterov needs momentum > 0)
-      if (validateHyperValues(optimizer, { ...resolveRun(run).hyper, ...hyper } as typeof run.hyper) !== null) return;
+      if (validateHyperValues(optimizer, { ...resolveRunHyper(run), ...hyper } as typeof run.hyper) !== null) return;
       get().updateRun(runIndex, { hyper: hyper as typeof run.hyper });
     },
     setBatchJob: (feature, job) => patchFeature(feature, { job }),

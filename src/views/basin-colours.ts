@@ -1,7 +1,8 @@
 // The basin map's colours, apart from the drawing so they can be tested without a DOM: which
 // colour each cell's summary gets (the known minimum it reached, the steps it took to get there, or
 // its final loss on a log scale), the cells painted into RGBA, and the legend with its counts.
-import { format, interpolateYlGnBu, interpolateYlOrRd, rgb } from 'd3';
+import { format, rgb } from 'd3';
+import { interpolateYlGnBu, interpolateYlOrRd } from './colour-schemes';
 import { BASIN_DIMENSION, SUMMARY_OFFSET, summaryStride } from '../engine/batch/types';
 import type { KnownMinimum } from '../engine/objective';
 import type { BasinColorBy } from '../experiment/analysis-settings';

@@ -1,7 +1,9 @@
-import { axisBottom, axisLeft, contours, geoPath, geoTransform, interpolateViridis, select, symbol, symbolStar, type Selection } from 'd3';
+import { axisBottom, axisLeft, contours, select, symbol, symbolStar, type ContourMultiPolygon, type Selection } from 'd3';
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
 import { ColourLegend } from './colour-legend';
+import { interpolateViridis } from './colour-schemes';
+import { polygonPath } from './polygon-path';
 import { mapScales, plotHeightFor, plotWidthToFit, type MapScales, type Margin } from './scales';
 import { fillUndefined, HATCH_SPACING, hatchPath, undefinedRegion } from './undefined-region';
 
@@ -112,14 +114,11 @@ const UNDEFINED_REGION_TITLE = 'f is undefined here: not a finite number (NaN or
 
 /** Draws d3.contours' output (grid coordinates) as SVG path data over `scales`, to a tenth of a pixel. */
 function gridPathProjector(grid: Pick<SurfaceGrid, 'domain' | 'columns' | 'rows'>, scales: Pick<MapScales, 'x' | 'y'>) {
-  return geoPath(
-    geoTransform({
-      point(column, row) {
-        const [x, y] = contourPointToParameter(grid, column, row);
-        this.stream.point(scales.x(x), scales.y(y));
-      },
-    }),
-  ).digits(1);
+  return (polygon: ContourMultiPolygon) =>
+    polygonPath(polygon, (column, row) => {
+      const [x, y] = contourPointToParameter(grid, column, row);
+      return [scales.x(x), scales.y(y)];
+    });
 }
 
 /** SVG path data of the region where f is undefined (undefined-region.ts), drawn with `scales`; '' when f is finite everywhere. */

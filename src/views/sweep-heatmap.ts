@@ -2,7 +2,8 @@
 // cell coloured by its run's final (or best) loss on a log scale with viridis (dark purple lowest,
 // as on the contour map); diverged runs are light grey, cells not computed yet stay empty. The
 // run's current setting is marked; clicking a cell picks its pair.
-import { axisBottom, axisLeft, format, interpolateViridis, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
+import { axisBottom, axisLeft, format, rgb, scaleLinear, scaleLog, select, type Selection } from 'd3';
+import { interpolateViridis } from './colour-schemes';
 import type { SweepJob } from '../engine/batch/types';
 import { linearSpaced, logSpaced } from '../engine/batch/cells';
 import type { SweepMetric, SweepSecondName } from '../experiment/analysis-settings';

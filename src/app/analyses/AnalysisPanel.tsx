@@ -1,13 +1,16 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { Suspense, useId, useRef, type KeyboardEvent } from 'react';
 import { ENGINE_PREFERENCES, type EnginePreference } from '../../experiment/analysis-settings';
 import type { BatchFeature } from '../../store/batch-slice';
 import { adapterName, percentDone } from './analysis-format';
-import { BasinAnalysis } from './BasinAnalysis';
-import { SeedsAnalysis } from './SeedsAnalysis';
-import { SweepAnalysis } from './SweepAnalysis';
 import { Select } from '../controls/Select';
+import { lazyComponent } from '../lazy-component';
 import { useAppStore } from '../use-app-store';
 import './AnalysisPanel.css';
+
+// each tab's figures and settings load when the tab is first shown: the panel starts collapsed
+const BasinAnalysis = lazyComponent(() => import('./BasinAnalysis'), 'BasinAnalysis');
+const SweepAnalysis = lazyComponent(() => import('./SweepAnalysis'), 'SweepAnalysis');
+const SeedsAnalysis = lazyComponent(() => import('./SeedsAnalysis'), 'SeedsAnalysis');
 
 const TABS: readonly { feature: BatchFeature; label: string }[] = [
   { feature: 'basin', label: 'Basin map' },
@@ -123,9 +126,11 @@ export function AnalysisPanel() {
             ))}
           </div>
           <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${tab}`} className="batch-tabpanel">
-            {tab === 'basin' && <BasinAnalysis />}
-            {tab === 'sweep' && <SweepAnalysis />}
-            {tab === 'seeds' && <SeedsAnalysis />}
+            <Suspense fallback={<p className="lazy-loading">Loading…</p>}>
+              {tab === 'basin' && <BasinAnalysis />}
+              {tab === 'sweep' && <SweepAnalysis />}
+              {tab === 'seeds' && <SeedsAnalysis />}
+            </Suspense>
           </div>
           <BatchEngineChoice />
         </div>

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { basinGrid } from '../../analyses/basin';
-import { getMethod } from '../../engine/methods';
+import { getMethodSpec } from '../../engine/methods/catalogue';
 import { BASIN_RESOLUTIONS, type BasinColorBy, type BasinResolution } from '../../experiment/analysis-settings';
 import { resolveDomain } from '../../experiment/run-experiment';
 import { clampRunIndex } from '../../experiment/run-index';
@@ -30,7 +30,7 @@ export function BasinAnalysis() {
   const steps = useAppStore((state) => state.experiment.steps);
   const optimizerName = useAppStore((state) => {
     const run = state.experiment.runs[clampRunIndex(settings.run, state.experiment.runs.length)];
-    return getMethod(run?.optimizer ?? '')?.name ?? 'the optimizer';
+    return getMethodSpec(run?.optimizer ?? '')?.name ?? 'the optimizer';
   });
   const viewDomain = useAppStore((state) => state.viewDomain);
   const problem = useAppStore((state) => state.experiment.problem);

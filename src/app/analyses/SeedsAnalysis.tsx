@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getMethod } from '../../engine/methods';
+import { getMethodSpec } from '../../engine/methods/catalogue';
 import { DEFAULT_TABLE_TARGET } from '../../analyses/ecdf';
 import { comparedRuns, runIsStochastic } from '../../analyses/seeds';
 import { SEEDS_COUNT_RANGE } from '../../experiment/analysis-settings';
@@ -27,7 +27,7 @@ export function SeedsAnalysis() {
   const setNoise = useAppStore((state) => state.setNoise);
   const steps = useAppStore((state) => state.experiment.steps);
   const runIndex = useAppStore((state) => clampRunIndex(settings.run, state.experiment.runs.length));
-  const optimizerName = useAppStore((state) => getMethod(state.experiment.runs[runIndex]?.optimizer ?? '')?.name ?? 'the optimizer');
+  const optimizerName = useAppStore((state) => getMethodSpec(state.experiment.runs[runIndex]?.optimizer ?? '')?.name ?? 'the optimizer');
   const statistics = useAppStore((state) => (state.seeds.active ? (state.seeds.results?.statistics ?? null) : null));
   // seeds differ with gradient noise, or for a method that draws from its own seed (CMA-ES, random search...)
   const stochastic = useAppStore((state) => comparedRuns(state).some((index) => runIsStochastic(state.experiment, index)));

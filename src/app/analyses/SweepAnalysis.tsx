@@ -1,4 +1,4 @@
-import { getMethod } from '../../engine/methods';
+import { getMethodSpec } from '../../engine/methods/catalogue';
 import {
   SWEEP_COUNT_RANGE,
   SWEEP_LR_RANGE,
@@ -53,7 +53,7 @@ export function SweepAnalysis() {
   const steps = useAppStore((state) => state.experiment.steps);
   const runIndex = useAppStore((state) => clampRunIndex(settings.run, state.experiment.runs.length));
   const optimizerId = useAppStore((state) => state.experiment.runs[runIndex]?.optimizer ?? '');
-  const optimizerName = getMethod(optimizerId)?.name ?? optimizerId;
+  const optimizerName = getMethodSpec(optimizerId)?.name ?? optimizerId;
   const available = secondAxisFor(optimizerId);
   const parameter = sweptParameter(optimizerId);
   const sweptName = parameter?.name ?? 'lr';

@@ -5,7 +5,7 @@ import { format } from 'd3';
 import type { AnalysisCost } from '../../analyses/analysis-cost';
 import type { SeedsMemory } from '../../analyses/seed-points';
 import type { AdapterDescription, BatchOutcome, BatchProgress } from '../../engine/batch/types';
-import { getMethod } from '../../engine/methods';
+import { getMethodSpec } from '../../engine/methods/catalogue';
 import type { SweepSecondName } from '../../experiment/analysis-settings';
 import type { ExperimentRun, Problem } from '../../experiment/experiment';
 import { resolveProblem } from '../../experiment/run-experiment';
@@ -130,7 +130,7 @@ export function seedsBandOf(state: Parameters<typeof seedsPictureOf>[0]): LossBa
 /** A run's number hyperparameter (the swept one: lr, or e.g. sigma), beta1 or momentum as it runs: its own value, else the method's default (NaN when it has none). */
 export function currentHyper(run: ExperimentRun | undefined, name: string): number {
   if (!run) return NaN;
-  const spec = getMethod(run.optimizer)?.hyperSpecs.find((candidate) => candidate.name === (name === 'beta1' ? 'betas' : name));
+  const spec = getMethodSpec(run.optimizer)?.hyperSpecs.find((candidate) => candidate.name === (name === 'beta1' ? 'betas' : name));
   const value = run.hyper[spec?.name ?? name] ?? spec?.defaultValue;
   if (name === 'beta1') return Array.isArray(value) ? value[0] : NaN;
   return typeof value === 'number' ? value : NaN;

@@ -10,8 +10,7 @@ import { DisclosureMenu } from '../controls/DisclosureMenu';
 import { useAppStoreApi } from '../use-app-store';
 import { MIME_TYPES, downloadFile } from './download';
 import { exportFileName } from './file-names';
-import { figureSize, serializeSvg, svgToPng, type FigureAppendix } from './svg-export';
-import { computeTrajectories, formatTrajectories } from './trajectories';
+import type { FigureAppendix } from './svg-export';
 import './run-legend.css';
 
 /**
@@ -40,6 +39,7 @@ async function withRunLegend<T>(figure: SVGSVGElement, state: AppState, save: (l
   holder.style.cssText = 'position:absolute;left:-100000px;top:0;width:1px;height:1px;overflow:hidden';
   host.appendChild(holder);
   try {
+    const { figureSize } = await import('./svg-export');
     const group = select(holder).append('g');
     const { width } = figureSize(figure);
     // a little air between the map's axis title and the legend
@@ -91,6 +91,7 @@ export function ExportMenu() {
   const exportTrajectories = (format: 'json' | 'csv') =>
     run('the trajectories', async () => {
       const { experiment } = store.getState();
+      const { computeTrajectories, formatTrajectories } = await import('./trajectories');
       const output = await computeTrajectories(experiment);
       const name = exportFileName(experiment.problem, 'trajectories', format);
       downloadFile(formatTrajectories(output, format), name, MIME_TYPES[format]);
@@ -105,6 +106,7 @@ export function ExportMenu() {
       const { experiment } = state;
       const title = `${FIGURES[figure].caption(state)}: ${problemTitle(experiment.problem)}`;
       const name = exportFileName(experiment.problem, figure, format);
+      const { figureSize, serializeSvg, svgToPng } = await import('./svg-export');
       const save = async (legend: FigureAppendix | undefined) => {
         const text = serializeSvg(svg, title, legend);
         if (format === 'svg') downloadFile(text, name, MIME_TYPES.svg);

@@ -2,7 +2,7 @@
 // it and the pointer/keyboard handling. It subscribes to the store directly rather than through
 // React state, because playback changes the step up to 60 times a second and a drag changes the
 // experiment on every pointer event: only the views' cheap setters run then, never a React render.
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { Domain } from '../../engine/objective';
 import { planeAxisNames, problemDimension } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
@@ -20,14 +20,17 @@ import { roundToView, sameDomain, zoomDomain } from '../../views/view-domain';
 import { BasinLegend } from '../analyses/BasinLegend';
 import { basinPictureOf, seedsPictureOf } from '../analyses/analysis-format';
 import { HoverReadout } from './HoverReadout';
-import { LandscapeSliceView } from './LandscapeSliceView';
 import { mapBox } from './map-box';
 import { mapRuns, methodStateRuns, runsMovedTogether, withStarts } from './map-runs';
 import { runLabel } from '../runs/labels';
 import { Toggle } from '../controls/Toggle';
 import { DisclosureMenu } from '../controls/DisclosureMenu';
+import { lazyComponent } from '../lazy-component';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './MapPanel.css';
+
+// the slice of a landscape of more than two dimensions loads when such a problem is first shown
+const LandscapeSliceView = lazyComponent(() => import('./LandscapeSliceView'), 'LandscapeSliceView');
 
 /** How much one press of "Zoom in" / "Zoom out" changes the view's width. */
 const BUTTON_ZOOM = 1.5;
@@ -300,7 +303,11 @@ export function MapPanel() {
         {/* a figure, not an img: an img's children are hidden from assistive technology, and the start points inside are buttons */}
         <svg ref={svgRef} role="figure" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
       </div>
-      {dimension !== 2 && <LandscapeSliceView dimension={dimension} />}
+      {dimension !== 2 && (
+        <Suspense fallback={null}>
+          <LandscapeSliceView dimension={dimension} />
+        </Suspense>
+      )}
       <BasinLegend />
       {dimension === 2 && <MapHint />}
     </figure>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { compileFormula, toLatex } from '../../engine/expression';
 import { getSurface, SURFACES, type SurfaceGroup, type SurfaceParameter } from '../../engine/problems/surfaces';
 import type { KnownMinimum } from '../../engine/objective';
@@ -19,8 +19,11 @@ import { GradientDetails } from './GradientDetails';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { applyProblem } from './apply-problem';
 import { checkDraft, draftForDataset } from './data-draft';
-import { DataProblemControls } from './DataProblemControls';
+import { lazyComponent } from '../lazy-component';
 import './ProblemPanel.css';
+
+// a data problem's controls (data sets, generators, CSV, model) load with the first data problem shown
+const DataProblemControls = lazyComponent(() => import('./DataProblemControls'), 'DataProblemControls');
 
 /** The surface picker's value for "Typed formula…". */
 const FORMULA_OPTION = 'formula';
@@ -117,7 +120,9 @@ export function ProblemPanel() {
         {problemTitle(problem)}
       </p>
       {data ? (
-        <DataProblemControls problem={data} />
+        <Suspense fallback={<p className="lazy-loading">Loading…</p>}>
+          <DataProblemControls problem={data} />
+        </Suspense>
       ) : (
         <>
           <Select label="Surface" value={formula ? FORMULA_OPTION : (problem as SurfaceProblem).surface} onChange={choose}>

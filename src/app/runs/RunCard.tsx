@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, type CSSProperties } from 'react';
-import { METHODS, METHOD_FAMILY_NAMES, getMethod, type MethodFamily } from '../../engine/methods';
+import { METHOD_SPECS, METHOD_FAMILY_NAMES, getMethodSpec, type MethodFamily } from '../../engine/methods/catalogue';
 import { methodProblemMismatch } from '../../engine/problems';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { MAX_RUNS } from '../../experiment/experiment';
@@ -39,7 +39,7 @@ const ANY_NUMBER = { min: -Infinity, max: Infinity } as const;
 
 /** The picker's groups: one per family in METHOD_FAMILY_NAMES's order, only families that have methods. */
 const METHOD_GROUPS = (Object.keys(METHOD_FAMILY_NAMES) as MethodFamily[]).flatMap((family) => {
-  const methods = METHODS.filter((method) => method.family === family);
+  const methods = METHOD_SPECS.filter((method) => method.family === family);
   return methods.length > 0 ? [{ family, name: METHOD_FAMILY_NAMES[family], methods }] : [];
 });
 
@@ -68,7 +68,7 @@ export const RunCard = memo(function RunCard({
   const subject = `run ${number}`;
   const headingId = useId();
   const settingsId = useId();
-  const definition = getMethod(run.optimizer);
+  const definition = getMethodSpec(run.optimizer);
   // settings just opened come into view in the sidebar's own scroll (their top first when taller than it)
   const revealSettings = useCallback((element: HTMLDivElement | null) => element?.scrollIntoView({ block: 'nearest' }), []);
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { getMethod } from '../../engine/methods';
+import { getMethodSpec } from '../../engine/methods/catalogue';
 import { problemSuggestedStarts, resolveData, type DataProblem } from '../../engine/problems';
 import type { ExperimentRun, Problem } from '../../experiment/experiment';
 import { methodMemory } from '../../experiment/method-memory';
@@ -31,7 +31,7 @@ export function StartSummary({ run, problem }: { run: ExperimentRun; problem: Pr
 /** "Memory: 105 parameters + 210 state + 170 activation floats · 300 forward, 300 backward passes". */
 export function RunMemory({ run, problem, result }: { run: ExperimentRun; problem: DataProblem; result: RunPayload | undefined }) {
   const memory = useMemo(() => {
-    const method = getMethod(run.optimizer);
+    const method = getMethodSpec(run.optimizer);
     if (!method) return null;
     const data = resolveData(problem);
     const model = data.createModel();

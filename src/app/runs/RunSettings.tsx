@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClipSpec } from '../../engine/clipping';
 import { numberRange } from '../../engine/checks';
-import type { HyperSpec, HyperValue, MethodDefinition } from '../../engine/methods';
+import type { HyperSpec, HyperValue, MethodSpec } from '../../engine/methods/catalogue';
 import { SCHEDULE_SPECS, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { resolveHyper } from '../../experiment/validate';
@@ -19,7 +19,7 @@ import { scheduleForSteps } from './run-setup';
 export interface RunSettingsProps {
   index: number;
   run: ExperimentRun;
-  definition: MethodDefinition;
+  definition: MethodSpec;
 }
 
 /** What clipping's amount is called and does, per clipping type (torch's names). */

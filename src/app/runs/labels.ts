@@ -1,4 +1,4 @@
-import type { HyperSpec } from '../../engine/methods';
+import type { HyperSpec } from '../../engine/methods/catalogue';
 import type { ScheduleType } from '../../engine/schedules';
 import { getSurface, type SurfaceGroup } from '../../engine/problems/surfaces';
 import { dataProblemTitle } from '../../engine/problems';

@@ -1,5 +1,5 @@
 // What a method asks of the objective, as the run settings say it and decide by it. Pure, tested in Node.
-import type { MethodDefinition, MethodNeeds } from '../../engine/methods';
+import type { MethodSpec, MethodNeeds } from '../../engine/methods/catalogue';
 
 /** What a method evaluates, in words: "f only", "f and ∇f", "f, ∇f and ∇²f". */
 export function evaluatesText(needs: MethodNeeds): string {
@@ -12,6 +12,6 @@ export function evaluatesText(needs: MethodNeeds): string {
  * an `lr` to schedule and gradients to clip (Adam, L-BFGS, zeroth-order estimates with an `lr`
  * clip nothing they do not evaluate, so `needs.gradient` decides).
  */
-export function takesScheduleAndClipping(definition: Pick<MethodDefinition, 'hyperSpecs' | 'needs'>): boolean {
+export function takesScheduleAndClipping(definition: Pick<MethodSpec, 'hyperSpecs' | 'needs'>): boolean {
   return definition.needs.gradient && definition.hyperSpecs.some((spec) => spec.name === 'lr');
 }

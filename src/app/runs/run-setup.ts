@@ -1,4 +1,4 @@
-import { getMethod } from '../../engine/methods';
+import { getMethodSpec } from '../../engine/methods/catalogue';
 import { defaultSchedule, type ScheduleSpec, type ScheduleType } from '../../engine/schedules';
 import type { ExperimentRun } from '../../experiment/experiment';
 import { RUN_COLORS, runColor } from '../../views/scales';
@@ -49,7 +49,7 @@ export function runFromPreset(preset: RunPreset, runs: readonly ExperimentRun[],
 export function switchOptimizer(run: ExperimentRun, optimizerId: string): ExperimentRun {
   const preset = presetForOptimizer(optimizerId);
   const switched: ExperimentRun = { ...run, optimizer: optimizerId, hyper: preset ? { ...preset.hyper } : {} };
-  const method = getMethod(optimizerId);
+  const method = getMethodSpec(optimizerId);
   return !method || takesScheduleAndClipping(method) ? switched : { ...switched, schedule: undefined, clip: undefined };
 }
 

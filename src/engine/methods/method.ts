@@ -73,8 +73,12 @@ export interface MethodInstance {
   snapshot?(): MethodSnapshot | null;
 }
 
-/** A method in the registry: its id, what it needs, its hyperparameters and a factory. */
-export interface MethodDefinition {
+/**
+ * What the page knows of a method without running it: its id, what it needs, its hyperparameters
+ * and their rules. The main thread reads these alone (methods/catalogue.ts), so the methods' code
+ * stays in the workers' bundles, out of the page's first paint.
+ */
+export interface MethodSpec {
   /** The id in experiment JSON and links ("adam", "nelder_mead"), as the reference library names it. */
   readonly id: string;
   readonly name: string;
@@ -85,8 +89,6 @@ export interface MethodDefinition {
   readonly hyperSpecs: readonly HyperSpec[];
   /** Cross-field rules checked after each value is within its HyperSpec: a message naming the field, or null. */
   validate?(hyper: HyperValues): string | null;
-  /** `hyper` is complete and validated (defaults filled in). */
-  create(hyper: HyperValues, context: MethodContext): MethodInstance;
   /**
    * Whether the method draws on context.seed (its runs differ from seed to seed without gradient
    * noise); absent: the gradient-free and zeroth-order families do, the others do not. Deterministic
@@ -95,4 +97,10 @@ export interface MethodDefinition {
   readonly stochastic?: boolean;
   /** First-order methods: the update rule as data, from which the fused GPU kernels are generated. */
   readonly kernel?: KernelBuilder;
+}
+
+/** A method in the registry: its spec and a factory of runs. */
+export interface MethodDefinition extends MethodSpec {
+  /** `hyper` is complete and validated (defaults filled in). */
+  create(hyper: HyperValues, context: MethodContext): MethodInstance;
 }

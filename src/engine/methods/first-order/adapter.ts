@@ -1,13 +1,27 @@
 import { clipGradient } from '../../clipping';
 import { DIVERGENCE_BOUND } from '../../divergence';
 import { learningRateAt } from '../../schedules';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { runMethod, type RunOptions, type RunResult } from '../../run';
 import { numberHyper } from './hyper';
 import type { OptimizerDefinition } from './optimizer';
 
 /** What a torch.optim-style optimizer needs: f and ∇f at each point. */
 const FIRST_ORDER_NEEDS = { value: true, gradient: true, hessian: false } as const;
+
+/** A first-order optimizer's spec as a method's: what the page reads of it (methods/catalogue.ts). */
+export function firstOrderSpec(optimizer: Omit<OptimizerDefinition, 'create'>): MethodSpec {
+  return {
+    id: optimizer.id,
+    name: optimizer.name,
+    family: 'first-order',
+    needs: FIRST_ORDER_NEEDS,
+    updateRule: optimizer.updateRule,
+    hyperSpecs: optimizer.hyperSpecs,
+    ...(optimizer.validate && { validate: optimizer.validate }),
+    kernel: optimizer.kernel,
+  };
+}
 
 /**
  * A first-order optimizer as a method (the one adapter all ten go through). Per update k, as
@@ -19,14 +33,7 @@ const FIRST_ORDER_NEEDS = { value: true, gradient: true, hessian: false } as con
  */
 export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefinition {
   return {
-    id: optimizer.id,
-    name: optimizer.name,
-    family: 'first-order',
-    needs: FIRST_ORDER_NEEDS,
-    updateRule: optimizer.updateRule,
-    hyperSpecs: optimizer.hyperSpecs,
-    ...(optimizer.validate && { validate: optimizer.validate }),
-    kernel: optimizer.kernel,
+    ...firstOrderSpec(optimizer),
     create(hyper, { dimension, schedule, clip }) {
       const instance = optimizer.create(hyper, dimension);
       const baseLearningRate = numberHyper(hyper, 'lr');

@@ -2,7 +2,7 @@ import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
 import type { HyperValues } from '../hyperparameters';
-import type { MethodContext, MethodDefinition, MethodInstance } from '../method';
+import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
 import { cmaConstants } from './cma-constants';
 import { CmaEvolution } from './cma-evolution';
@@ -18,7 +18,7 @@ import { distributionSnapshot } from './distribution-snapshot';
 // (the library's ask/tell loop evaluates only the λ candidates; cma-es.test.ts compares both counts).
 
 /** CMA-ES after Hansen's tutorial: one generation of λ samples per step; the point is the mean. */
-export const cmaEs: MethodDefinition = {
+export const cmaEsSpec: MethodSpec = {
   id: 'cma_es',
   name: 'CMA-ES',
   family: 'gradient-free',
@@ -38,6 +38,11 @@ export const cmaEs: MethodDefinition = {
     { kind: 'number', name: 'tolx', defaultValue: 1e-11, min: 0, max: 1, log: true, description: 'stop when σ·√C_ii and σ·|p_c,i| are below tolx in every coordinate (0: never)' },
   ],
   validate: (hyper: HyperValues) => (hyper.population_size === 1 ? 'population_size must be 0 (the default) or at least 2' : null),
+};
+
+/** cma_es: its spec and its implementation (what runs in the workers and the CLI). */
+export const cmaEs: MethodDefinition = {
+  ...cmaEsSpec,
   create: (hyper, context) => new CmaEs(numberHyper(hyper, 'sigma'), numberHyper(hyper, 'population_size'), numberHyper(hyper, 'tolx'), context),
 };
 

@@ -1,7 +1,7 @@
 import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper, pairHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { INITIAL_BOX_SPECS, initialBox, randomIndex, sampleUniform, type InitialBox } from './initial-box';
 
 // Differential evolution (Storn & Price 1997) with scipy.optimize.differential_evolution's `best1bin`
@@ -26,7 +26,7 @@ import { INITIAL_BOX_SPECS, initialBox, randomIndex, sampleUniform, type Initial
 export const DE_CONVERGED = 'std(f) ≤ atol + tol·|mean f|';
 
 /** Differential evolution, scipy's best1bin strategy. */
-export const differentialEvolution: MethodDefinition = {
+export const differentialEvolutionSpec: MethodSpec = {
   id: 'differential_evolution',
   name: 'Differential evolution',
   family: 'gradient-free',
@@ -42,6 +42,11 @@ export const differentialEvolution: MethodDefinition = {
     { kind: 'number', name: 'atol', defaultValue: 0, min: 0, max: 1e12, description: 'absolute tolerance of the convergence test' },
     ...INITIAL_BOX_SPECS,
   ],
+};
+
+/** differential_evolution: its spec and its implementation (what runs in the workers and the CLI). */
+export const differentialEvolution: MethodDefinition = {
+  ...differentialEvolutionSpec,
   create(hyper, context) {
     const { dimension } = context;
     const populationSize = Math.max(5, numberHyper(hyper, 'popsize') * dimension);

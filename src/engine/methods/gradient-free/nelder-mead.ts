@@ -1,6 +1,6 @@
 import type { Oracle } from '../../oracle';
 import { booleanHyper, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition, MethodInstance } from '../method';
+import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
 
 // scipy.optimize.minimize(method="Nelder-Mead") (scipy 1.10 `_minimize_neldermead`), iterate for
@@ -186,7 +186,7 @@ class NelderMead implements MethodInstance {
 }
 
 /** Nelder-Mead's downhill simplex, as scipy.optimize.minimize(method="Nelder-Mead") runs it. */
-export const nelderMead: MethodDefinition = {
+export const nelderMeadSpec: MethodSpec = {
   id: 'nelder_mead',
   name: 'Nelder-Mead',
   family: 'gradient-free',
@@ -199,5 +199,10 @@ export const nelderMead: MethodDefinition = {
     { kind: 'number', name: 'fatol', defaultValue: 1e-4, min: 0, max: 1e6, log: true, description: 'stop when every vertex value is within fatol of the best (and xatol holds)' },
     { kind: 'boolean', name: 'adaptive', defaultValue: false, description: 'Gao and Han\'s coefficients for dimension n: χ = 1 + 2/n, ψ = ¾ − 1/(2n), σ = 1 − 1/n' },
   ],
+};
+
+/** nelder_mead: its spec and its implementation (what runs in the workers and the CLI). */
+export const nelderMead: MethodDefinition = {
+  ...nelderMeadSpec,
   create: (hyper, context) => new NelderMead(context.dimension, numberHyper(hyper, 'xatol'), numberHyper(hyper, 'fatol'), booleanHyper(hyper, 'adaptive')),
 };

@@ -1,7 +1,7 @@
 import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
-import type { MethodContext, MethodDefinition, MethodInstance } from '../method';
+import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
 import { distributionSnapshot } from './distribution-snapshot';
 
@@ -20,13 +20,18 @@ export const SUCCESS_LOG_FACTOR = 1 / 3;
 export const FAILURE_LOG_FACTOR = -1 / 12;
 
 /** The (1+1)-ES: one Gaussian offspring per step, kept when no worse; σ by the 1/5th success rule. */
-export const onePlusOneEs: MethodDefinition = {
+export const onePlusOneEsSpec: MethodSpec = {
   id: 'one_plus_one_es',
   name: '(1+1)-ES',
   family: 'gradient-free',
   needs: { value: true, gradient: false, hessian: false },
   updateRule: String.raw`x' = x + \sigma z,\ z \sim \mathcal{N}(0, I);\quad \text{if } f(x') \le f(x):\ x \leftarrow x',\ \sigma \leftarrow \sigma e^{1/3};\ \text{else } \sigma \leftarrow \sigma e^{-1/12}`,
   hyperSpecs: [{ kind: 'number', name: 'sigma', defaultValue: 0.5, min: 0, max: 100, exclusiveMin: true, log: true, description: 'σ0, the initial step size (then adapted by the 1/5th success rule)' }],
+};
+
+/** one_plus_one_es: its spec and its implementation (what runs in the workers and the CLI). */
+export const onePlusOneEs: MethodDefinition = {
+  ...onePlusOneEsSpec,
   create: (hyper, context) => new OnePlusOneEs(numberHyper(hyper, 'sigma'), context),
 };
 

@@ -1,6 +1,6 @@
 import type { Oracle } from '../../oracle';
 import { numberHyper } from '../first-order/hyper';
-import type { MethodDefinition, MethodInstance } from '../method';
+import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
 import { BracketError, brent } from './brent';
 
@@ -176,7 +176,7 @@ class Powell implements MethodInstance {
 }
 
 /** Powell's conjugate direction method, as scipy.optimize.minimize(method="Powell") runs it. */
-export const powell: MethodDefinition = {
+export const powellSpec: MethodSpec = {
   id: 'powell',
   name: 'Powell',
   family: 'gradient-free',
@@ -188,5 +188,10 @@ export const powell: MethodDefinition = {
     { kind: 'number', name: 'xtol', defaultValue: 1e-4, min: 0, max: 1, log: true, description: 'line-search tolerance: Brent stops when the step length is known to 100·xtol relative' },
     { kind: 'number', name: 'ftol', defaultValue: 1e-4, min: 0, max: 1, log: true, description: 'stop when an iteration lowers f by less than ftol relative: 2(fₖ₋₁ − fₖ) ≤ ftol(|fₖ₋₁| + |fₖ|)' },
   ],
+};
+
+/** powell: its spec and its implementation (what runs in the workers and the CLI). */
+export const powell: MethodDefinition = {
+  ...powellSpec,
   create: (hyper, context) => new Powell(context.dimension, numberHyper(hyper, 'xtol'), numberHyper(hyper, 'ftol')),
 };

@@ -1,7 +1,7 @@
 import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { INITIAL_BOX_SPECS, initialBox, sampleUniform } from './initial-box';
 
 // Global-best particle swarm optimisation (Kennedy & Eberhart 1995) in the inertia form with Clerc
@@ -27,7 +27,7 @@ export function defaultSwarmSize(dimension: number): number {
 }
 
 /** Global-best particle swarm optimisation with Clerc-Kennedy constriction constants. */
-export const pso: MethodDefinition = {
+export const psoSpec: MethodSpec = {
   id: 'pso',
   name: 'Particle swarm',
   family: 'gradient-free',
@@ -40,6 +40,11 @@ export const pso: MethodDefinition = {
     { kind: 'number', name: 'c2', defaultValue: PSO_ACCELERATION, min: 0, max: 5, description: 'social coefficient c2: pull towards the swarm’s best' },
     ...INITIAL_BOX_SPECS,
   ],
+};
+
+/** pso: its spec and its implementation (what runs in the workers and the CLI). */
+export const pso: MethodDefinition = {
+  ...psoSpec,
   create(hyper, context) {
     const { dimension } = context;
     const requested = numberHyper(hyper, 'swarm_size');

@@ -2,7 +2,7 @@ import type { Domain } from '../../objective';
 import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper } from '../first-order/hyper';
-import type { MethodContext, MethodDefinition, MethodInstance } from '../method';
+import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
 
 // Pure random search, the baseline every gradient-free method must beat: draw candidates, keep the best.
@@ -16,7 +16,7 @@ import type { MethodSnapshot } from '../snapshot';
 export const DEFAULT_SEARCH_BOX: readonly [number, number] = [-5, 5];
 
 /** Random search: uniform samples of the view, or Gaussian steps around the best point; keeps the best. */
-export const randomSearch: MethodDefinition = {
+export const randomSearchSpec: MethodSpec = {
   id: 'random_search',
   name: 'Random search',
   family: 'gradient-free',
@@ -33,6 +33,11 @@ export const randomSearch: MethodDefinition = {
     { kind: 'number', name: 'sigma', defaultValue: 0.25, min: 0, max: 100, exclusiveMin: true, log: true, description: 'σ of the local mode\'s Gaussian steps' },
     { kind: 'number', name: 'samples', defaultValue: 1, min: 1, max: 1000, integer: true, log: true, description: 'candidates drawn per step' },
   ],
+};
+
+/** random_search: its spec and its implementation (what runs in the workers and the CLI). */
+export const randomSearch: MethodDefinition = {
+  ...randomSearchSpec,
   create: (hyper, context) =>
     new RandomSearch(choiceHyper(hyper, 'mode') === 'local', numberHyper(hyper, 'sigma'), numberHyper(hyper, 'samples'), context),
 };

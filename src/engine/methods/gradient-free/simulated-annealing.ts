@@ -2,7 +2,7 @@ import type { Oracle } from '../../oracle';
 import { power } from '../../power';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper } from '../first-order/hyper';
-import type { MethodContext, MethodDefinition, MethodInstance } from '../method';
+import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
 
 // Simulated annealing (Kirkpatrick, Gelatt & Vecchi 1983) with Gaussian proposals: from the current
@@ -35,7 +35,7 @@ export function annealingTemperature(cooling: Cooling, initialTemperature: numbe
 }
 
 /** Simulated annealing: Gaussian proposals accepted by the Metropolis rule at a falling temperature. */
-export const simulatedAnnealing: MethodDefinition = {
+export const simulatedAnnealingSpec: MethodSpec = {
   id: 'simulated_annealing',
   name: 'Simulated annealing',
   family: 'gradient-free',
@@ -54,6 +54,11 @@ export const simulatedAnnealing: MethodDefinition = {
     { kind: 'number', name: 'alpha', defaultValue: 0.99, min: 0, max: 1, exclusiveMin: true, description: 'α, the exponential schedule\'s factor per step' },
     { kind: 'number', name: 'cooling_steps', defaultValue: 1000, min: 1, max: 1e7, integer: true, log: true, description: 'K, the steps the linear schedule takes to reach T = 0' },
   ],
+};
+
+/** simulated_annealing: its spec and its implementation (what runs in the workers and the CLI). */
+export const simulatedAnnealing: MethodDefinition = {
+  ...simulatedAnnealingSpec,
   create: (hyper, context) =>
     new SimulatedAnnealing(
       numberHyper(hyper, 'sigma'),

@@ -2,7 +2,7 @@ import { ARMIJO_SPECS } from '../second-order/armijo-specs';
 import { DIVERGENCE_BOUND } from '../../divergence';
 import { choiceHyper, learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { HyperSpec } from '../hyperparameters';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { HouseholderLeastSquares } from './householder';
 import { LEAST_SQUARES_NEEDS, leastSquaresStop, norm, ResidualState } from './residuals';
 
@@ -27,7 +27,7 @@ export const LEAST_SQUARES_TOLERANCES: readonly HyperSpec[] = [
  * first trial, f alone at each further one, and r and J again at an accepted later trial. When no
  * trial is accepted within MAX_BACKTRACKS, the point stays.
  */
-export const gaussNewton: MethodDefinition = {
+export const gaussNewtonSpec: MethodSpec = {
   id: 'gauss_newton',
   name: 'Gauss-Newton',
   family: 'least-squares',
@@ -46,6 +46,11 @@ export const gaussNewton: MethodDefinition = {
     ...LEAST_SQUARES_TOLERANCES,
   ],
   stochastic: false,
+};
+
+/** gauss_newton: its spec and its implementation (what runs in the workers and the CLI). */
+export const gaussNewton: MethodDefinition = {
+  ...gaussNewtonSpec,
   create(hyper, { dimension: n }) {
     const learningRate = numberHyper(hyper, 'lr');
     const backtracking = choiceHyper(hyper, 'line_search') === 'backtracking';

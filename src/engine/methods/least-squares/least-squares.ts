@@ -1,4 +1,4 @@
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { HouseholderLeastSquares } from './householder';
 import { LEAST_SQUARES_NEEDS, ResidualState } from './residuals';
 
@@ -11,7 +11,7 @@ import { LEAST_SQUARES_NEEDS, ResidualState } from './residuals';
  *
  * Costs: r and J at the start and at the solution (one f and one ∇f each).
  */
-export const leastSquares: MethodDefinition = {
+export const leastSquaresSpec: MethodSpec = {
   id: 'least_squares',
   name: 'Least squares (one step)',
   family: 'least-squares',
@@ -19,6 +19,11 @@ export const leastSquares: MethodDefinition = {
   updateRule: String.raw`x_1 = x_0 + \arg\min_p \lVert J(x_0)\,p + r(x_0) \rVert^2 \quad (= (X^\top X)^{-1} X^\top y \text{ for linear regression, by QR})`,
   hyperSpecs: [],
   stochastic: false,
+};
+
+/** least_squares: its spec and its implementation (what runs in the workers and the CLI). */
+export const leastSquares: MethodDefinition = {
+  ...leastSquaresSpec,
   create(_hyper, { dimension }) {
     let state: ResidualState | null = null;
     let solver: HouseholderLeastSquares | null = null;

@@ -1,6 +1,6 @@
 import { DIVERGENCE_BOUND } from '../../divergence';
 import { choiceHyper, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { LEAST_SQUARES_TOLERANCES } from './gauss-newton';
 import { HouseholderLeastSquares } from './householder';
 import { LEAST_SQUARES_NEEDS, leastSquaresStop, norm, ResidualState } from './residuals';
@@ -21,7 +21,7 @@ export const MAX_TRIALS = 40;
  *
  * Costs per step: f at each trial, r and J (one f and one ∇f) at the accepted point.
  */
-export const levenbergMarquardt: MethodDefinition = {
+export const levenbergMarquardtSpec: MethodSpec = {
   id: 'levenberg_marquardt',
   name: 'Levenberg-Marquardt',
   family: 'least-squares',
@@ -41,6 +41,11 @@ export const levenbergMarquardt: MethodDefinition = {
     ...LEAST_SQUARES_TOLERANCES,
   ],
   stochastic: false,
+};
+
+/** levenberg_marquardt: its spec and its implementation (what runs in the workers and the CLI). */
+export const levenbergMarquardt: MethodDefinition = {
+  ...levenbergMarquardtSpec,
   create(hyper, { dimension: n }) {
     const initialDamping = numberHyper(hyper, 'damping');
     const increase = numberHyper(hyper, 'damping_increase');

@@ -1,5 +1,5 @@
 import { choiceHyper, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition, MethodInstance } from '../method';
+import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { Oracle } from '../../oracle';
 import type { MethodSnapshot } from '../snapshot';
 import { ScipyScalarFunction } from './scalar-function';
@@ -16,7 +16,7 @@ const LARGE_RHO = 1000.0;
 const BFGS_LINE_SEARCH = { amin: 1e-100, amax: 1e100 } as const;
 
 /** BFGS with scipy.optimize's semantics: its line search, `gtol`, `norm` and `xrtol`, iterate for iterate. */
-export const bfgs: MethodDefinition = {
+export const bfgsSpec: MethodSpec = {
   id: 'bfgs',
   name: 'BFGS',
   family: 'quasi-newton',
@@ -27,6 +27,11 @@ export const bfgs: MethodDefinition = {
     NORM_SPEC,
     { kind: 'number', name: 'xrtol', defaultValue: 0, min: 0, max: 1, description: 'stop when the step ‖α p‖ ≤ xrtol·(xrtol + ‖x‖)' },
   ],
+};
+
+/** bfgs: its spec and its implementation (what runs in the workers and the CLI). */
+export const bfgs: MethodDefinition = {
+  ...bfgsSpec,
   create(hyper, { dimension }) {
     return new Bfgs(dimension, numberHyper(hyper, 'gtol'), choiceHyper(hyper, 'norm'), numberHyper(hyper, 'xrtol'));
   },

@@ -1,5 +1,5 @@
 import { choiceHyper, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition, MethodInstance } from '../method';
+import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { Oracle } from '../../oracle';
 import type { MethodSnapshot } from '../snapshot';
 import { ScipyScalarFunction } from './scalar-function';
@@ -25,13 +25,18 @@ interface PolakRibiereStep {
 }
 
 /** Nonlinear conjugate gradients (Polak–Ribière+) with scipy.optimize's semantics: its line search, `gtol`, `norm`, iterate for iterate. */
-export const cg: MethodDefinition = {
+export const cgSpec: MethodSpec = {
   id: 'cg',
   name: 'Conjugate gradient',
   family: 'quasi-newton',
   needs: { value: true, gradient: true, hessian: false },
   updateRule: String.raw`x_{k+1} = x_k + \alpha_k p_k \text{ (Wolfe)},\; \beta_k = \max\!\left(0, \tfrac{(g_{k+1} - g_k)^\top g_{k+1}}{g_k^\top g_k}\right),\; p_{k+1} = -g_{k+1} + \beta_k p_k`,
   hyperSpecs: [GTOL_SPEC, NORM_SPEC],
+};
+
+/** cg: its spec and its implementation (what runs in the workers and the CLI). */
+export const cg: MethodDefinition = {
+  ...cgSpec,
   create(hyper, { dimension }) {
     return new ConjugateGradient(dimension, numberHyper(hyper, 'gtol'), choiceHyper(hyper, 'norm'));
   },

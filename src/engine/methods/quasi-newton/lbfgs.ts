@@ -1,6 +1,6 @@
 import { learningRateAt } from '../../schedules';
 import { choiceHyper, learningRateSpec, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { dot, strongWolfe } from './torch-strong-wolfe';
 
 /** torch's threshold on yᵀs below which a curvature pair is not stored. */
@@ -29,7 +29,7 @@ type ChangeExit = 'directional derivative ∇fᵀd > −tolerance_change' | 'max
  * not evaluated yet; it is evaluated then (f is recorded for every point) and that evaluation is
  * the next step's first closure call, not made twice.
  */
-export const lbfgs: MethodDefinition = {
+export const lbfgsSpec: MethodSpec = {
   id: 'lbfgs',
   name: 'L-BFGS',
   family: 'quasi-newton',
@@ -58,6 +58,11 @@ export const lbfgs: MethodDefinition = {
       description: 'none: fixed step lr; strong_wolfe: torch\u2019s cubic-interpolation line search (c1 = 1e-4, c2 = 0.9)',
     },
   ],
+};
+
+/** lbfgs: its spec and its implementation (what runs in the workers and the CLI). */
+export const lbfgs: MethodDefinition = {
+  ...lbfgsSpec,
   create(hyper, { dimension, schedule }) {
     const baseLearningRate = numberHyper(hyper, 'lr');
     const maxIter = numberHyper(hyper, 'max_iter');

@@ -1,5 +1,5 @@
 import { numberHyper } from '../first-order/hyper';
-import type { MethodDefinition, MethodInstance } from '../method';
+import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { Oracle } from '../../oracle';
 import type { MethodSnapshot } from '../snapshot';
 import { ScipyScalarFunction } from '../quasi-newton/scalar-function';
@@ -22,7 +22,7 @@ const FLOAT64_EPSILON = Number.EPSILON;
 const CG_NOT_CONVERGED = "Warning: CG iterations didn't converge. The Hessian is not positive definite.";
 
 /** Newton-CG, the truncated Newton method, with scipy.optimize's semantics: CG on ∇²f p = −∇f, `xtol`, its line search, iterate for iterate. */
-export const newtonCg: MethodDefinition = {
+export const newtonCgSpec: MethodSpec = {
   id: 'newton_cg',
   name: 'Newton-CG',
   family: 'second-order',
@@ -40,6 +40,11 @@ export const newtonCg: MethodDefinition = {
       description: 'stop when the step\'s Σ|Δxᵢ| ≤ n·xtol',
     },
   ],
+};
+
+/** newton_cg: its spec and its implementation (what runs in the workers and the CLI). */
+export const newtonCg: MethodDefinition = {
+  ...newtonCgSpec,
   create(hyper, { dimension }) {
     return new NewtonCg(dimension, numberHyper(hyper, 'xtol'));
   },

@@ -2,7 +2,7 @@ import { ARMIJO_SPECS } from './armijo-specs';
 import { DIVERGENCE_BOUND } from '../../divergence';
 import { learningRateAt } from '../../schedules';
 import { choiceHyper, learningRateSpec, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { choleskySolve, shiftedCholesky } from './positive-definite';
 
 /** The most step sizes backtracking tries in one step (shrink^39 · lr is below 1e-11 · lr at shrink 0.5). */
@@ -19,7 +19,7 @@ export const MAX_BACKTRACKS = 40;
  * the accepted point when it is not the first (so a full step costs what pure Newton's does).
  * When no trial is accepted within MAX_BACKTRACKS, the point stays where it is.
  */
-export const newton: MethodDefinition = {
+export const newtonSpec: MethodSpec = {
   id: 'newton',
   name: 'Newton',
   family: 'second-order',
@@ -47,6 +47,11 @@ export const newton: MethodDefinition = {
     },
     { kind: 'number', name: 'tolerance_grad', defaultValue: 1e-7, min: 0, max: 1, log: true, description: 'stop when max |∂f/∂xᵢ| ≤ tolerance_grad (0: never)' },
   ],
+};
+
+/** newton: its spec and its implementation (what runs in the workers and the CLI). */
+export const newton: MethodDefinition = {
+  ...newtonSpec,
   create(hyper, { dimension, schedule }) {
     const baseLearningRate = numberHyper(hyper, 'lr');
     const backtracking = choiceHyper(hyper, 'line_search') === 'backtracking';

@@ -2,7 +2,7 @@ import { DIVERGENCE_BOUND } from '../../divergence';
 import { power } from '../../power';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 
 // Simultaneous perturbation stochastic approximation (Spall 1992; Spall 1998, "Implementation of the
 // simultaneous perturbation algorithm for stochastic optimization", IEEE TAES 34(3)). At step k
@@ -27,7 +27,7 @@ export function spsaPerturbationGain(c: number, gamma: number, step: number): nu
 }
 
 /** Spall's SPSA with his gain sequences and a Rademacher perturbation. */
-export const spsa: MethodDefinition = {
+export const spsaSpec: MethodSpec = {
   id: 'spsa',
   name: 'SPSA',
   family: 'zeroth-order',
@@ -40,6 +40,11 @@ export const spsa: MethodDefinition = {
     { kind: 'number', name: 'alpha', defaultValue: 0.602, min: 0, max: 2, description: 'decay exponent of a_k (Spall: 0.602)' },
     { kind: 'number', name: 'gamma', defaultValue: 0.101, min: 0, max: 2, description: 'decay exponent of c_k (Spall: 0.101)' },
   ],
+};
+
+/** spsa: its spec and its implementation (what runs in the workers and the CLI). */
+export const spsa: MethodDefinition = {
+  ...spsaSpec,
   create(hyper, context) {
     const { dimension } = context;
     const a = numberHyper(hyper, 'a');

@@ -1,6 +1,6 @@
 import { createAdamInstance } from '../first-order/adam';
 import { betasSpec, epsSpec, learningRateSpec, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { DIRECTIONS_SPEC, estimateAndUpdate } from './gaussian-estimate';
 
 /**
@@ -8,7 +8,7 @@ import { DIRECTIONS_SPEC, estimateAndUpdate } from './gaussian-estimate';
  * place of ∇f. The perturbation scale is `mu` (the paper's μ) because `eps` keeps Adam's meaning;
  * `amsgrad: true` is the paper's exact variant (the running maximum of v).
  */
-export const zoAdam: MethodDefinition = {
+export const zoAdamSpec: MethodSpec = {
   id: 'zo_adam',
   name: 'ZO-Adam (ZO-AdaMM)',
   family: 'zeroth-order',
@@ -22,6 +22,11 @@ export const zoAdam: MethodDefinition = {
     { kind: 'number', name: 'mu', defaultValue: 1e-3, min: 0, max: 10, exclusiveMin: true, log: true, description: 'perturbation scale μ: the probes are x ± μz' },
     DIRECTIONS_SPEC,
   ],
+};
+
+/** zo_adam: its spec and its implementation (what runs in the workers and the CLI). */
+export const zoAdam: MethodDefinition = {
+  ...zoAdamSpec,
   create(hyper, context) {
     const adam = createAdamInstance({ ...hyper, weight_decay: 0 }, context.dimension, false);
     return estimateAndUpdate(hyper, context, numberHyper(hyper, 'mu'), (point, estimate, learningRate) => adam.step(point, estimate, learningRate));

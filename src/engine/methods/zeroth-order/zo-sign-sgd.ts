@@ -1,5 +1,5 @@
 import { learningRateSpec, numberHyper } from '../first-order/hyper';
-import type { MethodDefinition } from '../method';
+import type { MethodDefinition, MethodSpec } from '../method';
 import { DIRECTIONS_SPEC, estimateAndUpdate } from './gaussian-estimate';
 import { PERTURBATION_SPEC } from './zo-sgd';
 
@@ -8,13 +8,18 @@ import { PERTURBATION_SPEC } from './zo-sgd';
  * estimate; the paper's forward difference along sphere directions has the same sign in expectation,
  * and the sign discards the scale either way. sign(0) = 0, as torch.sign.
  */
-export const zoSignSgd: MethodDefinition = {
+export const zoSignSgdSpec: MethodSpec = {
   id: 'zo_sign_sgd',
   name: 'ZO-signSGD',
   family: 'zeroth-order',
   needs: { value: true, gradient: false, hessian: false },
   updateRule: String.raw`\hat g = \frac{1}{q}\sum_{j=1}^{q} \frac{f(x + \epsilon z_j) - f(x - \epsilon z_j)}{2\epsilon}\, z_j,\quad x \leftarrow x - \gamma\,\operatorname{sign}(\hat g)`,
   hyperSpecs: [learningRateSpec(1e-2), PERTURBATION_SPEC, DIRECTIONS_SPEC],
+};
+
+/** zo_sign_sgd: its spec and its implementation (what runs in the workers and the CLI). */
+export const zoSignSgd: MethodDefinition = {
+  ...zoSignSgdSpec,
   create: (hyper, context) =>
     estimateAndUpdate(hyper, context, numberHyper(hyper, 'eps'), (point, estimate, learningRate) => {
       for (let i = 0; i < point.length; i++) point[i] -= learningRate * Math.sign(estimate[i]);
