@@ -36,32 +36,37 @@ export function serviceWorkerPlugin(): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    async generateBundle(_options, bundle) {
-      const emitted = new Map<string, string | Uint8Array>();
-      for (const [fileName, output] of Object.entries(bundle)) emitted.set(fileName, output.type === 'chunk' ? output.code : output.source);
-      if (!emitted.has('index.html')) return; // a build without the app page (a library, a worker alone)
-      const reached = reachableFrom('index.html', emitted);
-      const publicFiles = config.publicDir ? await filesUnder(config.publicDir) : [];
-      const precache = new Map<string, string | Uint8Array>();
-      for (const fileName of [...reached].sort()) precache.set(fileName, emitted.get(fileName)!);
-      for (const { path, content } of publicFiles) if (!NEVER_PRECACHED.test(path)) precache.set(path, content);
-      const version = createHash('sha256');
-      for (const [fileName, content] of precache) version.update(fileName).update('\0').update(content).update('\0');
-      // the page is cached under its folder's address ('./'), which is how visitors reach it
-      const paths = [...precache.keys()].map((fileName) => (fileName === 'index.html' ? './' : fileName));
-      const { build } = await import('esbuild');
-      const result = await build({
-        entryPoints: [SOURCE],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        target: 'es2022',
-        minify: true,
-        legalComments: 'none',
-        logLevel: 'warning',
-        define: { PRECACHE_PATHS: JSON.stringify(paths), CACHE_VERSION: JSON.stringify(version.digest('hex').slice(0, 16)) },
-      });
-      this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source: result.outputFiles[0].text });
+    // last of all: Vite writes the names of a lazy chunk's CSS into the importing chunk in its own
+    // generateBundle, and a list made before that left them out (the data panel's CSS, offline)
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const emitted = new Map<string, string | Uint8Array>();
+        for (const [fileName, output] of Object.entries(bundle)) emitted.set(fileName, output.type === 'chunk' ? output.code : output.source);
+        if (!emitted.has('index.html')) return; // a build without the app page (a library, a worker alone)
+        const reached = reachableFrom('index.html', emitted);
+        const publicFiles = config.publicDir ? await filesUnder(config.publicDir) : [];
+        const precache = new Map<string, string | Uint8Array>();
+        for (const fileName of [...reached].sort()) precache.set(fileName, emitted.get(fileName)!);
+        for (const { path, content } of publicFiles) if (!NEVER_PRECACHED.test(path)) precache.set(path, content);
+        const version = createHash('sha256');
+        for (const [fileName, content] of precache) version.update(fileName).update('\0').update(content).update('\0');
+        // the page is cached under its folder's address ('./'), which is how visitors reach it
+        const paths = [...precache.keys()].map((fileName) => (fileName === 'index.html' ? './' : fileName));
+        const { build } = await import('esbuild');
+        const result = await build({
+          entryPoints: [SOURCE],
+          bundle: true,
+          write: false,
+          format: 'iife',
+          target: 'es2022',
+          minify: true,
+          legalComments: 'none',
+          logLevel: 'warning',
+          define: { PRECACHE_PATHS: JSON.stringify(paths), CACHE_VERSION: JSON.stringify(version.digest('hex').slice(0, 16)) },
+        });
+        this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source: result.outputFiles[0].text });
+      },
     },
   };
 }
