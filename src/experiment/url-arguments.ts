@@ -1,5 +1,4 @@
-import { checkHyperValue } from '../engine/checks';
-import { shorten } from './url-field';
+import { checkHyperValue, shortened } from '../engine/checks';
 import { joinPath } from '../engine/check-values';
 import type { HyperSpec, HyperValue, HyperValues } from '../engine/methods/hyperparameters';
 import { didYouMean } from '../engine/suggest';
@@ -32,8 +31,8 @@ export function readArguments(args: readonly CallArgument[], specs: readonly Hyp
   // the last of a repeated argument wins, as with a repeated key of the hash
   const texts = new Map<string, string>();
   for (const arg of args) {
-    if (arg.name === undefined) problems.push(`${where}'${shorten(arg.value)}' has no name (write it as ${names[0] ?? 'name'}=${shorten(arg.value)}); ignored`);
-    else if (!names.includes(arg.name)) problems.push(`${where}${place.owner} has no parameter '${shorten(arg.name)}'${didYouMean(arg.name, names) || ` (${takes})`}; ignored`);
+    if (arg.name === undefined) problems.push(`${where}'${shortened(arg.value)}' has no name (write it as ${names[0] ?? 'name'}=${shortened(arg.value)}); ignored`);
+    else if (!names.includes(arg.name)) problems.push(`${where}${place.owner} has no parameter '${shortened(arg.name)}'${didYouMean(arg.name, names) || ` (${takes})`}; ignored`);
     else {
       if (texts.has(arg.name)) problems.push(`${joinPath(place.path, arg.name)}: given twice; reading the last`);
       texts.set(arg.name, arg.value);
@@ -63,7 +62,7 @@ function parseArgument(text: string, spec: HyperSpec): Parsed<HyperValue> {
       return parseNumber(text);
     case 'boolean':
       if (text === 'true' || text === 'false') return { ok: true, value: text === 'true' };
-      return { ok: false, error: `'${shorten(text)}' is not true or false` };
+      return { ok: false, error: `'${shortened(text)}' is not true or false` };
     case 'choice':
       // checkHyperValue names the options
       return { ok: true, value: text };
@@ -72,7 +71,7 @@ function parseArgument(text: string, spec: HyperSpec): Parsed<HyperValue> {
       const first = parseNumber(parts[0]);
       const second = parseNumber(parts[1] ?? '');
       if (parts.length === 2 && first.ok && second.ok) return { ok: true, value: [first.value, second.value] };
-      return { ok: false, error: `'${shorten(text)}' is not a pair of numbers like ${formatHyperValue(spec.defaultValue)}` };
+      return { ok: false, error: `'${shortened(text)}' is not a pair of numbers like ${formatHyperValue(spec.defaultValue)}` };
     }
   }
 }

@@ -1,9 +1,10 @@
 import { didYouMean } from '../engine/suggest';
+import { shortened } from '../engine/checks';
 import { appendAll } from '../engine/check-values';
 import { LIMITS, capProblems, grouped } from '../engine/limits';
 import { NO_ANALYSIS_SETTINGS } from './analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
-import { DEFAULT_URL_VIEW, NO_LINK_FILES, shorten, type DecodedUrlState, type LinkFiles, type UrlDraft, type UrlField, type UrlPart, type UrlState } from './url-field';
+import { DEFAULT_URL_VIEW, NO_LINK_FILES, type DecodedUrlState, type LinkFiles, type UrlDraft, type UrlField, type UrlPart, type UrlState } from './url-field';
 import { ANALYSIS_FIELDS } from './url-fields-analyses';
 import { EXPERIMENT_FIELDS } from './url-fields-experiment';
 import { RESERVED_VIEW_KEYS, VIEW_FIELDS } from './url-fields-view';
@@ -110,8 +111,8 @@ function decodeFields(hash: string, fields: readonly UrlField[], overrides: Read
       const unescaped = unescapeText(value);
       if (!unescaped.ok) problems.push(`${key.value}: ${unescaped.error}; ignored`);
     } else if (++unknownCount > LIMITS.listedProblems.value) continue; // counted, not listed (and no suggestion computed)
-    else if (equals < 0) problems.push(`'${shorten(pair)}' is not a key=value pair; ignored`);
-    else problems.push(`unknown key '${shorten(key.value)}'${didYouMean(key.value, URL_KEYS)}; ignored`);
+    else if (equals < 0) problems.push(`'${shortened(pair)}' is not a key=value pair; ignored`);
+    else problems.push(`unknown key '${shortened(key.value)}'${didYouMean(key.value, URL_KEYS)}; ignored`);
   }
   const unlisted = unknownCount - LIMITS.listedProblems.value;
   if (unlisted > 0) problems.push(`… and ${grouped(unlisted)} more unknown ${unlisted === 1 ? 'key' : 'keys'}; ignored`);

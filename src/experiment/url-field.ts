@@ -137,11 +137,6 @@ export function valueField<T>(spec: ValueFieldSpec<T>): UrlField {
   };
 }
 
-/** Cuts user text quoted in a message to 40 characters. */
-export function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 /** Structural equality of JSON-like values; numbers by Object.is, so -0 differs from 0. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;

@@ -1,5 +1,5 @@
 import { runIsStochastic } from './stochastic-runs';
-import { checkNumber, type NumberRange } from '../engine/checks';
+import { checkNumber, type NumberRange, shortened } from '../engine/checks';
 import { getMethodSpec } from '../engine/methods/catalogue';
 import {
   BASIN_COLOR_BY,
@@ -25,7 +25,7 @@ import {
   type SweepSettings,
 } from './analysis-settings';
 import type { Experiment } from './experiment';
-import { shorten, valueField, type FieldRead, type UrlField } from './url-field';
+import { valueField, type FieldRead, type UrlField } from './url-field';
 import { formatNumber, parseNumber, parseWholeNumber } from './url-grammar';
 
 // The analyses' keys of the share URL, after the view's:
@@ -59,7 +59,7 @@ class PartReader {
   choice<T extends string | number>(text: string, name: string, choices: readonly T[], fallback: T): T {
     const found = choices.find((choice) => String(choice) === text);
     if (found !== undefined) return found;
-    this.problems.push(`${this.key}: ${name} '${shorten(text)}' is not one of ${choices.join(', ')}; using ${fallback}`);
+    this.problems.push(`${this.key}: ${name} '${shortened(text)}' is not one of ${choices.join(', ')}; using ${fallback}`);
     return fallback;
   }
 
@@ -75,7 +75,7 @@ class PartReader {
 
   /** Why a value of the wrong shape cannot be read at all. */
   notShaped(text: string, shape: string): FieldRead<never> {
-    return { ok: false, error: `${this.key}: '${shorten(text)}' is not ${shape}` };
+    return { ok: false, error: `${this.key}: '${shortened(text)}' is not ${shape}` };
   }
 }
 
@@ -129,7 +129,7 @@ function parseSecondAxis([nameText, minText, maxText, countText]: string[], opti
   if (!name || name !== available) {
     const optimizer = getMethodSpec(optimizerId)?.name ?? optimizerId;
     const offers = available ? `sweeps ${available}` : 'has no second axis to sweep';
-    reader.problems.push(`sweep: '${shorten(nameText)}' cannot be swept for run ${run + 1} (${optimizer} ${offers}); a 1-D sweep`);
+    reader.problems.push(`sweep: '${shortened(nameText)}' cannot be swept for run ${run + 1} (${optimizer} ${offers}); a 1-D sweep`);
     return null;
   }
   const defaults = defaultSecondAxis(name);
@@ -208,7 +208,7 @@ export const ANALYSIS_FIELDS: readonly UrlField[] = [
     format: (engine) => engine,
     parse(text) {
       const engine = ENGINE_PREFERENCES.find((choice) => choice === text);
-      return engine ? { ok: true, value: engine } : { ok: false, error: `engine: '${shorten(text)}' is not js, webgpu or auto` };
+      return engine ? { ok: true, value: engine } : { ok: false, error: `engine: '${shortened(text)}' is not js, webgpu or auto` };
     },
     lenient: true,
   }),

@@ -1,9 +1,9 @@
 import { appendAll } from '../engine/check-values';
-import { checkNumber, type NumberRange } from '../engine/checks';
+import { checkNumber, type NumberRange, shortened } from '../engine/checks';
 import type { Domain } from '../engine/objective';
 import { problemDimension, problemSuggestedStarts } from '../engine/problems';
 import { DEFAULT_EXPERIMENT, EXPERIMENT_VERSION, MAX_RUNS, isFormulaProblem, type ExperimentRun, type Problem, type SurfaceProblem } from './experiment';
-import { deepEqual, shorten, valueField, type FieldRead, type UrlDraft, type UrlField } from './url-field';
+import { deepEqual, valueField, type FieldRead, type UrlDraft, type UrlField } from './url-field';
 import { formatCall, formatNumber, namedArguments, parseCall, parseNumber, parseNumberList, parseWholeNumber } from './url-grammar';
 import { MAX_LINK_CSV_CHARACTERS, portableProblem } from './portable-problem';
 import { withLinkFiles } from './url-data-files';
@@ -55,7 +55,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     read(texts) {
       const version = texts[texts.length - 1];
       if (version === undefined || version === String(EXPERIMENT_VERSION)) return [];
-      return [`v: version '${shorten(version)}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
+      return [`v: version '${shortened(version)}' is not one this playground reads (${EXPERIMENT_VERSION}); reading it as version ${EXPERIMENT_VERSION}`];
     },
   },
   valueField<SurfaceProblem>({
@@ -115,7 +115,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
       try {
         json = JSON.parse(text);
       } catch {
-        return { ok: false, error: `problem: '${shorten(text)}' is not JSON` };
+        return { ok: false, error: `problem: '${shortened(text)}' is not JSON` };
       }
       const loaded = withLinkFiles(json, files);
       if (!loaded.ok) return { ok: false, error: `problem: ${loaded.error}` };
@@ -134,7 +134,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
     format: ([[xMin, xMax], [yMin, yMax]]) => [xMin, xMax, yMin, yMax].map(formatNumber).join(','),
     parse(text) {
       const numbers = parseNumberList(text);
-      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${shorten(text)}' is not four numbers xMin,xMax,yMin,yMax` };
+      if (!numbers.ok || numbers.value.length !== 4) return { ok: false, error: `domain: '${shortened(text)}' is not four numbers xMin,xMax,yMin,yMax` };
       const [xMin, xMax, yMin, yMax] = numbers.value;
       return fromChecked(checkDomain([[xMin, xMax], [yMin, yMax]], 'domain'), (domain) => domain);
     },
@@ -172,7 +172,7 @@ export const EXPERIMENT_FIELDS: readonly UrlField[] = [
         else {
           runs.push(parsed.value);
           // the run's label, when it has one, is what the page shows it as
-          const name = parsed.value.label ? ` (${shorten(parsed.value.label)})` : '';
+          const name = parsed.value.label ? ` (${shortened(parsed.value.label)})` : '';
           appendAll(problems, parsed.problems.map((problem) => `run ${index + 1}${name}: ${problem}`));
         }
       });

@@ -1,5 +1,5 @@
 import type { Domain } from '../engine/objective';
-import { shorten } from './url-field';
+import { shortened } from '../engine/checks';
 import { COST_AXES, GRADIENT_COSTS, type CostAxis, type GradientCost } from './cost';
 import { valueField, type UrlField } from './url-field';
 
@@ -45,7 +45,7 @@ export const VIEW_FIELDS: readonly UrlField[] = [
       if (numbers.length === 4 && numbers.every(Number.isFinite) && numbers[0] < numbers[1] && numbers[2] < numbers[3]) {
         return { ok: true, value: [[numbers[0], numbers[1]], [numbers[2], numbers[3]]] };
       }
-      return { ok: false, error: `view: '${shorten(text)}' is not xMin,xMax,yMin,yMax with min < max` };
+      return { ok: false, error: `view: '${shortened(text)}' is not xMin,xMax,yMin,yMax with min < max` };
     },
     lenient: true,
   }),
@@ -63,7 +63,7 @@ export const VIEW_FIELDS: readonly UrlField[] = [
     parse(text, draft) {
       const step = Number(text);
       if (Number.isInteger(step) && step >= 0) return { ok: true, value: Math.min(step, draft.experiment.steps) };
-      return { ok: false, error: `step: '${shorten(text)}' is not a whole number ≥ 0` };
+      return { ok: false, error: `step: '${shortened(text)}' is not a whole number ≥ 0` };
     },
     lenient: true,
   }),
@@ -79,7 +79,7 @@ export const VIEW_FIELDS: readonly UrlField[] = [
     format: String,
     parse(text) {
       const axis = COST_AXES.find((candidate) => candidate === text);
-      return axis ? { ok: true, value: axis } : { ok: false, error: `x: '${shorten(text)}' is not one of ${COST_AXES.join(', ')}` };
+      return axis ? { ok: true, value: axis } : { ok: false, error: `x: '${shortened(text)}' is not one of ${COST_AXES.join(', ')}` };
     },
     lenient: true,
   }),
@@ -95,7 +95,7 @@ export const VIEW_FIELDS: readonly UrlField[] = [
     format: String,
     parse(text) {
       const cost = GRADIENT_COSTS.find((candidate) => candidate === text);
-      return cost ? { ok: true, value: cost } : { ok: false, error: `gradient_cost: '${shorten(text)}' is not one of ${GRADIENT_COSTS.join(', ')}` };
+      return cost ? { ok: true, value: cost } : { ok: false, error: `gradient_cost: '${shortened(text)}' is not one of ${GRADIENT_COSTS.join(', ')}` };
     },
     lenient: true,
   }),
@@ -112,7 +112,7 @@ export const VIEW_FIELDS: readonly UrlField[] = [
     parse(text) {
       const budget = Number(text);
       if (text.trim() !== '' && Number.isFinite(budget) && budget > 0) return { ok: true, value: budget };
-      return { ok: false, error: `budget: '${shorten(text)}' is not a number > 0` };
+      return { ok: false, error: `budget: '${shortened(text)}' is not a number > 0` };
     },
     lenient: true,
   }),

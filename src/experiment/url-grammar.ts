@@ -1,5 +1,5 @@
 import type { HyperValue } from '../engine/methods/first-order/optimizer';
-import { shorten } from './url-field';
+import { shortened } from '../engine/checks';
 
 // The small grammar inside share-URL values: numbers, and calls such as
 // "adam(lr=0.05,betas=0.9/0.999)", "cosine(T_max=300)", "norm(1)", "rosenbrock(a=1,b=100)".
@@ -22,13 +22,13 @@ export function formatNumber(value: number): string {
 /** Reads a finite decimal number; unlike Number(), rejects "", " 1", "0x10" and "Infinity". */
 export function parseNumber(text: string): Parsed<number> {
   const value = NUMBER_PATTERN.test(text) ? Number(text) : NaN;
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: `'${shorten(text)}' is not a number` };
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: `'${shortened(text)}' is not a number` };
 }
 
 /** Reads a whole number (steps, seeds, T_max). */
 export function parseWholeNumber(text: string): Parsed<number> {
   const parsed = parseNumber(text);
-  return parsed.ok && Number.isInteger(parsed.value) ? parsed : { ok: false, error: `'${shorten(text)}' is not a whole number` };
+  return parsed.ok && Number.isInteger(parsed.value) ? parsed : { ok: false, error: `'${shortened(text)}' is not a whole number` };
 }
 
 /** Reads comma-separated numbers ("-1.5,2"). */
@@ -72,11 +72,11 @@ export function formatCall(name: string, args: readonly CallArgument[]): string 
 export function parseCall(text: string): Parsed<Call> {
   const open = text.indexOf('(');
   const name = open < 0 ? text : text.slice(0, open);
-  if (!NAME_PATTERN.test(name)) return { ok: false, error: `'${shorten(name)}' is not a name` };
+  if (!NAME_PATTERN.test(name)) return { ok: false, error: `'${shortened(name)}' is not a name` };
   if (open < 0) return { ok: true, value: { name, args: [] } };
-  if (!text.endsWith(')')) return { ok: false, error: `'${shorten(text)}' is missing its closing ')'` };
+  if (!text.endsWith(')')) return { ok: false, error: `'${shortened(text)}' is missing its closing ')'` };
   const inner = text.slice(open + 1, -1);
-  if (inner.includes('(') || inner.includes(')')) return { ok: false, error: `'${shorten(text)}' has unbalanced parentheses` };
+  if (inner.includes('(') || inner.includes(')')) return { ok: false, error: `'${shortened(text)}' has unbalanced parentheses` };
   if (inner === '') return { ok: true, value: { name, args: [] } };
   const args: CallArgument[] = [];
   for (const piece of inner.split(',')) {
@@ -86,7 +86,7 @@ export function parseCall(text: string): Parsed<Call> {
       continue;
     }
     const argumentName = piece.slice(0, equals);
-    if (!NAME_PATTERN.test(argumentName)) return { ok: false, error: `'${shorten(argumentName)}' is not a parameter name in '${shorten(text)}'` };
+    if (!NAME_PATTERN.test(argumentName)) return { ok: false, error: `'${shortened(argumentName)}' is not a parameter name in '${shortened(text)}'` };
     args.push({ name: argumentName, value: piece.slice(equals + 1) });
   }
   return { ok: true, value: { name, args } };
@@ -97,7 +97,7 @@ export function namedArguments(call: Call, typeValue: (text: string) => Parsed<u
   // No prototype, so a hand-typed "__proto__=1" is an ordinary (unknown) key, not a setter.
   const values: Record<string, unknown> = Object.create(null);
   for (const arg of call.args) {
-    if (arg.name === undefined) return { ok: false, error: `'${shorten(arg.value)}' in ${shorten(call.name)}(...) needs a name, like lr=${shorten(arg.value)}` };
+    if (arg.name === undefined) return { ok: false, error: `'${shortened(arg.value)}' in ${shortened(call.name)}(...) needs a name, like lr=${shortened(arg.value)}` };
     if (Object.hasOwn(values, arg.name)) return { ok: false, error: `${arg.name} is given twice in ${call.name}(...)` };
     const typed = typeValue(arg.value);
     if (!typed.ok) return { ok: false, error: `${arg.name}: ${typed.error}` };

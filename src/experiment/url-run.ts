@@ -1,5 +1,5 @@
 import type { ClipSpec } from '../engine/clipping';
-import { shorten } from './url-field';
+import { shortened } from '../engine/checks';
 import type { MethodSpec } from '../engine/methods/catalogue';
 import type { HyperValues } from '../engine/methods/hyperparameters';
 import { SCHEDULE_SPECS, type ScheduleSpec } from '../engine/schedules';
@@ -71,7 +71,7 @@ export function parseRun(text: string, dimension: number, defaultStart?: readonl
   const head = unescapeText(rawHead);
   if (!head.ok) return head;
   const at = head.value.indexOf('@');
-  if (at < 0 && defaultStart === undefined) return { ok: false, error: `'${shorten(head.value)}' has no start point (write it as optimizer(...)@x,y)` };
+  if (at < 0 && defaultStart === undefined) return { ok: false, error: `'${shortened(head.value)}' has no start point (write it as optimizer(...)@x,y)` };
   const method = readMethod(at < 0 ? head.value : head.value.slice(0, at));
   if (!method.ok) return method;
   const start = at < 0 ? { ok: true as const, value: (defaultStart ?? []).slice() } : readStart(head.value.slice(at + 1), dimension);
@@ -156,7 +156,7 @@ function readOptions(rawOptions: readonly string[], problems: string[]): Map<Run
     const equals = rawOption.indexOf('=');
     const key = equals < 0 ? rawOption : rawOption.slice(0, equals);
     if (!(RUN_OPTIONS as readonly string[]).includes(key)) {
-      problems.push(`unknown option '${shorten(key)}'${didYouMean(key, RUN_OPTIONS)} (a run takes ${RUN_OPTIONS.join(', ')}); ignored`);
+      problems.push(`unknown option '${shortened(key)}'${didYouMean(key, RUN_OPTIONS)} (a run takes ${RUN_OPTIONS.join(', ')}); ignored`);
       continue;
     }
     if (options.has(key as RunOption)) problems.push(`${key}: given twice; reading the last`);
@@ -189,14 +189,14 @@ function parseLabel(text: string): Parsed<string> {
 /** "e69f00" (a leading '#', escaped or not, is allowed too) as "#e69f00". */
 function parseColor(text: string): Parsed<string> {
   const checked = checkColor(text.startsWith('#') ? text : `#${text}`, 'color');
-  return checked.ok ? checked : { ok: false, error: `'${shorten(text)}' is not a colour written as six hex digits, like e69f00` };
+  return checked.ok ? checked : { ok: false, error: `'${shortened(text)}' is not a colour written as six hex digits, like e69f00` };
 }
 
 /** A bare flag means true; "hidden=true" and "hidden=false" are read too. */
 function parseFlag(text: string | undefined): Parsed<boolean> {
   if (text === undefined || text === 'true') return { ok: true, value: true };
   if (text === 'false') return { ok: true, value: false };
-  return { ok: false, error: `'${shorten(text)}' is not true or false (write just ;hidden to hide the run)` };
+  return { ok: false, error: `'${shortened(text)}' is not true or false (write just ;hidden to hide the run)` };
 }
 
 /** "cosine(T_max=300)": the type, then the parameters that differ from SCHEDULE_SPECS' defaults. */
@@ -215,7 +215,7 @@ function parseSchedule(text: string): OptionRead {
   if (!call.ok) return call;
   const { name: type, args } = call.value;
   const types = Object.keys(SCHEDULE_SPECS);
-  if (!Object.hasOwn(SCHEDULE_SPECS, type)) return { ok: false, error: `unknown schedule '${shorten(type)}'${didYouMean(type, types)}; known: ${types.join(', ')}` };
+  if (!Object.hasOwn(SCHEDULE_SPECS, type)) return { ok: false, error: `unknown schedule '${shortened(type)}'${didYouMean(type, types)}; known: ${types.join(', ')}` };
   const { values, problems } = readArguments(args, SCHEDULE_SPECS[type as ScheduleSpec['type']], { owner: type, path: 'schedule' });
   const checked = checkSchedule({ type, ...values }, 'schedule');
   return checked.ok ? { ok: true, value: checked.value, problems } : { ok: false, error: checked.errors.join('; ') };
@@ -232,7 +232,7 @@ function parseClip(text: string): Parsed<ClipSpec> {
   const call = parseCall(text);
   if (!call.ok) return call;
   const { name, args } = call.value;
-  if (name !== 'norm' && name !== 'value') return { ok: false, error: `'${shorten(name)}' is not norm or value${didYouMean(name, ['norm', 'value'])}` };
+  if (name !== 'norm' && name !== 'value') return { ok: false, error: `'${shortened(name)}' is not norm or value${didYouMean(name, ['norm', 'value'])}` };
   const key = name === 'norm' ? 'max_norm' : 'clip_value';
   if (args.length !== 1) return { ok: false, error: `write it as ${name}(amount), e.g. ${name}(1)` };
   const [arg] = args;

@@ -1,3 +1,4 @@
+import { shortened } from '../checks';
 /** What is wrong with a typed formula and where: the message names the column too. */
 export interface FormulaError {
   readonly message: string;
@@ -22,10 +23,7 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
-/** Longest piece of the formula a message quotes; a longer token is cut, so a message stays short whatever was typed. */
-const MAX_QUOTED = 40;
-
-/** A token as a message quotes it: 'sinn', or its first MAX_QUOTED characters and '…'. */
+/** A token as a message quotes it: 'sinn', or its first 40 characters and '…' (shortened), so a message stays short whatever was typed. */
 export function quoted(text: string): string {
-  return `'${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text}'`;
+  return `'${shortened(text)}'`;
 }
