@@ -601,7 +601,8 @@ function measurementKey({ experiment, runIndex }: BatchSource): string {
   return JSON.stringify([experiment.problem, experiment.runs[runIndex]?.optimizer, experiment.steps]);
 }
 
-function defaultWorkerCount(): number {
+/** How many batch workers the pool starts: one per core, at most 8. */
+export function defaultWorkerCount(): number {
   return Math.min(8, typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
 }
 

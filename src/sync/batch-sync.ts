@@ -14,7 +14,7 @@ import { inputsKey } from '../analyses/inputs-key';
 import { comparedRuns, runIsStochastic, seedsJobFor } from '../analyses/seeds';
 import { sweepJobFor } from '../analyses/sweep';
 import { isAbort } from '../client/abort';
-import type { BatchSource, EnginePreference } from '../client/batch-pool';
+import { defaultWorkerCount, type BatchSource, type EnginePreference } from '../client/batch-pool';
 import type { BatchFeature, BatchJobState, BasinResults, SeedComparison, SeedsResults, SweepResults } from '../store/batch-slice';
 import type { AppState, AppStore } from '../store/store';
 
@@ -51,11 +51,6 @@ export interface BatchSyncOptions {
 const FEATURES: readonly BatchFeature[] = ['basin', 'sweep', 'seeds'];
 const DEFAULT_START_DELAY_MS = 150;
 
-/** The batch pool's worker count (client/batch-pool.ts defaultWorkerCount), known without starting it. */
-function poolWorkerCount(): number {
-  return Math.min(8, typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2);
-}
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -76,7 +71,7 @@ export function startBatchSync(store: AppStore, getPool: () => BatchRunner, opti
   const scheduleFrame =
     options.scheduleFrame ?? ((flush: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => flush()) : setTimeout(flush, 16)));
   const startDelayMs = options.startDelayMs ?? DEFAULT_START_DELAY_MS;
-  const workers = options.workers ?? poolWorkerCount();
+  const workers = options.workers ?? defaultWorkerCount(); // the pool's, known without starting it
   const running = new Map<BatchFeature, Running>();
   const startTimers = new Map<BatchFeature, ReturnType<typeof setTimeout>>();
   let askedForAdapter = false;
