@@ -21,10 +21,10 @@ import './styles.css';
 const store = createAppStore({ experiment: DEFAULT_EXPERIMENT, preferences: loadPreferences() });
 // never lose work: this tab's saved copy, newer than its address after a reload or a crash, opens
 // in its place; the last experiment edited in this browser is offered with a button (a link wins)
-const sessionStorage = browserStorage('sessionStorage');
-const localStorage = browserStorage('localStorage');
-const tabCopy = readSavedSession(sessionStorage, SESSION_KEY);
-const lastCopy = readSavedSession(localStorage, LAST_SESSION_KEY);
+const tabStorage = browserStorage('sessionStorage');
+const browserWideStorage = browserStorage('localStorage');
+const tabCopy = readSavedSession(tabStorage, SESSION_KEY);
+const lastCopy = readSavedSession(browserWideStorage, LAST_SESSION_KEY);
 const pageStart = choosePageStart(pageHash(), tabCopy.saved, lastCopy.saved);
 if (pageStart.restore !== null) replacePageHash(pageStart.restore);
 const restoreOffer = { offer: pageStart.offer, corrupted: tabCopy.corrupted || lastCopy.corrupted };
@@ -34,7 +34,7 @@ void openPageLink(store);
 // a page opened with no link plays its experiment from step 0 (a link opens on its step)
 startFirstPlay(store, location.hash);
 startUrlSync(store);
-startSessionSaving(store, { session: sessionStorage, local: localStorage, addressHash: pageHash });
+startSessionSaving(store, { session: tabStorage, local: browserWideStorage, addressHash: pageHash });
 startEngineSync(store, new EngineClient());
 // a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
 let landscapeClient: EngineClient | null = null;
