@@ -5,6 +5,7 @@ import type { MethodDefinition, MethodInstance } from './methods/method';
 import type { HyperValues } from './methods/hyperparameters';
 import type { Domain, MiniBatches, Objective } from './objective';
 import type { MethodSnapshot } from './methods/snapshot';
+import type { MethodInspection } from './methods/inspection';
 import { deriveSeed } from './random';
 import { Oracle } from './oracle';
 import type { ScheduleSpec } from './schedules';
@@ -37,6 +38,8 @@ export interface RunOptions {
   record?: boolean;
   /** Milliseconds from some origin (performance.now): when given, the wall time of each point is recorded. */
   clock?: () => number;
+  /** The step inspector's replay: the method keeps what inspect() needs (MethodContext.inspecting). */
+  inspecting?: boolean;
 }
 
 /** Why and where a run stopped early. */
@@ -150,6 +153,7 @@ export class Runner {
       clip: options.clip,
       seed: deriveSeed(seed, METHOD_STREAM),
       ...(options.domain && { domain: options.domain }),
+      ...(options.inspecting === true && { inspecting: true }),
     });
     this.stoppingTest = this.method.stoppingTest?.bind(this.method);
     this.oracle = new Oracle(objective, { standardDeviation: options.noise ?? 0, seed });
@@ -198,6 +202,11 @@ export class Runner {
   /** The lowest f of every evaluation so far (the start's included); on mini-batches, the lowest recorded loss. */
   get bestLoss(): number {
     return this.miniBatches === null ? this.oracle.bestValue : this.bestRecorded;
+  }
+
+  /** The method's inspection after the latest step (runs with options.inspecting), or null for a method without one. */
+  inspect(): MethodInspection | null {
+    return this.method.inspect?.() ?? null;
   }
 
   /** Writes the latest recorded point into `out` (length ≥ dimension); allocates nothing. */

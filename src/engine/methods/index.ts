@@ -12,6 +12,7 @@ export { METHOD_SPECS, getMethodSpec } from './catalogue';
 export { METHOD_FAMILY_NAMES } from './method';
 export type { HyperSpec, HyperValue, HyperValues } from './hyperparameters';
 export type { MethodSnapshot } from './snapshot';
+export type { MethodInspection, NarratedSubstep, StateQuantity } from './inspection';
 export { defaultHyperValues, validateHyperValues } from './first-order/hyper';
 export { unmetNeed } from './needs';
 

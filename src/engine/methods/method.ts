@@ -5,6 +5,7 @@ import type { KernelBuilder } from './first-order/kernel';
 import type { Domain } from '../objective';
 import type { HyperSpec, HyperValues } from './hyperparameters';
 import type { MethodSnapshot } from './snapshot';
+import type { MethodInspection } from './inspection';
 
 // How a point moves. A method declares what it needs of the objective, owns its state, and reaches
 // f, ∇f and ∇²f only through the counting Oracle, so a race between first-order, second-order and
@@ -47,6 +48,12 @@ export interface MethodContext {
   readonly seed: number;
   /** The region the user is looking at (random search samples it uniformly); absent outside the app (the CLI gives the problem's plotting domain). */
   readonly domain?: Domain;
+  /**
+   * True only when the run is replayed for the step inspector (engine/inspect-step.ts): the method
+   * may then keep what inspect() needs (copies of its state before each step, the intermediate
+   * values of an update). Absent on every other run, which must not pay for it.
+   */
+  readonly inspecting?: boolean;
 }
 
 /** One method's state for one run. */
@@ -71,6 +78,12 @@ export interface MethodInstance {
    * changed afterwards (copy what the method keeps mutating).
    */
   snapshot?(): MethodSnapshot | null;
+  /**
+   * The step inspector's view after the latest start() or step(): the state in named quantities
+   * (copies) and the latest step told sub-step by sub-step. Asked only of runs created with
+   * context.inspecting.
+   */
+  inspect?(): MethodInspection;
 }
 
 /**
