@@ -8,6 +8,7 @@ import { registerServiceWorker } from './app/register-service-worker';
 import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
+import { startInspectionSync } from './sync/inspection-sync';
 import { startLandscapeSync } from './sync/landscape-sync';
 import { openPageLink, pageHash, replacePageHash, startUrlSync } from './sync/url-sync';
 import { LAST_SESSION_KEY, SESSION_KEY, browserStorage, choosePageStart, readSavedSession, startSessionSaving } from './sync/saved-session';
@@ -35,7 +36,10 @@ void openPageLink(store);
 startFirstPlay(store, location.hash);
 startUrlSync(store);
 startSessionSaving(store, { session: tabStorage, local: browserWideStorage, addressHash: pageHash });
-startEngineSync(store, new EngineClient());
+const engineClient = new EngineClient();
+startEngineSync(store, engineClient);
+// the step inspector and the map's glyphs: runs replayed to the shown step, only while shown
+startInspectionSync(store, engineClient);
 // a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
 let landscapeClient: EngineClient | null = null;
 startLandscapeSync(

@@ -5,6 +5,7 @@
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
 import type { Experiment } from '../experiment/experiment';
+import type { StepInspection } from '../engine/inspect-step';
 import { PROTOCOL_VERSION, type EngineRequest, type EngineResponse, type RunPayload } from '../worker/protocol';
 import { ENGINE_PHASES, fromEpoch, reportPhase } from './phase-timing';
 import { RunCache } from './run-cache';
@@ -46,7 +47,8 @@ export interface SliceSample extends SurfaceGrid {
 export type SliceRequest = Omit<Extract<EngineRequest, { type: 'sampleSlice' }>, 'type' | 'requestId'>;
 
 type RequestBody = EngineRequest extends infer R ? (R extends EngineRequest ? Omit<R, 'requestId'> : never) : never;
-type Kind = EngineRequest['type'];
+/** One request of each kind is in flight at a time; the theory overlays' probe has a slot of its own. */
+type Kind = EngineRequest['type'] | 'localModel';
 
 interface Pending {
   readonly body: RequestBody;
@@ -168,6 +170,23 @@ export class EngineClient {
     return { value: response.value, gradient: response.gradient };
   }
 
+  /**
+   * f, ∇f and ∇²f (row-major) at a point: the theory overlays' local quadratic model. Its own slot
+   * apart from the hover probe's, so neither supersedes the other.
+   */
+  async localModel(problem: Experiment['problem'], point: readonly number[]): Promise<{ value: number; gradient: readonly number[]; hessian: readonly number[] }> {
+    const response = await this.request({ type: 'probe', problem, point, hessian: true }, 'localModel');
+    if (response.type !== 'probeResult' || response.hessian === undefined) throw new Error(`unexpected response ${response.type}`);
+    return { value: response.value, gradient: response.gradient, hessian: response.hessian };
+  }
+
+  /** Runs `runIndices` replayed to `step` and inspected there; a newer call before this one starts rejects it with SupersededError. */
+  async inspect(experiment: Experiment, step: number, runIndices: readonly number[]): Promise<readonly StepInspection[]> {
+    const response = await this.request({ type: 'inspect', experiment, step, runIndices });
+    if (response.type !== 'inspection') throw new Error(`unexpected response ${response.type}`);
+    return response.inspections;
+  }
+
   /** Stops the worker; pending requests are rejected. */
   dispose(): void {
     this.watched.stop();
@@ -178,9 +197,9 @@ export class EngineClient {
     this.slots.clear();
   }
 
-  private request(body: RequestBody): Promise<EngineResponse> {
+  private request(body: RequestBody, kind: Kind = body.type): Promise<EngineResponse> {
     return new Promise<EngineResponse>((resolve, reject) => {
-      const slot = this.slotFor(body.type);
+      const slot = this.slotFor(kind);
       slot.waiting?.reject(new SupersededError());
       slot.waiting = { body, resolve, reject, requestedAt: performance.now() };
       this.pump(slot);
@@ -208,6 +227,7 @@ export class EngineClient {
 
   /** How long a request may go unanswered: a run from its run-steps at the slowest rate seen, the rest a floor. */
   private allowanceFor(body: RequestBody): number {
+    if (body.type === 'inspect') return HANG_FLOOR_MS + HANG_FACTOR * body.runIndices.length * body.step * this.msPerRunStep;
     if (body.type !== 'runExperiment') return body.type === 'sampleSlice' ? 3 * HANG_FLOOR_MS : HANG_FLOOR_MS;
     return HANG_FLOOR_MS + HANG_FACTOR * runSteps(body) * this.msPerRunStep;
   }

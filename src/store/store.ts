@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Experiment } from '../experiment/experiment';
 import { createBatchSlice, type BatchSlice } from './batch-slice';
 import { createExperimentSlice, type ExperimentSlice } from './experiment-slice';
+import { createInspectionSlice, type InspectionSlice } from './inspection-slice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscape-slice';
 import { createHistorySlice, type HistoryOptions, type HistorySlice } from './history-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
@@ -9,7 +10,7 @@ import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice;
+export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -34,5 +35,6 @@ export function createAppStore({ experiment, step, preferences, history }: Initi
     ...createViewSlice(preferences ?? { theme: 'light', largeText: false })(...args),
     ...createBatchSlice(...args),
     ...createLandscapeSlice(...args),
+    ...createInspectionSlice(...args),
   }));
 }

@@ -1,6 +1,7 @@
 // The engine worker's entry point: answers the page's requests with the float64 engine.
 // Compiled without the DOM library (tsconfig.worker.json): touching the page here is a type error.
 import { diagnoseRun } from '../engine/diagnosis/diagnose';
+import { inspectStep } from '../engine/inspect-step';
 import { lowestMinimumValue } from '../engine/known-minima';
 import { lossLandscapeSlice, sliceResolution } from '../engine/landscape/loss-landscape';
 import { problemFilters } from '../engine/landscape/parameter-filters';
@@ -95,7 +96,20 @@ function handle(request: EngineRequest, receivedAt: number): void {
       if (request.point.length !== objective.dimension) throw new Error(`a probe needs ${objective.dimension} coordinates, got ${request.point.length}`);
       const gradient = new Float64Array(objective.dimension);
       const value = objective.valueAndGradient(request.point, gradient);
-      reply({ type: 'probeResult', requestId: request.requestId, value, gradient: Array.from(gradient) });
+      let hessian: number[] | undefined;
+      if (request.hessian === true) {
+        const matrix = new Float64Array(objective.dimension * objective.dimension);
+        objective.hessian(request.point, matrix);
+        hessian = Array.from(matrix);
+      }
+      reply({ type: 'probeResult', requestId: request.requestId, value, gradient: Array.from(gradient), ...(hessian && { hessian }) });
+      return;
+    }
+    case 'inspect': {
+      const { experiment, step } = request;
+      const { objective } = problemFor(experiment.problem);
+      const inspections = request.runIndices.map((index) => inspectStep(runOptionsFor(experiment, index, objective), step));
+      reply({ type: 'inspection', requestId: request.requestId, step, inspections });
       return;
     }
   }

@@ -5,9 +5,10 @@ import type { RunResult } from '../engine/run';
 import type { SliceDirections } from '../engine/landscape/loss-landscape';
 import type { Domain, KnownMinimum } from '../engine/objective';
 import type { Experiment } from '../experiment/experiment';
+import type { StepInspection } from '../engine/inspect-step';
 
 /** Bumped whenever a message's shape changes; the client refuses a worker that disagrees. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Page → worker. */
 export type EngineRequest =
@@ -23,8 +24,16 @@ export type EngineRequest =
       readonly numSteps?: number;
       readonly runIndices?: readonly number[];
     }
-  /** f and ∇f of the experiment's problem at one point, one coordinate per dimension (the map's hover readout). */
-  | { readonly type: 'probe'; readonly requestId: number; readonly problem: Experiment['problem']; readonly point: readonly number[] }
+  /**
+   * f and ∇f of the experiment's problem at one point, one coordinate per dimension (the map's hover
+   * readout); with `hessian`, ∇²f too (the theory overlays' local quadratic model).
+   */
+  | { readonly type: 'probe'; readonly requestId: number; readonly problem: Experiment['problem']; readonly point: readonly number[]; readonly hessian?: boolean }
+  /**
+   * The step inspector and the map's glyphs: runs `runIndices` of the experiment replayed to
+   * trajectory index `step` and inspected there (engine/inspect-step.ts).
+   */
+  | { readonly type: 'inspect'; readonly requestId: number; readonly experiment: Experiment; readonly step: number; readonly runIndices: readonly number[] }
   /** Sample a two-dimensional problem on a grid over `domain`, for the contour map. */
   | {
       readonly type: 'sampleSurface';
@@ -110,6 +119,15 @@ export type EngineResponse =
       readonly explainedVarianceRatio: readonly [number, number] | null;
       readonly elapsedMs: number;
     }
-  | { readonly type: 'probeResult'; readonly requestId: number; readonly value: number; readonly gradient: readonly number[] }
+  | {
+      readonly type: 'probeResult';
+      readonly requestId: number;
+      readonly value: number;
+      readonly gradient: readonly number[];
+      /** ∇²f row-major (dimension × dimension) when asked for. */
+      readonly hessian?: readonly number[];
+    }
+  /** One inspection per run asked for, in that order. */
+  | { readonly type: 'inspection'; readonly requestId: number; readonly step: number; readonly inspections: readonly StepInspection[] }
   /** A request could not be served; `message` is for the user. */
   | { readonly type: 'failed'; readonly requestId: number; readonly message: string };
