@@ -8,6 +8,7 @@ import { visibleRuns } from '../runs/visible-runs';
 import { LOSS_CAPTIONS } from '../loss/LossPanel';
 import { DisclosureMenu } from '../controls/DisclosureMenu';
 import { useAppStoreApi } from '../use-app-store';
+import { shareUrl } from '../../sync/url-sync';
 import { MIME_TYPES, downloadFile } from './download';
 import { exportFileName } from './file-names';
 import type { FigureAppendix } from './svg-export';
@@ -119,6 +120,19 @@ export function ExportMenu() {
       return name;
     });
 
+  const exportCode = (language: 'pytorch' | 'scipy') =>
+    run(language === 'pytorch' ? 'the PyTorch script' : 'the SciPy script', async () => {
+      const state = store.getState();
+      const { experiment } = state;
+      const { pytorchScript, scipyScript } = await import('../../experiment/code-export');
+      const exported = (language === 'pytorch' ? pytorchScript : scipyScript)(experiment, shareUrl(state));
+      if (!exported.ok) throw new Error(exported.reason);
+      const name = exportFileName(experiment.problem, language, 'py');
+      downloadFile(exported.script, name, MIME_TYPES.py);
+      const left = exported.skipped.length;
+      return left === 0 ? name : `${name} (${left} run${left === 1 ? '' : 's'} left out: its header says why)`;
+    });
+
   const busy = status.kind === 'busy';
   const items: { label: string; action: () => Promise<void> }[] = [
     { label: 'Export experiment JSON', action: exportExperiment },
@@ -128,6 +142,8 @@ export function ExportMenu() {
     { label: 'Export map SVG', action: () => exportFigure('map', 'svg') },
     { label: 'Export loss chart PNG', action: () => exportFigure('loss-chart', 'png') },
     { label: 'Export loss chart SVG', action: () => exportFigure('loss-chart', 'svg') },
+    { label: 'Export PyTorch script', action: () => exportCode('pytorch') },
+    { label: 'Export SciPy script', action: () => exportCode('scipy') },
   ];
 
   return (
@@ -136,7 +152,7 @@ export function ExportMenu() {
         {(close) => (
           <ul className="menu-list">
             {items.map(({ label, action }, index) => (
-              <li key={label} className={index === 1 || index === 3 ? 'menu-group-start' : undefined}>
+              <li key={label} className={index === 1 || index === 3 || index === 7 ? 'menu-group-start' : undefined}>
                 <button
                   type="button"
                   disabled={busy}

@@ -7,6 +7,7 @@ export const MIME_TYPES = {
   csv: 'text/csv',
   svg: 'image/svg+xml',
   png: 'image/png',
+  py: 'text/x-python',
 } as const;
 
 /** Offers `content` to the reader as a download named `fileName`. */
