@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectStep, type StepInspection } from '../inspect-step';
+import { runMethod } from '../run';
 import type { Objective } from '../objective';
 import { defaultHyperValues } from './first-order/hyper';
 import { METHODS } from './index';
@@ -118,6 +119,17 @@ describe('every method answers the step inspector', () => {
         found.push(...problems(inspection, previous));
       }
       expect(found).toEqual([]);
+    });
+  }
+
+  for (const method of METHODS) {
+    it(`${method.id}: the inspector's replay (context.inspecting) follows the run's path bit for bit, with the same counts`, () => {
+      const plain = runMethod({ ...options(method), numSteps: 15 });
+      const replay = runMethod({ ...options(method), numSteps: 15, inspecting: true });
+      expect(Array.from(replay.trajectory)).toEqual(Array.from(plain.trajectory));
+      expect(Array.from(replay.loss)).toEqual(Array.from(plain.loss));
+      expect(Array.from(replay.evaluations.function)).toEqual(Array.from(plain.evaluations.function));
+      expect(Array.from(replay.evaluations.gradient)).toEqual(Array.from(plain.evaluations.gradient));
     });
   }
 });

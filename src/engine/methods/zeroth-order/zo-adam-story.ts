@@ -1,3 +1,4 @@
+import { power } from '../../power';
 import { booleanHyper, numberHyper, pairHyper } from '../first-order/hyper';
 import type { HyperValues } from '../hyperparameters';
 import { latexNumber as num, latexVector as vec, narratedNumber as word, narratedVector as words } from '../narration-format';
@@ -29,8 +30,8 @@ export function adamTeller(hyper: HyperValues, dimension: number): UpdateTeller 
     }
     const divisor = amsgrad ? maxSecondMoment : secondMoment;
     // torch: step_size = lr / (1 − β1^t), denominator √v / √(1 − β2^t) + ε
-    const stepSize = learningRate / (1 - beta1 ** step);
-    const correction = Math.sqrt(1 - beta2 ** step);
+    const stepSize = learningRate / (1 - power(beta1, step));
+    const correction = Math.sqrt(1 - power(beta2, step));
     const effective = divisor.map((v) => stepSize / (Math.sqrt(v) / correction + epsilon));
     const vName = amsgrad ? 'the running maximum of v' : 'v';
     return {
