@@ -69,7 +69,7 @@ function narrate(evolution: CmaEvolution, generation: CmaGeneration): NarratedSu
       rule: `p_\\sigma \\leftarrow ${num(1 - cSigma)}\\, p_\\sigma + ${num(Math.sqrt(cSigma * (2 - cSigma) * constants.effectiveMass))}\\, C^{-1/2} y_w = ${vec(stepSizePath)},\\ \\lVert p_\\sigma \\rVert = ${num(report.stepSizePathNorm)}`,
     },
     {
-      sentence: `The path is ${ratio > 1 ? 'longer' : 'shorter'} than expected (steps ${ratio > 1 ? 'agree, so larger ones pay' : 'cancel, so smaller ones pay'}), so σ ${report.sigmaFactor >= 1 ? 'grows' : 'shrinks'} by the factor ${word(report.sigmaFactor)} from ${word(report.previousSigma)} to ${word(sigma)}.`,
+      sentence: `The path is ${ratio > 1 ? 'longer' : 'shorter'} than expected (${ratio > 1 ? 'successive steps point the same way, so longer ones would get there sooner' : 'successive steps cancel out, so shorter ones are wanted'}), so σ ${report.sigmaFactor >= 1 ? 'grows' : 'shrinks'} by the factor ${word(report.sigmaFactor)} from ${word(report.previousSigma)} to ${word(sigma)}.`,
       rule: `\\sigma \\leftarrow \\sigma\\, e^{\\frac{c_\\sigma}{d_\\sigma}\\left(\\frac{\\lVert p_\\sigma \\rVert}{E\\lVert \\mathcal{N}(0,I) \\rVert} - 1\\right)} = ${num(report.previousSigma)}\\, e^{${num(cSigma / dSigma)}\\,(${num(report.stepSizePathNorm)} / ${num(chiN)} - 1)} = ${num(sigma)}`,
     },
     {
