@@ -6,7 +6,8 @@ evaluations until the first one with f - f* < 1e-8 (the evaluation that reaches 
 dumps the strategy constants (weights, c_sigma, d_sigma, c_c, c_1, c_mu, mu_eff, E||N(0, I)||) that
 cmaes computes for n = 2, 5, 10, and records whole generations (the population cmaes sampled, its f
 values, and the mean, sigma, C and both evolution paths after tell) for the test to replay through our
-update generation by generation. The surfaces are written here in numpy from their textbook formulas,
+update generation by generation (and, for the step inspector, the ranking tell() used and the mean's
+weighted step y_w). The surfaces are written here in numpy from their textbook formulas,
 independently of the TypeScript in src/engine/problems/surfaces. Writes
 src/engine/methods/gradient-free/cmaes-reference.golden.json.
 
@@ -112,6 +113,7 @@ def replay(function, start, sigma, population_size, generations):
     for _ in range(generations):
         population = [optimizer.ask() for _ in range(optimizer.population_size)]
         values = [float(function(x)) for x in population]
+        mean_before, sigma_before = optimizer._mean.copy(), float(optimizer._sigma)
         optimizer._g -= 1  # tell() increments it first: the tutorial's g
         optimizer.tell(list(zip(population, values)))
         optimizer._g += 1
@@ -123,6 +125,10 @@ def replay(function, start, sigma, population_size, generations):
             'covariance': [float(v) for v in optimizer._C.ravel()],
             'step_size_path': [float(v) for v in optimizer._p_sigma],
             'covariance_path': [float(v) for v in optimizer._pc],
+            # for the step inspector: the ranking tell() used (cmaes sorts the solutions by f, a stable
+            # sort) and the mean's step in units of sigma, y_w = (m' - m) / sigma (cmaes's c_m is 1)
+            'order': sorted(range(len(values)), key=lambda k: values[k]),
+            'weighted_step': [float(v) for v in (optimizer._mean - mean_before) / sigma_before],
         })
     cma_module._EPS = 1e-8
     return {'start': start, 'sigma': sigma, 'population_size': optimizer.population_size, 'generations': records}

@@ -3,8 +3,10 @@ import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
 import type { HyperValues } from '../hyperparameters';
 import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
+import type { MethodInspection } from '../inspection';
 import type { MethodSnapshot } from '../snapshot';
 import { cmaConstants } from './cma-constants';
+import { cmaInspection, type CmaGeneration } from './cma-es-narration';
 import { CmaEvolution } from './cma-evolution';
 import { distributionSnapshot } from './distribution-snapshot';
 
@@ -50,6 +52,9 @@ class CmaEs implements MethodInstance {
   private readonly random: Random;
   private readonly evolution: CmaEvolution;
   private population: Float64Array | null = null;
+  private readonly inspecting: boolean;
+  /** The latest generation as the inspector tells it (kept on its replay only). */
+  private generation: CmaGeneration | null = null;
 
   constructor(
     sigma: number,
@@ -59,6 +64,7 @@ class CmaEs implements MethodInstance {
   ) {
     const n = context.dimension;
     this.random = new Random(context.seed);
+    this.inspecting = context.inspecting === true;
     const constants = populationSize === 0 ? cmaConstants(n) : cmaConstants(n, populationSize);
     this.evolution = new CmaEvolution(constants, new Float64Array(n), sigma);
   }
@@ -75,11 +81,17 @@ class CmaEs implements MethodInstance {
     const population = evolution.samplePopulation(this.random);
     const values = new Float64Array(lambda);
     for (let k = 0; k < lambda; k++) values[k] = oracle.value(population.subarray(k * n, (k + 1) * n));
-    evolution.tell(population, values);
+    const report = evolution.tell(population, values, this.inspecting);
     this.population = population;
     point.set(evolution.mean);
     // the trajectory point is the mean: its f is one more evaluation, counted like any other
-    return oracle.value(point);
+    const value = oracle.value(point);
+    if (report !== null) this.generation = { population, values, report, evaluations: lambda + 1 };
+    return value;
+  }
+
+  inspect(): MethodInspection {
+    return cmaInspection(this.evolution, this.generation);
   }
 
   stoppingTest(): string | null {

@@ -18,6 +18,24 @@ function decompositionInterval(constants: CmaConstants): number {
   return Math.max(1, Math.floor(1 / (10 * constants.dimension * (constants.rankOneLearningRate + constants.rankMuLearningRate))));
 }
 
+/** What one tell() computed on the way, for the step inspector (asked for only there). */
+export interface CmaGenerationReport {
+  /** The candidates' indices in the order of f, best first. */
+  readonly order: readonly number[];
+  /** m and σ before the update. */
+  readonly previousMean: Float64Array;
+  readonly previousSigma: number;
+  /** y_w = Σ_{i≤μ} w_i y_{i:λ}, the weighted step of the mean in units of σ. */
+  readonly weightedStep: Float64Array;
+  /** ‖p_σ‖ after the update, and σ's factor exp((c_σ/d_σ)(‖p_σ‖/E‖N(0, I)‖ − 1)). */
+  readonly stepSizePathNorm: number;
+  readonly sigmaFactor: number;
+  /** h_σ: 1, or 0 while ‖p_σ‖ is large and p_c stalls. */
+  readonly hSigma: number;
+  /** The factor C keeps of itself: 1 + c_1 δ(h_σ) − c_1 − c_μ Σw_j. */
+  readonly covarianceKeep: number;
+}
+
 /** The search distribution N(m, σ²C) and the evolution paths of one CMA-ES run. */
 export class CmaEvolution {
   readonly constants: CmaConstants;
@@ -82,9 +100,11 @@ export class CmaEvolution {
     return population;
   }
 
-  /** One generation's update from its candidates (λ × n, flattened) and their f values. */
-  tell(population: ArrayLike<number>, values: ArrayLike<number>): void {
+  /** One generation's update from its candidates (λ × n, flattened) and their f values; `report`: also return what it computed (the inspector's replay). */
+  tell(population: ArrayLike<number>, values: ArrayLike<number>, report = false): CmaGenerationReport | null {
     const n = this.constants.dimension;
+    const previousMean = report ? this.mean.slice() : null;
+    const previousSigma = this.stepSize;
     const { populationSize: lambda, parentCount: mu, weights, effectiveMass } = this.constants;
     this.decomposeIfDue();
     // y_k = (x_k − m)/σ ~ N(0, C), in the order of f (NaN last, ties by sampling order: a stable sort)
@@ -112,7 +132,8 @@ export class CmaEvolution {
     }
     const pathNorm = Math.sqrt(pathNormSquared);
     const chiN = this.constants.expectedNormalNorm;
-    this.stepSize *= Math.exp((cSigma / this.constants.stepSizeDamping) * (pathNorm / chiN - 1));
+    const sigmaFactor = Math.exp((cSigma / this.constants.stepSizeDamping) * (pathNorm / chiN - 1));
+    this.stepSize *= sigmaFactor;
 
     // h_σ stalls p_c while ‖p_σ‖ is large (σ is growing fast), so C is not stretched by it (p. 28);
     // g counts the updates before this one, 0 at the first
@@ -154,6 +175,17 @@ export class CmaEvolution {
       }
     }
     this.generationCount++;
+    if (previousMean === null) return null;
+    return {
+      order,
+      previousMean,
+      previousSigma,
+      weightedStep,
+      stepSizePathNorm: pathNorm,
+      sigmaFactor,
+      hSigma,
+      covarianceKeep: keep,
+    };
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper, pairHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
+import { differentialEvolutionInspection, type Generation } from './differential-evolution-narration';
 import { INITIAL_BOX_SPECS, initialBox, randomIndex, sampleUniform, type InitialBox } from './initial-box';
 
 // Differential evolution (Storn & Price 1997) with scipy.optimize.differential_evolution's `best1bin`
@@ -62,6 +63,15 @@ export const differentialEvolution: MethodDefinition = {
     const energies = new Float64Array(populationSize);
     const trials = new Float64Array((immediate ? 1 : populationSize) * dimension);
     const trialEnergies = new Float64Array(populationSize);
+    const inspecting = context.inspecting === true;
+    /** The latest generation as the inspector tells it (kept on its replay only). */
+    let latest: Generation | null = null;
+    /** Notes candidate 0's trial and each replacement on the inspector's replay. */
+    const note = (candidate: number, trial: Float64Array, energy: number, replaced: boolean) => {
+      if (latest === null) return;
+      if (candidate === 0) latest = { ...latest, firstTrial: trial.slice(), firstTrialValue: energy };
+      if (replaced) latest.replaced++;
+    };
 
     /** Swaps the member with the lowest f into row 0 (scipy's _promote_lowest_energy; NaN never wins). */
     const promoteLowestEnergy = () => {
@@ -98,6 +108,7 @@ export const differentialEvolution: MethodDefinition = {
       for (let candidate = 0; candidate < populationSize; candidate++) {
         mutate(candidate, scale, 0);
         const energy = oracle.value(trials);
+        note(candidate, trials, energy, energy <= energies[candidate]);
         if (energy <= energies[candidate]) {
           population.set(trials, candidate * dimension);
           energies[candidate] = energy;
@@ -112,6 +123,7 @@ export const differentialEvolution: MethodDefinition = {
         trialEnergies[candidate] = oracle.value(trials.subarray(candidate * dimension, (candidate + 1) * dimension));
       }
       for (let candidate = 0; candidate < populationSize; candidate++) {
+        note(candidate, trials.subarray(candidate * dimension, (candidate + 1) * dimension), trialEnergies[candidate], trialEnergies[candidate] <= energies[candidate]);
         if (trialEnergies[candidate] <= energies[candidate]) {
           population.set(trials.subarray(candidate * dimension, (candidate + 1) * dimension), candidate * dimension);
           energies[candidate] = trialEnergies[candidate];
@@ -134,6 +146,10 @@ export const differentialEvolution: MethodDefinition = {
       },
       step(point, oracle) {
         const scale = lowMutation + (highMutation - lowMutation) * random.nextFloat();
+        if (inspecting) {
+          const member = population.slice(0, dimension);
+          latest = { scale, firstMember: member, firstMemberValue: energies[0], firstTrial: member, firstTrialValue: NaN, replaced: 0, previousBestValue: energies[0] };
+        }
         if (immediate) evolveImmediately(oracle, scale);
         else evolveDeferred(oracle, scale);
         for (let d = 0; d < dimension; d++) point[d] = population[d];
@@ -150,6 +166,7 @@ export const differentialEvolution: MethodDefinition = {
         return deviation <= atol + tol * Math.abs(mean) ? DE_CONVERGED : null;
       },
       snapshot: () => ({ population: population.slice() }),
+      inspect: () => differentialEvolutionInspection(population, energies, dimension, recombination, latest),
     };
   },
 };

@@ -1,7 +1,9 @@
 import type { Oracle } from '../../oracle';
 import { booleanHyper, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
+import type { MethodInspection } from '../inspection';
 import type { MethodSnapshot } from '../snapshot';
+import { nelderMeadInspection, type Coefficients, type NelderMeadMove } from './nelder-mead-narration';
 
 // scipy.optimize.minimize(method="Nelder-Mead") (scipy 1.10 `_minimize_neldermead`), iterate for
 // iterate: the same initial simplex, coefficients, ordering and order of the reflection, expansion,
@@ -14,18 +16,32 @@ import type { MethodSnapshot } from '../snapshot';
 const NONZERO_DELTA = 0.05;
 const ZERO_DELTA = 0.00025;
 
-/** The coefficients: reflection ρ, expansion χ, contraction ψ, shrink σ. */
-interface Coefficients {
-  readonly reflection: number;
-  readonly expansion: number;
-  readonly contraction: number;
-  readonly shrink: number;
-}
-
 /** scipy's coefficients: the classic (1, 2, ½, ½), or Gao and Han's (2012) adapted to the dimension n. */
 function coefficients(adaptive: boolean, dimension: number): Coefficients {
   if (!adaptive) return { reflection: 1, expansion: 2, contraction: 0.5, shrink: 0.5 };
   return { reflection: 1, expansion: 1 + 2 / dimension, contraction: 0.75 - 1 / (2 * dimension), shrink: 1 - 1 / dimension };
+}
+
+/** A blank record of a move, filled by each step on the inspector's replay. */
+function emptyMove(dimension: number, coefficients: Coefficients): NelderMeadMove {
+  const vector = () => new Float64Array(dimension);
+  return {
+    kind: 'none',
+    stepped: false,
+    shrink: false,
+    coefficients,
+    centroid: vector(),
+    best: vector(),
+    worst: vector(),
+    reflected: vector(),
+    trial: vector(),
+    bestValue: NaN,
+    secondWorstValue: NaN,
+    worstValue: NaN,
+    reflectedValue: NaN,
+    trialValue: NaN,
+    evaluations: 0,
+  };
 }
 
 /** numpy's argsort order for floats: ascending, NaN last, ties kept in place (its sort of ≤ 16 items is an insertion sort, hence stable). */
@@ -48,8 +64,11 @@ class NelderMead implements MethodInstance {
   private readonly centroid: Float64Array;
   private readonly reflected: Float64Array;
   private readonly trial: Float64Array;
+  /** The latest step's move, kept only on the inspector's replay (MethodContext.inspecting). */
+  private readonly move: NelderMeadMove | null;
+  private startEvaluations = 0;
 
-  constructor(dimension: number, xatol: number, fatol: number, adaptive: boolean) {
+  constructor(dimension: number, xatol: number, fatol: number, adaptive: boolean, inspecting: boolean) {
     this.dimension = dimension;
     this.xatol = xatol;
     this.fatol = fatol;
@@ -62,6 +81,7 @@ class NelderMead implements MethodInstance {
     this.centroid = new Float64Array(dimension);
     this.reflected = new Float64Array(dimension);
     this.trial = new Float64Array(dimension);
+    this.move = inspecting ? emptyMove(dimension, this.coefficients) : null;
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -74,6 +94,7 @@ class NelderMead implements MethodInstance {
       simplex[index] = simplex[index] !== 0 ? (1 + NONZERO_DELTA) * simplex[index] : ZERO_DELTA;
     }
     for (let vertex = 0; vertex <= n; vertex++) values[vertex] = oracle.value(simplex.subarray(vertex * n, (vertex + 1) * n));
+    this.startEvaluations = n + 1;
     // the trajectory starts where the user put it (x0, vertex 0 before sorting); each step then shows sim[0]
     const startValue = values[0];
     this.sort();
@@ -83,7 +104,14 @@ class NelderMead implements MethodInstance {
   step(point: Float64Array, oracle: Oracle): number {
     // scipy tests at the top of its loop; the runner asks stoppingTest() after each step and stops
     // there, so this only holds for an initial simplex that already meets the tolerances
+    const { move } = this;
+    if (move !== null) {
+      move.kind = 'none';
+      move.stepped = true;
+      move.evaluations = oracle.functionEvaluations;
+    }
     if (!this.meetsTolerances()) this.iterate(oracle);
+    if (move !== null) move.evaluations = oracle.functionEvaluations - move.evaluations;
     for (let i = 0; i < this.dimension; i++) point[i] = this.simplex[i];
     return this.values[0];
   }
@@ -94,6 +122,10 @@ class NelderMead implements MethodInstance {
 
   snapshot(): MethodSnapshot {
     return { simplex: this.simplex.slice() };
+  }
+
+  inspect(): MethodInspection {
+    return nelderMeadInspection(this.simplex, this.values, this.dimension, this.move, this.startEvaluations);
   }
 
   /** scipy's test: every vertex within xatol of the best in every coordinate, every value within fatol of the best. */
@@ -121,28 +153,45 @@ class NelderMead implements MethodInstance {
     }
     for (let i = 0; i < n; i++) reflected[i] = (1 + rho) * centroid[i] - rho * simplex[worst + i];
     const reflectedValue = oracle.value(reflected);
+    const { move } = this;
+    if (move !== null) {
+      move.centroid.set(centroid);
+      move.worst.set(simplex.subarray(worst, worst + n));
+      move.best.set(simplex.subarray(0, n));
+      move.worstValue = values[n];
+      move.secondWorstValue = values[n - 1];
+      move.bestValue = values[0];
+      move.reflected.set(reflected);
+      move.reflectedValue = reflectedValue;
+      move.trialValue = NaN;
+    }
     let shrink = false;
     if (reflectedValue < values[0]) {
       // expansion: (1 + ρχ) x̄ − ρχ x_worst
       for (let i = 0; i < n; i++) trial[i] = (1 + rho * chi) * centroid[i] - rho * chi * simplex[worst + i];
       const expandedValue = oracle.value(trial);
+      this.noteTrial('expansion', expandedValue);
       if (expandedValue < reflectedValue) this.replaceWorst(trial, expandedValue);
       else this.replaceWorst(reflected, reflectedValue);
     } else if (reflectedValue < values[n - 1]) {
+      this.noteTrial('reflection', NaN);
       this.replaceWorst(reflected, reflectedValue);
     } else if (reflectedValue < values[n]) {
       // outside contraction: (1 + ψρ) x̄ − ψρ x_worst
       for (let i = 0; i < n; i++) trial[i] = (1 + psi * rho) * centroid[i] - psi * rho * simplex[worst + i];
       const contractedValue = oracle.value(trial);
+      this.noteTrial('outside contraction', contractedValue);
       if (contractedValue <= reflectedValue) this.replaceWorst(trial, contractedValue);
       else shrink = true;
     } else {
       // inside contraction: (1 − ψ) x̄ + ψ x_worst
       for (let i = 0; i < n; i++) trial[i] = (1 - psi) * centroid[i] + psi * simplex[worst + i];
       const contractedValue = oracle.value(trial);
+      this.noteTrial('inside contraction', contractedValue);
       if (contractedValue < values[n]) this.replaceWorst(trial, contractedValue);
       else shrink = true;
     }
+    if (this.move !== null) this.move.shrink = shrink;
     if (shrink) {
       // every vertex but the best moves towards it: x₀ + σ(xⱼ − x₀)
       for (let vertex = 1; vertex <= n; vertex++) {
@@ -152,6 +201,14 @@ class NelderMead implements MethodInstance {
       }
     }
     this.sort();
+  }
+
+  /** The inspector's record of the move tried after the reflection (nothing off the inspector's replay). */
+  private noteTrial(kind: NelderMeadMove['kind'], value: number): void {
+    if (this.move === null) return;
+    this.move.kind = kind;
+    this.move.trial.set(this.trial);
+    this.move.trialValue = value;
   }
 
   private replaceWorst(vertex: Float64Array, value: number): void {
@@ -204,5 +261,5 @@ export const nelderMeadSpec: MethodSpec = {
 /** nelder_mead: its spec and its implementation (what runs in the workers and the CLI). */
 export const nelderMead: MethodDefinition = {
   ...nelderMeadSpec,
-  create: (hyper, context) => new NelderMead(context.dimension, numberHyper(hyper, 'xatol'), numberHyper(hyper, 'fatol'), booleanHyper(hyper, 'adaptive')),
+  create: (hyper, context) => new NelderMead(context.dimension, numberHyper(hyper, 'xatol'), numberHyper(hyper, 'fatol'), booleanHyper(hyper, 'adaptive'), context.inspecting === true),
 };

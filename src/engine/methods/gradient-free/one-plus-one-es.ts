@@ -2,8 +2,10 @@ import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
 import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
+import type { MethodInspection } from '../inspection';
 import type { MethodSnapshot } from '../snapshot';
 import { distributionSnapshot } from './distribution-snapshot';
+import { onePlusOneInspection, type OffspringStep } from './one-plus-one-es-narration';
 
 // The (1+1) evolution strategy with the 1/5th success rule (Rechenberg 1973): one parent x, one
 // offspring x' = x + σz per step, z ~ N(0, I); the offspring replaces the parent when it is no worse.
@@ -45,9 +47,13 @@ class OnePlusOneEs implements MethodInstance {
   private readonly offspring: Float64Array;
   private stepped = false;
   private accepted = false;
+  private readonly inspecting: boolean;
+  /** The latest step as the inspector tells it (kept on its replay only). */
+  private latest: OffspringStep | null = null;
 
   constructor(initialSigma: number, context: MethodContext) {
     this.random = new Random(context.seed);
+    this.inspecting = context.inspecting === true;
     this.dimension = context.dimension;
     this.sigma = initialSigma;
     this.parent = new Float64Array(context.dimension);
@@ -66,6 +72,9 @@ class OnePlusOneEs implements MethodInstance {
     const value = oracle.value(offspring);
     // "no worse" (≤): on a plateau the parent moves on instead of shrinking σ to nothing; NaN fails
     const success = value <= this.parentValue || Number.isNaN(this.parentValue);
+    if (this.inspecting) {
+      this.latest = { parent: point.slice(), parentValue: this.parentValue, offspring: offspring.slice(), offspringValue: value, success, previousSigma: this.sigma, logFactor: success ? SUCCESS_LOG_FACTOR : FAILURE_LOG_FACTOR };
+    }
     if (success) {
       point.set(offspring);
       this.parentValue = value;
@@ -75,6 +84,10 @@ class OnePlusOneEs implements MethodInstance {
     this.stepped = true;
     this.accepted = success;
     return this.parentValue;
+  }
+
+  inspect(): MethodInspection {
+    return onePlusOneInspection(this.parent, this.parentValue, this.sigma, this.latest);
   }
 
   snapshot(): MethodSnapshot | null {

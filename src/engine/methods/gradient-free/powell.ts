@@ -2,7 +2,9 @@ import type { Oracle } from '../../oracle';
 import { numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { MethodSnapshot } from '../snapshot';
+import type { MethodInspection } from '../inspection';
 import { BracketError, brent } from './brent';
+import { powellInspection, type PowellIteration } from './powell-narration';
 
 // scipy.optimize.minimize(method="Powell") (scipy 1.10 `_minimize_powell`), iterate for iterate:
 // line searches (bracket + Brent, tolerance 100·xtol) along each direction of the set in turn, the
@@ -40,8 +42,12 @@ class Powell implements MethodInstance {
   private iterations = 0;
   private trials: number[] = [];
   private stopReason: string | null = null;
+  private readonly inspecting: boolean;
+  /** The latest iteration as the inspector tells it (kept on its replay only). */
+  private latest: PowellIteration | null = null;
 
-  constructor(dimension: number, xtol: number, ftol: number) {
+  constructor(dimension: number, xtol: number, ftol: number, inspecting: boolean) {
+    this.inspecting = inspecting;
     this.dimension = dimension;
     this.xtol = xtol;
     this.ftol = ftol;
@@ -64,6 +70,10 @@ class Powell implements MethodInstance {
   step(point: Float64Array, oracle: Oracle): number {
     const { dimension: n, directions, x } = this;
     this.trials = [];
+    const evaluationsBefore = oracle.functionEvaluations;
+    if (this.inspecting) {
+      this.latest = { startPoint: x.slice(), startValue: this.value, extrapolated: null, newDirection: null, searches: [], evaluations: 0, stopReason: null };
+    }
     try {
       if (this.iterations > 0) this.extrapolate(oracle);
       this.iterationStartValue = this.value;
@@ -90,8 +100,18 @@ class Powell implements MethodInstance {
       this.value = error.value;
       this.stopReason = `line search failed: ${error.message}`;
     }
+    if (this.latest !== null) {
+      this.latest.evaluations = oracle.functionEvaluations - evaluationsBefore;
+      this.latest.stopReason = this.stopReason;
+    }
     for (let i = 0; i < n; i++) point[i] = x[i];
     return this.value;
+  }
+
+  inspect(): MethodInspection {
+    const { dimension: n, x, previousX } = this;
+    const displacement = this.iterations > 0 ? x.map((coordinate, i) => coordinate - previousX[i]) : null;
+    return powellInspection(x.slice(0, n), this.value, this.directions, displacement, this.latest);
   }
 
   stoppingTest(): string | null {
@@ -122,6 +142,7 @@ class Powell implements MethodInstance {
     }
     for (let i = 0; i < n; i++) probe[i] = x[i] + lineDirection[i];
     const extrapolatedValue = this.evaluate(oracle, probe);
+    if (this.latest !== null) this.latest.extrapolated = { point: probe.slice(), value: extrapolatedValue };
     const start = this.iterationStartValue;
     const { value, largestDecrease: delta } = this;
     if (!(start > extrapolatedValue)) return;
@@ -132,9 +153,15 @@ class Powell implements MethodInstance {
     temp = start - extrapolatedValue;
     t -= delta * temp * temp;
     if (!(t < 0)) return;
+    const searchesBefore = this.latest?.searches.length ?? 0;
     const alpha = this.lineSearch(oracle, lineDirection);
     // the step taken, α(x − x_previous), becomes the newest direction
     for (let i = 0; i < n; i++) lineDirection[i] = alpha * lineDirection[i];
+    // the inspector tells this search as the new direction's, apart from the n searches of the iteration
+    const search = this.latest !== null && this.latest.searches.length > searchesBefore ? this.latest.searches.pop() : undefined;
+    if (this.latest !== null && search !== undefined) {
+      this.latest.newDirection = { search, replaced: lineDirection.some((component) => component !== 0) ? this.largestDecreaseIndex : -1 };
+    }
     if (lineDirection.some((component) => component !== 0)) {
       const { directions } = this;
       const last = (n - 1) * n;
@@ -159,6 +186,7 @@ class Powell implements MethodInstance {
     const minimum = brent(along, this.xtol * LINE_SEARCH_TOLERANCE_PER_XTOL);
     this.moveAlongSearch(minimum.x);
     this.value = minimum.value;
+    this.latest?.searches.push({ direction: direction.slice(), alpha: minimum.x, point: x.slice(), value: minimum.value });
     return minimum.x;
   }
 
@@ -193,5 +221,5 @@ export const powellSpec: MethodSpec = {
 /** powell: its spec and its implementation (what runs in the workers and the CLI). */
 export const powell: MethodDefinition = {
   ...powellSpec,
-  create: (hyper, context) => new Powell(context.dimension, numberHyper(hyper, 'xtol'), numberHyper(hyper, 'ftol')),
+  create: (hyper, context) => new Powell(context.dimension, numberHyper(hyper, 'xtol'), numberHyper(hyper, 'ftol'), context.inspecting === true),
 };

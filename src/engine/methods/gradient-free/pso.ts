@@ -3,6 +3,7 @@ import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
 import { INITIAL_BOX_SPECS, initialBox, sampleUniform } from './initial-box';
+import { psoInspection, type ParticleStep } from './pso-narration';
 
 // Global-best particle swarm optimisation (Kennedy & Eberhart 1995) in the inertia form with Clerc
 // and Kennedy's (2002) constriction constants: χ = 0.7298 and φ1 = φ2 = 2.05 give w = χ = 0.7298 and
@@ -60,6 +61,9 @@ export const pso: MethodDefinition = {
     const personalBestValues = new Float64Array(swarmSize);
     const values = new Float64Array(swarmSize);
     let globalBest = 0;
+    const inspecting = context.inspecting === true;
+    /** The latest step as the inspector tells it (kept on its replay only). */
+    let latest: ParticleStep | null = null;
 
     /** Evaluates every particle, then updates the personal and global bests. */
     const evaluateSwarm = (oracle: Oracle) => {
@@ -67,6 +71,7 @@ export const pso: MethodDefinition = {
       for (let i = 0; i < swarmSize; i++) {
         // NaN never improves a best (the comparison is false)
         if (values[i] < personalBestValues[i]) {
+          if (latest !== null) latest.improved++;
           personalBestValues[i] = values[i];
           for (let d = 0; d < dimension; d++) personalBests[i * dimension + d] = positions[i * dimension + d];
         }
@@ -91,12 +96,28 @@ export const pso: MethodDefinition = {
       },
       step(point, oracle) {
         const bestOffset = globalBest * dimension;
+        if (inspecting) {
+          latest = {
+            position: positions.slice(0, dimension),
+            velocity: velocities.slice(0, dimension),
+            personalBest: personalBests.slice(0, dimension),
+            globalBest: personalBests.slice(bestOffset, bestOffset + dimension),
+            globalBestValue: personalBestValues[globalBest],
+            r1: new Float64Array(dimension),
+            r2: new Float64Array(dimension),
+            improved: 0,
+          };
+        }
         for (let i = 0; i < swarmSize; i++) {
           const offset = i * dimension;
           for (let d = 0; d < dimension; d++) {
             const x = positions[offset + d];
             const r1 = random.nextFloat();
             const r2 = random.nextFloat();
+            if (latest !== null && i === 0) {
+              latest.r1[d] = r1;
+              latest.r2[d] = r2;
+            }
             const velocity = inertia * velocities[offset + d] + cognitive * r1 * (personalBests[offset + d] - x) + social * r2 * (personalBests[bestOffset + d] - x);
             velocities[offset + d] = velocity;
             positions[offset + d] = x + velocity;
@@ -107,6 +128,8 @@ export const pso: MethodDefinition = {
         return personalBestValues[globalBest];
       },
       snapshot: () => ({ population: positions.slice() }),
+      inspect: () =>
+        psoInspection({ positions, values, velocities, personalBests, personalBestValues, globalBest }, dimension, { inertia, cognitive, social }, latest),
     };
   },
 };

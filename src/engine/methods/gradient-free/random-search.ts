@@ -3,7 +3,9 @@ import type { Oracle } from '../../oracle';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper } from '../first-order/hyper';
 import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
+import type { MethodInspection } from '../inspection';
 import type { MethodSnapshot } from '../snapshot';
+import { randomSearchInspection, type SearchStep } from './random-search-narration';
 
 // Pure random search, the baseline every gradient-free method must beat: draw candidates, keep the best.
 // "uniform" samples the region in view (Brooks 1958); "local" takes Gaussian steps of σ around the best
@@ -63,6 +65,9 @@ class RandomSearch implements MethodInstance {
   private readonly proposals: Float64Array;
   private readonly accepted: Uint8Array;
   private stepped = false;
+  private readonly inspecting: boolean;
+  /** The latest step as the inspector tells it (kept on its replay only). */
+  private latest: SearchStep | null = null;
 
   constructor(
     private readonly local: boolean,
@@ -76,6 +81,7 @@ class RandomSearch implements MethodInstance {
     this.best = new Float64Array(context.dimension);
     this.proposals = new Float64Array(samples * context.dimension);
     this.accepted = new Uint8Array(samples);
+    this.inspecting = context.inspecting === true;
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -88,6 +94,9 @@ class RandomSearch implements MethodInstance {
     const n = this.dimension;
     const { proposals, accepted } = this;
     accepted.fill(0);
+    const values = this.inspecting ? new Float64Array(this.samples) : null;
+    const previousBest = this.inspecting ? this.best.slice() : null;
+    const previousBestValue = this.bestValue;
     for (let s = 0; s < this.samples; s++) {
       const candidate = proposals.subarray(s * n, (s + 1) * n);
       for (let i = 0; i < n; i++) {
@@ -95,6 +104,7 @@ class RandomSearch implements MethodInstance {
         candidate[i] = this.local ? this.best[i] + this.sigma * this.random.nextGaussian() : low + (high - low) * this.random.nextFloat();
       }
       const value = oracle.value(candidate);
+      if (values !== null) values[s] = value;
       // strictly better: NaN never wins, and ties keep the incumbent (the path does not wander on plateaus)
       if (value < this.bestValue || Number.isNaN(this.bestValue)) {
         this.best.set(candidate);
@@ -103,8 +113,13 @@ class RandomSearch implements MethodInstance {
       }
     }
     this.stepped = true;
+    if (values !== null && previousBest !== null) this.latest = { samples: proposals.slice(), values, accepted: accepted.slice(), previousBest, previousBestValue };
     point.set(this.best);
     return this.bestValue;
+  }
+
+  inspect(): MethodInspection {
+    return randomSearchInspection(this.best, this.bestValue, { local: this.local, sigma: this.sigma, ranges: this.ranges }, this.latest);
   }
 
   snapshot(): MethodSnapshot | null {

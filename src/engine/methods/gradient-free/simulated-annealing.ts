@@ -3,7 +3,9 @@ import { power } from '../../power';
 import { Random } from '../../random';
 import { choiceHyper, numberHyper } from '../first-order/hyper';
 import type { MethodContext, MethodDefinition, MethodSpec, MethodInstance } from '../method';
+import type { MethodInspection } from '../inspection';
 import type { MethodSnapshot } from '../snapshot';
+import { annealingInspection, type AnnealingStep } from './simulated-annealing-narration';
 
 // Simulated annealing (Kirkpatrick, Gelatt & Vecchi 1983) with Gaussian proposals: from the current
 // state x propose x' = x + σz, z ~ N(0, I), and move there with Metropolis et al.'s (1953) probability
@@ -79,6 +81,9 @@ class SimulatedAnnealing implements MethodInstance {
   private readonly proposal: Float64Array;
   private stepped = false;
   private accepted = false;
+  private readonly inspecting: boolean;
+  /** The latest step as the inspector tells it (kept on its replay only). */
+  private latest: AnnealingStep | null = null;
 
   constructor(
     private readonly sigma: number,
@@ -92,6 +97,7 @@ class SimulatedAnnealing implements MethodInstance {
     this.dimension = context.dimension;
     this.temperature = initialTemperature;
     this.proposal = new Float64Array(context.dimension);
+    this.inspecting = context.inspecting === true;
   }
 
   start(point: Float64Array, oracle: Oracle): number {
@@ -105,10 +111,30 @@ class SimulatedAnnealing implements MethodInstance {
     for (let i = 0; i < this.dimension; i++) proposal[i] = point[i] + this.sigma * this.random.nextGaussian();
     const value = oracle.value(proposal);
     const increase = value - this.currentValue;
+    const previous = this.inspecting ? point.slice() : null;
+    const previousValue = this.currentValue;
     // Metropolis: downhill (and level) moves always; uphill with probability exp(−Δ/T), never at T = 0.
     // A NaN f fails both comparisons and is rejected.
     let accepted = increase <= 0;
-    if (!accepted && temperature > 0 && increase > 0) accepted = this.random.nextFloat() < Math.exp(-increase / temperature);
+    let draw = NaN;
+    if (!accepted && temperature > 0 && increase > 0) {
+      draw = this.random.nextFloat();
+      accepted = draw < Math.exp(-increase / temperature);
+    }
+    if (previous !== null) {
+      this.latest = {
+        step,
+        temperature,
+        nextTemperature: annealingTemperature(this.cooling, this.initialTemperature, step + 1, this.alpha, this.coolingSteps),
+        previous,
+        previousValue,
+        proposal: proposal.slice(),
+        proposalValue: value,
+        acceptanceProbability: increase <= 0 ? 1 : temperature > 0 && increase > 0 ? Math.exp(-increase / temperature) : 0,
+        draw,
+        accepted,
+      };
+    }
     if (accepted) {
       point.set(proposal);
       this.currentValue = value;
@@ -117,6 +143,11 @@ class SimulatedAnnealing implements MethodInstance {
     this.stepped = true;
     this.accepted = accepted;
     return this.currentValue;
+  }
+
+  inspect(): MethodInspection {
+    const { sigma, initialTemperature, cooling, alpha, coolingSteps } = this;
+    return annealingInspection({ sigma, initialTemperature, cooling, alpha, coolingSteps }, this.temperature, this.latest);
   }
 
   snapshot(): MethodSnapshot | null {

@@ -6,7 +6,9 @@ import { learningRateAt } from '../../schedules';
 import { numberHyper } from '../first-order/hyper';
 import type { HyperSpec, HyperValues } from '../hyperparameters';
 import type { MethodContext, MethodInstance } from '../method';
+import type { MethodInspection } from '../inspection';
 import type { MethodSnapshot } from '../snapshot';
+import { probedInspection, type ProbedEstimate, type UpdateStory } from './estimate-narration';
 
 // The two-point Gaussian gradient estimate shared by zo_sgd (MeZO, Malladi et al. 2023), zo_sign_sgd
 // and zo_adam: for each of q directions z ~ N(0, I),
@@ -36,14 +38,17 @@ export class GaussianEstimator {
   private readonly probes: Float64Array;
   private readonly projectedGradients: Float64Array;
   private estimated = false;
+  /** f at each probe, kept on the inspector's replay only (null otherwise). */
+  private readonly probeValues: Float64Array | null;
 
-  constructor(dimension: number, directions: number, smoothing: number, seed: number) {
+  constructor(dimension: number, directions: number, smoothing: number, seed: number, inspecting = false) {
     this.dimension = dimension;
     this.directions = directions;
     this.smoothing = smoothing;
     this.seed = seed;
     this.probes = new Float64Array(2 * directions * dimension);
     this.projectedGradients = new Float64Array(directions);
+    this.probeValues = inspecting ? new Float64Array(2 * directions) : null;
   }
 
   /** Writes ĝ at `point` for step `step` into `gradient` (2q evaluations of f). */
@@ -58,7 +63,13 @@ export class GaussianEstimator {
         plus[i] = point[i] + smoothing * z;
         minus[i] = point[i] - smoothing * z;
       }
-      this.projectedGradients[j] = (oracle.value(plus) - oracle.value(minus)) / (2 * smoothing);
+      const plusValue = oracle.value(plus);
+      const minusValue = oracle.value(minus);
+      this.projectedGradients[j] = (plusValue - minusValue) / (2 * smoothing);
+      if (this.probeValues !== null) {
+        this.probeValues[2 * j] = plusValue;
+        this.probeValues[2 * j + 1] = minusValue;
+      }
     }
     gradient.fill(0);
     for (let j = 0; j < directions; j++) {
@@ -71,6 +82,28 @@ export class GaussianEstimator {
   }
 
   /** The latest probe pairs and the unit direction of the first (null before the first estimate). */
+  /**
+   * The latest estimate for the inspector (constructed with `inspecting` only): x (the probes' middle),
+   * the probes and their f, z_1 regenerated from its seed, ĝ raw and as used, and the learning rate.
+   */
+  describe(previous: Float64Array, step: number, rawEstimate: Float64Array, estimate: Float64Array, learningRate: number): ProbedEstimate {
+    if (this.probeValues === null) throw new Error('GaussianEstimator.describe needs a replay made with inspecting');
+    const random = new Random(directionSeed(this.seed, step, 0));
+    const direction = new Float64Array(this.dimension);
+    for (let i = 0; i < this.dimension; i++) direction[i] = random.nextGaussian();
+    return {
+      kind: 'gaussian',
+      previous,
+      perturbation: this.smoothing,
+      probes: this.probes.slice(),
+      probeValues: this.probeValues.slice(),
+      direction,
+      rawEstimate,
+      estimate: estimate.slice(),
+      learningRate,
+    };
+  }
+
   snapshot(): MethodSnapshot | null {
     if (!this.estimated) return null;
     const { dimension, probes } = this;
@@ -94,22 +127,36 @@ export function estimateAndUpdate(
   hyper: HyperValues,
   context: MethodContext,
   smoothing: number,
-  update: (point: Float64Array, estimate: Float64Array, learningRate: number) => void
+  update: (point: Float64Array, estimate: Float64Array, learningRate: number) => void,
+  tellUpdate: UpdateTeller | null,
 ): MethodInstance {
   const { dimension, schedule, clip } = context;
-  const estimator = new GaussianEstimator(dimension, numberHyper(hyper, 'q'), smoothing, context.seed);
+  const inspecting = context.inspecting === true;
+  const estimator = new GaussianEstimator(dimension, numberHyper(hyper, 'q'), smoothing, context.seed, inspecting);
   const baseLearningRate = numberHyper(hyper, 'lr');
   const estimate = new Float64Array(dimension);
+  let latest: { estimate: ProbedEstimate; update: UpdateStory } | null = null;
   return {
     start: (point, oracle) => oracle.value(point),
     step(point, oracle, step) {
       estimator.estimate(point, oracle, step, estimate);
+      const previous = inspecting ? point.slice() : null;
+      const rawEstimate = inspecting ? estimate.slice() : null;
       if (clip !== undefined) clipGradient(estimate, clip);
-      update(point, estimate, schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step));
+      const learningRate = schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step);
+      update(point, estimate, learningRate);
+      if (previous !== null && rawEstimate !== null) {
+        // every step on the replay, so an update with state (Adam's moments) can follow it from the start
+        latest = { estimate: estimator.describe(previous, step, rawEstimate, estimate, learningRate), update: tellUpdate?.(previous, estimate, learningRate, point) ?? { state: [], narration: [] } };
+      }
       // past the divergence bound the runner ends the run whatever f is: do not pay for it
       for (let i = 0; i < dimension; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return NaN;
       return oracle.value(point);
     },
     snapshot: () => estimator.snapshot(),
+    inspect: (): MethodInspection => probedInspection(dimension, latest?.estimate ?? null, latest?.update ?? null),
   };
 }
+
+/** Tells the update of one step on the inspector's replay (called at every step there, never elsewhere): x before, ĝ as used, the learning rate, x after. */
+export type UpdateTeller = (previous: Float64Array, estimate: Float64Array, learningRate: number, point: Float64Array) => UpdateStory;

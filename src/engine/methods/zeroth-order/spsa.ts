@@ -2,7 +2,10 @@ import { DIVERGENCE_BOUND } from '../../divergence';
 import { power } from '../../power';
 import { Random } from '../../random';
 import { numberHyper } from '../first-order/hyper';
+import type { MethodInspection } from '../inspection';
 import type { MethodDefinition, MethodSpec } from '../method';
+import { latexNumber, narratedNumber } from '../narration-format';
+import { descentSubstep, probedInspection, type ProbedEstimate } from './estimate-narration';
 
 // Simultaneous perturbation stochastic approximation (Spall 1992; Spall 1998, "Implementation of the
 // simultaneous perturbation algorithm for stochastic optimization", IEEE TAES 34(3)). At step k
@@ -59,6 +62,8 @@ export const spsa: MethodDefinition = {
     const plus = probes.subarray(0, dimension);
     const minus = probes.subarray(dimension);
     let probed = false;
+    const inspecting = context.inspecting === true;
+    let latest: { estimate: ProbedEstimate; stepGain: number; step: number; point: Float64Array } | null = null;
     return {
       start: (point, oracle) => oracle.value(point),
       step(point, oracle, step) {
@@ -70,12 +75,34 @@ export const spsa: MethodDefinition = {
           plus[i] = point[i] + perturbationGain * perturbation[i];
           minus[i] = point[i] - perturbationGain * perturbation[i];
         }
-        const difference = (oracle.value(plus) - oracle.value(minus)) / (2 * perturbationGain);
+        const plusValue = oracle.value(plus);
+        const minusValue = oracle.value(minus);
+        const difference = (plusValue - minusValue) / (2 * perturbationGain);
+        const previous = inspecting ? point.slice() : null;
         // Δᵢ = ±1, so dividing by Δᵢ is multiplying by it
         for (let i = 0; i < dimension; i++) point[i] -= stepGain * difference * perturbation[i];
         probed = true;
+        if (previous !== null) {
+          const estimate = perturbation.map((delta) => difference * delta);
+          latest = {
+            estimate: { kind: 'spsa', previous, perturbation: perturbationGain, probes: probes.slice(), probeValues: Float64Array.of(plusValue, minusValue), direction: perturbation.slice(), rawEstimate: estimate, estimate, learningRate: stepGain },
+            stepGain,
+            step,
+            point: point.slice(),
+          };
+        }
         for (let i = 0; i < dimension; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return NaN;
         return oracle.value(point);
+      },
+      inspect(): MethodInspection {
+        if (latest === null) return probedInspection(dimension, null, null);
+        const { estimate, step, point } = latest;
+        const k = step;
+        const gains = {
+          sentence: `SPSA's gains at step ${k}: the step gain a_k = ${narratedNumber(latest.stepGain)} and the perturbation size c_k = ${narratedNumber(estimate.perturbation)} (both decay with k).`,
+          rule: `a_{${k}} = \\frac{a}{(k + 1 + A)^{\\alpha}} = \\frac{${latexNumber(a)}}{(${k + 1} + ${latexNumber(stabilityConstant)})^{${latexNumber(alpha)}}} = ${latexNumber(latest.stepGain)},\\ c_{${k}} = \\frac{c}{(k + 1)^{\\gamma}} = \\frac{${latexNumber(c)}}{${k + 1}^{${latexNumber(gamma)}}} = ${latexNumber(estimate.perturbation)}`,
+        };
+        return probedInspection(dimension, estimate, { state: [], narration: [gains, descentSubstep(estimate.previous, estimate.estimate, latest.stepGain, point, 'the estimate', '\\hat g')] });
       },
       snapshot() {
         if (!probed) return null;

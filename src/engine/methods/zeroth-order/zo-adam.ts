@@ -2,6 +2,7 @@ import { createAdamInstance } from '../first-order/adam';
 import { betasSpec, epsSpec, learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
 import { DIRECTIONS_SPEC, estimateAndUpdate } from './gaussian-estimate';
+import { adamTeller } from './zo-adam-story';
 
 /**
  * ZO-AdaMM (Chen et al. 2019): torch.optim.Adam's update fed the two-point Gaussian estimate ĝ in
@@ -29,6 +30,6 @@ export const zoAdam: MethodDefinition = {
   ...zoAdamSpec,
   create(hyper, context) {
     const adam = createAdamInstance({ ...hyper, weight_decay: 0 }, context.dimension, false);
-    return estimateAndUpdate(hyper, context, numberHyper(hyper, 'mu'), (point, estimate, learningRate) => adam.step(point, estimate, learningRate));
+    return estimateAndUpdate(hyper, context, numberHyper(hyper, 'mu'), (point, estimate, learningRate) => adam.step(point, estimate, learningRate), context.inspecting === true ? adamTeller(hyper, context.dimension) : null);
   },
 };

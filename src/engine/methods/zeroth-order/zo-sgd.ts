@@ -1,5 +1,6 @@
 import { learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
+import { descentSubstep } from './estimate-narration';
 import { DIRECTIONS_SPEC, estimateAndUpdate } from './gaussian-estimate';
 
 /** `eps`: MeZO's perturbation scale ε (the probes are x ± εz). */
@@ -21,5 +22,5 @@ export const zoSgd: MethodDefinition = {
   create: (hyper, context) =>
     estimateAndUpdate(hyper, context, numberHyper(hyper, 'eps'), (point, estimate, learningRate) => {
       for (let i = 0; i < point.length; i++) point[i] -= learningRate * estimate[i];
-    }),
+    }, (previous, estimate, learningRate, point) => ({ state: [], narration: [descentSubstep(previous, estimate, learningRate, point, 'the estimate', '\\hat g')] })),
 };

@@ -1,5 +1,6 @@
 import { learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
+import { descentSubstep } from './estimate-narration';
 import { DIRECTIONS_SPEC, estimateAndUpdate } from './gaussian-estimate';
 import { PERTURBATION_SPEC } from './zo-sgd';
 
@@ -23,5 +24,8 @@ export const zoSignSgd: MethodDefinition = {
   create: (hyper, context) =>
     estimateAndUpdate(hyper, context, numberHyper(hyper, 'eps'), (point, estimate, learningRate) => {
       for (let i = 0; i < point.length; i++) point[i] -= learningRate * Math.sign(estimate[i]);
-    }),
+    }, (previous, estimate, learningRate, point) => ({
+      state: [],
+      narration: [descentSubstep(previous, estimate.map(Math.sign), learningRate, point, 'the signs of the estimate', '\\operatorname{sign}(\\hat g)')],
+    })),
 };
