@@ -10,6 +10,7 @@ export const adamAdamw: Lesson = {
     "AdamW (Loshchilov & Hutter) shrinks the weights directly, w ← w − lr·0.5·w, outside Adam's division: every weight decays at the same rate.",
   ],
   link: 'v=1&f=(x-3)^2%20+%200.01*(y-3)^2&domain=-1,5,-1,5&steps=1500&run=adam(lr=0.05,weight_decay=0.5)@0,0&run=adamw(lr=0.05,weight_decay=0.5)@0,0',
+  view: { step: 0 },
   lookAt: 'Look at where the two paths end on the map, and compare x with y for each.',
   question: {
     kind: 'choice',
