@@ -19,7 +19,7 @@ export const conditionNumber: Lesson = {
   reveal: [
     'By (1 − 1/50)² = 0.9604 per step, which is what the run shows between steps 100 and 300. It needs 277 steps to reach 1e-6.',
     'lr = 1.9 is faster, (1 − 1.9/50)² = 0.9253 per step, reaching 1e-6 at step 145. lr = 2.05 is past 2/λmax: the steep direction grows by 1.05 per step and the run blows up to 4e11.',
-    'The best a fixed learning rate can do is about κ steps per factor e: the condition number is the price of gradient descent.',
+    'Even at the largest stable learning rate, 2/λmax, the flat direction shrinks by only 1 − 2/κ per step: about κ/2 steps for each factor e. The condition number is the price of gradient descent.',
   ],
   claims: [
     { claim: { kind: 'loss-ratio', run: 0, fromStep: 100, toStep: 300, expected: 0.9604, tolerance: 1e-6 }, says: 'lr 1 contracts by (1 − 1/κ)²' },

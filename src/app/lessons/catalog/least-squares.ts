@@ -6,7 +6,7 @@ export const leastSquares: Lesson = {
   title: 'Closed-form least squares vs gradient descent',
   text: [
     'Fitting a line y = w·x + b to data by mean squared error is a quadratic in (w, b): its minimum solves a small linear system.',
-    'The first run solves it directly (a QR factorization, what numpy.linalg.lstsq does) in one step. The second run is gradient descent, lr = 0.1, on the same loss.',
+    'The first run solves it directly (a QR factorization of the data matrix) in one step. The second run is gradient descent, lr = 0.1, on the same loss.',
   ],
   link: 'v=1&problem={%22kind%22:%22data%22,%22dataset%22:{%22name%22:%22linear_1d%22,%22params%22:{}},%22model%22:{%22kind%22:%22linear%22}}&steps=200&run=least_squares&run=sgd(lr=0.1)',
   view: { step: 0 },

@@ -18,7 +18,7 @@ export const mezoBackprop: Lesson = {
     answer: 2,
   },
   reveal: [
-    'Backprop reaches 0.3 at step 20, after 40 passes (a forward and a backward each step), and ends at 0.026. MeZO, one random direction per step, needs 589 passes and ends at 0.24 after 1000 steps.',
+    'Backprop reaches 0.3 at step 19, after 40 passes (a forward and a backward each step, and one at the start), and ends at 0.026. MeZO, one random direction per step, needs 589 forward passes (step 196) and ends at 0.24 after 1000 steps.',
     "Besides the parameters, MeZO holds 1,600 floats (the widest layer's activations for every row) and backprop 1,800 (every unit's). The gap grows with depth: on a large language model it is what lets MeZO fine-tune in the memory of inference.",
   ],
   claims: [

@@ -11,7 +11,7 @@ export const nelderMead: Lesson = {
   ],
   link: 'v=1&steps=120&run=nelder_mead@-1.5,2',
   view: { step: 0 },
-  lookAt: 'Step through it and watch the triangle on the map; the loss chart counts steps, each one or two evaluations.',
+  lookAt: 'Step through it and watch the triangle on the map; the loss chart counts steps, most of them one or two evaluations.',
   question: {
     kind: 'choice',
     prompt: 'How many gradients does Nelder-Mead compute on its way to the minimum?',
