@@ -6,6 +6,8 @@ import { MapPanel } from './map/MapPanel';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { ProblemPanel } from './problem/ProblemPanel';
 import { Intro } from './intro/Intro';
+import { LessonsProvider } from './lessons/LessonsProvider';
+import { LessonsSlot } from './lessons/LessonsSlot';
 import { RunsPanel } from './runs/RunsPanel';
 import { EngineStatus } from './toolbar/EngineStatus';
 import { Toolbar } from './toolbar/Toolbar';
@@ -25,7 +27,9 @@ const DataPanel = lazyComponent(() => import('./data/DataPanel'), 'DataPanel');
 export function App() {
   return (
     <PanelBoundary name="The playground" className="app">
-      <Playground />
+      <LessonsProvider>
+        <Playground />
+      </LessonsProvider>
     </PanelBoundary>
   );
 }
@@ -63,6 +67,7 @@ function Playground() {
       )}
       <div className="workspace">
         <aside className="sidebar" aria-label="Problem and runs">
+          <LessonsSlot />
           <PanelBoundary name="The problem panel" className="problem-panel">
             <ProblemPanel />
           </PanelBoundary>

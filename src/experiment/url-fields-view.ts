@@ -11,9 +11,9 @@ import { valueField, type UrlField } from './url-field';
 
 /**
  * Keys set aside for view state a later version may write (play, speed, ...): a link that has them
- * opens without complaint, and they are not read.
+ * opens without complaint, and they are not read here (`lesson=` is read by app/lessons/lesson-link.ts).
  */
-export const RESERVED_VIEW_KEYS: readonly string[] = ['play', 'speed', 'zoom', 'center', 'layers', 'panel', 'compare'];
+export const RESERVED_VIEW_KEYS: readonly string[] = ['play', 'speed', 'zoom', 'center', 'layers', 'panel', 'compare', 'lesson'];
 
 /**
  * xMin,xMax,yMin,yMax rounded to a millionth of the view's size in each direction: short in the

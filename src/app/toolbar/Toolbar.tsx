@@ -1,13 +1,14 @@
 import { CopyLinkButton } from '../export/CopyLinkButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { savePreferences } from '../preferences';
+import { LessonsButton } from '../lessons/LessonsButton';
 import { HelpButton } from './HelpButton';
 import { RecentMenu } from './RecentMenu';
 import { UndoRedo } from './UndoRedo';
 import { useAppStore } from '../use-app-store';
 import './Toolbar.css';
 
-/** The page header: the title, Undo and Redo, sharing (Recent, Export, Copy link), the reader's own settings (theme, text size) and the introduction's "?". */
+/** The page header: the title, Undo and Redo, sharing (Recent, Export, Copy link), the reader's own settings (theme, text size), the lessons and the introduction's "?". */
 export function Toolbar() {
   const theme = useAppStore((state) => state.theme);
   const setTheme = useAppStore((state) => state.setTheme);
@@ -55,6 +56,7 @@ export function Toolbar() {
           Large text
         </button>
       </div>
+      <LessonsButton />
       <HelpButton />
     </header>
   );
