@@ -28,7 +28,7 @@ export function Narration({ step, narration }: NarrationProps) {
             {narration.map(({ sentence, rule }, i) => (
               <li key={i}>
                 <span className="inspector-sentence">{sentence}</span>
-                <Katex tex={rule} fallback={rule} className="inspector-rule" />
+                <Katex tex={rule} fallback={rule} display className="inspector-rule" />
               </li>
             ))}
           </ol>
