@@ -111,7 +111,6 @@ function InspectionView({ runIndex, inspection, methodName, askedStep, narrate }
   return (
     <>
       {step < askedStep && <p className="inspector-note">This run ended at step {step}: shown there.</p>}
-      {narrate && <Narration step={step} narration={method?.narration ?? null} />}
       <dl className="inspector-values">
         <Row testId="inspector-point" symbol={`x_{${k}}`} label="the point">
           <VectorText vector={point} />
@@ -131,6 +130,7 @@ function InspectionView({ runIndex, inspection, methodName, askedStep, narrate }
           </span>
         </Row>
       </dl>
+      {narrate && <Narration step={step} narration={method?.narration ?? null} />}
 
       <h3 className="inspector-subheading">{methodName}’s state after step {step}</h3>
       {method === null ? (
