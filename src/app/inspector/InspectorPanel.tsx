@@ -105,6 +105,7 @@ interface InspectionViewProps {
 
 /** One run's inspection: the narration when asked, the point and its derivatives, the counts, the method's state. */
 function InspectionView({ runIndex, inspection, methodName, askedStep, narrate }: InspectionViewProps) {
+  const playing = useAppStore((state) => state.playing);
   const { step, point, value, gradient, delta, evaluations, method } = inspection;
   const k = String(step);
   const previous = String(step - 1);
@@ -130,7 +131,7 @@ function InspectionView({ runIndex, inspection, methodName, askedStep, narrate }
           </span>
         </Row>
       </dl>
-      {narrate && <Narration step={step} narration={method?.narration ?? null} />}
+      {narrate && <Narration step={step} narration={method?.narration ?? null} playing={playing} />}
 
       <h3 className="inspector-subheading">{methodName}’s state after step {step}</h3>
       {method === null ? (

@@ -7,16 +7,18 @@ export interface NarrationProps {
   step: number;
   /** Its sub-steps; null for a method that does not tell its steps (yet). */
   narration: readonly NarratedSubstep[] | null;
+  /** While playing the narration changes every frame: it is shown but not spoken (as the step counter), and spoken again once paused. */
+  playing: boolean;
 }
 
 /**
  * The latest step told sub-step by sub-step: a sentence in plain words with the numbers, and the
  * rule with the values substituted. A polite live region, read whole, so a screen reader says the
- * new step as playback or scrubbing moves (and a newer step replaces an unread one).
+ * new step as stepping or scrubbing moves it (and a newer step replaces an unread one).
  */
-export function Narration({ step, narration }: NarrationProps) {
+export function Narration({ step, narration, playing }: NarrationProps) {
   return (
-    <div className="inspector-narration" aria-live="polite" aria-atomic="true" data-testid="inspector-narration">
+    <div className="inspector-narration" aria-live={playing ? 'off' : 'polite'} aria-atomic="true" data-testid="inspector-narration">
       {narration === null ? (
         <p>This method does not narrate its steps yet.</p>
       ) : step === 0 || narration.length === 0 ? (

@@ -2,7 +2,6 @@ import { CopyLinkButton } from '../export/CopyLinkButton';
 import { ExportMenu } from '../export/ExportMenu';
 import { savePreferences } from '../preferences';
 import { HelpButton } from './HelpButton';
-import { InspectorToggle } from '../inspector/InspectorToggle';
 import { RecentMenu } from './RecentMenu';
 import { UndoRedo } from './UndoRedo';
 import { useAppStore } from '../use-app-store';
@@ -42,9 +41,6 @@ export function Toolbar() {
         <ExportMenu />
         <CopyLinkButton />
       </nav>
-      <div className="toolbar-group" role="group" aria-label="Teaching">
-        <InspectorToggle />
-      </div>
       <div className="toolbar-group" role="group" aria-label="Display">
         <button type="button" className="toggle" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
