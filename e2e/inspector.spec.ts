@@ -21,7 +21,7 @@ const gradientOf = ([x, y]: readonly number[]) => [2 * x, 20 * y];
 /** torch.optim.Adam (betas 0.9, 0.999, eps 1e-8, no weight decay) from the start to step k: x_k, exp_avg, exp_avg_sq. */
 function adamReference(steps: number) {
   const [beta1, beta2, eps] = [0.9, 0.999, 1e-8];
-  let point = [...START];
+  let point: number[] = [...START];
   let firstMoment = [0, 0];
   let secondMoment = [0, 0];
   for (let t = 1; t <= steps; t++) {
