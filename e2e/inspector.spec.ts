@@ -109,7 +109,7 @@ test('a link opens step 10 of Adam inspected: x, f and the exact ∇f equal the 
   await expect(page).not.toHaveURL(/inspect=/);
 });
 
-test('Inspect run N on a run card and the toolbar toggle open the inspector; a bad inspect= is named', async ({ playground, page }) => {
+test('Inspect run N on a run card and the playback bar’s toggle open the inspector; a bad inspect= is named', async ({ playground, page }) => {
   await playground.open(`${LINK}&inspect=7`, 2);
   await expect(playground.urlProblems).toContainText("inspect: '7' is not a run number (runs are numbered 1 to 2)");
   await expect(page.getByTestId('inspector')).toHaveCount(0);
@@ -125,7 +125,7 @@ test('Inspect run N on a run card and the toolbar toggle open the inspector; a b
   await toggle.click();
   await expect(page.getByTestId('inspector')).toHaveCount(0);
   await toggle.click();
-  // the toolbar opens the selected run (run 1, the link's first)
+  // the playback bar's toggle opens the selected run (run 1, the link's first)
   await expect(page.getByRole('combobox', { name: 'Inspected run' })).toHaveValue('0');
 });
 
