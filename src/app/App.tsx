@@ -19,6 +19,8 @@ import { useAppStore, useAppStoreApi } from './use-app-store';
 
 // shown only for a data problem: its view, scene and fit load with the first one
 const DataPanel = lazyComponent(() => import('./data/DataPanel'), 'DataPanel');
+// shown once a run is inspected (a run card's button, the toolbar, a link's inspect=)
+const InspectorPanel = lazyComponent(() => import('./inspector/InspectorPanel'), 'InspectorPanel');
 
 /**
  * The playground, inside a last-resort boundary: should anything outside the panels fail, the page
@@ -46,6 +48,7 @@ function Playground() {
   useDocumentPreferences(useAppStoreApi());
   const engineError = useAppStore((state) => state.engineError);
   const isData = useAppStore((state) => state.experiment.problem.kind === 'data');
+  const inspecting = useAppStore((state) => state.inspectedRun !== null);
   return (
     <div className="app">
       <PanelBoundary name="The toolbar">
@@ -95,6 +98,13 @@ function Playground() {
           <PanelBoundary name="The Analysis panel" className="batch-panel">
             <AnalysisPanel />
           </PanelBoundary>
+          {inspecting && (
+            <PanelBoundary name="The step inspector" className="inspector-panel">
+              <Suspense fallback={null}>
+                <InspectorPanel />
+              </Suspense>
+            </PanelBoundary>
+          )}
         </main>
       </div>
       <footer>

@@ -20,6 +20,8 @@ export interface UrlView {
   readonly gradientCost?: GradientCost;
   /** Budget mode: every run stops at the last point within this cost; undefined or null when off. */
   readonly budget?: number | null;
+  /** The run the step inspector shows (0-based; `inspect=` is 1-based); undefined or null when it is closed. */
+  readonly inspectedRun?: number | null;
 }
 
 /** Everything a share URL carries: the experiment, its view and the analyses run on it. */

@@ -87,3 +87,49 @@ describe('the fair comparison in the share URL', () => {
     expect(state.problems.join('\n')).toMatch(/budget: '-5' is not a number > 0/);
   });
 });
+
+describe('the inspected run in the share URL', () => {
+  const link = 'v=1&surface=booth&steps=50&run=adam(lr=0.1)@0,0&run=sgd(lr=0.01)@1,1';
+
+  it('reads inspect=N as run N (1-based in the link, 0-based in the view) with the step', () => {
+    const state = decodeUrlState(`${link}&step=10&inspect=2`);
+    expect(state.problems).toEqual([]);
+    expect(state.view.inspectedRun).toBe(1);
+    expect(state.view.step).toBe(10);
+  });
+
+  it('writes the inspected run 1-based after the step, and nothing when the inspector is closed', () => {
+    const { experiment } = decodeUrlState(link);
+    const open = { domain: null, step: 10, inspectedRun: 0 };
+    expect(encodeUrlState({ experiment, view: open, analyses: NO_ANALYSIS_SETTINGS })).toBe(`${link}&step=10&inspect=1`);
+    const closed = { domain: null, step: undefined, inspectedRun: null };
+    expect(encodeUrlState({ experiment, view: closed, analyses: NO_ANALYSIS_SETTINGS })).toBe(link);
+    // a run removed since it was inspected is not written (the link would name a run it lacks)
+    const gone = { domain: null, step: undefined, inspectedRun: 2 };
+    expect(encodeUrlState({ experiment, view: gone, analyses: NO_ANALYSIS_SETTINGS })).toBe(link);
+  });
+
+  it.each([
+    ['0', "inspect: '0' is not a run number (runs are numbered 1 to 2); the inspector stays closed"],
+    ['3', "inspect: '3' is not a run number (runs are numbered 1 to 2); the inspector stays closed"],
+    ['1.5', "inspect: '1.5' is not a run number (runs are numbered 1 to 2); the inspector stays closed"],
+    ['abc', "inspect: 'abc' is not a run number (runs are numbered 1 to 2); the inspector stays closed"],
+    ['', "inspect: '' is not a run number (runs are numbered 1 to 2); the inspector stays closed"],
+  ])('names a bad inspect=%j and falls back for that field alone', (text, problem) => {
+    const state = decodeUrlState(`${link}&step=7&inspect=${text}`);
+    expect(state.problems).toEqual([problem]);
+    expect(state.view.inspectedRun).toBeUndefined();
+    expect(state.view.step).toBe(7);
+    expect(state.experiment.runs).toHaveLength(2);
+  });
+
+  it('says how many runs a one-run link has', () => {
+    expect(decodeUrlState('v=1&run=adam(lr=0.1)@0,0&inspect=2').problems).toEqual(["inspect: '2' is not a run number (the only run is 1); the inspector stays closed"]);
+  });
+
+  it('keeps the leniency of the other view keys: the last readable value wins', () => {
+    const state = decodeUrlState(`${link}&inspect=1&inspect=%zz&inspect=2`);
+    expect(state.view.inspectedRun).toBe(1);
+    expect(state.problems).toEqual(["inspect: '%zz' is not valid percent-encoding; ignored"]);
+  });
+});

@@ -7,7 +7,8 @@ import { valueField, type UrlField } from './url-field';
 // shown, and how runs are compared (the loss chart's x axis, the price of a gradient, the budget),
 // e.g. view=-8,8,-8,8&step=25&x=cost&gradient_cost=forward&budget=200. Each is left out at its
 // default (the problem's own domain, the last step, steps, autodiff, no budget), so links written
-// before a key existed open as they did.
+// before a key existed open as they did. `inspect=N` opens the step inspector on run N (1-based, as
+// the run cards number runs) at the step shown: with `step=k`, a link to one step of one run.
 
 /**
  * Keys set aside for view state a later version may write (play, speed, ...): a link that has them
@@ -113,6 +114,26 @@ export const VIEW_FIELDS: readonly UrlField[] = [
       const budget = Number(text);
       if (text.trim() !== '' && Number.isFinite(budget) && budget > 0) return { ok: true, value: budget };
       return { ok: false, error: `budget: '${shortened(text)}' is not a number > 0` };
+    },
+    lenient: true,
+  }),
+  valueField<number>({
+    key: 'inspect',
+    part: 'view',
+    // read after the experiment's keys, so a run that is not in the link is named as such
+    get: ({ experiment, view }) => (view.inspectedRun != null && view.inspectedRun < experiment.runs.length ? view.inspectedRun : undefined),
+    set: (draft, inspectedRun) => {
+      draft.view.inspectedRun = inspectedRun;
+    },
+    defaultValue: undefined,
+    fallback: 'the inspector stays closed',
+    format: (inspectedRun) => String(inspectedRun + 1),
+    parse(text, draft) {
+      const number = Number(text);
+      const runs = draft.experiment.runs.length;
+      if (text.trim() !== '' && Number.isInteger(number) && number >= 1 && number <= runs) return { ok: true, value: number - 1 };
+      const which = runs === 0 ? 'this link has no runs' : runs === 1 ? 'the only run is 1' : `runs are numbered 1 to ${runs}`;
+      return { ok: false, error: `inspect: '${shortened(text)}' is not a run number (${which})` };
     },
     lenient: true,
   }),

@@ -48,6 +48,18 @@ describe('the store in the URL', () => {
     expect(urlHash(state)).toBe('v=1&steps=80');
   });
 
+  it('opens the inspector on the run and step a link names, and a link without inspect= closes it', () => {
+    const hash = 'v=1&surface=booth&steps=60&run=sgd(lr=0.01)@-5,5&run=adam(lr=0.5)@5,-5&step=10&inspect=2';
+    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
+    applyUrlState(store, decodeUrlState(hash));
+    expect([store.getState().inspectedRun, store.getState().step]).toEqual([1, 10]);
+    expect(urlHash(store.getState())).toBe(hash);
+    store.getState().setInspectedRun(0);
+    expect(urlHash(store.getState())).toBe(hash.replace('inspect=2', 'inspect=1'));
+    applyUrlState(store, decodeUrlState('v=1&surface=booth&run=adam(lr=0.5)@5,-5'));
+    expect(store.getState().inspectedRun).toBeNull();
+  });
+
   it('carries the loss axis, the price of a gradient and the budget; a link without them resets them', () => {
     const hash = 'v=1&surface=booth&run=adam(lr=0.5)@5,-5&x=cost&gradient_cost=central&budget=120';
     const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });

@@ -4,6 +4,7 @@ import { startPlaybackClock } from './playback-clock';
 import { positionOf, SPEED_POSITIONS, speedAt } from './speed-scale';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { InspectorToggle } from '../inspector/InspectorToggle';
 import './PlaybackBar.css';
 
 const FORMAT_COUNT = new Intl.NumberFormat('en-US');
@@ -65,6 +66,7 @@ export function PlaybackBar() {
         <span className="step-counter" data-testid="step-counter" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
           step {FORMAT_COUNT.format(step)} / {FORMAT_COUNT.format(steps)}
         </span>
+        <InspectorToggle />
       </div>
       <div className="playback-row playback-settings">
         <SpeedControl />

@@ -15,6 +15,7 @@ import { RunDiagnosis } from './RunDiagnosis';
 import { RunLabelField } from './RunLabelField';
 import { RunSettings } from './RunSettings';
 import { RunMemory, StartSummary } from './RunModelLines';
+import { InspectRunButton } from '../inspector/InspectRunButton';
 
 /** Props of a RunCard. */
 export interface RunCardProps {
@@ -177,6 +178,7 @@ export const RunCard = memo(function RunCard({
           <span className="settings-summary">{hyperSummary(run)}</span>
         </button>
         <div className="run-card-actions">
+          <InspectRunButton index={index} />
           <button
             type="button"
             className="icon-button"
