@@ -7,6 +7,8 @@ export const MIME_TYPES = {
   csv: 'text/csv',
   svg: 'image/svg+xml',
   png: 'image/png',
+  webm: 'video/webm',
+  gif: 'image/gif',
 } as const;
 
 /** Offers `content` to the reader as a download named `fileName`. */
