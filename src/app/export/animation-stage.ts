@@ -45,22 +45,55 @@ function stepCurves(state: AppState): LossCurve[] {
   }));
 }
 
-/** Draws SVG text onto `context` into `region` (logical pixels, times `scale`), kept in proportion and centred. */
-async function drawSvg(context: CanvasRenderingContext2D, svgText: string, size: { width: number; height: number }, region: Region, scale: number): Promise<void> {
+/** An SVG document as a decoded image, and the size it draws at on its own. */
+interface SvgPicture {
+  readonly image: HTMLImageElement;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Decodes SVG text of this size into an image, through a blob: URL (the policy's img-src allows it). */
+async function svgPicture(svgText: string, size: { width: number; height: number }): Promise<SvgPicture> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const image = new Image(size.width, size.height);
     image.src = url;
     await image.decode();
-    const fit = Math.min(region.width / size.width, region.height / size.height);
-    const width = size.width * fit;
-    const height = size.height * fit;
-    const x = region.x + (region.width - width) / 2;
-    const y = region.y + (region.height - height) / 2;
-    // whole pixels: the same picture lands on the same pixels, frame after frame
-    context.drawImage(image, Math.round(x * scale), Math.round(y * scale), Math.round(width * scale), Math.round(height * scale));
+    return { image, ...size };
   } finally {
     URL.revokeObjectURL(url);
+  }
+}
+
+/** Draws a picture onto `context` into `region` (logical pixels, times `scale`), kept in proportion and centred. */
+function drawPicture(context: CanvasRenderingContext2D, { image, width, height }: SvgPicture, region: Region, scale: number): void {
+  const fit = Math.min(region.width / width, region.height / height);
+  const x = region.x + (region.width - width * fit) / 2;
+  const y = region.y + (region.height - height * fit) / 2;
+  // whole pixels: the same picture lands on the same pixels, frame after frame
+  context.drawImage(image, Math.round(x * scale), Math.round(y * scale), Math.round(width * fit * scale), Math.round(height * fit * scale));
+}
+
+/**
+ * Serialises `svg` with every element hidden for which `hidden` is true (elements are visited from
+ * the root down; a hidden one's children are skipped), then shows them again.
+ */
+function serializeWithout(svg: SVGSVGElement, title: string, hidden: (element: Element) => boolean, background: boolean): string {
+  const hiddenElements: SVGElement[] = [];
+  const visit = (element: Element) => {
+    for (const child of element.children) {
+      if (!(child instanceof SVGElement)) continue;
+      if (hidden(child)) hiddenElements.push(child);
+      else visit(child);
+    }
+  };
+  visit(svg);
+  const displays = hiddenElements.map((element) => element.style.display);
+  for (const element of hiddenElements) element.style.display = 'none';
+  try {
+    return serializeSvg(svg, title, undefined, { background });
+  } finally {
+    hiddenElements.forEach((element, index) => (element.style.display = displays[index]));
   }
 }
 
@@ -69,8 +102,8 @@ export class AnimationStage {
   private readonly host: HTMLDivElement;
   private readonly background: string;
   private readonly teardown: (() => void)[] = [];
-  private map: { svg: SVGSVGElement; setStep: (step: number) => void; ready: Promise<void> } | null = null;
-  private chart: { chart: SVGSVGElement; overlay: SVGSVGElement; view: LossChart; picture: string | null } | null = null;
+  private map: { svg: SVGSVGElement; overlay: SVGGElement; setStep: (step: number) => void; ready: Promise<void>; picture: SvgPicture | null } | null = null;
+  private chart: { chart: SVGSVGElement; overlay: SVGSVGElement; view: LossChart; picture: SvgPicture | null } | null = null;
 
   constructor(
     private readonly state: AppState,
@@ -127,6 +160,8 @@ export class AnimationStage {
     map.setSurface(surface, surface.minima);
     return {
       svg,
+      overlay: map.overlay,
+      picture: null,
       setStep: (step: number) => {
         trajectories.setStep(step);
         methodState.setStep(step);
@@ -154,24 +189,38 @@ export class AnimationStage {
     await this.map?.ready;
   }
 
-  /** Draws the frame of step `step` onto `context`, whose canvas is the export's size. */
+  /**
+   * Draws the frame of step `step` onto `context`, whose canvas is the export's size. What does not
+   * change with the step (the contours, axes and legends; the loss curves) is drawn from a picture
+   * decoded once; what does (the paths and the methods' state, the step line) is serialised and
+   * decoded again for each frame, over it.
+   */
   async drawFrame(context: CanvasRenderingContext2D, step: number): Promise<void> {
-    const { layout } = this;
+    const { layout, title } = this;
     const { canvas } = context;
     context.fillStyle = this.background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.imageSmoothingQuality = 'high';
     if (this.map && layout.map) {
+      const { svg, overlay } = this.map;
       this.map.setStep(step);
-      await drawSvg(context, serializeSvg(this.map.svg, this.title), intrinsicSize(this.map.svg), layout.map, layout.scale);
+      // the map without its overlay; then the overlay alone, in the plot's clip (clip paths are always kept)
+      this.map.picture ??= await svgPicture(serializeWithout(svg, title, (element) => element === overlay, true), intrinsicSize(svg));
+      const plot: Element | null = overlay.parentElement;
+      const besideOverlay = (element: Element) => {
+        const parent: Element | null = element.parentElement;
+        return element !== plot && element !== overlay && element.tagName !== 'clipPath' && (parent === svg || parent === plot);
+      };
+      const moving = serializeWithout(svg, title, besideOverlay, false);
+      drawPicture(context, this.map.picture, layout.map, layout.scale);
+      drawPicture(context, await svgPicture(moving, intrinsicSize(svg)), layout.map, layout.scale);
     }
     if (this.chart && layout.chart) {
       const { chart, overlay, view } = this.chart;
       view.setStep(step);
-      // the curves do not change with the step: serialised once, the step line over them every frame
-      this.chart.picture ??= serializeSvg(chart, this.title);
-      await drawSvg(context, this.chart.picture, intrinsicSize(chart), layout.chart, layout.scale);
-      await drawSvg(context, serializeSvg(overlay, this.title, undefined, { background: false }), intrinsicSize(overlay), layout.chart, layout.scale);
+      this.chart.picture ??= await svgPicture(serializeSvg(chart, title), intrinsicSize(chart));
+      drawPicture(context, this.chart.picture, layout.chart, layout.scale);
+      drawPicture(context, await svgPicture(serializeSvg(overlay, title, undefined, { background: false }), intrinsicSize(overlay)), layout.chart, layout.scale);
     }
   }
 
