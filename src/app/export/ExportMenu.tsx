@@ -1,5 +1,5 @@
 import { select } from 'd3';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { AppState } from '../../store/store';
 import { portableExperiment } from '../../experiment/portable-problem';
 import { drawRunLegend, legendEntries } from '../../views/run-legend';
@@ -7,6 +7,7 @@ import { problemTitle } from '../runs/labels';
 import { visibleRuns } from '../runs/visible-runs';
 import { LOSS_CAPTIONS } from '../loss/LossPanel';
 import { DisclosureMenu } from '../controls/DisclosureMenu';
+import { lazyComponent } from '../lazy-component';
 import { useAppStoreApi } from '../use-app-store';
 import { shareUrl } from '../../sync/url-sync';
 import { MIME_TYPES, downloadFile } from './download';
@@ -53,16 +54,20 @@ async function withRunLegend<T>(figure: SVGSVGElement, state: AppState, save: (l
 
 type Figure = keyof typeof FIGURES;
 
+// the video and GIF dialog, with the views' stage, loads when first opened; its encoders when an export starts
+const AnimationDialog = lazyComponent(() => import('./AnimationDialog'), 'AnimationDialog');
+
 /** How long "Saved <file>" stays beside the button. */
 const STATUS_CLEAR_MS = 6_000;
 
 /** What the last export did, for the status line beside the button. */
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
-/** The "Export" menu: the experiment as JSON, the trajectories as the CLI writes them, the map and the loss chart as PNG and SVG. */
+/** The "Export" menu: the experiment as JSON, the trajectories as the CLI writes them, the map and the loss chart as PNG and SVG, and both as a video or GIF. */
 export function ExportMenu() {
   const store = useAppStoreApi();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [animation, setAnimation] = useState<'webm' | 'gif' | null>(null);
 
   useEffect(() => {
     if (status.kind !== 'done') return;
@@ -142,6 +147,8 @@ export function ExportMenu() {
     { label: 'Export map SVG', action: () => exportFigure('map', 'svg') },
     { label: 'Export loss chart PNG', action: () => exportFigure('loss-chart', 'png') },
     { label: 'Export loss chart SVG', action: () => exportFigure('loss-chart', 'svg') },
+    { label: 'Export video (WebM)', action: async () => setAnimation('webm') },
+    { label: 'Export GIF', action: async () => setAnimation('gif') },
     { label: 'Export PyTorch script', action: () => exportCode('pytorch') },
     { label: 'Export SciPy script', action: () => exportCode('scipy') },
   ];
@@ -152,7 +159,7 @@ export function ExportMenu() {
         {(close) => (
           <ul className="menu-list">
             {items.map(({ label, action }, index) => (
-              <li key={label} className={index === 1 || index === 3 || index === 7 ? 'menu-group-start' : undefined}>
+              <li key={label} className={index === 1 || index === 3 || index === 7 || index === 9 ? 'menu-group-start' : undefined}>
                 <button
                   type="button"
                   disabled={busy}
@@ -168,6 +175,11 @@ export function ExportMenu() {
           </ul>
         )}
       </DisclosureMenu>
+      {animation && (
+        <Suspense fallback={null}>
+          <AnimationDialog format={animation} onClose={() => setAnimation(null)} onSaved={(text) => setStatus({ kind: 'done', text })} />
+        </Suspense>
+      )}
       <span className="toolbar-status" role="status" aria-live="polite">
         {status.kind === 'busy' || status.kind === 'done' ? status.text : ''}
       </span>

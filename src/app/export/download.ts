@@ -7,6 +7,8 @@ export const MIME_TYPES = {
   csv: 'text/csv',
   svg: 'image/svg+xml',
   png: 'image/png',
+  webm: 'video/webm',
+  gif: 'image/gif',
   py: 'text/x-python',
 } as const;
 

@@ -10,6 +10,12 @@ describe('export file names', () => {
     expect(exportFileName({ kind: 'surface', surface: 'himmelblau', params: {} }, 'loss-chart', 'svg')).toBe('optimizer-playground-himmelblau-loss-chart.svg');
   });
 
+  test('name animations like the pictures, with their format', () => {
+    expect(exportFileName({ kind: 'surface', surface: 'rosenbrock', params: {} }, 'map-and-loss-chart', 'webm')).toBe('optimizer-playground-rosenbrock-map-and-loss-chart.webm');
+    expect(exportFileName({ kind: 'surface', surface: 'himmelblau', params: {} }, 'map', 'gif')).toBe('optimizer-playground-himmelblau-map.gif');
+    expect(exportFileName({ kind: 'formula', expression: 'x^2 + y^2' }, 'loss-chart', 'gif')).toBe('optimizer-playground-formula-x-2-y-2-loss-chart.gif');
+  });
+
   test('name a typed formula by its letters and digits, cut to a sensible length', () => {
     expect(problemSlug({ kind: 'formula', expression: '(1-x)^2 + 100*(y-x^2)^2' })).toBe('formula-1-x-2-100-y-x-2-2');
     expect(problemSlug({ kind: 'formula', expression: 'x^2 + y^2' })).toBe('formula-x-2-y-2');

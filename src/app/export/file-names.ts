@@ -1,10 +1,10 @@
 import { isFormulaProblem, type Problem } from '../../experiment/experiment';
 
 /** What an export holds, as it appears in the file name. */
-export type ExportKind = 'experiment' | 'trajectories' | 'map' | 'loss-chart' | 'pytorch' | 'scipy';
+export type ExportKind = 'experiment' | 'trajectories' | 'map' | 'loss-chart' | 'map-and-loss-chart' | 'pytorch' | 'scipy';
 
 /** File extensions the exports write. */
-export type ExportExtension = 'json' | 'csv' | 'png' | 'svg' | 'py';
+export type ExportExtension = 'json' | 'csv' | 'png' | 'svg' | 'webm' | 'gif' | 'py';
 
 /** Longest problem slug kept in a file name (a long formula would make an unwieldy name). */
 const MAX_SLUG_LENGTH = 40;

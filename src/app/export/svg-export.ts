@@ -92,9 +92,10 @@ export function figureSize(svg: SVGSVGElement, below?: FigureAppendix): { width:
 /**
  * A stand-alone SVG document of `svg` as it looks now: computed styles inlined, hidden parts
  * dropped, the page's background behind it; `below` (drawn on the page, with its styles) is added
- * under the picture, which grows by its height.
+ * under the picture, which grows by its height. `background` false leaves the page's colour out: a
+ * layer drawn over another picture (the loss chart's step line over its curves).
  */
-export function serializeSvg(svg: SVGSVGElement, title: string, below?: FigureAppendix): string {
+export function serializeSvg(svg: SVGSVGElement, title: string, below?: FigureAppendix, { background = true }: { background?: boolean } = {}): string {
   const { height } = intrinsicSize(svg);
   const total = figureSize(svg, below);
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -117,13 +118,15 @@ export function serializeSvg(svg: SVGSVGElement, title: string, below?: FigureAp
   for (const attribute of ['style', 'role', 'aria-label', 'data-testid', 'tabindex']) clone.removeAttribute(attribute);
   pinStyle(clone, pinnedStyle('svg', (property) => getComputedStyle(svg).getPropertyValue(property)));
 
-  const background = document.createElementNS(SVG_NS, 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', backgroundBehind(svg));
+  if (background) {
+    const backgroundRect = document.createElementNS(SVG_NS, 'rect');
+    backgroundRect.setAttribute('width', '100%');
+    backgroundRect.setAttribute('height', '100%');
+    backgroundRect.setAttribute('fill', backgroundBehind(svg));
+    clone.insertBefore(backgroundRect, clone.firstChild);
+  }
   const titleElement = document.createElementNS(SVG_NS, 'title');
   titleElement.textContent = title;
-  clone.insertBefore(background, clone.firstChild);
   clone.insertBefore(titleElement, clone.firstChild);
 
   return `<?xml version="1.0" encoding="UTF-8"?>\n${withPinnedStyles(new XMLSerializer().serializeToString(clone))}\n`;
