@@ -16,7 +16,9 @@ export function narrateKernelStep(trace: KernelTrace, words: (name: string) => N
   const assignedCoordinates = new Set<string>();
   for (const traced of trace.statements) {
     const { statement, value } = traced;
-    const told = !hidden.has(statement.name) && !(value.op === 'ref' && value.name === statement.name);
+    // x ← x (weight decay off) and x ← x·1 (decoupled decay at λ = 0) did nothing worth a sentence
+    const unchanged = traced.before !== undefined && traced.after.every((after, i) => Object.is(after, traced.before![i]));
+    const told = !hidden.has(statement.name) && !(value.op === 'ref' && value.name === statement.name) && !(unchanged && value.op === 'mul');
     if (told) {
       const teller = new StatementTeller(traced, words, traced.scope === 'coordinate' ? assignedCoordinates : new Set(), trace);
       substeps.push({ sentence: capitalize(teller.sentence()), rule: teller.rule() });
