@@ -10,13 +10,22 @@ firstMoment = exp_avg, ...). Lion is not in torch.optim: it is the paper's Progr
 NAdam runs with foreach=True, as scripts/golden/optimizers.py explains (torch 1.13's single-tensor
 path multiplied an extra mu_t into its product).
 
+The quasi-Newton methods' state comes from what their references expose: scipy's BFGS hess_inv
+after k iterations (minimize(method='BFGS', options={'maxiter': k}), SciPy 1.10.1) and torch's LBFGS
+optimizer.state after k step(closure) calls (old_stps, old_dirs: the kept pairs s and y, oldest
+first; d, the latest direction; t, the latest step length).
+
 Run:  /usr/bin/python3 scripts/references/torch_optimizer_state.py
-Writes src/engine/methods/first-order/optimizer-state.golden.json (repr floats, deterministic).
+Writes (repr floats, deterministic):
+  src/engine/methods/first-order/optimizer-state.golden.json   torch.optim state
+  src/engine/methods/quasi-newton/quasi-newton-state.golden.json  scipy BFGS hess_inv, torch LBFGS state
 """
 
 import json
 import os
 
+import numpy
+import scipy.optimize
 import torch
 
 torch.set_default_dtype(torch.float64)
@@ -106,7 +115,71 @@ def run(name, hyper, surface, start, steps):
             'point': [float(x) for x in point.detach().tolist()], 'state': state}
 
 
+QUASI_NEWTON_OUT = os.path.join(os.path.dirname(OUT), '..', 'quasi-newton', 'quasi-newton-state.golden.json')
+
+
+def numpy_surface(name):
+    """f and its gradient in NumPy, through torch autograd on float64 (the same canonical formulas)."""
+    f = SURFACES[name]
+
+    def value(p):
+        return float(f(torch.tensor(p[0]), torch.tensor(p[1])))
+
+    def gradient(p):
+        x = torch.tensor(numpy.asarray(p, dtype=numpy.float64), requires_grad=True)
+        f(x[0], x[1]).backward()
+        return x.grad.numpy().copy()
+
+    return value, gradient
+
+
+def bfgs_case(surface, start, iterations):
+    value, gradient = numpy_surface(surface)
+    result = scipy.optimize.minimize(value, numpy.array(start, dtype=numpy.float64), jac=gradient, method='BFGS',
+                                     options={'maxiter': iterations})
+    return {'method': 'bfgs', 'surface': surface, 'start': start, 'steps': int(result.nit),
+            'point': [float(v) for v in result.x], 'inverseHessian': [float(v) for v in numpy.ravel(result.hess_inv)]}
+
+
+def lbfgs_case(surface, start, steps, hyper):
+    x = torch.tensor(start, requires_grad=True)
+    torch_hyper = dict(hyper)
+    if torch_hyper.get('line_search_fn') == 'none':
+        torch_hyper['line_search_fn'] = None
+    optimizer = torch.optim.LBFGS([x], **torch_hyper)
+    f = SURFACES[surface]
+
+    def closure():
+        optimizer.zero_grad()
+        loss = f(x[0], x[1])
+        loss.backward()
+        return loss
+
+    for _ in range(steps):
+        optimizer.step(closure)
+    state = optimizer.state[optimizer._params[0]]
+    return {'method': 'lbfgs', 'surface': surface, 'start': start, 'steps': steps, 'hyper': hyper,
+            'point': [float(v) for v in x.detach()],
+            'historyS': [[float(v) for v in s] for s in state['old_stps']],
+            'historyY': [[float(v) for v in y] for y in state['old_dirs']],
+            'searchDirection': [float(v) for v in state['d']], 'stepLength': float(state['t'])}
+
+
+def quasi_newton_cases():
+    cases = [bfgs_case('rosenbrock', [-1.2, 1.0], k) for k in (1, 3, 8)]
+    cases += [bfgs_case('himmelblau', [1.0, 1.0], k) for k in (2, 5)]
+    for line_search in ('none', 'strong_wolfe'):
+        hyper = {'lr': 0.5 if line_search == 'none' else 1.0, 'max_iter': 3, 'history_size': 4, 'line_search_fn': line_search}
+        cases += [lbfgs_case('rosenbrock', [-1.2, 1.0], k, hyper) for k in (1, 2, 4)]
+    return cases
+
+
 def main():
+    quasi_newton = quasi_newton_cases()
+    with open(QUASI_NEWTON_OUT, 'w') as handle:
+        json.dump({'torch': torch.__version__, 'scipy': scipy.__version__, 'cases': quasi_newton}, handle, separators=(',', ':'), sort_keys=True)
+        handle.write('\n')
+    print(f'wrote {len(quasi_newton)} cases to {os.path.relpath(QUASI_NEWTON_OUT)}')
     cases = [run(name, hyper, surface, start, steps) for name, hyper, surface, start in CASES for steps in STEPS]
     with open(OUT, 'w') as handle:
         json.dump({'torch': torch.__version__, 'cases': cases}, handle, separators=(',', ':'), sort_keys=True)
