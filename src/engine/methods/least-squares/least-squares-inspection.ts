@@ -106,7 +106,7 @@ export function inspectLeastSquares(
     narration.push(
       substep(
         `${lm.rejected} trial${lm.rejected === 1 ? '' : 's'} did not lower f, so the damping grew ×${narratedNumber(lm.increase)} each time, from λ = ${narratedNumber(first)} to ${narratedNumber(lm.used)}: a shorter step, closer to the gradient's direction.`,
-        `\\lambda \\leftarrow \\lambda \\cdot ${latexNumber(lm.increase)} \\text{ per rejection: } ${latexNumber(first)} \\to ${latexNumber(lm.used)}`,
+        `\\lambda = ${latexNumber(first)} \\cdot ${latexNumber(lm.increase)}^{${lm.rejected}} = ${latexNumber(lm.used)}`,
       ),
     );
   }

@@ -149,3 +149,38 @@ export function inspectLbfgs(
   );
   return { state, narration };
 }
+
+/** What one nonlinear-CG iteration used and made. */
+export interface CgStepRecord {
+  readonly from: Float64Array;
+  readonly gradient: Float64Array;
+  readonly direction: Float64Array;
+  readonly stepLength: number;
+  readonly trials: number;
+  readonly to: Float64Array;
+  /** The Polak-Ribière β and the next direction; null when the line search failed. */
+  readonly next: { readonly gradient: Float64Array; readonly beta: number; readonly direction: Float64Array } | null;
+}
+
+/** CG after a step: the direction it used, α, and the next direction from β. */
+export function inspectCg(record: CgStepRecord | null, gradient: Float64Array, direction: Float64Array): MethodInspection {
+  if (record === null) return { state: [vectorQuantity('gradient', gradient), vectorQuantity('searchDirection', direction)], narration: [] };
+  const state = [vectorQuantity('gradient', record.gradient), vectorQuantity('searchDirection', record.direction), numberQuantity('stepLength', record.stepLength)];
+  const narration: NarratedSubstep[] = [
+    substep(
+      `The search direction is d = ${narratedVector(record.direction)} (the negative gradient ${narratedVector(Float64Array.from(record.gradient, (g) => -g))} plus β times the previous direction).`,
+      `d_t = ${latexVector(record.direction)},\\quad -\\nabla f(x_t) = ${latexVector(Float64Array.from(record.gradient, (g) => -g))}`,
+    ),
+    lineSearchSubstep(record.from, record.direction, record.stepLength, record.trials, record.to, 'Wolfe'),
+  ];
+  if (record.next !== null) {
+    const { beta } = record.next;
+    narration.push(
+      substep(
+        `At the new point the gradient is ${narratedVector(record.next.gradient)}; Polak-Ribière gives β = max(0, yᵀ∇f/‖∇f_old‖²) = ${narratedNumber(beta)}${beta === 0 ? ' (a restart along the negative gradient)' : ''}, so the next direction is ${narratedVector(record.next.direction)}.`,
+        `\\beta = \\max\\left(0,\\ \\frac{(\\nabla f_{t+1} - \\nabla f_t)^\\top \\nabla f_{t+1}}{\\nabla f_t^\\top \\nabla f_t}\\right) = ${latexNumber(beta)},\\quad d_{t+1} = -\\nabla f_{t+1} + \\beta\\,d_t = ${latexVector(record.next.direction)}`,
+      ),
+    );
+  }
+  return { state, narration };
+}

@@ -85,3 +85,52 @@ function shiftedDiagonal(hessian: Float64Array, n: number, shift: number): Float
   for (let i = 0; i < n; i++) shifted[i * n + i] += shift;
   return shifted;
 }
+
+/** What one Newton-CG iteration used and made. */
+export interface NewtonCgStepRecord {
+  readonly dimension: number;
+  readonly from: Float64Array;
+  readonly gradient: Float64Array;
+  readonly hessian: Float64Array;
+  /** CG's iterations, its stopping threshold η‖∇f‖₁, and why it stopped. */
+  readonly cgIterations: number;
+  readonly tolerance: number;
+  readonly negativeCurvature: boolean;
+  readonly newtonStep: Float64Array;
+  /** The Wolfe line search's α (NaN when it failed) and its trial points. */
+  readonly stepLength: number;
+  readonly trials: number;
+  readonly to: Float64Array;
+}
+
+/** Newton-CG after a step: gradient, Hessian, the truncated CG solve, the line search. */
+export function inspectNewtonCg(record: NewtonCgStepRecord | null, startGradient: Float64Array): MethodInspection {
+  if (record === null) return { state: [vectorQuantity('gradient', startGradient)], narration: [] };
+  const { dimension: n, from, gradient, hessian, newtonStep, stepLength, to } = record;
+  const state = [
+    vectorQuantity('gradient', gradient),
+    matrixQuantity('hessian', hessian, n, n),
+    vectorQuantity('newtonStep', newtonStep),
+    vectorQuantity('modelMinimizer', Float64Array.from(from, (x, i) => x + newtonStep[i])),
+    vectorQuantity('searchDirection', newtonStep),
+    numberQuantity('stepLength', stepLength),
+  ];
+  const why = record.negativeCurvature
+    ? 'stopped where it met a direction of non-positive curvature'
+    : `stopped once the residual's 1-norm fell to η‖∇f‖₁ = ${narratedNumber(record.tolerance)} or below`;
+  const narration = [
+    substep(`The gradient at ${narratedVector(from)} is ${narratedVector(gradient)}.`, `\\nabla f(x_t) = ${latexVector(gradient)}`),
+    substep(`The Hessian there is ${narratedMatrix(hessian, n, n)}.`, `\\nabla^2 f(x_t) = ${latexMatrix(hessian, n, n)}`),
+    substep(
+      `Conjugate gradients on H p = −∇f ran ${record.cgIterations} iteration${record.cgIterations === 1 ? '' : 's'} and ${why}: p = ${narratedVector(newtonStep)}.`,
+      `\\nabla^2 f(x_t)\\,p_t \\approx -\\nabla f(x_t) \\implies p_t = ${latexVector(newtonStep)}`,
+    ),
+    Number.isNaN(stepLength)
+      ? substep(`The line search along p found no step satisfying the Wolfe conditions (${record.trials} trial points), so the point stays at ${narratedVector(from)}.`, `x_{t+1} = x_t = ${latexVector(from)}`)
+      : substep(
+          `The line search tries ${record.trials} trial point${record.trials === 1 ? '' : 's'} along p and keeps α = ${narratedNumber(stepLength)} (the Wolfe conditions hold): the point moves from ${narratedVector(from)} to ${narratedVector(to)}.`,
+          `x_{t+1} = x_t + \\alpha\\,p_t = ${latexVector(from)} + ${latexNumber(stepLength)} \\cdot ${latexVector(newtonStep)} = ${latexVector(to)}`,
+        ),
+  ];
+  return { state, narration };
+}
