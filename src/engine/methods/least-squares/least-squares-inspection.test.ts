@@ -12,11 +12,13 @@ import { levenbergMarquardt } from './levenberg-marquardt';
 // solves JᵀJ p = −Jᵀr, the Levenberg-Marquardt one (JᵀJ + λ diag(JᵀJ)) p = −Jᵀr, to 1e-12; an
 // accepted LM trial lowers f and divides λ by damping_decrease, each rejection multiplies it.
 
-function residuals([x, y]: ArrayLike<number>): [number, number] {
+function residuals(point: ArrayLike<number>): [number, number] {
+  const [x, y] = [point[0], point[1]];
   return [1 - x, 10 * (y - x * x)];
 }
 
-function jacobian([x]: ArrayLike<number>): [number, number, number, number] {
+function jacobian(point: ArrayLike<number>): [number, number, number, number] {
+  const x = point[0];
   return [-1, 0, -20 * x, 10];
 }
 

@@ -16,7 +16,8 @@ function value(state: readonly StateQuantity[], name: string): number | Float64A
 }
 
 /** The smaller eigenvalue of a symmetric 2 × 2 matrix [[a, b], [b, d]]. */
-function smallerEigenvalue([a, b, , d]: ArrayLike<number>): number {
+function smallerEigenvalue(matrix: ArrayLike<number>): number {
+  const [a, b, d] = [matrix[0], matrix[1], matrix[3]];
   return (a + d) / 2 - Math.sqrt(((a - d) / 2) ** 2 + b * b);
 }
 
@@ -47,7 +48,7 @@ describe('newton inspection', () => {
         const row = (hessian[2 * i] + (i === 0 ? shift : 0)) * p[0] + (hessian[2 * i + 1] + (i === 1 ? shift : 0)) * p[1];
         expect(Math.abs(row + gradient[i]) / Math.max(Math.abs(gradient[i]), 1e-300)).toBeLessThan(1e-12);
       }
-      const delta = hyper.min_eigenvalue as number;
+      const delta = defaultHyperValues(newton.hyperSpecs).min_eigenvalue as number;
       const smallest = smallerEigenvalue(hessian);
       expect(shift).toBeCloseTo(Math.max(0, delta - smallest), 10);
       if (shift > 0) shifted++;
