@@ -101,7 +101,7 @@ describe('optimizer-playground inspect (in-process)', () => {
   test('numbers are exact: JSON.parse gives back the engine’s float64 values bit for bit', async () => {
     const output = JSON.parse((await cli(['inspect', 'e.json', '--run', '3', '--step', '7'])).stdout) as InspectJson;
     const experiment = parseExperiment(EXPERIMENT);
-    if (!experiment.ok) throw new Error(experiment.error);
+    if (!experiment.ok) throw new Error(experiment.errors.join('; '));
     const engine = inspectStep(runOptionsFor(experiment.experiment, 2, resolveProblem(experiment.experiment.problem).objective), 7);
     expect(output.point.every((value, i) => Object.is(value, engine.point[i]))).toBe(true);
     expect(output.gradient.every((value, i) => Object.is(value, engine.gradient[i]))).toBe(true);

@@ -1,3 +1,4 @@
+import { power } from '../../power';
 import type { MethodInspection, NarratedSubstep, StateQuantity } from '../inspection';
 import {
   latexMatrix,
@@ -102,7 +103,7 @@ export function inspectLeastSquares(
   }
   const metric = lm.marquardt ? `D² = diag(JᵀJ) = ${narratedVector(lm.scale)}` : 'D² = I';
   if (lm.rejected > 0) {
-    const first = lm.used / lm.increase ** lm.rejected;
+    const first = lm.used / power(lm.increase, lm.rejected);
     narration.push(
       substep(
         `${lm.rejected} trial${lm.rejected === 1 ? '' : 's'} did not lower f, so the damping grew ×${narratedNumber(lm.increase)} each time, from λ = ${narratedNumber(first)} to ${narratedNumber(lm.used)}: a shorter step, closer to the gradient's direction.`,
