@@ -126,7 +126,7 @@ export function inspectLbfgs(
       substep(
         pairAdded.kept
           ? `The latest step s = ${narratedVector(pairAdded.s)} changed the gradient by y = ${narratedVector(pairAdded.y)}; yᵀs = ${narratedNumber(pairAdded.curvature)} > 0, so the pair joins the history (${pairsUsed} kept) and the initial scale becomes yᵀs/yᵀy = ${narratedNumber(hessianDiagonal)}.`
-          : `The latest step s = ${narratedVector(pairAdded.s)} changed the gradient by y = ${narratedVector(pairAdded.y)}; yᵀs = ${narratedNumber(pairAdded.curvature)} is too small to trust, so the pair is skipped.`,
+          : `The latest step s = ${narratedVector(pairAdded.s)} changed the gradient by y = ${narratedVector(pairAdded.y)}; yᵀs = ${narratedNumber(pairAdded.curvature)} is not above 10⁻¹⁰ (no upward curvature to learn from), so the pair is skipped.`,
         `s = ${latexVector(pairAdded.s)},\\quad y = ${latexVector(pairAdded.y)},\\quad y^\\top s = ${latexNumber(pairAdded.curvature)}`,
       ),
     );
