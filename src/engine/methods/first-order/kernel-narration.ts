@@ -84,7 +84,8 @@ class StatementTeller {
     if (value.op === 'mul' && isTarget(value.a) && this.isScalarExpression(value.b)) {
       return `${label} is multiplied by ${this.inline(value.b)}: ${result}`;
     }
-    if (value.op === 'ref') return `${label} starts as ${this.words(value.name).label}: ${result}`;
+    // a state set to a name (SGD's first buffer) starts there; a temporary simply is it
+    if (value.op === 'ref') return `${label} ${before === undefined ? 'is' : 'starts as'} ${this.words(value.name).label}: ${result}`;
     if (value.op === 'max' || value.op === 'min') {
       const which = value.op === 'max' ? 'larger' : 'smaller';
       const [a, b] = [value.a, value.b].map((side) => `${this.describe(side)} ${this.shown(this.values(side), this.isScalarExpression(side))}`);

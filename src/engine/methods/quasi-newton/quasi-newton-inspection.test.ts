@@ -6,6 +6,7 @@ import { defaultHyperValues } from '../first-order/hyper';
 import type { HyperValue } from '../hyperparameters';
 import type { StateQuantity } from '../inspection';
 import { bfgs } from './bfgs';
+import { cg } from './cg';
 import { lbfgs } from './lbfgs';
 
 /*
@@ -97,5 +98,23 @@ describe('quasi-Newton state against scipy and torch', () => {
     expect(sentences[1]).toMatch(/^The line search tries \d+ trial points? along d and keeps α = /);
     expect(sentences[2]).toMatch(/^The curvature pair: the step s = α d = .*yᵀs = [\d.e−-]+ > 0/);
     expect(sentences[3]).toMatch(/^BFGS updates the inverse-Hessian estimate/);
+  });
+
+  it('CG: the next direction told is −∇f_{k+1} + β d_k with Polak-Ribière’s β = max(0, (∇f_{k+1} − ∇f_k)ᵀ∇f_{k+1} / ‖∇f_k‖²)', () => {
+    const options = { objective: getSurface('himmelblau')!.create(), method: cg, hyper: defaultHyperValues(cg.hyperSpecs), start: [0.5, 0.5], numSteps: 4 };
+    for (const step of [1, 2, 3]) {
+      const before = inspectStep(options, step - 1);
+      const after = inspectStep(options, step);
+      const d = quantity(after.method!.state, 'searchDirection').value as Float64Array;
+      const alpha = quantity(after.method!.state, 'stepLength').value as number;
+      for (let i = 0; i < 2; i++) expect(after.point[i]).toBe(before.point[i] + alpha * d[i]);
+      const [g0, g1] = [before.gradient, after.gradient];
+      const beta = Math.max(0, ((g1[0] - g0[0]) * g1[0] + (g1[1] - g0[1]) * g1[1]) / (g0[0] ** 2 + g0[1] ** 2));
+      const told = /β = max\(0, yᵀ∇f\/‖∇f_old‖²\) = ([^,]+), so the next direction is \(([^,]+), ([^)]+)\)/.exec(after.method!.narration[2].sentence)!;
+      expect(Number(told[1].replace('−', '-'))).toBeCloseTo(beta, 3);
+      const next = inspectStep(options, step + 1);
+      const nextDirection = quantity(next.method!.state, 'searchDirection').value as Float64Array;
+      for (let i = 0; i < 2; i++) expect(nextDirection[i]).toBeCloseTo(-g1[i] + beta * d[i], 9);
+    }
   });
 });
