@@ -9,14 +9,16 @@ export const DEFAULT_BASE_URL = 'http://localhost:5173/';
 export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'run'; readonly input: string; readonly format: 'json' | 'csv'; readonly out?: string }
-  | { readonly name: 'url'; readonly input: string; readonly base: string };
+  | { readonly name: 'url'; readonly input: string; readonly base: string }
+  /** One run at one step, as the step inspector shows it: `run` 1-based, `step` absent for the last. */
+  | { readonly name: 'inspect'; readonly input: string; readonly run: number; readonly step?: number };
 
 /** The command, or the one-line reason the command line is wrong. */
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; error: string };
 
-const COMMANDS = ['run', 'url', 'help'] as const;
+const COMMANDS = ['run', 'url', 'inspect', 'help'] as const;
 /** Each command's options (all take a value); short aliases map to their long names. */
-const OPTIONS: Readonly<Record<'run' | 'url', readonly string[]>> = { run: ['--format', '--out'], url: ['--base'] };
+const OPTIONS: Readonly<Record<'run' | 'url' | 'inspect', readonly string[]>> = { run: ['--format', '--out'], url: ['--base'], inspect: ['--run', '--step'] };
 const ALIASES: Readonly<Record<string, string>> = { '-o': '--out', '-f': '--format' };
 const FORMATS = ['json', 'csv'] as const;
 
@@ -25,7 +27,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (argv.length === 0) return fail("no command given; try 'optimizer-playground --help'");
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ok: true, command: { name: 'help' } };
   const [name, ...rest] = argv;
-  if (name !== 'run' && name !== 'url') {
+  if (name !== 'run' && name !== 'url' && name !== 'inspect') {
     const kind = name.startsWith('-') ? 'option' : 'command';
     return fail(`unknown ${kind} '${name}'${didYouMean(name.replace(/^-+/, ''), COMMANDS)}; try 'optimizer-playground --help'`);
   }
@@ -64,10 +66,23 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   const input = positional[0];
 
   if (name === 'url') return { ok: true, command: { name, input, base: values.get('--base') ?? DEFAULT_BASE_URL } };
+  if (name === 'inspect') {
+    const run = wholeNumber(values.get('--run') ?? '1');
+    if (run === null || run < 1) return fail(`--run must be a run number, 1 or more, got '${values.get('--run')}'`);
+    const stepText = values.get('--step');
+    const step = stepText === undefined ? undefined : wholeNumber(stepText);
+    if (step === null || (step !== undefined && step < 0)) return fail(`--step must be a step number, 0 or more, got '${stepText}'`);
+    return { ok: true, command: { name, input, run, ...(step !== undefined && { step }) } };
+  }
   const format = values.get('--format') ?? 'json';
   if (format !== 'json' && format !== 'csv') return fail(`--format must be json or csv, got '${format}'${didYouMean(format, FORMATS)}`);
   const out = values.get('--out');
   return { ok: true, command: { name, input, format, ...(out !== undefined && { out }) } };
+}
+
+/** A whole number written in decimal digits ("12"), or null. */
+function wholeNumber(text: string): number | null {
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
 }
 
 function fail(error: string): ParsedCommand {

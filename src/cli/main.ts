@@ -1,5 +1,7 @@
 import { formatOutputCsv, formatOutputJson, toOutput } from '../experiment/output';
-import { runExperiment } from '../experiment/run-experiment';
+import { resolveProblem, runExperiment, runOptionsFor } from '../experiment/run-experiment';
+import { inspectStep } from '../engine/inspect-step';
+import { formatInspectionJson, toInspectionOutput } from './inspection-output';
 import { encodeExperiment } from '../experiment/url-codec';
 import { DEFAULT_BASE_URL, parseCommandLine } from './args';
 import { fileErrorText, type CliIo } from './io';
@@ -18,6 +20,7 @@ with the same engine as the playground in the browser.
 Usage:
   optimizer-playground run <experiment.json | share URL | -> [--format json|csv] [--out FILE]
   optimizer-playground url <experiment.json | share URL | -> [--base URL]
+  optimizer-playground inspect <experiment.json | share URL | -> [--run N] [--step K]
   optimizer-playground --help
 
 Commands:
@@ -27,6 +30,13 @@ Commands:
         validation_accuracy) with --format csv. --out FILE writes to FILE instead of stdout.
   url   Print the share URL that opens the experiment in the playground
         (on ${DEFAULT_BASE_URL} unless --base URL is given).
+  inspect
+        Print run N (1-based, default 1) at step K (default the last) as the step inspector
+        shows it, as JSON: the point, f, the exact gradient, the update delta, the evaluation
+        counts, the method's state by name (velocity, firstMoment, secondMoment, hessian,
+        inverseHessian, historyS, simplex, sigma, ...; matrices as rows) and the step told
+        sub-step by sub-step ("narration": a sentence and the rule with the values in it).
+        Numbers are exact: JSON.parse gives back the engine's float64 values.
 
 '-' reads the experiment (JSON or a share URL) from stdin. An experiment looks like:
   { "version": 1,
@@ -64,6 +74,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
     if (command.name === 'url') {
       io.stdout(`${command.base.replace(/#.*$/s, '')}#${encodeExperiment(experiment)}\n`);
+      return 0;
+    }
+
+    if (command.name === 'inspect') {
+      const runs = experiment.runs.length;
+      if (command.run > runs) {
+        report(`--run ${command.run} is past the experiment's ${runs} run${runs === 1 ? '' : 's'}; --run takes 1 to ${runs}`);
+        return EXIT_USAGE;
+      }
+      if (command.step !== undefined && command.step > experiment.steps) {
+        report(`--step ${command.step} is past the experiment's ${experiment.steps} steps; --step takes 0 to ${experiment.steps}`);
+        return EXIT_USAGE;
+      }
+      const problem = resolveProblem(experiment.problem);
+      const options = runOptionsFor(experiment, command.run - 1, problem.objective);
+      const inspection = inspectStep(options, command.step ?? experiment.steps);
+      io.stdout(formatInspectionJson(toInspectionOutput(command.run, inspection)));
       return 0;
     }
 

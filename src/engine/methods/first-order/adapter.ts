@@ -4,6 +4,7 @@ import { learningRateAt } from '../../schedules';
 import type { MethodDefinition, MethodSpec } from '../method';
 import { runMethod, type RunOptions, type RunResult } from '../../run';
 import { numberHyper } from './hyper';
+import { createInspectedOptimizer } from './inspected-optimizer';
 import type { OptimizerDefinition } from './optimizer';
 
 /** What a torch.optim-style optimizer needs: f and ∇f at each point. */
@@ -34,7 +35,10 @@ export function firstOrderSpec(optimizer: Omit<OptimizerDefinition, 'create'>): 
 export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefinition {
   return {
     ...firstOrderSpec(optimizer),
-    create(hyper, { dimension, schedule, clip }) {
+    create(hyper, context) {
+      // the step inspector's replay takes the kernel's twin; ordinary runs keep the loop below as it was
+      if (context.inspecting === true) return createInspectedOptimizer(optimizer, hyper, context);
+      const { dimension, schedule, clip } = context;
       const instance = optimizer.create(hyper, dimension);
       const baseLearningRate = numberHyper(hyper, 'lr');
       // ∇f at the current point, evaluated together with f when the point was reached

@@ -5,6 +5,7 @@ import type { HyperSpec } from '../hyperparameters';
 import type { MethodDefinition, MethodSpec } from '../method';
 import { HouseholderLeastSquares } from './householder';
 import { LEAST_SQUARES_NEEDS, leastSquaresStop, norm, ResidualState } from './residuals';
+import { inspectLeastSquares, type LeastSquaresStepRecord } from './least-squares-inspection';
 
 /** The most step sizes backtracking tries in one step, as newton's. */
 export const MAX_BACKTRACKS = 40;
@@ -51,7 +52,7 @@ export const gaussNewtonSpec: MethodSpec = {
 /** gauss_newton: its spec and its implementation (what runs in the workers and the CLI). */
 export const gaussNewton: MethodDefinition = {
   ...gaussNewtonSpec,
-  create(hyper, { dimension: n }) {
+  create(hyper, { dimension: n, inspecting }) {
     const learningRate = numberHyper(hyper, 'lr');
     const backtracking = choiceHyper(hyper, 'line_search') === 'backtracking';
     const armijo = numberHyper(hyper, 'c');
@@ -63,6 +64,8 @@ export const gaussNewton: MethodDefinition = {
     const direction = new Float64Array(n);
     const trial = new Float64Array(n);
     let stop: string | null = null;
+    // the step inspector's record of the latest step (inspected runs only)
+    let record: LeastSquaresStepRecord | null = null;
     let snapshot: { modelMinimizer: Float64Array; searchDirection: Float64Array; trials?: Float64Array } | null = null;
 
     return {
@@ -77,6 +80,7 @@ export const gaussNewton: MethodDefinition = {
       step(point, oracle) {
         if (state === null || solver === null) throw new Error('gauss_newton: step before start');
         const before = state.value;
+        const at = inspecting === true ? { from: Float64Array.from(point), residuals: Float64Array.from(state.residuals), jacobian: Float64Array.from(state.jacobian), gradient: Float64Array.from(state.gradient) } : null;
         for (let i = 0; i < state.residualCount; i++) negativeResiduals[i] = -state.residuals[i];
         solver.solve(state.jacobian, negativeResiduals, direction);
         let slope = 0;
@@ -84,6 +88,8 @@ export const gaussNewton: MethodDefinition = {
         snapshot = { modelMinimizer: Float64Array.from(point, (x, j) => x + direction[j]), searchDirection: Float64Array.from(direction) };
 
         let stepSize = learningRate;
+        // the α taken (the loop's update shrinks stepSize once more after the accepted trial)
+        let takenStep = backtracking ? 0 : learningRate;
         if (!backtracking) {
           for (let j = 0; j < n; j++) point[j] += stepSize * direction[j];
           for (let j = 0; j < n; j++) if (!(Math.abs(point[j]) <= DIVERGENCE_BOUND)) return NaN;
@@ -100,6 +106,7 @@ export const gaussNewton: MethodDefinition = {
             // NaN fails the test too, so α shrinks away from where f overflows
             accepted = trialValue <= before + armijo * stepSize * slope;
             if (accepted) {
+              takenStep = stepSize;
               point.set(trial);
               if (attempt > 0) state.evaluate(oracle, point);
             }
@@ -111,9 +118,14 @@ export const gaussNewton: MethodDefinition = {
           snapshot.trials = Float64Array.from(trials);
         }
         stop = leastSquaresStop(tolerances, before, state.value, Math.abs(stepSize) * norm(direction), norm(point), state.largestGradient());
+        if (at !== null) {
+          const trials = backtracking ? (snapshot.trials?.length ?? 0) / n : 0;
+          record = { residualCount: state.residualCount, dimension: n, ...at, value: before, direction: Float64Array.from(direction), to: Float64Array.from(point), valueAfter: state.value, line: { stepLength: takenStep, learningRate, trials } };
+        }
         return state.value;
       },
       stoppingTest: () => stop,
+      inspect: () => inspectLeastSquares(record, state, null),
       snapshot() {
         if (snapshot === null) return null;
         const { modelMinimizer, searchDirection, trials } = snapshot;

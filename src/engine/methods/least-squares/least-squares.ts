@@ -1,6 +1,7 @@
 import type { MethodDefinition, MethodSpec } from '../method';
 import { HouseholderLeastSquares } from './householder';
 import { LEAST_SQUARES_NEEDS, ResidualState } from './residuals';
+import { inspectLeastSquares, type LeastSquaresStepRecord } from './least-squares-inspection';
 
 /**
  * The closed-form least-squares solve, one step: x ← x + p with p the least-norm minimiser of
@@ -24,12 +25,14 @@ export const leastSquaresSpec: MethodSpec = {
 /** least_squares: its spec and its implementation (what runs in the workers and the CLI). */
 export const leastSquares: MethodDefinition = {
   ...leastSquaresSpec,
-  create(_hyper, { dimension }) {
+  create(_hyper, { dimension, inspecting }) {
     let state: ResidualState | null = null;
     let solver: HouseholderLeastSquares | null = null;
     const step = new Float64Array(dimension);
     const negativeResiduals: number[] = [];
     let solved = false;
+    // the step inspector's record of the step (inspected runs only)
+    let record: LeastSquaresStepRecord | null = null;
     let snapshot: { modelMinimizer: Float64Array; searchDirection: Float64Array } | null = null;
     return {
       start(point, oracle) {
@@ -41,14 +44,18 @@ export const leastSquares: MethodDefinition = {
       },
       step(point, oracle) {
         if (state === null || solver === null) throw new Error('least_squares: step before start');
+        const at = inspecting === true ? { from: Float64Array.from(point), value: state.value, residuals: Float64Array.from(state.residuals), jacobian: Float64Array.from(state.jacobian), gradient: Float64Array.from(state.gradient) } : null;
         negativeResiduals.length = state.residualCount;
         for (let i = 0; i < state.residualCount; i++) negativeResiduals[i] = -state.residuals[i];
         solver.solve(state.jacobian, negativeResiduals, step);
         for (let i = 0; i < dimension; i++) point[i] += step[i];
         snapshot = { modelMinimizer: Float64Array.from(point), searchDirection: Float64Array.from(step) };
         solved = true;
-        return state.evaluate(oracle, point);
+        const valueAfter = state.evaluate(oracle, point);
+        if (at !== null) record = { residualCount: state.residualCount, dimension, ...at, direction: Float64Array.from(step), to: Float64Array.from(point), valueAfter };
+        return valueAfter;
       },
+      inspect: () => inspectLeastSquares(record, state, null),
       stoppingTest: () => (solved ? 'solved: the least-squares solution of the linearised residuals, in one step' : null),
       snapshot: () => snapshot,
     };

@@ -4,6 +4,7 @@ import type { MethodDefinition, MethodSpec } from '../method';
 import { LEAST_SQUARES_TOLERANCES } from './gauss-newton';
 import { HouseholderLeastSquares } from './householder';
 import { LEAST_SQUARES_NEEDS, leastSquaresStop, norm, ResidualState } from './residuals';
+import { inspectLeastSquares, type LeastSquaresStepRecord } from './least-squares-inspection';
 
 /** The most damped trials in one step (λ grows by damping_increase each: 10^40 covers any scale). */
 export const MAX_TRIALS = 40;
@@ -46,7 +47,7 @@ export const levenbergMarquardtSpec: MethodSpec = {
 /** levenberg_marquardt: its spec and its implementation (what runs in the workers and the CLI). */
 export const levenbergMarquardt: MethodDefinition = {
   ...levenbergMarquardtSpec,
-  create(hyper, { dimension: n }) {
+  create(hyper, { dimension: n, inspecting }) {
     const initialDamping = numberHyper(hyper, 'damping');
     const increase = numberHyper(hyper, 'damping_increase');
     const decrease = numberHyper(hyper, 'damping_decrease');
@@ -62,6 +63,8 @@ export const levenbergMarquardt: MethodDefinition = {
     const scale = new Float64Array(n);
     let damping = initialDamping;
     let stop: string | null = null;
+    // the step inspector's record of the latest step (inspected runs only)
+    let record: LeastSquaresStepRecord | null = null;
     let snapshot: { shift: number; searchDirection: Float64Array; trials: Float64Array } | null = null;
 
     return {
@@ -80,6 +83,7 @@ export const levenbergMarquardt: MethodDefinition = {
         if (state === null || solver === null) throw new Error('levenberg_marquardt: step before start');
         const m = state.residualCount;
         const before = state.value;
+        const at = inspecting === true ? { from: Float64Array.from(point), residuals: Float64Array.from(state.residuals), jacobian: Float64Array.from(state.jacobian), gradient: Float64Array.from(state.gradient) } : null;
         augmented.set(state.jacobian);
         for (let i = 0; i < m; i++) rightHandSide[i] = -state.residuals[i];
         // D²: the squared column norms of J, diag(JᵀJ), or 1
@@ -92,6 +96,7 @@ export const levenbergMarquardt: MethodDefinition = {
         let accepted = false;
         let stepLength = 0;
         let usedDamping = damping;
+        let rejected = 0;
         for (let attempt = 0; attempt < MAX_TRIALS && !accepted; attempt++) {
           usedDamping = damping;
           // rows m … m + n − 1: √λ D (the right-hand side's zeros stay zero)
@@ -111,18 +116,27 @@ export const levenbergMarquardt: MethodDefinition = {
             damping /= decrease;
           } else {
             damping *= increase;
+            rejected++;
           }
         }
         snapshot = { shift: usedDamping, searchDirection: Float64Array.from(direction), trials: Float64Array.from(trials) };
+        const recordStep = (valueAfter: number) => {
+          if (at === null) return;
+          const dampingRecord = { used: usedDamping, next: damping, rejected: accepted ? rejected : rejected - 1, accepted, scale: Float64Array.from(scale), marquardt, increase, decrease };
+          record = { residualCount: m, dimension: n, ...at, value: before, direction: Float64Array.from(direction), to: Float64Array.from(point), valueAfter, damping: dampingRecord };
+        };
         if (!accepted) {
           stop = `no decrease in ${MAX_TRIALS} damped trials`;
+          recordStep(before);
           return before;
         }
         state.evaluate(oracle, point);
+        recordStep(state.value);
         stop = leastSquaresStop(tolerances, before, state.value, stepLength, norm(point), state.largestGradient());
         return state.value;
       },
       stoppingTest: () => stop,
+      inspect: () => inspectLeastSquares(record, state, damping),
       snapshot: () => snapshot,
     };
   },

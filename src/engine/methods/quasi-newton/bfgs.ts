@@ -2,6 +2,8 @@ import { choiceHyper, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { Oracle } from '../../oracle';
 import type { MethodSnapshot } from '../snapshot';
+import type { MethodInspection } from '../inspection';
+import { inspectBfgs, type BfgsStepRecord } from './quasi-newton-inspection';
 import { ScipyScalarFunction } from './scalar-function';
 import { ScipyLineSearch, type LineSearchResult } from './scipy-line-search';
 import { euclideanNorm, GTOL_SPEC, gradientTestWords, NAN_RESULT, NORM_ORDERS, NORM_SPEC, PRECISION_LOSS, vectorNorm } from './scipy-options';
@@ -32,8 +34,8 @@ export const bfgsSpec: MethodSpec = {
 /** bfgs: its spec and its implementation (what runs in the workers and the CLI). */
 export const bfgs: MethodDefinition = {
   ...bfgsSpec,
-  create(hyper, { dimension }) {
-    return new Bfgs(dimension, numberHyper(hyper, 'gtol'), choiceHyper(hyper, 'norm'), numberHyper(hyper, 'xrtol'));
+  create(hyper, { dimension, inspecting }) {
+    return new Bfgs(dimension, numberHyper(hyper, 'gtol'), choiceHyper(hyper, 'norm'), numberHyper(hyper, 'xrtol'), inspecting === true);
   },
 };
 
@@ -56,8 +58,13 @@ class Bfgs implements MethodInstance {
   private gradientNorm = NaN;
   private stopReason: string | null = null;
   private latest: MethodSnapshot | null = null;
+  /** The step inspector's replay (MethodContext.inspecting): the latest iteration is recorded. */
+  private readonly inspecting: boolean;
+  private record: BfgsStepRecord | null = null;
+  private latestPair: BfgsStepRecord['pair'] = null;
 
-  constructor(dimension: number, gtol: number, norm: string, xrtol: number) {
+  constructor(dimension: number, gtol: number, norm: string, xrtol: number, inspecting = false) {
+    this.inspecting = inspecting;
     this.dimension = dimension;
     this.gtol = gtol;
     this.norm = norm;
@@ -88,6 +95,8 @@ class Bfgs implements MethodInstance {
     const { objective, lineSearch, dimension, xk } = this;
     if (this.stopReason !== null || objective === null || lineSearch === null) return this.oldValue;
     const { inverseHessian: H, direction: pk } = this;
+    // H is replaced, never changed in place, by the update: the reference keeps H_k
+    const before = this.inspecting ? { from: Float64Array.from(xk), gradient: Float64Array.from(this.gfk), inverseHessian: H } : null;
     // p_k = −H_k g_k
     for (let i = 0; i < dimension; i++) {
       let sum = 0;
@@ -99,11 +108,32 @@ class Bfgs implements MethodInstance {
     if (found === null) {
       // scipy: warnflag = 2, the iterate stays
       this.stopReason = PRECISION_LOSS;
+      if (before !== null) this.recordStep(before, NaN, null);
       return this.oldValue;
     }
+    this.latestPair = null;
     this.advance(found, objective);
     point.set(xk);
+    if (before !== null) this.recordStep(before, found.alpha, this.latestPair);
     return this.oldValue;
+  }
+
+  private recordStep(before: { from: Float64Array; gradient: Float64Array; inverseHessian: Float64Array }, stepLength: number, pair: BfgsStepRecord['pair']): void {
+    this.record = {
+      dimension: this.dimension,
+      from: before.from,
+      gradient: before.gradient,
+      inverseHessianBefore: before.inverseHessian,
+      direction: Float64Array.from(this.direction),
+      stepLength,
+      trials: (this.lineSearch?.trials.length ?? 0) / this.dimension,
+      to: Float64Array.from(this.xk),
+      pair,
+    };
+  }
+
+  inspect(): MethodInspection {
+    return inspectBfgs(this.record, this.inverseHessian, this.gfk, this.dimension);
   }
 
   stoppingTest(): string | null {
@@ -155,6 +185,7 @@ class Bfgs implements MethodInstance {
     let rhoInverse = 0;
     for (let i = 0; i < n; i++) rhoInverse += yk[i] * sk[i];
     const rho = rhoInverse === 0 ? LARGE_RHO : 1 / rhoInverse;
+    if (this.inspecting) this.latestPair = { s: sk, y: yk, rho };
     const A1 = new Float64Array(n * n);
     const A2 = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {

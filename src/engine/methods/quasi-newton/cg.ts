@@ -2,6 +2,8 @@ import { choiceHyper, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { Oracle } from '../../oracle';
 import type { MethodSnapshot } from '../snapshot';
+import type { MethodInspection } from '../inspection';
+import { inspectCg, type CgStepRecord } from './quasi-newton-inspection';
 import { ScipyScalarFunction } from './scalar-function';
 import { dot, ScipyLineSearch } from './scipy-line-search';
 import { euclideanNorm, GTOL_SPEC, gradientTestWords, NAN_RESULT, NORM_ORDERS, NORM_SPEC, PRECISION_LOSS, vectorNorm } from './scipy-options';
@@ -22,6 +24,8 @@ interface PolakRibiereStep {
   readonly direction: Float64Array;
   readonly gradient: Float64Array;
   readonly gradientNorm: number;
+  /** Polak-Ribière's β = max(0, yᵀg/‖g_old‖²) that made `direction`. */
+  readonly beta: number;
 }
 
 /** Nonlinear conjugate gradients (Polak–Ribière+) with scipy.optimize's semantics: its line search, `gtol`, `norm`, iterate for iterate. */
@@ -37,8 +41,8 @@ export const cgSpec: MethodSpec = {
 /** cg: its spec and its implementation (what runs in the workers and the CLI). */
 export const cg: MethodDefinition = {
   ...cgSpec,
-  create(hyper, { dimension }) {
-    return new ConjugateGradient(dimension, numberHyper(hyper, 'gtol'), choiceHyper(hyper, 'norm'));
+  create(hyper, { dimension, inspecting }) {
+    return new ConjugateGradient(dimension, numberHyper(hyper, 'gtol'), choiceHyper(hyper, 'norm'), inspecting === true);
   },
 };
 
@@ -58,8 +62,12 @@ class ConjugateGradient implements MethodInstance {
   private gradientNorm = NaN;
   private stopReason: string | null = null;
   private latest: MethodSnapshot | null = null;
+  /** The step inspector's replay (MethodContext.inspecting): the latest iteration is recorded. */
+  private readonly inspecting: boolean;
+  private record: CgStepRecord | null = null;
 
-  constructor(dimension: number, gtol: number, norm: string) {
+  constructor(dimension: number, gtol: number, norm: string, inspecting = false) {
+    this.inspecting = inspecting;
     this.dimension = dimension;
     this.gtol = gtol;
     this.norm = norm;
@@ -100,7 +108,7 @@ class ConjugateGradient implements MethodInstance {
       const beta = ratio > 0 ? ratio : 0;
       const direction = new Float64Array(x.length);
       for (let i = 0; i < x.length; i++) direction[i] = -gradient[i] + beta * this.pk[i];
-      return { alpha, x, direction, gradient, gradientNorm: vectorNorm(gradient, this.normOrder) };
+      return { alpha, x, direction, gradient, gradientNorm: vectorNorm(gradient, this.normOrder), beta };
     };
     // scipy's extra_condition: accept a step that converges, or whose next direction is a sufficient descent direction
     const descentCondition = (alpha: number, _value: number, gfkp1: Float64Array | null): boolean => {
@@ -110,8 +118,10 @@ class ConjugateGradient implements MethodInstance {
     };
     const found = lineSearch.search(this.xk, this.pk, this.gfk, this.oldValue, this.oldOldValue, { ...CG_LINE_SEARCH, extraCondition: descentCondition });
     this.latest = { trials: Float64Array.from(lineSearch.trials), searchDirection: Float64Array.from(this.pk) };
+    const from = this.inspecting ? { from: Float64Array.from(this.xk), gradient: Float64Array.from(this.gfk), direction: Float64Array.from(this.pk), trials: lineSearch.trials.length / this.dimension } : null;
     if (found === null) {
       this.stopReason = PRECISION_LOSS;
+      if (from !== null) this.record = { ...from, stepLength: NaN, to: from.from, next: null };
       return this.oldValue;
     }
     this.oldValue = found.value;
@@ -125,7 +135,12 @@ class ConjugateGradient implements MethodInstance {
     this.gradientNorm = next.gradientNorm;
     this.checkLoopCondition();
     point.set(this.xk);
+    if (from !== null) this.record = { ...from, stepLength: found.alpha, to: Float64Array.from(this.xk), next: { gradient: Float64Array.from(next.gradient), beta: next.beta, direction: Float64Array.from(next.direction) } };
     return this.oldValue;
+  }
+
+  inspect(): MethodInspection {
+    return inspectCg(this.record, this.gfk, this.pk);
   }
 
   stoppingTest(): string | null {

@@ -1,6 +1,7 @@
 import { learningRateAt } from '../../schedules';
 import { choiceHyper, learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
+import { inspectLbfgs, type LbfgsStepRecord } from './quasi-newton-inspection';
 import { dot, strongWolfe } from './torch-strong-wolfe';
 
 /** torch's threshold on yᵀs below which a curvature pair is not stored. */
@@ -63,7 +64,7 @@ export const lbfgsSpec: MethodSpec = {
 /** lbfgs: its spec and its implementation (what runs in the workers and the CLI). */
 export const lbfgs: MethodDefinition = {
   ...lbfgsSpec,
-  create(hyper, { dimension, schedule }) {
+  create(hyper, { dimension, schedule, inspecting }) {
     const baseLearningRate = numberHyper(hyper, 'lr');
     const maxIter = numberHyper(hyper, 'max_iter');
     const maxEvalSetting = numberHyper(hyper, 'max_eval');
@@ -92,6 +93,9 @@ export const lbfgs: MethodDefinition = {
     let changeExit: ChangeExit | null = null;
     let moved = true;
     let trials: number[] = [];
+    // the step inspector's record of the latest step (inspected runs only)
+    let record: LbfgsStepRecord | null = null;
+    let iterationRecord: Omit<LbfgsStepRecord, 'from' | 'gradient' | 'learningRate' | 'innerIterations'> | null = null;
 
     return {
       start(point, oracle) {
@@ -109,6 +113,9 @@ export const lbfgs: MethodDefinition = {
         pendingEvaluation = false;
         let currentEvaluations = 1;
         if (maxAbs(flatGradient) <= toleranceGrad) return loss;
+        iterationRecord = null;
+        const stepStart = inspecting === true ? { from: Float64Array.from(point), gradient: Float64Array.from(flatGradient) } : null;
+        let pairAdded: LbfgsStepRecord['pairAdded'] = null;
 
         let evaluatedHere = true;
         let iteration = 0;
@@ -128,6 +135,7 @@ export const lbfgs: MethodDefinition = {
             const y = Float64Array.from(flatGradient, (g, i) => g - prior[i]);
             const s = Float64Array.from(direction, (d) => d * stepSize);
             const ys = dot(y, s);
+            if (inspecting === true) pairAdded = { s, y, curvature: ys, kept: ys > CURVATURE_THRESHOLD };
             if (ys > CURVATURE_THRESHOLD) {
               if (oldDirs.length === historySize) {
                 // limited memory: drop the oldest pair
@@ -170,6 +178,8 @@ export const lbfgs: MethodDefinition = {
 
           let lineSearchEvaluations = 0;
           let gradientIsCurrent = true;
+          const iterationFrom = inspecting === true ? Float64Array.from(point) : null;
+          const trialsBefore = trials.length;
           if (strongWolfeSearch) {
             const start = Float64Array.from(point);
             const searchDirection = direction;
@@ -204,6 +214,20 @@ export const lbfgs: MethodDefinition = {
             }
           }
           evaluatedHere = gradientIsCurrent;
+          if (iterationFrom !== null) {
+            iterationRecord = {
+              lastFrom: iterationFrom,
+              direction: Float64Array.from(direction),
+              stepLength: stepSize,
+              lastTo: Float64Array.from(point),
+              pairsUsed: oldDirs.length,
+              pairAdded,
+              hessianDiagonal,
+              strongWolfe: strongWolfeSearch,
+              trials: (trials.length - trialsBefore) / n,
+            };
+            pairAdded = null;
+          }
           currentEvaluations += lineSearchEvaluations;
 
           // torch's checks, in its order
@@ -221,6 +245,7 @@ export const lbfgs: MethodDefinition = {
         }
 
         moved = point.some((x, i) => x !== before[i]);
+        if (stepStart !== null && iterationRecord !== null) record = { ...stepStart, learningRate, innerIterations: iteration, ...iterationRecord };
         if (!evaluatedHere) {
           // f at the new point, which torch's next step(closure) evaluates first
           loss = oracle.valueAndGradient(point, flatGradient);
@@ -236,6 +261,7 @@ export const lbfgs: MethodDefinition = {
         // find no new curvature pair, the same direction and the same exit
         return moved || changeExit === null ? null : `${changeExit} (x did not move)`;
       },
+      inspect: () => inspectLbfgs(record, { steps: oldSteps, gradientChanges: oldDirs }, flatGradient, n),
       snapshot() {
         if (trials.length === 0) return null;
         return { trials: Float64Array.from(trials), searchDirection: Float64Array.from(direction) };

@@ -2,6 +2,8 @@ import { numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec, MethodInstance } from '../method';
 import type { Oracle } from '../../oracle';
 import type { MethodSnapshot } from '../snapshot';
+import type { MethodInspection } from '../inspection';
+import { inspectNewtonCg, type NewtonCgStepRecord } from './newton-inspection';
 import { ScipyScalarFunction } from '../quasi-newton/scalar-function';
 import { dot, ScipyLineSearch } from '../quasi-newton/scipy-line-search';
 import { NAN_RESULT, numpySum, PRECISION_LOSS } from '../quasi-newton/scipy-options';
@@ -45,8 +47,8 @@ export const newtonCgSpec: MethodSpec = {
 /** newton_cg: its spec and its implementation (what runs in the workers and the CLI). */
 export const newtonCg: MethodDefinition = {
   ...newtonCgSpec,
-  create(hyper, { dimension }) {
-    return new NewtonCg(dimension, numberHyper(hyper, 'xtol'));
+  create(hyper, { dimension, inspecting }) {
+    return new NewtonCg(dimension, numberHyper(hyper, 'xtol'), inspecting === true);
   },
 };
 
@@ -64,8 +66,13 @@ class NewtonCg implements MethodInstance {
   private oldOldValue: number | null = null;
   private stopReason: string | null = null;
   private latest: MethodSnapshot | null = null;
+  /** The step inspector's replay (MethodContext.inspecting): the latest iteration is recorded. */
+  private readonly inspecting: boolean;
+  private record: NewtonCgStepRecord | null = null;
+  private startGradient = new Float64Array(0);
 
-  constructor(dimension: number, xtol: number) {
+  constructor(dimension: number, xtol: number, inspecting = false) {
+    this.inspecting = inspecting;
     this.dimension = dimension;
     this.totalXtol = dimension * xtol;
     this.xk = new Float64Array(dimension);
@@ -81,6 +88,7 @@ class NewtonCg implements MethodInstance {
     this.oldValue = this.objective.valueAndGradient(this.xk);
     this.oldOldValue = null;
     this.latest = null;
+    if (this.inspecting) this.startGradient = Float64Array.from(this.objective.gradient(this.xk));
     return this.oldValue;
   }
 
@@ -100,6 +108,8 @@ class NewtonCg implements MethodInstance {
     oracle.hessian(xk, A);
 
     let converged = false;
+    let negativeCurvature = false;
+    let curvatureFlat = false;
     for (let k2 = 0; k2 < 20 * n; k2++) {
       if (numpySum(ri.map(Math.abs)) <= termcond) {
         converged = true;
@@ -114,9 +124,11 @@ class NewtonCg implements MethodInstance {
       // curvature along the CG direction
       const curv = dot(psupi, Ap);
       if (curv >= 0 && curv <= 3 * FLOAT64_EPSILON) {
+        curvatureFlat = true;
         converged = true;
         break;
       } else if (curv < 0) {
+        negativeCurvature = true;
         // negative curvature: keep the CG iterate, or on the first iteration fall back to steepest descent
         if (i === 0) xsupi = b.map((v) => (dri0 / -curv) * v);
         converged = true;
@@ -140,11 +152,18 @@ class NewtonCg implements MethodInstance {
 
     const pk = xsupi;
     const gfk = b.map((v) => -v);
+    const before = this.inspecting ? { from: Float64Array.from(xk), gradient: Float64Array.from(gfk), hessian: Float64Array.from(A) } : null;
     const found = lineSearch.search(xk, pk, gfk, this.oldValue, this.oldOldValue, {});
+    const recordStep = (stepLength: number) => {
+      if (before === null) return;
+      const trials = lineSearch.trials.length / n;
+      this.record = { dimension: n, ...before, cgIterations: i, tolerance: termcond, negativeCurvature: negativeCurvature || curvatureFlat, newtonStep: Float64Array.from(pk), stepLength, trials, to: Float64Array.from(xk) };
+    };
     const modelMinimizer = xk.map((x, index) => x + pk[index]);
     this.latest = { trials: Float64Array.from(lineSearch.trials), searchDirection: Float64Array.from(pk), modelMinimizer };
     if (found === null) {
       this.stopReason = `Warning: ${PRECISION_LOSS}`;
+      recordStep(NaN);
       return this.oldValue;
     }
     this.oldValue = found.value;
@@ -152,6 +171,7 @@ class NewtonCg implements MethodInstance {
     const update = pk.map((p) => found.alpha * p);
     for (let index = 0; index < n; index++) xk[index] += update[index];
     point.set(xk);
+    recordStep(found.alpha);
     // the while condition Σ|update| > xtol, asked before the next iteration
     const updateSize = numpySum(update.map(Math.abs));
     if (!(updateSize > this.totalXtol)) {
@@ -162,6 +182,10 @@ class NewtonCg implements MethodInstance {
 
   stoppingTest(): string | null {
     return this.stopReason;
+  }
+
+  inspect(): MethodInspection {
+    return inspectNewtonCg(this.record, this.startGradient);
   }
 
   snapshot(): MethodSnapshot | null {

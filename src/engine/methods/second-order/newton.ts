@@ -4,6 +4,7 @@ import { learningRateAt } from '../../schedules';
 import { choiceHyper, learningRateSpec, numberHyper } from '../first-order/hyper';
 import type { MethodDefinition, MethodSpec } from '../method';
 import { choleskySolve, shiftedCholesky } from './positive-definite';
+import { inspectNewton, type NewtonStepRecord } from './newton-inspection';
 
 /** The most step sizes backtracking tries in one step (shrink^39 · lr is below 1e-11 · lr at shrink 0.5). */
 export const MAX_BACKTRACKS = 40;
@@ -52,7 +53,7 @@ export const newtonSpec: MethodSpec = {
 /** newton: its spec and its implementation (what runs in the workers and the CLI). */
 export const newton: MethodDefinition = {
   ...newtonSpec,
-  create(hyper, { dimension, schedule }) {
+  create(hyper, { dimension, schedule, inspecting }) {
     const baseLearningRate = numberHyper(hyper, 'lr');
     const backtracking = choiceHyper(hyper, 'line_search') === 'backtracking';
     const armijo = numberHyper(hyper, 'c');
@@ -66,15 +67,21 @@ export const newton: MethodDefinition = {
     const newtonStep = new Float64Array(n);
     const trialGradient = new Float64Array(n);
     let value = NaN;
+    // the step inspector's record of the latest step, kept only when the run is inspected
+    let record: NewtonStepRecord | null = null;
+    let startGradient = new Float64Array(0);
     let snapshot: { modelMinimizer: Float64Array; shift: number; trials?: Float64Array; searchDirection: Float64Array } | null = null;
 
     return {
       start(point, oracle) {
         value = oracle.valueAndGradient(point, gradient);
         snapshot = null;
+        if (inspecting === true) startGradient = Float64Array.from(gradient);
         return value;
       },
       step(point, oracle, step) {
+        const from = inspecting === true ? Float64Array.from(point) : null;
+        const usedGradient = inspecting === true ? Float64Array.from(gradient) : null;
         oracle.hessian(point, hessian);
         const shift = shiftedCholesky(hessian, n, minEigenvalue, factor);
         if (Number.isNaN(shift)) return NaN;
@@ -88,9 +95,27 @@ export const newton: MethodDefinition = {
         const modelMinimizer = Float64Array.from(point, (x, i) => x + newtonStep[i]);
         const learningRate = schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step);
         snapshot = { modelMinimizer, shift, searchDirection: Float64Array.from(newtonStep) };
+        const recordStep =
+          inspecting === true
+            ? (stepLength: number, trials: number) =>
+                (record = {
+                  dimension: n,
+                  from: Float64Array.from(from ?? []),
+                  gradient: Float64Array.from(usedGradient ?? []),
+                  hessian: Float64Array.from(hessian),
+                  shift,
+                  minEigenvalue,
+                  newtonStep: Float64Array.from(newtonStep),
+                  learningRate,
+                  stepLength,
+                  trials,
+                  to: Float64Array.from(point),
+                })
+            : null;
 
         if (!backtracking) {
           for (let i = 0; i < n; i++) point[i] += learningRate * newtonStep[i];
+          recordStep?.(learningRate, 0);
           // past the divergence bound the runner ends the run; the point is not evaluated
           for (let i = 0; i < n; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return NaN;
           value = oracle.valueAndGradient(point, gradient);
@@ -117,6 +142,12 @@ export const newton: MethodDefinition = {
           break;
         }
         snapshot.trials = Float64Array.from(trials);
+        if (recordStep !== null) {
+          const trialCount = trials.length / n;
+          // accepted: the point is the last trial; none accepted: it stayed
+          const accepted = point.every((x, i) => x === trials[trials.length - n + i]) && trialCount > 0;
+          recordStep(accepted ? stepSize : 0, trialCount);
+        }
         return value;
       },
       stoppingTest() {
@@ -125,6 +156,7 @@ export const newton: MethodDefinition = {
         for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(gradient[i]));
         return largest <= toleranceGrad ? 'max |∂f/∂xᵢ| ≤ tolerance_grad' : null;
       },
+      inspect: () => inspectNewton(record, startGradient),
       snapshot() {
         if (snapshot === null) return null;
         const { modelMinimizer, shift, trials, searchDirection } = snapshot;
