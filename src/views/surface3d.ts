@@ -58,8 +58,10 @@ export interface SurfaceRun {
 /** Which renderer drew: "WebGPU", "WebGPU (SwiftShader, not a GPU)" or "WebGL 2". */
 export type BackendName = string;
 
-/** The camera's home: looking down on the surface at 35° from the front-left. */
-const HOME = { radius: 3.7, polar: Math.PI * 0.3, azimuth: -Math.PI * 0.2 };
+/** The camera's home: looking down on the surface at 54° from the vertical, from the front-left. */
+const HOME = { polar: Math.PI * 0.3, azimuth: -Math.PI * 0.2 };
+/** The radius about the target that the home view fits in the canvas's narrower angle: the surface, not its bounding sphere. */
+const FIT_RADIUS = 1.05;
 const TARGET = new Vector3(0, 0.3, 0);
 /** Lowest the camera goes: just above the plane, so the surface is never seen from underneath by accident. */
 const MAX_POLAR = Math.PI * 0.49;
@@ -80,17 +82,26 @@ export function backendName(adapter: AdapterFacts | null): BackendName {
   return fallback ? 'WebGPU (a software fallback, not a GPU)' : 'WebGPU';
 }
 
-/** A WebGPU device on a canvas of its own; null where the browser has no WebGPU adapter. */
-async function webGpuRenderer(canvas: HTMLCanvasElement): Promise<{ renderer: WebGPURenderer; name: BackendName } | null> {
+/**
+ * A WebGPU renderer on a hardware adapter; null where there is none, with the software adapter's
+ * name when that is all there is. On a software adapter WebGL 2 draws instead: three.js r187's
+ * WebGPU backend draws nothing on Chromium's SwiftShader adapter (it throws "Instance dropped in
+ * popErrorScope"), while its WebGL 2 backend on the same SwiftShader draws correctly.
+ */
+async function webGpuRenderer(canvas: HTMLCanvasElement): Promise<{ renderer: WebGPURenderer; name: BackendName } | { software: BackendName } | null> {
   if (!('gpu' in navigator) || !navigator.gpu) return null;
   const adapter = await navigator.gpu.requestAdapter().catch(() => null);
   if (!adapter) return null;
-  // the features three.js itself would ask for, so its shaders find what they expect
-  const device = await adapter.requestDevice({ requiredFeatures: [...adapter.features] as GPUFeatureName[] }).catch(() => null);
+  const name = backendName(adapter as unknown as AdapterFacts);
+  if (name !== 'WebGPU') return { software: name };
+  // the standard features three.js itself would ask for (a browser's experimental ones left out),
+  // so its shaders find what they expect
+  const features = [...adapter.features].filter((feature) => !feature.startsWith('chromium-experimental')) as GPUFeatureName[];
+  const device = await adapter.requestDevice({ requiredFeatures: features }).catch(() => null);
   if (!device) return null;
   const renderer = new WebGPURenderer({ canvas, antialias: true, device });
   await renderer.init();
-  return { renderer, name: backendName(adapter as unknown as AdapterFacts) };
+  return { renderer, name };
 }
 
 /** WebGL 2 through the same renderer; the drawing buffer is kept so the picture can be read back (export, tests). */
@@ -134,6 +145,10 @@ export class Surface3DView {
   private step = Infinity;
   private frame = 0;
   private destroyed = false;
+  /** True once the reader has turned or zoomed the camera: a resize then keeps their view. */
+  private cameraMoved = false;
+  /** Waiting for the next frame's picture (snapshot). */
+  private snapshotRequests: ((picture: HTMLCanvasElement) => void)[] = [];
   private readonly resizeObserver: ResizeObserver;
   /** Resolves with the backend's name once the renderer is ready (rejects when neither WebGPU nor WebGL 2 works). */
   readonly ready: Promise<BackendName>;
@@ -151,7 +166,7 @@ export class Surface3DView {
     const sun = new DirectionalLight(0xffffff, 1.7);
     sun.position.set(-1.5, 4, 2.5);
     this.scene.add(sun, this.pathGroup, this.minimaGroup);
-    this.placeCamera(HOME.radius, HOME.polar, HOME.azimuth);
+    this.placeCamera(this.homeDistance(), HOME.polar, HOME.azimuth);
     this.resizeObserver = new ResizeObserver(() => this.fit());
     this.resizeObserver.observe(container);
     this.ready = this.openRenderer();
@@ -170,13 +185,16 @@ export class Surface3DView {
   }
 
   private async openRenderer(): Promise<BackendName> {
-    let opened = await webGpuRenderer(this.canvas).catch(() => null);
-    if (!opened) {
+    const webGpu = await webGpuRenderer(this.canvas).catch(() => null);
+    let opened: { renderer: WebGPURenderer; name: BackendName };
+    if (webGpu && 'renderer' in webGpu) opened = webGpu;
+    else {
       // a canvas that once gave out a WebGPU context cannot give a WebGL one: start on a fresh one
       this.canvas.removeEventListener('keydown', this.onKeyDown);
       this.canvas.remove();
       this.canvas = this.createCanvas();
       opened = await webGl2Renderer(this.canvas);
+      if (webGpu) opened.name = `WebGL 2 (WebGPU here is ${webGpu.software.replace(/^WebGPU \((.*)\)$/, '$1')})`;
     }
     if (this.destroyed) {
       opened.renderer.dispose();
@@ -187,9 +205,12 @@ export class Surface3DView {
     this.controls = new OrbitControls(this.camera, this.canvas);
     this.controls.target.copy(TARGET);
     this.controls.minDistance = 1.2;
-    this.controls.maxDistance = 9;
+    this.controls.maxDistance = 12;
     this.controls.maxPolarAngle = MAX_POLAR;
     this.controls.addEventListener('change', () => this.requestRender());
+    this.controls.addEventListener('start', () => {
+      this.cameraMoved = true;
+    });
     this.container.dataset.backend = opened.name;
     this.fit();
     return opened.name;
@@ -245,8 +266,27 @@ export class Surface3DView {
 
   /** The camera back where it started, looking at the middle of the surface. */
   resetCamera(): void {
+    this.cameraMoved = false;
     this.controls?.target.copy(TARGET);
-    this.placeCamera(HOME.radius, HOME.polar, HOME.azimuth);
+    this.placeCamera(this.homeDistance(), HOME.polar, HOME.azimuth);
+  }
+
+  /** How far the home view stands back so that the surface fills the canvas's narrower angle. */
+  private homeDistance(): number {
+    const vertical = ((this.camera.fov / 2) * Math.PI) / 180;
+    const horizontal = Math.atan(Math.tan(vertical) * this.camera.aspect);
+    return FIT_RADIUS / Math.sin(Math.min(vertical, horizontal));
+  }
+
+  /**
+   * The picture as drawn, copied onto a 2-D canvas in the same task as a fresh render: a WebGPU
+   * canvas can be read only until its frame is presented (for a PNG, and for the tests' pixels).
+   */
+  snapshot(): Promise<HTMLCanvasElement> {
+    return new Promise((resolve) => {
+      this.snapshotRequests.push(resolve);
+      this.requestRender();
+    });
   }
 
   /** Removes the canvas and frees the GPU's buffers. */
@@ -268,7 +308,7 @@ export class Surface3DView {
   }
 
   private placeCamera(radius: number, polar: number, azimuth: number): void {
-    const distance = Math.max(1.2, Math.min(9, radius));
+    const distance = Math.max(1.2, Math.min(12, radius));
     const phi = Math.max(0.05, Math.min(MAX_POLAR, polar));
     this.camera.position.setFromSpherical(new Spherical(distance, phi, azimuth)).add(this.target);
     this.camera.lookAt(this.target);
@@ -290,6 +330,7 @@ export class Surface3DView {
     };
     const move = moves[event.key];
     if (!move) return;
+    this.cameraMoved = event.key !== 'Home';
     // the page must not scroll while the arrows turn the camera
     event.preventDefault();
     move();
@@ -303,6 +344,7 @@ export class Surface3DView {
     this.renderer.setSize(width, height, false);
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
+    if (!this.cameraMoved) this.resetCamera();
     this.requestRender();
   }
 
@@ -410,6 +452,13 @@ export class Surface3DView {
       this.frame = 0;
       if (!this.renderer || this.destroyed) return;
       this.renderer.render(this.scene, this.camera);
+      if (this.snapshotRequests.length > 0) {
+        const picture = document.createElement('canvas');
+        picture.width = this.canvas.width;
+        picture.height = this.canvas.height;
+        picture.getContext('2d')?.drawImage(this.canvas, 0, 0);
+        for (const resolve of this.snapshotRequests.splice(0)) resolve(picture);
+      }
       // the step the picture shows, once it is on the canvas
       this.container.dataset.drawnStep = String(this.step);
       this.container.dataset.frames = String(Number(this.container.dataset.frames ?? 0) + 1);

@@ -6,6 +6,7 @@ import type { AppStore } from '../../store/store';
 import type { HeightScale } from '../../views/surface3d-geometry';
 import { Surface3DView } from '../../views/surface3d';
 import { Select } from '../controls/Select';
+import { downloadFile, MIME_TYPES } from '../export/download';
 import { useAppStoreApi } from '../use-app-store';
 import { surfaceRuns } from './surface-runs';
 import './Surface3D.css';
@@ -25,6 +26,14 @@ function bindSurface(view: Surface3DView, store: AppStore): () => void {
     if (state.runs !== previous.runs || state.experiment.runs !== previous.experiment.runs || budgetChanged) view.setRuns(surfaceRuns(state));
     if (state.step !== previous.step) view.setStep(state.step);
   });
+}
+
+/** Offers the picture the view shows as a PNG. */
+async function savePicture(view: Surface3DView | null): Promise<void> {
+  if (!view) return;
+  const picture = await view.snapshot();
+  const blob = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, MIME_TYPES.png));
+  if (blob) downloadFile(blob, 'surface-3d.png', MIME_TYPES.png);
 }
 
 /** The 3-D surface with its height scale, a camera reset and which renderer drew it. */
@@ -65,6 +74,9 @@ export function Surface3DPanel() {
         </Select>
         <button type="button" onClick={() => viewRef.current?.resetCamera()} title="The camera back to where it started (or Home when the view is focused)">
           Reset camera
+        </button>
+        <button type="button" onClick={() => void savePicture(viewRef.current)} disabled={backend === null} title="The 3-D view as it is drawn now, as a PNG">
+          Save image
         </button>
         <span className="surface3d-backend" role="status">
           {failure ?? (backend ? `Drawn with ${backend}` : 'Starting the renderer…')}

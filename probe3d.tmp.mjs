@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+const flags = JSON.parse(readFileSync('/work/wt/view3d/scripts/chromium-flags.json', 'utf8'));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => console.log(new Date().toISOString(), 'console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log(new Date().toISOString(), 'pageerror', e.message));
+await page.goto('http://localhost:4395/#v=1&surface=himmelblau&steps=40&run=sgd(lr=0.01)@0,0;color=ff00ff&view3d=1');
+await page.waitForTimeout(15000);
+console.log(await page.getByTestId('view3d').evaluate((e) => JSON.stringify(e.dataset)));
+await page.screenshot({ path: '/tmp/view3d-shot.png' });
+await browser.close();
