@@ -18,8 +18,8 @@ export const PATH_LIFT = 0.012;
 const COLOUR_LEVELS = 28;
 /** Where f is undefined: the contour map hatches it; here a neutral grey. */
 const UNDEFINED_COLOUR: readonly [number, number, number] = [0.55, 0.55, 0.55];
-/** The share of the map that must sit in the lowest 5% of a linear height for "auto" to choose log f. */
-const FLAT_FRACTION = 0.5;
+/** "Auto" takes log f when half the map sits below this share of a linear height. */
+const FLAT_HEIGHT = 0.1;
 
 /** "#rrggbb" as [r, g, b] in [0, 1] (sRGB, as written). */
 export function rgbOf(colour: string): [number, number, number] {
@@ -29,7 +29,7 @@ export function rgbOf(colour: string): [number, number, number] {
 
 /**
  * Log f when a linear height would leave most of the surface flat (Rosenbrock's walls dwarf its
- * valley; Beale's corners its basin): more than half the samples in the lowest 5% of the range.
+ * valley; Beale's corners its basin): half the samples or more in the lowest 10% of the range.
  */
 export function suggestedHeightScale(values: ArrayLike<number>): HeightScale {
   const range = finiteRange(values);
@@ -40,9 +40,9 @@ export function suggestedHeightScale(values: ArrayLike<number>): HeightScale {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) continue;
     finite++;
-    if ((values[i] - low) / (high - low) < 0.05) flat++;
+    if ((values[i] - low) / (high - low) < FLAT_HEIGHT) flat++;
   }
-  return flat > FLAT_FRACTION * finite ? 'log' : 'linear';
+  return flat >= finite / 2 ? 'log' : 'linear';
 }
 
 /** The surface as a mesh: positions, per-vertex colours and triangles, and the maps paths are placed with. */

@@ -29,6 +29,7 @@ import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import { Line2 } from 'three/addons/lines/webgpu/Line2.js';
 import type { KnownMinimum } from '../engine/objective';
 import type { SurfaceGrid } from '../engine/sample';
+import { backendName, type AdapterFacts, type BackendName } from './surface3d-backend';
 import { pathVertices, PATH_LIFT, sceneExtent, suggestedHeightScale, surfaceMesh, verticesShown, type HeightScale, type SurfaceMesh } from './surface3d-geometry';
 
 const defaults = {
@@ -55,9 +56,6 @@ export interface SurfaceRun {
   readonly loss: Float64Array;
 }
 
-/** Which renderer drew: "WebGPU", "WebGPU (SwiftShader, not a GPU)" or "WebGL 2". */
-export type BackendName = string;
-
 /** The camera's home: looking down on the surface at 54° from the vertical, from the front-left. */
 const HOME = { polar: Math.PI * 0.3, azimuth: -Math.PI * 0.2 };
 /** The radius about the target that the home view fits in the canvas's narrower angle: the surface, not its bounding sphere. */
@@ -65,22 +63,6 @@ const FIT_RADIUS = 1.05;
 const TARGET = new Vector3(0, 0.3, 0);
 /** Lowest the camera goes: just above the plane, so the surface is never seen from underneath by accident. */
 const MAX_POLAR = Math.PI * 0.49;
-
-/** What an adapter says of itself (GPUAdapterInfo; isFallbackAdapter moved there from the adapter in 2024). */
-interface AdapterFacts {
-  readonly info?: { readonly architecture?: string; readonly vendor?: string; readonly description?: string; readonly isFallbackAdapter?: boolean };
-  readonly isFallbackAdapter?: boolean;
-}
-
-/** What the backend is, in words: WebGPU on a GPU, on a software fallback (SwiftShader), or WebGL 2. */
-export function backendName(adapter: AdapterFacts | null): BackendName {
-  if (!adapter) return 'WebGL 2';
-  const info = adapter.info ?? {};
-  const software = /swiftshader/i.test(`${info.architecture ?? ''} ${info.vendor ?? ''} ${info.description ?? ''}`);
-  const fallback = info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  if (software) return 'WebGPU (SwiftShader, not a GPU)';
-  return fallback ? 'WebGPU (a software fallback, not a GPU)' : 'WebGPU';
-}
 
 /**
  * A WebGPU renderer on a hardware adapter; null where there is none, with the software adapter's
