@@ -2,6 +2,7 @@ import type { Domain } from '../engine/objective';
 import type { CostAxis, GradientCost } from './cost';
 import type { AnalysisSettings } from './analysis-settings';
 import type { Experiment } from './experiment';
+import type { MapView } from './map-view';
 import { unescapeText } from './url-text';
 
 // What one key of the share URL is: the shape every entry of the field table (url-codec.ts) has,
@@ -22,6 +23,8 @@ export interface UrlView {
   readonly budget?: number | null;
   /** The run the step inspector shows (0-based; `inspect=` is 1-based); undefined or null when it is closed. */
   readonly inspectedRun?: number | null;
+  /** Contour map, 3-D surface or both; undefined for the contour map. */
+  readonly mapView?: MapView;
 }
 
 /** Everything a share URL carries: the experiment, its view and the analyses run on it. */

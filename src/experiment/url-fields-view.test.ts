@@ -133,3 +133,25 @@ describe('the inspected run in the share URL', () => {
     expect(state.problems).toEqual(["inspect: '%zz' is not valid percent-encoding; ignored"]);
   });
 });
+
+describe('the map view in the share URL', () => {
+  const LINK = 'v=1&surface=booth&run=adam(lr=0.1)@0,0';
+
+  it('reads view3d=1 as the 3-D surface and view3d=both as both, and writes them back', () => {
+    expect(decodeUrlState(`${LINK}&view3d=1`).view.mapView).toBe('3d');
+    expect(decodeUrlState(`${LINK}&view3d=both`).view.mapView).toBe('both');
+    const experiment = decodeUrlState(LINK).experiment;
+    const written = (mapView: 'contour' | '3d' | 'both') => encodeUrlState({ experiment, view: { domain: null, step: undefined, mapView }, analyses: NO_ANALYSIS_SETTINGS });
+    expect(written('3d')).toMatch(/&view3d=1$/);
+    expect(written('both')).toMatch(/&view3d=both$/);
+    // the contour map is the default, left out
+    expect(written('contour')).not.toMatch(/view3d/);
+    expect(decodeUrlState(written('both')).view.mapView).toBe('both');
+  });
+
+  it('names a bad value and shows the contour map', () => {
+    const state = decodeUrlState(`${LINK}&view3d=sideways`);
+    expect(state.view.mapView).toBeUndefined();
+    expect(state.problems).toEqual(["view3d: 'sideways' is not 1 (the 3-D surface), both or 0 (the contour map); showing the contour map"]);
+  });
+});

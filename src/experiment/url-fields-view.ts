@@ -1,5 +1,6 @@
 import type { Domain } from '../engine/objective';
 import { shortened } from '../engine/checks';
+import type { MapView } from './map-view';
 import { COST_AXES, GRADIENT_COSTS, type CostAxis, type GradientCost } from './cost';
 import { valueField, type UrlField } from './url-field';
 
@@ -8,7 +9,8 @@ import { valueField, type UrlField } from './url-field';
 // e.g. view=-8,8,-8,8&step=25&x=cost&gradient_cost=forward&budget=200. Each is left out at its
 // default (the problem's own domain, the last step, steps, autodiff, no budget), so links written
 // before a key existed open as they did. `inspect=N` opens the step inspector on run N (1-based, as
-// the run cards number runs) at the step shown: with `step=k`, a link to one step of one run.
+// the run cards number runs) at the step shown: with `step=k`, a link to one step of one run. `view3d=1` shows the 3-D surface instead of the contour
+// map, `view3d=both` the two together.
 
 /**
  * Keys set aside for view state a later version may write (play, speed, ...): a link that has them
@@ -134,6 +136,25 @@ export const VIEW_FIELDS: readonly UrlField[] = [
       if (text.trim() !== '' && Number.isInteger(number) && number >= 1 && number <= runs) return { ok: true, value: number - 1 };
       const which = runs === 0 ? 'this link has no runs' : runs === 1 ? 'the only run is 1' : `runs are numbered 1 to ${runs}`;
       return { ok: false, error: `inspect: '${shortened(text)}' is not a run number (${which})` };
+    },
+    lenient: true,
+  }),
+  valueField<MapView>({
+    key: 'view3d',
+    part: 'view',
+    get: ({ view }) => view.mapView,
+    set: (draft, mapView) => {
+      draft.view.mapView = mapView;
+    },
+    defaultValue: 'contour',
+    fallback: 'showing the contour map',
+    // '1' reads as "3-D on", the short form a link is typed with; 'both' keeps the map beside it
+    format: (mapView) => (mapView === '3d' ? '1' : mapView),
+    parse(text) {
+      if (text === '1' || text === '3d') return { ok: true, value: '3d' };
+      if (text === 'both') return { ok: true, value: 'both' };
+      if (text === '0' || text === 'contour') return { ok: true, value: 'contour' };
+      return { ok: false, error: `view3d: '${shortened(text)}' is not 1 (the 3-D surface), both or 0 (the contour map)` };
     },
     lenient: true,
   }),

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Domain } from '../engine/objective';
 import type { CostAxis, GradientCost } from '../experiment/cost';
+import type { MapView } from '../experiment/map-view';
 import type { AppState } from './store';
 
 /** How the loss chart's y axis is drawn: log f, linear f, or log (f − f*) where f* is known. */
@@ -51,6 +52,9 @@ export interface ViewSlice {
   /** Budget mode: every run is cut at the last point whose cost on the x axis is within it; null when off. In the URL as `budget`. */
   budget: number | null;
   setBudget(budget: number | null): void;
+  /** The contour map, the 3-D surface or both (2-D problems). In the URL as `view3d`. */
+  mapView: MapView;
+  setMapView(mapView: MapView): void;
   /** Which method-state drawings (simplex, population, ellipses, ...) the map shows. */
   methodLayers: MethodLayers;
   setMethodLayer(layer: MethodLayer, shown: boolean): void;
@@ -94,6 +98,8 @@ export const createViewSlice =
     setGradientCost: (gradientCost) => set({ gradientCost }),
     budget: null,
     setBudget: (budget) => set({ budget: budget !== null && Number.isFinite(budget) && budget > 0 ? budget : null }),
+    mapView: 'contour',
+    setMapView: (mapView) => set({ mapView }),
     methodLayers: ALL_METHOD_LAYERS,
     setMethodLayer: (layer, shown) => set((state) => ({ methodLayers: { ...state.methodLayers, [layer]: shown } })),
     hoverRequest: null,

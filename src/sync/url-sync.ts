@@ -19,7 +19,7 @@ const TRAVERSE_TIMEOUT_MS = 2_000;
 /** What the share URL is made of in the store: the experiment, its view and the analyses. */
 export type UrlSource = Pick<
   AppState,
-  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'inspectedRun' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
+  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'inspectedRun' | 'mapView' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
 >;
 
 /** Counts the links read, so that a link still loading its data set gives way to a later one. */
@@ -68,8 +68,8 @@ export function openHashAsEdit(store: AppStore, hash: string): Promise<void> {
 
 /** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
 export function urlStateOf(state: UrlSource): UrlState {
-  const { viewDomain: domain, step, lossAxis, gradientCost, budget, inspectedRun } = state;
-  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, inspectedRun }, analyses: batchSettingsOf(state) };
+  const { viewDomain: domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView } = state;
+  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView }, analyses: batchSettingsOf(state) };
 }
 
 /** The hash (without '#') for the store's experiment, view and analyses; defaults are left out. */
@@ -97,6 +97,7 @@ export function applyUrlState(store: AppStore, { experiment, view, analyses, pro
   state.setGradientCost(view.gradientCost ?? 'autodiff');
   state.setBudget(view.budget ?? null);
   state.setInspectedRun(view.inspectedRun ?? null);
+  state.setMapView(view.mapView ?? 'contour');
   state.loadBatchSettings(analyses);
 }
 
@@ -209,7 +210,8 @@ export function startUrlSync(store: AppStore): () => void {
       state.lossAxis === previous.lossAxis &&
       state.gradientCost === previous.gradientCost &&
       state.budget === previous.budget &&
-      state.inspectedRun === previous.inspectedRun;
+      state.inspectedRun === previous.inspectedRun &&
+      state.mapView === previous.mapView;
     if (!unchanged || batchSettingsChanged(state, previous)) writeSoon();
   });
 

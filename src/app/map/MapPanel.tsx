@@ -26,11 +26,14 @@ import { runLabel } from '../runs/labels';
 import { Toggle } from '../controls/Toggle';
 import { DisclosureMenu } from '../controls/DisclosureMenu';
 import { lazyComponent } from '../lazy-component';
+import { MapViewSwitch } from '../view3d/MapViewSwitch';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './MapPanel.css';
 
 // the slice of a landscape of more than two dimensions loads when such a problem is first shown
 const LandscapeSliceView = lazyComponent(() => import('./LandscapeSliceView'), 'LandscapeSliceView');
+// the 3-D view (and three.js) loads when it is first asked for
+const Surface3DPanel = lazyComponent(() => import('../view3d/Surface3DPanel'), 'Surface3DPanel');
 
 /** How much one press of "Zoom in" / "Zoom out" changes the view's width. */
 const BUTTON_ZOOM = 1.5;
@@ -270,6 +273,7 @@ export function MapPanel() {
   const frameRef = useRef<HTMLDivElement>(null);
   const controls = useRef<ReturnType<typeof bindMap> | null>(null);
   const dimension = useAppStore((state) => problemDimension(state.experiment.problem));
+  const mapView = useAppStore((state) => (problemDimension(state.experiment.problem) === 2 ? state.mapView : 'contour'));
 
   useEffect(() => {
     const bound = bindMap(svgRef.current!, frameRef.current!, store);
@@ -286,6 +290,7 @@ export function MapPanel() {
         <div className="map-toolbar">
           <HoverReadout />
           <div className="map-buttons" role="group" aria-label="Map view">
+            <MapViewSwitch />
             <LayersMenu />
             <button type="button" onClick={() => controls.current?.zoomBy(1 / BUTTON_ZOOM)} aria-label="Zoom in" title="Zoom in (or turn the mouse wheel over the map)">
               +
@@ -299,10 +304,15 @@ export function MapPanel() {
           </div>
         </div>
       )}
-      <div ref={frameRef} className="map-frame" style={dimension === 2 ? undefined : { display: 'none' }}>
+      <div ref={frameRef} className="map-frame" style={dimension === 2 && mapView !== '3d' ? undefined : { display: 'none' }}>
         {/* a figure, not an img: an img's children are hidden from assistive technology, and the start points inside are buttons */}
         <svg ref={svgRef} role="figure" aria-label="Contour map of the loss surface with each run's trajectory" data-testid="map" />
       </div>
+      {mapView !== 'contour' && (
+        <Suspense fallback={null}>
+          <Surface3DPanel />
+        </Suspense>
+      )}
       {dimension !== 2 && (
         <Suspense fallback={null}>
           <LandscapeSliceView dimension={dimension} />
