@@ -45,7 +45,7 @@ describe('localQuadratic against numpy', () => {
   for (const c of golden.cases as GoldenCase[]) {
     it(`${c.name} at (${c.point.join(', ')})`, () => {
       const checked = checkProblem(c.problem, 'problem');
-      if (!checked.ok) throw new Error(checked.error);
+      if (!checked.ok) throw new Error(checked.errors.join('; '));
       const { objective } = resolveProblem(checked.value);
       const hessian = new Float64Array(4);
       objective.hessian(c.point, hessian);
