@@ -302,7 +302,8 @@ function OverlayReadouts() {
   if (!anyGlyph && !theoryOverlay) return null;
   return (
     <Suspense fallback={null}>
-      <div className="overlay-readouts">
+      {/* a fixed height that scrolls: the map keeps its size while the numbers change under the cursor */}
+      <div className="overlay-readouts" role="region" aria-label="Overlay readouts" tabIndex={0}>
         {anyGlyph && <GlyphLegend />}
         {theoryOverlay && <TheoryPanel />}
       </div>
