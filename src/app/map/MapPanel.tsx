@@ -13,18 +13,16 @@ import type { MethodLayer } from '../../store/view-slice';
 import { BasinLayer } from '../../views/basin-layer';
 import { ContourMap } from '../../views/contour-map';
 import { MapInteraction } from '../../views/map-interaction';
-import { GlyphLayer } from '../../views/glyph-layer';
 import { MethodStateLayer } from '../../views/method-state-layer';
 import { parameterPoint, type ParameterPoint } from '../../views/scales';
 import { SeedsLayer } from '../../views/seeds-layer';
-import { TheoryLayer } from '../../views/theory-layer';
 import { TrajectoryLayer } from '../../views/trajectory-layer';
 import { roundToView, sameDomain, zoomDomain } from '../../views/view-domain';
 import { BasinLegend } from '../analyses/BasinLegend';
 import { basinPictureOf, seedsPictureOf } from '../analyses/analysis-format';
 import { HoverReadout } from './HoverReadout';
 import { mapBox } from './map-box';
-import { glyphRuns, theoryDrawing } from './glyph-runs';
+import type { TeachingLayers } from './teaching-layers';
 import { mapRuns, methodStateRuns, runsMovedTogether, withStarts } from './map-runs';
 import { runLabel } from '../runs/labels';
 import { Toggle } from '../controls/Toggle';
@@ -55,9 +53,17 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   const trajectories = new TrajectoryLayer(map.overlay);
   // the methods' own state (simplex, population, ellipses, probes...) over the paths, at the step shown
   const methodState = new MethodStateLayer(map.overlay);
-  // the teaching overlays on top: the local model's axes, then each run's optimizer-internals glyphs
-  const theory = new TheoryLayer(map.overlay);
-  const glyphs = new GlyphLayer(map.overlay);
+  // the teaching overlays on top (the local model's axes, each run's glyphs), loaded when first turned on
+  let teaching: TeachingLayers | null = null;
+  let teachingRequested = false;
+  let destroyed = false;
+  const loadTeaching = (state: AppState) => {
+    if (teachingRequested || !(state.theoryOverlay || Object.values(state.glyphs).some(Boolean))) return;
+    teachingRequested = true;
+    void import('./teaching-layers').then(({ bindTeachingLayers }) => {
+      if (!destroyed) teaching = bindTeachingLayers(map.overlay, store, map.scales);
+    });
+  };
   let view: Domain = store.getState().viewDomain ?? homeDomain(store.getState());
   let viewFrame = 0;
   let dragged: { indices: number[]; runIndex: number; live: boolean } | null = null;
@@ -69,8 +75,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
     seeds.setScales(scales);
     trajectories.setScales(scales);
     methodState.setScales(scales);
-    theory.setScales(scales);
-    glyphs.setScales(scales);
+    teaching?.setScales(scales);
   };
   // the view is shown at once; the store (and with it the surface re-sample and the URL) follows once a frame
   const moveView = (domain: Domain) => {
@@ -157,9 +162,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   basin.setOpacity(initial.basin.settings.opacity);
   seeds.setSeeds(seedsPictureOf(initial));
   seeds.setStep(initial.step);
-  glyphs.setToggles(initial.glyphs);
-  glyphs.setRuns(glyphRuns(initial));
-  theory.setDrawing(theoryDrawing(initial));
+  loadTeaching(initial);
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.viewDomain !== previous.viewDomain || state.experiment.problem !== previous.experiment.problem) {
@@ -187,13 +190,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       basin.setOpacity(state.basin.settings.opacity);
     }
     if (state.seeds !== previous.seeds || state.experiment.runs !== previous.experiment.runs) seeds.setSeeds(seedsPictureOf(state));
-    if (state.glyphs !== previous.glyphs) glyphs.setToggles(state.glyphs);
-    if (state.inspections !== previous.inspections || state.newtonModels !== previous.newtonModels || state.experiment !== previous.experiment || state.runs !== previous.runs) {
-      glyphs.setRuns(glyphRuns(state));
-    }
-    if (state.theoryModel !== previous.theoryModel || state.theoryOverlay !== previous.theoryOverlay || state.experiment.problem !== previous.experiment.problem) {
-      theory.setDrawing(theoryDrawing(state));
-    }
+    if (state.glyphs !== previous.glyphs || state.theoryOverlay !== previous.theoryOverlay) loadTeaching(state);
   });
 
   return {
@@ -209,8 +206,8 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       cancelAnimationFrame(viewFrame);
       if (dragged?.live) store.getState().setLive(false);
       interaction.destroy();
-      glyphs.destroy();
-      theory.destroy();
+      destroyed = true;
+      teaching?.destroy();
       methodState.destroy();
       trajectories.destroy();
       seeds.destroy();
