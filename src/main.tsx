@@ -10,6 +10,7 @@ import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
 import { startInspectionSync } from './sync/inspection-sync';
 import { startLandscapeSync } from './sync/landscape-sync';
+import { startTheorySync } from './sync/theory-sync';
 import { openPageLink, pageHash, replacePageHash, startUrlSync } from './sync/url-sync';
 import { LAST_SESSION_KEY, SESSION_KEY, browserStorage, choosePageStart, readSavedSession, startSessionSaving } from './sync/saved-session';
 import { RestoreOfferContext } from './app/toolbar/RestorePrompt';
@@ -40,6 +41,8 @@ const engineClient = new EngineClient();
 startEngineSync(store, engineClient);
 // the step inspector and the map's glyphs: runs replayed to the shown step, only while shown
 startInspectionSync(store, engineClient);
+// the theory overlay's local model and the Newton glyph's Hessians, only while shown
+startTheorySync(store, engineClient);
 // a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
 let landscapeClient: EngineClient | null = null;
 startLandscapeSync(

@@ -25,7 +25,14 @@ export interface UrlView {
   readonly inspectedRun?: number | null;
   /** Contour map, 3-D surface or both; undefined for the contour map. */
   readonly mapView?: MapView;
+  /** The optimizer-internals glyphs drawn on the map (url-fields-view.ts names them); undefined or empty for none. */
+  readonly glyphs?: readonly ViewGlyph[];
+  /** The theory overlay (the local quadratic model at the cursor or the selected run); undefined for off. */
+  readonly theory?: boolean;
 }
+
+/** A glyph the map can draw at the shown step (the store's Glyph, named here so links can carry it). */
+export type ViewGlyph = 'gradient' | 'velocity' | 'stepBox' | 'newtonStep' | 'probeDirection';
 
 /** Everything a share URL carries: the experiment, its view and the analyses run on it. */
 export interface UrlState {

@@ -2,11 +2,12 @@ import type { Domain } from '../engine/objective';
 import { shortened } from '../engine/checks';
 import type { MapView } from './map-view';
 import { COST_AXES, GRADIENT_COSTS, type CostAxis, type GradientCost } from './cost';
-import { valueField, type UrlField } from './url-field';
+import { valueField, type UrlField, type ViewGlyph } from './url-field';
 
 // The view's keys of the share URL, after the experiment's: the map's visible domain, the step
 // shown, and how runs are compared (the loss chart's x axis, the price of a gradient, the budget),
-// e.g. view=-8,8,-8,8&step=25&x=cost&gradient_cost=forward&budget=200. Each is left out at its
+// e.g. view=-8,8,-8,8&step=25&x=cost&gradient_cost=forward&budget=200, and what a teacher turns on
+// over the map (glyphs=gradient,newton&theory=1). Each is left out at its
 // default (the problem's own domain, the last step, steps, autodiff, no budget), so links written
 // before a key existed open as they did. `inspect=N` opens the step inspector on run N (1-based, as
 // the run cards number runs) at the step shown: with `step=k`, a link to one step of one run. `view3d=1` shows the 3-D surface instead of the contour
@@ -29,6 +30,36 @@ export function formatViewDomain(domain: Domain): string {
       return [low, high].map((value) => String(Number(value.toFixed(decimals))));
     })
     .join(',');
+}
+
+/** Each glyph's name in a link, in the order a link lists them: short words a teacher can type. */
+export const URL_GLYPH_NAMES: Readonly<Record<ViewGlyph, string>> = {
+  gradient: 'gradient',
+  velocity: 'velocity',
+  stepBox: 'box',
+  newtonStep: 'newton',
+  probeDirection: 'probe',
+};
+const GLYPH_ORDER = Object.keys(URL_GLYPH_NAMES) as ViewGlyph[];
+
+/** The glyphs as a link writes them: their names, comma-separated, in URL_GLYPH_NAMES's order. */
+export function formatGlyphs(glyphs: readonly ViewGlyph[]): string {
+  return GLYPH_ORDER.filter((glyph) => glyphs.includes(glyph))
+    .map((glyph) => URL_GLYPH_NAMES[glyph])
+    .join(',');
+}
+
+/** Reads `glyphs=`: the names it knows, each unknown one reported and skipped alone. */
+export function parseGlyphs(text: string): { ok: true; value: ViewGlyph[]; problems: string[] } {
+  const problems: string[] = [];
+  const value: ViewGlyph[] = [];
+  for (const name of text.split(',').map((part) => part.trim())) {
+    if (name === '') continue;
+    const glyph = GLYPH_ORDER.find((candidate) => URL_GLYPH_NAMES[candidate] === name);
+    if (glyph === undefined) problems.push(`glyphs: '${shortened(name)}' is not one of ${Object.values(URL_GLYPH_NAMES).join(', ')}; left out`);
+    else if (!value.includes(glyph)) value.push(glyph);
+  }
+  return { ok: true, value: GLYPH_ORDER.filter((glyph) => value.includes(glyph)), problems };
 }
 
 /** The view's keys, in the order they are written. */
@@ -155,6 +186,35 @@ export const VIEW_FIELDS: readonly UrlField[] = [
       if (text === 'both') return { ok: true, value: 'both' };
       if (text === '0' || text === 'contour') return { ok: true, value: 'contour' };
       return { ok: false, error: `view3d: '${shortened(text)}' is not 1 (the 3-D surface), both or 0 (the contour map)` };
+    },
+    lenient: true,
+  }),
+  valueField<readonly ViewGlyph[]>({
+    key: 'glyphs',
+    part: 'view',
+    get: ({ view }) => view.glyphs,
+    set: (draft, glyphs) => {
+      draft.view.glyphs = glyphs;
+    },
+    defaultValue: [],
+    fallback: 'drawing no glyphs',
+    format: formatGlyphs,
+    parse: parseGlyphs,
+    lenient: true,
+  }),
+  valueField<boolean>({
+    key: 'theory',
+    part: 'view',
+    get: ({ view }) => view.theory,
+    set: (draft, theory) => {
+      draft.view.theory = theory;
+    },
+    defaultValue: false,
+    fallback: 'without the theory overlay',
+    format: (theory) => (theory ? '1' : '0'),
+    parse(text) {
+      if (text === '1' || text === '0') return { ok: true, value: text === '1' };
+      return { ok: false, error: `theory: '${shortened(text)}' is not 1 or 0` };
     },
     lenient: true,
   }),

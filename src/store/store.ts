@@ -7,10 +7,11 @@ import { createLandscapeSlice, type LandscapeSlice } from './landscape-slice';
 import { createHistorySlice, type HistoryOptions, type HistorySlice } from './history-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createResultsSlice, type ResultsSlice } from './results-slice';
+import { createTheorySlice, type TheorySlice } from './theory-slice';
 import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice;
+export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice & TheorySlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -36,5 +37,6 @@ export function createAppStore({ experiment, step, preferences, history }: Initi
     ...createBatchSlice(...args),
     ...createLandscapeSlice(...args),
     ...createInspectionSlice(...args),
+    ...createTheorySlice(...args),
   }));
 }

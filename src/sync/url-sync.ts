@@ -7,6 +7,7 @@
 // showing what it showed until then.
 import type { AppState, AppStore } from '../store/store';
 import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
+import { NO_GLYPHS, type Glyph } from '../store/inspection-slice';
 import { snapshotOf } from '../store/history-slice';
 import { withoutAutomaticLabels } from '../experiment/run-name';
 import { decodeUrlState, encodeUrlState, linkBundledSets, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
@@ -20,7 +21,10 @@ const TRAVERSE_TIMEOUT_MS = 2_000;
 export type UrlSource = Pick<
   AppState,
   'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'inspectedRun' | 'mapView' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
->;
+> &
+  Partial<Pick<AppState, 'glyphs' | 'theoryOverlay'>>;
+
+const GLYPHS = Object.keys(NO_GLYPHS) as Glyph[];
 
 /** Counts the links read, so that a link still loading its data set gives way to a later one. */
 let linksRead = 0;
@@ -69,7 +73,9 @@ export function openHashAsEdit(store: AppStore, hash: string): Promise<void> {
 /** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
 export function urlStateOf(state: UrlSource): UrlState {
   const { viewDomain: domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView } = state;
-  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView }, analyses: batchSettingsOf(state) };
+  const glyphs = state.glyphs ? GLYPHS.filter((glyph) => state.glyphs?.[glyph]) : [];
+  const theory = state.theoryOverlay ?? false;
+  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView, glyphs, theory }, analyses: batchSettingsOf(state) };
 }
 
 /** The hash (without '#') for the store's experiment, view and analyses; defaults are left out. */
@@ -98,6 +104,11 @@ export function applyUrlState(store: AppStore, { experiment, view, analyses, pro
   state.setBudget(view.budget ?? null);
   state.setInspectedRun(view.inspectedRun ?? null);
   state.setMapView(view.mapView ?? 'contour');
+  for (const glyph of GLYPHS) {
+    const shown = view.glyphs?.includes(glyph) ?? false;
+    if (store.getState().glyphs[glyph] !== shown) state.setGlyph(glyph, shown);
+  }
+  state.setTheoryOverlay(view.theory ?? false);
   state.loadBatchSettings(analyses);
 }
 
@@ -211,7 +222,9 @@ export function startUrlSync(store: AppStore): () => void {
       state.gradientCost === previous.gradientCost &&
       state.budget === previous.budget &&
       state.inspectedRun === previous.inspectedRun &&
-      state.mapView === previous.mapView;
+      state.mapView === previous.mapView &&
+      state.glyphs === previous.glyphs &&
+      state.theoryOverlay === previous.theoryOverlay;
     if (!unchanged || batchSettingsChanged(state, previous)) writeSoon();
   });
 

@@ -8,6 +8,7 @@ import { planeAxisNames, problemDimension } from '../../engine/problems';
 import { resolveDomain } from '../../experiment/run-experiment';
 import { clampRunIndex } from '../../experiment/run-index';
 import type { AppState, AppStore } from '../../store/store';
+import type { Glyph } from '../../store/inspection-slice';
 import type { MethodLayer } from '../../store/view-slice';
 import { BasinLayer } from '../../views/basin-layer';
 import { ContourMap } from '../../views/contour-map';
@@ -21,6 +22,7 @@ import { BasinLegend } from '../analyses/BasinLegend';
 import { basinPictureOf, seedsPictureOf } from '../analyses/analysis-format';
 import { HoverReadout } from './HoverReadout';
 import { mapBox } from './map-box';
+import type { TeachingLayers } from './teaching-layers';
 import { mapRuns, methodStateRuns, runsMovedTogether, withStarts } from './map-runs';
 import { runLabel } from '../runs/labels';
 import { Toggle } from '../controls/Toggle';
@@ -34,6 +36,9 @@ import './MapPanel.css';
 const LandscapeSliceView = lazyComponent(() => import('./LandscapeSliceView'), 'LandscapeSliceView');
 // the 3-D view (and three.js) loads when it is first asked for
 const Surface3DPanel = lazyComponent(() => import('../view3d/Surface3DPanel'), 'Surface3DPanel');
+// the teaching overlays' readouts load when a teacher first turns one on
+const TheoryPanel = lazyComponent(() => import('./TheoryPanel'), 'TheoryPanel');
+const GlyphLegend = lazyComponent(() => import('./GlyphLegend'), 'GlyphLegend');
 
 /** How much one press of "Zoom in" / "Zoom out" changes the view's width. */
 const BUTTON_ZOOM = 1.5;
@@ -51,6 +56,17 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   const trajectories = new TrajectoryLayer(map.overlay);
   // the methods' own state (simplex, population, ellipses, probes...) over the paths, at the step shown
   const methodState = new MethodStateLayer(map.overlay);
+  // the teaching overlays on top (the local model's axes, each run's glyphs), loaded when first turned on
+  let teaching: TeachingLayers | null = null;
+  let teachingRequested = false;
+  let destroyed = false;
+  const loadTeaching = (state: AppState) => {
+    if (teachingRequested || !(state.theoryOverlay || Object.values(state.glyphs).some(Boolean))) return;
+    teachingRequested = true;
+    void import('./teaching-layers').then(({ bindTeachingLayers }) => {
+      if (!destroyed) teaching = bindTeachingLayers(map.overlay, store, map.scales);
+    });
+  };
   let view: Domain = store.getState().viewDomain ?? homeDomain(store.getState());
   let viewFrame = 0;
   let dragged: { indices: number[]; runIndex: number; live: boolean } | null = null;
@@ -62,6 +78,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
     seeds.setScales(scales);
     trajectories.setScales(scales);
     methodState.setScales(scales);
+    teaching?.setScales(scales);
   };
   // the view is shown at once; the store (and with it the surface re-sample and the URL) follows once a frame
   const moveView = (domain: Domain) => {
@@ -148,6 +165,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
   basin.setOpacity(initial.basin.settings.opacity);
   seeds.setSeeds(seedsPictureOf(initial));
   seeds.setStep(initial.step);
+  loadTeaching(initial);
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.viewDomain !== previous.viewDomain || state.experiment.problem !== previous.experiment.problem) {
@@ -175,6 +193,7 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       basin.setOpacity(state.basin.settings.opacity);
     }
     if (state.seeds !== previous.seeds || state.experiment.runs !== previous.experiment.runs) seeds.setSeeds(seedsPictureOf(state));
+    if (state.glyphs !== previous.glyphs || state.theoryOverlay !== previous.theoryOverlay) loadTeaching(state);
   });
 
   return {
@@ -190,6 +209,8 @@ function bindMap(svg: SVGSVGElement, frame: HTMLElement, store: AppStore) {
       cancelAnimationFrame(viewFrame);
       if (dragged?.live) store.getState().setLive(false);
       interaction.destroy();
+      destroyed = true;
+      teaching?.destroy();
       methodState.destroy();
       trajectories.destroy();
       seeds.destroy();
@@ -233,6 +254,60 @@ function LayersMenu() {
         </fieldset>
       )}
     </DisclosureMenu>
+  );
+}
+
+/** The optimizer-internals glyphs the Overlays menu switches, with their names. */
+const GLYPH_TOGGLES: readonly { glyph: Glyph; label: string }[] = [
+  { glyph: 'gradient', label: 'Gradient arrow' },
+  { glyph: 'velocity', label: 'Velocity arrow' },
+  { glyph: 'stepBox', label: 'Adam step box' },
+  { glyph: 'newtonStep', label: 'Newton step' },
+  { glyph: 'probeDirection', label: 'Probe direction' },
+];
+
+/**
+ * The map's Overlays menu, for teaching: each run's optimizer internals at the shown step (a glyph
+ * each) and the theory overlay (the local quadratic model at the cursor or the selected run).
+ */
+function OverlaysMenu() {
+  const glyphs = useAppStore((state) => state.glyphs);
+  const setGlyph = useAppStore((state) => state.setGlyph);
+  const theoryOverlay = useAppStore((state) => state.theoryOverlay);
+  const setTheoryOverlay = useAppStore((state) => state.setTheoryOverlay);
+  return (
+    <DisclosureMenu label="Overlays" className="map-layers map-overlays">
+      {() => (
+        <div className="menu-list map-layer-list">
+          <fieldset className="map-layer-list">
+            <legend>At the shown step, each run's</legend>
+            {GLYPH_TOGGLES.map(({ glyph, label }) => (
+              <Toggle key={glyph} label={label} checked={glyphs[glyph]} onChange={(checked) => setGlyph(glyph, checked)} />
+            ))}
+          </fieldset>
+          <fieldset className="map-layer-list">
+            <legend>Theory</legend>
+            <Toggle label="Theory overlay" checked={theoryOverlay} onChange={setTheoryOverlay} />
+          </fieldset>
+        </div>
+      )}
+    </DisclosureMenu>
+  );
+}
+
+/** The overlays' readouts under the map: the glyph legend and the theory numbers, loaded when first shown. */
+function OverlayReadouts() {
+  const anyGlyph = useAppStore((state) => Object.values(state.glyphs).some(Boolean));
+  const theoryOverlay = useAppStore((state) => state.theoryOverlay);
+  if (!anyGlyph && !theoryOverlay) return null;
+  return (
+    <Suspense fallback={null}>
+      {/* a fixed height that scrolls: the map keeps its size while the numbers change under the cursor */}
+      <div className="overlay-readouts" role="region" aria-label="Overlay readouts" tabIndex={0}>
+        {anyGlyph && <GlyphLegend />}
+        {theoryOverlay && <TheoryPanel />}
+      </div>
+    </Suspense>
   );
 }
 
@@ -292,6 +367,7 @@ export function MapPanel() {
           <div className="map-buttons" role="group" aria-label="Map view">
             <MapViewSwitch />
             <LayersMenu />
+            <OverlaysMenu />
             <button type="button" onClick={() => controls.current?.zoomBy(1 / BUTTON_ZOOM)} aria-label="Zoom in" title="Zoom in (or turn the mouse wheel over the map)">
               +
             </button>
@@ -318,6 +394,7 @@ export function MapPanel() {
           <LandscapeSliceView dimension={dimension} />
         </Suspense>
       )}
+      <OverlayReadouts />
       <BasinLegend />
       {dimension === 2 && <MapHint />}
     </figure>
