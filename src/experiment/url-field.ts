@@ -2,6 +2,7 @@ import type { Domain } from '../engine/objective';
 import type { CostAxis, GradientCost } from './cost';
 import type { AnalysisSettings } from './analysis-settings';
 import type { Experiment } from './experiment';
+import type { ClassroomView } from './classroom-names';
 import { unescapeText } from './url-text';
 
 // What one key of the share URL is: the shape every entry of the field table (url-codec.ts) has,
@@ -20,6 +21,8 @@ export interface UrlView {
   readonly gradientCost?: GradientCost;
   /** Budget mode: every run stops at the last point within this cost; undefined or null when off. */
   readonly budget?: number | null;
+  /** What a classroom link hides, locks and presents (url-fields-classroom.ts); undefined for the ordinary page. */
+  readonly classroom?: ClassroomView;
 }
 
 /** Everything a share URL carries: the experiment, its view and the analyses run on it. */

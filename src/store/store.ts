@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Experiment } from '../experiment/experiment';
 import { createBatchSlice, type BatchSlice } from './batch-slice';
+import { createClassroomSlice, type ClassroomSlice } from './classroom-slice';
 import { createExperimentSlice, type ExperimentSlice } from './experiment-slice';
 import { createInspectionSlice, type InspectionSlice } from './inspection-slice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscape-slice';
@@ -10,7 +11,7 @@ import { createResultsSlice, type ResultsSlice } from './results-slice';
 import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice;
+export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice & ClassroomSlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -36,5 +37,6 @@ export function createAppStore({ experiment, step, preferences, history }: Initi
     ...createBatchSlice(...args),
     ...createLandscapeSlice(...args),
     ...createInspectionSlice(...args),
+    ...createClassroomSlice(...args),
   }));
 }

@@ -8,6 +8,8 @@
 import type { AppState, AppStore } from '../store/store';
 import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
 import { snapshotOf } from '../store/history-slice';
+import { classroomOf } from '../store/classroom-slice';
+import { NO_CLASSROOM } from '../experiment/classroom-names';
 import { withoutAutomaticLabels } from '../experiment/run-name';
 import { decodeUrlState, encodeUrlState, linkBundledSets, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
 import { fetchText, loadLinkFiles, type FileFetcher } from './bundled-files';
@@ -19,7 +21,7 @@ const TRAVERSE_TIMEOUT_MS = 2_000;
 /** What the share URL is made of in the store: the experiment, its view and the analyses. */
 export type UrlSource = Pick<
   AppState,
-  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
+  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'basin' | 'sweep' | 'seeds' | 'batchEngine' | 'hidden' | 'locked' | 'presenting'
 >;
 
 /** Counts the links read, so that a link still loading its data set gives way to a later one. */
@@ -69,7 +71,7 @@ export function openHashAsEdit(store: AppStore, hash: string): Promise<void> {
 /** What the store holds of the URL: the analyses as a link would run them (batchSettingsOf). */
 export function urlStateOf(state: UrlSource): UrlState {
   const { viewDomain: domain, step, lossAxis, gradientCost, budget } = state;
-  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget }, analyses: batchSettingsOf(state) };
+  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, classroom: classroomOf(state) }, analyses: batchSettingsOf(state) };
 }
 
 /** The hash (without '#') for the store's experiment, view and analyses; defaults are left out. */
@@ -97,6 +99,7 @@ export function applyUrlState(store: AppStore, { experiment, view, analyses, pro
   state.setGradientCost(view.gradientCost ?? 'autodiff');
   state.setBudget(view.budget ?? null);
   state.loadBatchSettings(analyses);
+  state.setClassroom(view.classroom ?? NO_CLASSROOM);
 }
 
 /** The mark url-sync leaves in each browser history entry it owns: the page's session and the entry's place in the undo timeline. */
@@ -207,7 +210,10 @@ export function startUrlSync(store: AppStore): () => void {
       state.step === previous.step &&
       state.lossAxis === previous.lossAxis &&
       state.gradientCost === previous.gradientCost &&
-      state.budget === previous.budget;
+      state.budget === previous.budget &&
+      state.hidden === previous.hidden &&
+      state.locked === previous.locked &&
+      state.presenting === previous.presenting;
     if (!unchanged || batchSettingsChanged(state, previous)) writeSoon();
   });
 

@@ -15,6 +15,7 @@ import { RunDiagnosis } from './RunDiagnosis';
 import { RunLabelField } from './RunLabelField';
 import { RunSettings } from './RunSettings';
 import { RunMemory, StartSummary } from './RunModelLines';
+import { Shown } from '../classroom/use-shown';
 
 /** Props of a RunCard. */
 export interface RunCardProps {
@@ -107,6 +108,7 @@ export const RunCard = memo(function RunCard({
 
       <div className="run-card-row">
         <RunLabelField number={number} label={run.label} placeholder={automaticName} onChange={(label) => update({ label })} />
+        <Shown name="runs.method">
         <label className="run-field">
           <span className="visually-hidden">Optimizer of run {number}</span>
           <select
@@ -131,6 +133,7 @@ export const RunCard = memo(function RunCard({
             ))}
           </select>
         </label>
+        </Shown>
       </div>
 
       {run.start.length !== 2 ? (
