@@ -162,7 +162,7 @@ test('A/B: the current experiment and a pasted link side by side, one Play and o
   await expect(dialog.getByRole('alert')).toContainText('Paste the link of experiment B');
   await dialog.getByRole('textbox', { name: 'Link of experiment B' }).fill(`${new URL(page.url()).origin}/#${linkB}`);
   await dialog.getByRole('button', { name: 'Open A/B compare' }).click();
-  await page.waitForURL(/\/compare\.html#a=/);
+  await page.waitForURL(/\/\?compare#a=/);
 
   const sideA = page.getByRole('region', { name: 'Experiment A' });
   const sideB = page.getByRole('region', { name: 'Experiment B' });

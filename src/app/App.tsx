@@ -79,7 +79,8 @@ function Playground() {
       )}
       <div className={sidebarShown ? 'workspace' : 'workspace without-sidebar'}>
         {sidebarShown && (
-          <aside className="sidebar" aria-label="Problem and runs">
+          // locked, nothing inside takes focus: the column itself does, so it still scrolls from the keyboard
+          <aside className="sidebar" aria-label="Problem and runs" tabIndex={locked ? 0 : undefined}>
             <fieldset className="classroom-lock" disabled={locked}>
               <Shown name="problem">
                 <PanelBoundary name="The problem panel" className="problem-panel">

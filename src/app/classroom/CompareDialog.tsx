@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { urlHash } from '../../sync/url-sync';
 import { useAppStoreApi } from '../use-app-store';
-import { COMPARE_PAGE, compareHash, hashOfLink } from './classroom-link';
+import { compareUrl, hashOfLink } from './classroom-link';
 import { ModalDialog } from './ModalDialog';
 
 /** "A/B compare": the experiment on this page is A; the reader pastes B's link and opens both side by side. */
@@ -19,8 +19,8 @@ export function CompareDialog({ onClose }: { onClose(): void }) {
       setProblem("Paste the link of experiment B (a playground link, as Copy link makes it).");
       return;
     }
-    const base = location.pathname.replace(/[^/]*$/, '');
-    location.assign(`${base}${COMPARE_PAGE}#${compareHash(urlHash(store.getState()), b)}`);
+    // a new query is a new page load: the A/B page's own composition (main.tsx), and Back returns here
+    location.assign(compareUrl(location.pathname, urlHash(store.getState()), b));
   };
 
   return (

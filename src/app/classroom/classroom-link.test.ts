@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrlState } from '../../experiment/url-codec';
-import { classroomHash, compareHash, hashOfLink, parseCompareHash } from './classroom-link';
+import { classroomHash, compareHash, compareUrl, hashOfLink, isComparePage, parseCompareHash } from './classroom-link';
 
 // Oracle: links written by hand, and the URL codec reading back what was written.
 
@@ -21,7 +21,7 @@ describe('classroom links', () => {
     expect(hashOfLink(` https://example.org/playground/#${B} `)).toBe(B);
     expect(hashOfLink(B)).toBe(B);
     expect(hashOfLink('  ')).toBeNull();
-    expect(hashOfLink(`https://example.org/compare.html#${compareHash(A, B)}`)).toBeNull();
+    expect(hashOfLink(`https://example.org${compareUrl('/', A, B)}`)).toBeNull();
   });
 
   it('escapes each side whole, so its & and = stay inside it, and reads both back', () => {
@@ -29,6 +29,10 @@ describe('classroom links', () => {
     expect(hash.split('&')).toHaveLength(2);
     expect(parseCompareHash(`#${hash}`)).toEqual({ ok: true, a: A, b: B });
     expect(parseCompareHash('a=x')).toMatchObject({ ok: false });
+    expect(compareUrl('/sub/', A, B)).toBe(`/sub/?compare#${hash}`);
+    expect(isComparePage('?compare')).toBe(true);
+    expect(isComparePage('?engine=js&compare')).toBe(true);
+    expect(isComparePage('?engine=js')).toBe(false);
     expect(parseCompareHash('a=%E0%A4%A&b=x')).toMatchObject({ ok: false });
   });
 });

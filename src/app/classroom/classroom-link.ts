@@ -3,8 +3,18 @@
 import type { ClassroomView } from '../../experiment/classroom-names';
 import { encodeUrlState, type UrlState } from '../../experiment/url-codec';
 
-/** The page of the A/B comparison, beside index.html. */
-export const COMPARE_PAGE = 'compare.html';
+/** The query that opens the A/B page instead of the playground (main.tsx): ?compare#a=<link A>&b=<link B>. */
+export const COMPARE_QUERY = 'compare';
+
+/** Whether a page's query string asks for the A/B page. */
+export function isComparePage(search: string): boolean {
+  return new URLSearchParams(search).has(COMPARE_QUERY);
+}
+
+/** The A/B page's address beside the playground at `pathname`, for two experiments' hashes. */
+export function compareUrl(pathname: string, a: string, b: string): string {
+  return `${pathname}?${COMPARE_QUERY}#${compareHash(a, b)}`;
+}
 
 /** The share hash of `state` shown as `classroom` says. */
 export function classroomHash(state: UrlState, classroom: ClassroomView): string {
@@ -18,7 +28,8 @@ export function classroomHash(state: UrlState, classroom: ClassroomView): string
 export function hashOfLink(text: string): string | null {
   const trimmed = text.trim();
   const hash = trimmed.includes('#') ? trimmed.slice(trimmed.indexOf('#') + 1) : trimmed;
-  if (hash === '' || /(^|&)(a|b)=/.test(hash) || trimmed.includes(COMPARE_PAGE)) return null;
+  const query = trimmed.includes('?') ? trimmed.slice(trimmed.indexOf('?'), trimmed.includes('#') ? trimmed.indexOf('#') : undefined) : '';
+  if (hash === '' || /(^|&)(a|b)=/.test(hash) || isComparePage(query)) return null;
   return hash;
 }
 

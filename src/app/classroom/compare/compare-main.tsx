@@ -1,4 +1,4 @@
-// The A/B page's composition root (compare.html): two stores, each with its own engine worker,
+// The A/B page's composition root (main.tsx loads it for ?compare): two stores, each with its own engine worker,
 // opened from the two links in the hash (#a=<link A>&b=<link B>, classroom-link.ts), and one
 // ComparePlayback driving both. Nothing here touches the address bar or saved sessions: the
 // page is a view of two links, and each side opens in the playground from its own link.
@@ -17,12 +17,10 @@ import { loadPreferences } from '../../preferences';
 import { parseCompareHash } from '../classroom-link';
 import { ComparePage, ComparePreferences, type CompareSide } from './ComparePage';
 import { ComparePlayback } from './compare-playback';
-import '../../../styles.css';
 
 const parsed = parseCompareHash(location.hash);
 const hashes = parsed.ok ? [parsed.a, parsed.b] : ['', ''];
 const preferences = loadPreferences();
-const playgroundPage = location.pathname.replace(/[^/]*$/, '');
 
 const sides: CompareSide[] = ['A', 'B'].map((label, index) => {
   const store: AppStore = createAppStore({ experiment: DEFAULT_EXPERIMENT, step: 0, preferences });
@@ -33,7 +31,7 @@ const sides: CompareSide[] = ['A', 'B'].map((label, index) => {
   startEngineSync(store, client);
   startInspectionSync(store, client);
   startLandscapeSync(store, () => client);
-  return { label, store, href: `${playgroundPage}#${hash}` };
+  return { label, store, href: `${location.pathname}#${hash}` };
 });
 const playback = new ComparePlayback(sides.map((side) => side.store));
 
