@@ -11,9 +11,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // bench.html: the batch engine harness that `npm run bench` and the browser tests drive;
-    // compare.html: classroom mode's A/B page (app/classroom/compare)
-    rollupOptions: { input: { main: 'index.html', bench: 'bench.html', compare: 'compare.html' } },
+    // bench.html: the batch engine harness that `npm run bench` and the browser tests drive
+    rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
