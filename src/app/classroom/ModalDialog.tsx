@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import './classroom.css';
+import './classroom-lazy.css';
 
 /** A modal <dialog>: the page behind is inert, Esc and the Close button call onClose, focus returns to the opener. */
 export function ModalDialog({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {

@@ -10,6 +10,7 @@ import { UrlProblems } from '../../toolbar/UrlProblems';
 import { AppStoreContext, useAppStore } from '../../use-app-store';
 import type { ComparePlayback } from './compare-playback';
 import '../classroom.css';
+import '../classroom-lazy.css';
 
 const FORMAT_COUNT = new Intl.NumberFormat('en-US');
 
