@@ -16,6 +16,9 @@ import { UrlProblems } from './toolbar/UrlProblems';
 import { useDocumentPreferences } from './preferences';
 import { lazyComponent } from './lazy-component';
 import { useAppStore, useAppStoreApi } from './use-app-store';
+import { LockedNote } from './classroom/LockedNote';
+import { PresenterBar } from './classroom/PresenterBar';
+import { Shown, useLocked, useShown } from './classroom/use-shown';
 
 // shown only for a data problem: its view, scene and fit load with the first one
 const DataPanel = lazyComponent(() => import('./data/DataPanel'), 'DataPanel');
@@ -49,11 +52,24 @@ function Playground() {
   const engineError = useAppStore((state) => state.engineError);
   const isData = useAppStore((state) => state.experiment.problem.kind === 'data');
   const inspecting = useAppStore((state) => state.inspectedRun !== null);
+  // classroom mode (app/classroom): a link's hide= and presenter mode leave panels out, lock= disables the experiment's controls
+  const presenting = useAppStore((state) => state.presenting);
+  const locked = useLocked();
+  const sidebarShown = [useShown('problem'), useShown('runs')].some(Boolean);
+  const dataShown = useShown('data');
   return (
-    <div className="app">
-      <PanelBoundary name="The toolbar">
-        <Toolbar />
-      </PanelBoundary>
+    <div className={presenting ? 'app presenting' : 'app'}>
+      <Shown name="toolbar">
+        <PanelBoundary name="The toolbar">
+          <Toolbar />
+        </PanelBoundary>
+      </Shown>
+      {presenting && (
+        <PanelBoundary name="Presenter mode">
+          <PresenterBar />
+        </PanelBoundary>
+      )}
+      <LockedNote />
       <PanelBoundary name="The restore offer">
         <RestorePrompt />
       </PanelBoundary>
@@ -68,36 +84,53 @@ function Playground() {
           The engine could not run this experiment: {engineError}
         </div>
       )}
-      <div className="workspace">
-        <aside className="sidebar" aria-label="Problem and runs">
-          <LessonsSlot />
-          <PanelBoundary name="The problem panel" className="problem-panel">
-            <ProblemPanel />
-          </PanelBoundary>
-          <PanelBoundary name="The runs panel" className="runs-panel">
-            <RunsPanel />
-          </PanelBoundary>
-        </aside>
+      <div className={sidebarShown ? 'workspace' : 'workspace without-sidebar'}>
+        {sidebarShown && (
+          // locked, nothing inside takes focus: the column itself does, so it still scrolls from the keyboard
+          <aside className="sidebar" aria-label="Problem and runs" tabIndex={locked ? 0 : undefined}>
+            <LessonsSlot />
+            <fieldset className="classroom-lock" disabled={locked}>
+              <Shown name="problem">
+                <PanelBoundary name="The problem panel" className="problem-panel">
+                  <ProblemPanel />
+                </PanelBoundary>
+              </Shown>
+              <Shown name="runs">
+                <PanelBoundary name="The runs panel" className="runs-panel">
+                  <RunsPanel />
+                </PanelBoundary>
+              </Shown>
+            </fieldset>
+          </aside>
+        )}
         <main className="stage">
-          <PanelBoundary name="The map" className="map-panel">
-            <MapPanel />
-          </PanelBoundary>
-          {isData && (
+          <Shown name="map">
+            <PanelBoundary name="The map" className="map-panel">
+              <MapPanel />
+            </PanelBoundary>
+          </Shown>
+          {isData && dataShown && (
             <PanelBoundary name="The data panel" className="data-panel">
               <Suspense fallback={null}>
                 <DataPanel />
               </Suspense>
             </PanelBoundary>
           )}
-          <PanelBoundary name="The loss chart" className="loss-panel">
-            <LossPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Playback" className="playback-bar">
-            <PlaybackBar />
-          </PanelBoundary>
-          <PanelBoundary name="The Analysis panel" className="batch-panel">
-            <AnalysisPanel />
-          </PanelBoundary>
+          <Shown name="loss">
+            <PanelBoundary name="The loss chart" className="loss-panel">
+              <LossPanel />
+            </PanelBoundary>
+          </Shown>
+          <Shown name="playback">
+            <PanelBoundary name="Playback" className="playback-bar">
+              <PlaybackBar />
+            </PanelBoundary>
+          </Shown>
+          <Shown name="analysis">
+            <PanelBoundary name="The Analysis panel" className="batch-panel">
+              <AnalysisPanel />
+            </PanelBoundary>
+          </Shown>
           {inspecting && (
             <PanelBoundary name="The step inspector" className="inspector-panel">
               <Suspense fallback={null}>

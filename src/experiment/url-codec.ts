@@ -6,6 +6,7 @@ import { NO_ANALYSIS_SETTINGS } from './analysis-settings';
 import { DEFAULT_EXPERIMENT, type Experiment } from './experiment';
 import { DEFAULT_URL_VIEW, NO_LINK_FILES, type DecodedUrlState, type LinkFiles, type UrlDraft, type UrlField, type UrlPart, type UrlState } from './url-field';
 import { ANALYSIS_FIELDS } from './url-fields-analyses';
+import { CLASSROOM_FIELDS } from './url-fields-classroom';
 import { EXPERIMENT_FIELDS } from './url-fields-experiment';
 import { RESERVED_VIEW_KEYS, VIEW_FIELDS } from './url-fields-view';
 import { unescapeText } from './url-text';
@@ -21,7 +22,7 @@ import { bundledSetToLoad } from './url-data-files';
 export { DEFAULT_URL_VIEW, NO_LINK_FILES, type DecodedUrlState, type LinkFiles, type LoadedFile, type UrlState, type UrlView } from './url-field';
 
 /** The fields of the hash, in the order they are written and read. Add a field here and both directions know it. */
-const URL_FIELDS: readonly UrlField[] = [...EXPERIMENT_FIELDS, ...VIEW_FIELDS, ...ANALYSIS_FIELDS];
+const URL_FIELDS: readonly UrlField[] = [...EXPERIMENT_FIELDS, ...VIEW_FIELDS, ...CLASSROOM_FIELDS, ...ANALYSIS_FIELDS];
 
 /** Every key the table reads and writes, in table order. */
 export const URL_KEYS: readonly string[] = URL_FIELDS.map((field) => field.key);

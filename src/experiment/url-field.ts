@@ -3,6 +3,7 @@ import type { CostAxis, GradientCost } from './cost';
 import type { AnalysisSettings } from './analysis-settings';
 import type { Experiment } from './experiment';
 import type { MapView } from './map-view';
+import type { ClassroomView } from './classroom-names';
 import { unescapeText } from './url-text';
 
 // What one key of the share URL is: the shape every entry of the field table (url-codec.ts) has,
@@ -29,6 +30,8 @@ export interface UrlView {
   readonly glyphs?: readonly ViewGlyph[];
   /** The theory overlay (the local quadratic model at the cursor or the selected run); undefined for off. */
   readonly theory?: boolean;
+  /** What a classroom link hides, locks and presents (url-fields-classroom.ts); undefined for the ordinary page. */
+  readonly classroom?: ClassroomView;
 }
 
 /** A glyph the map can draw at the shown step (the store's Glyph, named here so links can carry it). */

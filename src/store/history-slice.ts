@@ -128,6 +128,7 @@ export const createHistorySlice =
         const next = change.experiment ?? state.experiment;
         // a change that changes nothing (setting a value it already has) is no edit
         if (deepEqual(next, state.experiment)) return set(change);
+        if (state.locked) return; // a locked classroom link is read-only (classroom-slice)
         const time = now();
         const label = describeEdit(state.experiment, next);
         const open = state.openEdit;

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Experiment } from '../experiment/experiment';
 import { createBatchSlice, type BatchSlice } from './batch-slice';
+import { createClassroomSlice, type ClassroomSlice } from './classroom-slice';
 import { createExperimentSlice, type ExperimentSlice } from './experiment-slice';
 import { createInspectionSlice, type InspectionSlice } from './inspection-slice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscape-slice';
@@ -11,7 +12,7 @@ import { createTheorySlice, type TheorySlice } from './theory-slice';
 import { createViewSlice, type Theme, type ViewSlice } from './view-slice';
 
 /** The whole page state: one store made of slices. */
-export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice & TheorySlice;
+export type AppState = ExperimentSlice & HistorySlice & ResultsSlice & PlaybackSlice & ViewSlice & BatchSlice & LandscapeSlice & InspectionSlice & TheorySlice & ClassroomSlice;
 
 /** The vanilla store; React binds to it in app/use-app-store.ts, other code uses subscribe. */
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -38,5 +39,6 @@ export function createAppStore({ experiment, step, preferences, history }: Initi
     ...createLandscapeSlice(...args),
     ...createInspectionSlice(...args),
     ...createTheorySlice(...args),
+    ...createClassroomSlice(...args),
   }));
 }

@@ -9,6 +9,8 @@ import type { AppState, AppStore } from '../store/store';
 import { batchSettingsChanged, batchSettingsOf } from '../store/batch-slice';
 import { NO_GLYPHS, type Glyph } from '../store/inspection-slice';
 import { snapshotOf } from '../store/history-slice';
+import { classroomOf } from '../store/classroom-slice';
+import { NO_CLASSROOM } from '../experiment/classroom-names';
 import { withoutAutomaticLabels } from '../experiment/run-name';
 import { decodeUrlState, encodeUrlState, linkBundledSets, type DecodedUrlState, type UrlState } from '../experiment/url-codec';
 import { fetchText, loadLinkFiles, type FileFetcher } from './bundled-files';
@@ -20,7 +22,7 @@ const TRAVERSE_TIMEOUT_MS = 2_000;
 /** What the share URL is made of in the store: the experiment, its view and the analyses. */
 export type UrlSource = Pick<
   AppState,
-  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'inspectedRun' | 'mapView' | 'basin' | 'sweep' | 'seeds' | 'batchEngine'
+  'experiment' | 'viewDomain' | 'step' | 'lossAxis' | 'gradientCost' | 'budget' | 'inspectedRun' | 'mapView' | 'basin' | 'sweep' | 'seeds' | 'batchEngine' | 'hidden' | 'locked' | 'presenting'
 > &
   Partial<Pick<AppState, 'glyphs' | 'theoryOverlay'>>;
 
@@ -75,7 +77,7 @@ export function urlStateOf(state: UrlSource): UrlState {
   const { viewDomain: domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView } = state;
   const glyphs = state.glyphs ? GLYPHS.filter((glyph) => state.glyphs?.[glyph]) : [];
   const theory = state.theoryOverlay ?? false;
-  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView, glyphs, theory }, analyses: batchSettingsOf(state) };
+  return { experiment: state.experiment, view: { domain, step, lossAxis, gradientCost, budget, inspectedRun, mapView, glyphs, theory, classroom: classroomOf(state) }, analyses: batchSettingsOf(state) };
 }
 
 /** The hash (without '#') for the store's experiment, view and analyses; defaults are left out. */
@@ -110,6 +112,7 @@ export function applyUrlState(store: AppStore, { experiment, view, analyses, pro
   }
   state.setTheoryOverlay(view.theory ?? false);
   state.loadBatchSettings(analyses);
+  state.setClassroom(view.classroom ?? NO_CLASSROOM);
 }
 
 /** The mark url-sync leaves in each browser history entry it owns: the page's session and the entry's place in the undo timeline. */
@@ -224,7 +227,10 @@ export function startUrlSync(store: AppStore): () => void {
       state.inspectedRun === previous.inspectedRun &&
       state.mapView === previous.mapView &&
       state.glyphs === previous.glyphs &&
-      state.theoryOverlay === previous.theoryOverlay;
+      state.theoryOverlay === previous.theoryOverlay &&
+      state.hidden === previous.hidden &&
+      state.locked === previous.locked &&
+      state.presenting === previous.presenting;
     if (!unchanged || batchSettingsChanged(state, previous)) writeSoon();
   });
 

@@ -5,6 +5,7 @@ import { positionOf, SPEED_POSITIONS, speedAt } from './speed-scale';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { InspectorToggle } from '../inspector/InspectorToggle';
+import { Shown, useLocked } from '../classroom/use-shown';
 import './PlaybackBar.css';
 
 const FORMAT_COUNT = new Intl.NumberFormat('en-US');
@@ -69,8 +70,12 @@ export function PlaybackBar() {
         <InspectorToggle />
       </div>
       <div className="playback-row playback-settings">
-        <SpeedControl />
-        <MaxStepsField />
+        <Shown name="playback.speed">
+          <SpeedControl />
+        </Shown>
+        <Shown name="playback.steps">
+          <MaxStepsField />
+        </Shown>
         <p className="shortcut-hint">
           <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> step (<kbd>Shift</kbd> ×10) · <kbd>R</kbd> reset
         </p>
@@ -139,6 +144,7 @@ function stepsProblem(text: string, badInput: boolean): string | null {
 function MaxStepsField() {
   const store = useAppStoreApi();
   const steps = useAppStore((state) => state.experiment.steps);
+  const locked = useLocked();
   const id = useId();
   const messageId = useId();
   /** What the user typed, while it differs from the experiment's steps (null: show those). */
@@ -174,6 +180,7 @@ function MaxStepsField() {
         max={MAX_STEPS}
         step={1}
         value={shownText}
+        disabled={locked}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? messageId : undefined}
         onChange={onChange}

@@ -21,6 +21,7 @@ import { applyProblem } from './apply-problem';
 import { checkDraft, draftForDataset } from './data-draft';
 import { lazyComponent } from '../lazy-component';
 import './ProblemPanel.css';
+import { Shown } from '../classroom/use-shown';
 
 // a data problem's controls (data sets, generators, CSV, model) load with the first data problem shown
 const DataProblemControls = lazyComponent(() => import('./DataProblemControls'), 'DataProblemControls');
@@ -125,6 +126,7 @@ export function ProblemPanel() {
         </Suspense>
       ) : (
         <>
+          <Shown name="problem.surface">
           <Select label="Surface" value={formula ? FORMULA_OPTION : (problem as SurfaceProblem).surface} onChange={choose}>
             {GROUPS.map((group) => (
               <optgroup key={group} label={SURFACE_GROUP_LABELS[group]}>
@@ -139,6 +141,7 @@ export function ProblemPanel() {
               <option value={FORMULA_OPTION}>Typed formula…</option>
             </optgroup>
           </Select>
+          </Shown>
           {formula ? <FormulaEditor draft={draft} onDraftChange={setDraft} problem={formula} /> : <SurfaceDetails problem={problem as SurfaceProblem} />}
         </>
       )}

@@ -16,6 +16,7 @@ import { RunLabelField } from './RunLabelField';
 import { RunSettings } from './RunSettings';
 import { RunMemory, StartSummary } from './RunModelLines';
 import { InspectRunButton } from '../inspector/InspectRunButton';
+import { Shown } from '../classroom/use-shown';
 
 /** Props of a RunCard. */
 export interface RunCardProps {
@@ -108,6 +109,7 @@ export const RunCard = memo(function RunCard({
 
       <div className="run-card-row">
         <RunLabelField number={number} label={run.label} placeholder={automaticName} onChange={(label) => update({ label })} />
+        <Shown name="runs.method">
         <label className="run-field">
           <span className="visually-hidden">Optimizer of run {number}</span>
           <select
@@ -132,6 +134,7 @@ export const RunCard = memo(function RunCard({
             ))}
           </select>
         </label>
+        </Shown>
       </div>
 
       {run.start.length !== 2 ? (

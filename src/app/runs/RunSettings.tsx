@@ -14,6 +14,7 @@ import { pairPartLabels, SCHEDULE_LABELS, stackEquations } from './labels';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import { evaluatesText, takesScheduleAndClipping } from './method-needs';
 import { scheduleForSteps } from './run-setup';
+import { isShown } from '../classroom/use-shown';
 
 /** Props of RunSettings. */
 export interface RunSettingsProps {
@@ -39,6 +40,9 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
   const store = useAppStoreApi();
   const steps = useAppStore((state) => state.experiment.steps);
   const setLive = useAppStore((state) => state.setLive);
+  const hidden = useAppStore((state) => state.hidden);
+  const presenting = useAppStore((state) => state.presenting);
+  const classroom = { hidden, presenting };
   // a switch refused by a cross-field rule (nesterov without momentum), until the next change
   const [refusal, setRefusal] = useState<string | null>(null);
   const hyper = resolveHyper(definition, run.hyper);
@@ -52,6 +56,8 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
   const update = (patch: Partial<ExperimentRun>) => store.getState().updateRun(index, patch);
 
   const hyperControl = (spec: HyperSpec) => {
+    // a classroom link may hide a hyperparameter by its torch name (runs.lr, runs.momentum)
+    if (!isShown(classroom, `runs.${spec.name}`)) return null;
     switch (spec.kind) {
       case 'number': {
         const value = hyper[spec.name] as number;
@@ -156,6 +162,7 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
 
       {takesScheduleAndClipping(definition) && (
         <>
+          {isShown(classroom, 'runs.schedule') && (
           <fieldset className="settings-group">
             <legend>
               Learning-rate schedule<span className="visually-hidden"> of run {number}</span>
@@ -174,7 +181,9 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
             </Select>
             {run.schedule && <ScheduleControls schedule={run.schedule} steps={steps} onChange={(schedule) => update({ schedule })} onLive={setLive} />}
           </fieldset>
+          )}
 
+          {isShown(classroom, 'runs.clip') && (
           <fieldset className="settings-group">
             <legend>
               Gradient clipping<span className="visually-hidden"> of run {number}</span>
@@ -202,6 +211,7 @@ export function RunSettings({ index, run, definition }: RunSettingsProps) {
               />
             )}
           </fieldset>
+          )}
         </>
       )}
     </>

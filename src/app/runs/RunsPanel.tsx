@@ -11,6 +11,7 @@ import { RunCard } from './RunCard';
 import { nextRunColor, pinColors, runFromPreset } from './run-setup';
 import { useAppStore, useAppStoreApi } from '../use-app-store';
 import './RunsPanel.css';
+import { Shown } from '../classroom/use-shown';
 
 /**
  * The runs: one card per run (selected, colour, name, visibility, optimizer, start, status, settings),
@@ -131,6 +132,7 @@ export function RunsPanel() {
           />
         ))}
       </ul>
+      <Shown name="runs.add">
       <div className="add-run">
         <Select label="Preset" accessibleName="Preset for the new run" value={presetId} onChange={setPresetId} disabled={full}>
           {RUN_PRESETS.map((option) => (
@@ -146,6 +148,7 @@ export function RunsPanel() {
           {full ? `At most ${MAX_RUNS} runs: remove one to add another.` : preset.description}
         </p>
       </div>
+      </Shown>
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { HelpButton } from './HelpButton';
 import { RecentMenu } from './RecentMenu';
 import { UndoRedo } from './UndoRedo';
 import { useAppStore } from '../use-app-store';
+import { ClassroomTools } from '../classroom/ClassroomTools';
+import { Shown } from '../classroom/use-shown';
 import './Toolbar.css';
 
 /** The page header: the title, Undo and Redo, sharing (Recent, Export, Copy link), the reader's own settings (theme, text size), the lessons and the introduction's "?". */
@@ -36,12 +38,20 @@ export function Toolbar() {
         </svg>
         Optimizer Playground
       </h1>
-      <UndoRedo />
-      <nav className="toolbar-group" aria-label="Share and export">
-        <RecentMenu />
-        <ExportMenu />
-        <CopyLinkButton />
-      </nav>
+      <Shown name="toolbar.undo">
+        <UndoRedo />
+      </Shown>
+      <Shown name="toolbar.share">
+        <nav className="toolbar-group" aria-label="Share and export">
+          <RecentMenu />
+          <ExportMenu />
+          <CopyLinkButton />
+        </nav>
+      </Shown>
+      <Shown name="toolbar.classroom">
+        <ClassroomTools />
+      </Shown>
+      <Shown name="toolbar.display">
       <div className="toolbar-group" role="group" aria-label="Display">
         <button type="button" className="toggle" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -56,6 +66,7 @@ export function Toolbar() {
           Large text
         </button>
       </div>
+      </Shown>
       <LessonsButton />
       <HelpButton />
     </header>
