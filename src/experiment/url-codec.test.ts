@@ -10,7 +10,7 @@ import { DEFAULT_URL_VIEW, URL_KEYS, decodeUrlState, encodeExperiment, encodeUrl
 const EVERY_FIELD_HASH =
   'v=1&f=x^2+3*y^2&domain=-2,2,-1,3&steps=120&seed=7&noise=0.1' +
   '&run=sgd(lr=0.01,momentum=0.9)@1,1&run=adam(lr=0.05)@-1.5,2;label=Adam' +
-  '&view=-1,1,-0.5,0.5&step=40&x=cost&gradient_cost=central&budget=250&inspect=1&glyphs=gradient,newton&theory=1&hide=runs.lr,analysis&lock=1&present=1' +
+  '&view=-1,1,-0.5,0.5&step=40&x=cost&gradient_cost=central&budget=250&inspect=1&view3d=both&glyphs=gradient,newton&theory=1&hide=runs.lr,analysis&lock=1&present=1' +
   '&basin=1,256,steps,0.5&sweep=1,0.001,1,64,best,momentum,0,0.9,8&seeds=1,50&engine=webgpu';
 /** The fields a formula excludes, with a surface for the problem; no analysis reads the noise here. */
 const SURFACE_HASH = 'v=1&surface=rosenbrock(a=2,b=50)&noise=0.5&run=adam(lr=0.05)@-1.5,2';
@@ -41,6 +41,7 @@ describe('the one field table', () => {
       inspectedRun: 0,
       glyphs: ['gradient', 'newtonStep'],
       theory: true,
+      mapView: 'both',
       classroom: { hidden: ['runs.lr', 'analysis'], locked: true, presenting: true },
     });
     expect(analyses).toEqual({
@@ -82,6 +83,7 @@ describe('the one field table', () => {
     ['hide', 'runs.lr,analysis', 'sidebar', "hide: 'sidebar' is not a panel or control of the page; ignored"],
     ['lock', '1', 'yes', "lock: 'yes' is not 1 or 0; leaving the experiment editable"],
     ['present', '1', 'on', "present: 'on' is not 1 or 0; opening the ordinary page"],
+    ['view3d', 'both', 'sideways', "view3d: 'sideways' is not 1 (the 3-D surface), both or 0 (the contour map); showing the contour map"],
     ['basin', '1,256,steps,0.5', 'everything', "basin: 'everything' is not run,resolution,colour[,opacity]; basin map off"],
     ['sweep', '1,0.001,1,64,best,momentum,0,0.9,8', '1,2', "sweep: '1,2' is not run,lrMin,lrMax,count[,final|best[,beta1|momentum,min,max,count]]; sweep off"],
     ['seeds', '1,50', '1', "seeds: '1' is not run,count; many seeds off"],

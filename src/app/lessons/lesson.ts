@@ -1,3 +1,4 @@
+import type { MapView } from '../../experiment/map-view';
 import type { GradientCost } from '../../experiment/cost';
 import type { Glyph } from '../../store/inspection-slice';
 
@@ -68,10 +69,10 @@ export interface LessonView {
   readonly glyphs?: readonly Glyph[];
   /** The run whose step the inspector shows. */
   readonly inspectedRun?: number;
-  /** A theory overlay to show (applied where the store offers one: setTheoryOverlay). */
-  readonly theory?: string;
-  /** Open the 3-D view (applied where the store offers one: setView3d). */
-  readonly view3d?: boolean;
+  /** Show the theory overlay (the local quadratic model: eigen-axes, κ, 2/λmax). */
+  readonly theory?: boolean;
+  /** The 3-D surface instead of the contour map, or beside it; the contour map when absent. */
+  readonly mapView?: MapView;
 }
 
 /** One lesson. */

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT } from '../../experiment/experiment';
 import { decodeUrlState } from '../../experiment/url-codec';
 import { createAppStore } from '../../store/store';
@@ -23,21 +23,14 @@ describe('openLesson', () => {
     expect(state.past).toEqual([]);
   });
 
-  it('applies the theory overlay and the 3-D view where the store offers them', () => {
+  it('applies the theory overlay and the map view the lesson asks for, and resets them for one that does not', () => {
     const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
-    const setTheoryOverlay = vi.fn();
-    const setView3d = vi.fn();
-    store.setState({ setTheoryOverlay, setView3d } as never);
-    applyLessonView(store, { theory: 'stability', view3d: true });
-    expect(setTheoryOverlay).toHaveBeenCalledWith('stability');
-    expect(setView3d).toHaveBeenCalledWith(true);
-    applyLessonView(store, undefined);
-    expect(setTheoryOverlay).toHaveBeenLastCalledWith(null);
-    expect(setView3d).toHaveBeenLastCalledWith(false);
+    applyLessonView(store, { theory: true, mapView: 'both' });
+    expect(store.getState().theoryOverlay).toBe(true);
+    expect(store.getState().mapView).toBe('both');
+    applyLessonView(store, { step: 3 });
+    expect(store.getState().theoryOverlay).toBe(false);
+    expect(store.getState().mapView).toBe('contour');
   });
 
-  it('leaves a store without those actions alone', () => {
-    const store = createAppStore({ experiment: DEFAULT_EXPERIMENT });
-    expect(() => applyLessonView(store, { theory: 'stability', view3d: true })).not.toThrow();
-  });
 });

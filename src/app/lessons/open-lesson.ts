@@ -8,11 +8,6 @@ import type { Lesson, LessonView } from './lesson';
 // a `#lesson=` link the page opened with it is the page's link (nothing to undo). Then the lesson's
 // view: the step to start at, paused, and the glyphs and inspected run it asks for.
 
-/** The store's actions for the overlays other parts of the app add (theory, 3-D); applied when present. */
-interface OptionalViewActions {
-  setTheoryOverlay?: (theory: string | null) => void;
-  setView3d?: (shown: boolean) => void;
-}
 
 /** Opens a lesson's experiment (as an undoable edit, or as the page's own link) and then its view. */
 export async function openLesson(store: AppStore, lesson: Lesson, as: 'edit' | 'page'): Promise<void> {
@@ -29,8 +24,6 @@ export function applyLessonView(store: AppStore, view: LessonView | undefined): 
   const shown = new Set<Glyph>(view?.glyphs ?? []);
   for (const glyph of Object.keys(NO_GLYPHS) as Glyph[]) state.setGlyph(glyph, shown.has(glyph));
   state.setInspectedRun(view?.inspectedRun ?? null);
-  // the theory overlay and the 3-D view come from other parts of the app; a store without them skips these
-  const optional = state as unknown as OptionalViewActions;
-  if (typeof optional.setTheoryOverlay === 'function') optional.setTheoryOverlay(view?.theory ?? null);
-  if (typeof optional.setView3d === 'function') optional.setView3d(view?.view3d ?? false);
+  state.setTheoryOverlay(view?.theory ?? false);
+  state.setMapView(view?.mapView ?? 'contour');
 }

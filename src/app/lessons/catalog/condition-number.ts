@@ -10,7 +10,7 @@ export const conditionNumber: Lesson = {
     'Three runs: lr = 1, lr = 1.9 (just under the cap), and lr = 2.05 (just over it).',
   ],
   link: 'v=1&surface=ill-conditioned(condition=50,angle=30)&run=sgd(lr=1)@-1,2.5&run=sgd(lr=1.9)@-1,2.5&run=sgd(lr=2.05)@-1,2.5',
-  view: { step: 0, theory: 'stability' },
+  view: { step: 0, theory: true },
   lookAt: 'Watch the loss chart (log scale): after a few steps each curve becomes a straight line. Its slope is the contraction per step.',
   question: {
     kind: 'thought',

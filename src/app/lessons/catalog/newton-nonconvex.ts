@@ -9,7 +9,7 @@ export const newtonNonconvex: Lesson = {
     "Newton divides the gradient by that curvature, so a small slope over a tiny curvature gives a giant step. The second run adds a backtracking line search (damped Newton); the third is gradient descent.",
   ],
   link: 'v=1&f=x^4/4%20-%20x^2/2%20+%20y^2/2&domain=-2,2,-1.5,1.5&steps=50&run=newton@0.6,0.5&run=newton(line_search=backtracking)@0.6,0.5&run=sgd(lr=0.1)@0.6,0.5',
-  view: { step: 0, glyphs: ['newtonStep'], inspectedRun: 0 },
+  view: { step: 0, glyphs: ['newtonStep'], inspectedRun: 0, theory: true },
   lookAt: 'Press Step once and read the loss chart at step 1.',
   question: {
     kind: 'choice',

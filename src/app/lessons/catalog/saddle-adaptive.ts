@@ -10,7 +10,7 @@ export const saddleAdaptive: Lesson = {
     'RMSprop and Adam divide each step by a running size of the gradient, so a tiny gradient still gives a step of about lr.',
   ],
   link: 'v=1&surface=saddle&run=sgd(lr=0.01)@-1.5,0.001&run=rmsprop(lr=0.01)@-1.5,0.001&run=adam(lr=0.01)@-1.5,0.001',
-  view: { step: 0 },
+  view: { step: 0, mapView: 'both' },
   lookAt: 'Play and watch which run turns off the ridge first; the loss chart shows the escape as the loss falling below 0.',
   question: {
     kind: 'choice',
