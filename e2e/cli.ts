@@ -20,3 +20,11 @@ export function cliRun(experiment: string, format: 'json' | 'csv' = 'json'): str
   expect(result.status).toBe(0);
   return result.stdout;
 }
+
+/** Runs `optimizer-playground inspect <experiment or share URL> --run N --step K`; returns what it prints. */
+export function cliInspect(experiment: string, run: number, step: number): string {
+  const result = spawnSync(process.execPath, [CLI, 'inspect', experiment, '--run', String(run), '--step', String(step)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
+}

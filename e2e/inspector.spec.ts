@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { cliRun, ensureCliBuilt } from './cli';
+import { cliInspect, cliRun, ensureCliBuilt } from './cli';
 import { expect, test } from './fixtures';
 
 // The step inspector opened from a link on step 10 of Adam, checked against two oracles: Adam's
 // recurrence written out here from torch.optim.Adam's documented update (not our engine's code) on
 // f = x² + 10y², whose gradient (2x, 20y) is known by hand; and the CLI's `run`, which must put the
-// point bit for bit where the page says it is. The fixture fails the test on any console error.
+// point bit for bit where the page says it is, and its `inspect`, which must read the same moments. The fixture fails the test on any console error.
 
 const FORMULA = 'x^2 + 10*y^2';
 const START = [1, 1] as const;
@@ -137,6 +137,11 @@ test("Adam's moments at step 10 equal torch's exp_avg and exp_avg_sq, and the st
   const reference = adamReference(STEP);
   expectClose(await valuesIn(inspector.locator('[data-quantity="firstMoment"]').locator('td').last()), reference.firstMoment);
   expectClose(await valuesIn(inspector.locator('[data-quantity="secondMoment"]').locator('td').last()), reference.secondMoment);
+  // the CLI's inspect of the same link: the same moments, bit for bit (one engine, two front ends)
+  const cli = JSON.parse(cliInspect(page.url(), 1, STEP)) as { step: number; state: Record<string, number[]> };
+  expect(cli.step).toBe(STEP);
+  expect(await valuesIn(inspector.locator('[data-quantity="firstMoment"]').locator('td').last())).toEqual(cli.state.firstMoment);
+  expect(await valuesIn(inspector.locator('[data-quantity="secondMoment"]').locator('td').last())).toEqual(cli.state.secondMoment);
   await inspector.getByRole('checkbox', { name: 'Narrate steps' }).check();
   const sentences = inspector.getByTestId('inspector-narration').getByRole('listitem');
   await expect(sentences.first()).toBeVisible();
