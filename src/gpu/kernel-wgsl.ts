@@ -11,7 +11,7 @@
 import { wgslFloat } from '../engine/expression/wgsl';
 import type { KernelAssignment, KernelExpr, OptimizerKernel } from '../engine/methods/first-order/kernel';
 import { checkKernel } from '../engine/methods/first-order/kernel-interpreter';
-import { compareKernelValues, evaluateKernelExpression, isKnownExpression } from './kernel-evaluate';
+import { compareKernelValues, evaluateKernelExpression, isKnownExpression } from '../engine/methods/first-order/kernel-evaluate';
 
 /** How the shader gets each constant's value for the run at hand. */
 export interface KernelWgslOptions {

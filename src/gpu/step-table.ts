@@ -8,7 +8,7 @@
 // Table layout: rows (learning-rate rows) × chunk steps × width floats; column 0 is lr, then one
 // column per hoisted name, in statement order.
 import type { KernelExpr, OptimizerKernel } from '../engine/methods/first-order/kernel';
-import { evaluateKernelExpression, isKnownExpression } from './kernel-evaluate';
+import { evaluateKernelExpression, isKnownExpression } from '../engine/methods/first-order/kernel-evaluate';
 import { learningRateAt, type ScheduleSpec } from '../engine/schedules';
 
 /** Which step statements the table serves. */

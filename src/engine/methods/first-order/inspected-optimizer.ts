@@ -1,3 +1,4 @@
+import { evaluateKernelExpression } from './kernel-evaluate';
 import { clipGradient } from '../../clipping';
 import { DIVERGENCE_BOUND } from '../../divergence';
 import { learningRateAt } from '../../schedules';
@@ -7,7 +8,7 @@ import type { MethodContext, MethodInstance } from '../method';
 import { numberHyper } from './hyper';
 import { OPTIMIZER_INSPECTION_NAMES, QUANTITY_WORDS, nameWords } from './inspection-names';
 import { narrateKernelStep } from './kernel-narration';
-import { evaluateKernelExpr, initialKernelState, kernelStep, type KernelState, type KernelTrace } from './kernel-trace';
+import { initialKernelState, kernelStep, type KernelState, type KernelTrace } from './kernel-trace';
 import type { OptimizerDefinition } from './optimizer';
 
 // A first-order optimizer run for the step inspector (MethodContext.inspecting): the adapter's
@@ -49,7 +50,7 @@ export function createInspectedOptimizer(optimizer: OptimizerDefinition, hyper: 
     if (names !== undefined) {
       const effective = new Float64Array(dimension);
       for (let i = 0; i < dimension; i++) {
-        effective[i] = evaluateKernelExpr(names.effectiveLearningRate, (name) => trace.coordinates.get(name)?.[i] ?? trace.scalars.get(name) ?? NaN);
+        effective[i] = evaluateKernelExpression(names.effectiveLearningRate, (name) => trace.coordinates.get(name)?.[i] ?? trace.scalars.get(name) ?? NaN);
       }
       quantity('effectiveLearningRate', effective);
     }

@@ -1,3 +1,4 @@
+import { evaluateKernelExpression } from './kernel-evaluate';
 import { describe, expect, it } from 'vitest';
 import { inspectStep } from '../../inspect-step';
 import { getSurface } from '../../problems/surfaces';
@@ -6,7 +7,7 @@ import { runMethod } from '../../run';
 import type { HyperValues } from '../hyperparameters';
 import { firstOrderMethod } from './adapter';
 import { defaultHyperValues, OPTIMIZERS, validateHyperValues } from './index';
-import { evaluateKernelExpr, initialKernelState, kernelStep, type KernelTrace } from './kernel-trace';
+import { initialKernelState, kernelStep, type KernelTrace } from './kernel-trace';
 import type { OptimizerDefinition } from './optimizer';
 
 // The inspector's first-order side against the math: the narration's arithmetic, statement by
@@ -62,7 +63,7 @@ describe('first-order inspection', () => {
               const earlier = latest.get(name);
               if (earlier !== undefined && (traced.scope === 'coordinate' || earlier.length === 1)) expect(Array.from(values), `${hyper} ${traced.statement.name} reads ${name}`).toEqual(Array.from(earlier.length === values.length ? earlier : values));
             }
-            const recomputed = traced.after.map((_, i) => evaluateKernelExpr(traced.value, (name) => traced.reads.get(name)![i]));
+            const recomputed = traced.after.map((_, i) => evaluateKernelExpression(traced.value, (name) => traced.reads.get(name)![i]));
             expect(Array.from(recomputed), traced.statement.name).toEqual(Array.from(traced.after));
             latest.set(traced.statement.name, traced.after);
           }

@@ -1,7 +1,8 @@
+import { evaluateKernelExpression } from './kernel-evaluate';
 import type { NarratedSubstep } from '../inspection';
 import { latexNumber, latexVector, narratedNumber, narratedVector } from '../narration-format';
 import type { KernelExpr } from './kernel';
-import { evaluateKernelExpr, referencedNames, type KernelTrace, type TracedStatement } from './kernel-trace';
+import { referencedNames, type KernelTrace, type TracedStatement } from './kernel-trace';
 import type { NameWords } from './inspection-names';
 
 // A first-order step told sub-step by sub-step, generated from the optimizer's kernel (its update
@@ -50,7 +51,7 @@ class StatementTeller {
   /** The expression's value per coordinate (one number in step scope), from the values the statement read. */
   private values(expression: KernelExpr): Float64Array {
     const { reads, after } = this.traced;
-    return after.map((_, i) => evaluateKernelExpr(expression, (name) => reads.get(name)?.[i] ?? NaN));
+    return after.map((_, i) => evaluateKernelExpression(expression, (name) => reads.get(name)?.[i] ?? NaN));
   }
 
   /** Values in a sentence: one number, or a vector. */

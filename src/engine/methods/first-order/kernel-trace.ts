@@ -1,4 +1,4 @@
-import { power } from '../../power';
+import { compareKernelValues, evaluateKernelExpression } from './kernel-evaluate';
 import { operands, type KernelAssignment, type KernelExpr, type OptimizerKernel } from './kernel';
 
 // An optimizer kernel (kernel.ts) run one step at a time with its state in the open, so that the
@@ -51,8 +51,8 @@ export function initialKernelState(kernel: OptimizerKernel, dimension: number): 
   const read = (name: string) => constants.get(name) ?? NaN;
   return {
     step: 0,
-    runState: new Map(kernel.runState.map((state) => [state.name, evaluateKernelExpr(state.initial, read)])),
-    coordinateState: new Map(kernel.coordinateState.map((state) => [state.name, new Float64Array(dimension).fill(evaluateKernelExpr(state.initial, read))])),
+    runState: new Map(kernel.runState.map((state) => [state.name, evaluateKernelExpression(state.initial, read)])),
+    coordinateState: new Map(kernel.coordinateState.map((state) => [state.name, new Float64Array(dimension).fill(evaluateKernelExpression(state.initial, read))])),
   };
 }
 
@@ -80,7 +80,7 @@ export function kernelStep(
   for (const statement of kernel.stepStatements) {
     const value = traced ? resolveSelects(statement.value, readScalar) : statement.value;
     const before = scalars.get(statement.name);
-    const after = evaluateKernelExpr(value, readScalar);
+    const after = evaluateKernelExpression(value, readScalar);
     if (traced) {
       const reads = new Map<string, Float64Array>();
       for (const name of referencedNames(value)) reads.set(name, Float64Array.of(readScalar(name)));
@@ -117,7 +117,7 @@ export function kernelStep(
         for (const read of trace.names) trace.reads.get(read)![i] = local.get(read) ?? readScalar(read);
         if (trace.before !== undefined) trace.before[i] = local.get(name) ?? NaN;
       }
-      const after = evaluateKernelExpr(resolved[s], read);
+      const after = evaluateKernelExpression(resolved[s], read);
       local.set(name, after);
       if (trace !== undefined) trace.after[i] = after;
     }
@@ -138,61 +138,7 @@ export function kernelStep(
   return { state: next, trace: { learningRate, step, statements, scalars, coordinates } };
 }
 
-/** The expression's value, each name read through `read`: kernel-interpreter.ts's float64 operations. */
-export function evaluateKernelExpr(expression: KernelExpr, read: (name: string) => number): number {
-  const evaluate = (part: KernelExpr) => evaluateKernelExpr(part, read);
-  switch (expression.op) {
-    case 'const':
-      return expression.value;
-    case 'ref':
-      return read(expression.name);
-    case 'select': {
-      const [a, b] = [evaluate(expression.a), evaluate(expression.b)];
-      return compare(expression.compare, a, b) ? evaluate(expression.then) : evaluate(expression.otherwise);
-    }
-    case 'neg':
-      return -evaluate(expression.a);
-    case 'sqrt':
-      return Math.sqrt(evaluate(expression.a));
-    case 'abs':
-      return Math.abs(evaluate(expression.a));
-    case 'sign':
-      return Math.sign(evaluate(expression.a));
-    case 'exp':
-      return Math.exp(evaluate(expression.a));
-    case 'log':
-      return Math.log(evaluate(expression.a));
-    case 'add':
-      return evaluate(expression.a) + evaluate(expression.b);
-    case 'sub':
-      return evaluate(expression.a) - evaluate(expression.b);
-    case 'mul':
-      return evaluate(expression.a) * evaluate(expression.b);
-    case 'div':
-      return evaluate(expression.a) / evaluate(expression.b);
-    case 'pow':
-      return power(evaluate(expression.a), evaluate(expression.b));
-    case 'min':
-      return Math.min(evaluate(expression.a), evaluate(expression.b));
-    case 'max':
-      return Math.max(evaluate(expression.a), evaluate(expression.b));
-  }
-}
 
-function compare(comparison: '<' | '<=' | '>' | '>=' | '==', a: number, b: number): boolean {
-  switch (comparison) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '==':
-      return a === b;
-  }
-}
 
 /**
  * The expression with each `select` whose comparison reads only step-level names replaced by the
@@ -207,7 +153,7 @@ export function resolveSelects(expression: KernelExpr, readScalar: (name: string
     case 'select': {
       const stepLevel = [expression.a, expression.b].every((side) => referencedNames(side).every((name) => !Number.isNaN(readScalar(name))));
       if (stepLevel) {
-        const taken = compare(expression.compare, evaluateKernelExpr(expression.a, readScalar), evaluateKernelExpr(expression.b, readScalar));
+        const taken = compareKernelValues(expression.compare, evaluateKernelExpression(expression.a, readScalar), evaluateKernelExpression(expression.b, readScalar));
         return resolve(taken ? expression.then : expression.otherwise);
       }
       return { ...expression, then: resolve(expression.then), otherwise: resolve(expression.otherwise) };

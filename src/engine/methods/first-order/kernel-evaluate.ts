@@ -1,8 +1,7 @@
-// Kernel IR expressions (engine/optimizers/kernel.ts) evaluated on the host in float64, with the
-// semantics of kernel-interpreter.ts: for the step table and for folding constant subexpressions
-// before they reach the shader.
-import { power } from '../engine/power';
-import { operands, type KernelExpr } from '../engine/methods/first-order/kernel';
+// Kernel IR expressions (kernel.ts) evaluated in float64 with the semantics of kernel-interpreter.ts:
+// for the GPU's step table and constant folding before a shader, and for the step inspector's trace.
+import { power } from '../../power';
+import { operands, type KernelExpr } from './kernel';
 
 /** A kernel expression in float64, as kernel-interpreter.ts computes it. */
 export function evaluateKernelExpression(expression: KernelExpr, read: (name: string) => number): number {
