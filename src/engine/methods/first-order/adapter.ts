@@ -37,9 +37,10 @@ export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefiniti
     ...firstOrderSpec(optimizer),
     create(hyper, context) {
       // the step inspector's replay takes the kernel's twin; ordinary runs keep the loop below as it was
-      if (context.inspecting === true) return createInspectedOptimizer(optimizer, hyper, context);
       const { dimension, schedule, clip } = context;
-      const instance = optimizer.create(hyper, dimension);
+      // the step inspector's replay takes the kernel's twin (its state in the open); ordinary runs the hand-written loop
+      const inspected = context.inspecting === true ? createInspectedOptimizer(optimizer, hyper, dimension) : null;
+      const instance = inspected ?? optimizer.create(hyper, dimension);
       const baseLearningRate = numberHyper(hyper, 'lr');
       // ∇f at the current point, evaluated together with f when the point was reached
       const gradient = new Float64Array(dimension);
@@ -56,6 +57,7 @@ export function firstOrderMethod(optimizer: OptimizerDefinition): MethodDefiniti
           // on mini-batches the runner records the loss over all the data, not this
           return oracle.sampled ? 0 : oracle.valueAndGradient(point, gradient);
         },
+        ...(inspected && { inspect: () => inspected.inspect() }),
       };
     },
   };

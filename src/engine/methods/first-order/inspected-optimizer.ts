@@ -1,20 +1,15 @@
 import { evaluateKernelExpression } from './kernel-evaluate';
-import { clipGradient } from '../../clipping';
-import { DIVERGENCE_BOUND } from '../../divergence';
-import { learningRateAt } from '../../schedules';
 import type { HyperValues } from '../hyperparameters';
 import type { MethodInspection, StateQuantity } from '../inspection';
-import type { MethodContext, MethodInstance } from '../method';
-import { numberHyper } from './hyper';
 import { OPTIMIZER_INSPECTION_NAMES, QUANTITY_WORDS, nameWords } from './inspection-names';
 import { narrateKernelStep } from './kernel-narration';
 import { initialKernelState, kernelStep, type KernelState, type KernelTrace } from './kernel-trace';
-import type { OptimizerDefinition } from './optimizer';
+import type { OptimizerDefinition, OptimizerInstance } from './optimizer';
 
-// A first-order optimizer run for the step inspector (MethodContext.inspecting): the adapter's
-// step, with the optimizer's kernel (its update rule as data, equal to create() bit for bit) in
-// place of its hand-written loop, so the state is in the open and the latest step can be told
-// statement by statement. Ordinary runs never come here: the adapter's hot path is unchanged.
+// A first-order optimizer for the step inspector (MethodContext.inspecting): the optimizer's kernel
+// (its update rule as data, equal to create() bit for bit) in place of its hand-written loop, so the
+// state is in the open and the latest step can be told statement by statement. The adapter runs it
+// as it runs any optimizer; ordinary runs never come here, and their hot path is unchanged.
 
 /** What a step started from: enough to replay it traced when the inspector asks. */
 interface StepInput {
@@ -24,13 +19,11 @@ interface StepInput {
   readonly learningRate: number;
 }
 
-/** The inspecting twin of firstOrderMethod's instance: same evaluations, same path, plus inspect(). */
-export function createInspectedOptimizer(optimizer: OptimizerDefinition, hyper: HyperValues, { dimension, schedule, clip }: MethodContext): MethodInstance {
+/** The inspecting twin of optimizer.create(): the same updates, plus inspect(). */
+export function createInspectedOptimizer(optimizer: OptimizerDefinition, hyper: HyperValues, dimension: number): OptimizerInstance & { inspect(): MethodInspection } {
   const kernel = optimizer.kernel(hyper);
   const names = OPTIMIZER_INSPECTION_NAMES[optimizer.id];
   const unused = new Set(names?.unused?.(hyper) ?? []);
-  const baseLearningRate = numberHyper(hyper, 'lr');
-  const gradient = new Float64Array(dimension);
   let state = initialKernelState(kernel, dimension);
   let latest: StepInput | null = null;
 
@@ -59,15 +52,9 @@ export function createInspectedOptimizer(optimizer: OptimizerDefinition, hyper: 
   };
 
   return {
-    start: (point, oracle) => (oracle.sampled ? NaN : oracle.valueAndGradient(point, gradient)),
-    step(point, oracle, step) {
-      if (oracle.sampled) oracle.valueAndGradient(point, gradient);
-      if (clip !== undefined) clipGradient(gradient, clip);
-      const learningRate = schedule === undefined ? baseLearningRate : learningRateAt(schedule, baseLearningRate, step);
-      latest = { state, params: Float64Array.from(point), gradient: Float64Array.from(gradient), learningRate };
-      state = kernelStep(kernel, state, point, gradient, learningRate, false).state;
-      for (let i = 0; i < dimension; i++) if (!(Math.abs(point[i]) <= DIVERGENCE_BOUND)) return NaN;
-      return oracle.sampled ? 0 : oracle.valueAndGradient(point, gradient);
+    step(params, gradient, learningRate) {
+      latest = { state, params: Float64Array.from(params), gradient: Float64Array.from(gradient), learningRate };
+      state = kernelStep(kernel, state, params, gradient, learningRate, false).state;
     },
     inspect(): MethodInspection {
       if (latest === null) return { state: quantities(null), narration: [] };
