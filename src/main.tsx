@@ -9,12 +9,11 @@ import { AppStoreContext } from './app/use-app-store';
 import { startBatchSync } from './sync/batch-sync';
 import { startEngineSync } from './sync/engine-sync';
 import { startInspectionSync } from './sync/inspection-sync';
-import { startTheorySync } from './sync/theory-sync';
 import { startLandscapeSync } from './sync/landscape-sync';
 import { openPageLink, pageHash, replacePageHash, startUrlSync } from './sync/url-sync';
 import { LAST_SESSION_KEY, SESSION_KEY, browserStorage, choosePageStart, readSavedSession, startSessionSaving } from './sync/saved-session';
 import { RestoreOfferContext } from './app/toolbar/RestorePrompt';
-import { createAppStore } from './store/store';
+import { createAppStore, type AppState } from './store/store';
 import { DEFAULT_EXPERIMENT } from './experiment/experiment';
 import { BatchPool } from './client/batch-pool';
 import { EngineClient } from './client/engine-client';
@@ -48,8 +47,20 @@ function startPlayground() {
   startEngineSync(store, engineClient);
   // the step inspector and the map's glyphs: runs replayed to the shown step, only while shown
   startInspectionSync(store, engineClient);
-  // the theory overlay's local model and the Newton glyph's Hessians, only while shown
-  startTheorySync(store, engineClient);
+  // the theory overlay's local model and the Newton glyph's Hessians: the code loads with the first
+  // of them turned on (a link's or a click's), out of the first paint
+  const wantsTheory = (state: AppState) => state.theoryOverlay || state.glyphs.newtonStep;
+  let theoryStarted = false;
+  const startTheory = (state: AppState) => {
+    if (theoryStarted || !wantsTheory(state)) return;
+    theoryStarted = true;
+    void import('./sync/theory-sync').then(({ startTheorySync }) => startTheorySync(store, engineClient));
+  };
+  startTheory(store.getState());
+  const stopWaitingForTheory = store.subscribe((state) => {
+    startTheory(state);
+    if (theoryStarted) stopWaitingForTheory();
+  });
   // a slice of a large model's loss takes about a second: a worker of its own keeps the runs coming meanwhile
   let landscapeClient: EngineClient | null = null;
   startLandscapeSync(

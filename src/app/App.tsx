@@ -17,13 +17,14 @@ import { useDocumentPreferences } from './preferences';
 import { lazyComponent } from './lazy-component';
 import { useAppStore, useAppStoreApi } from './use-app-store';
 import { LockedNote } from './classroom/LockedNote';
-import { PresenterBar } from './classroom/PresenterBar';
 import { Shown, useLocked, useShown } from './classroom/use-shown';
 
 // shown only for a data problem: its view, scene and fit load with the first one
 const DataPanel = lazyComponent(() => import('./data/DataPanel'), 'DataPanel');
 // shown once a run is inspected (a run card's button, the toolbar, a link's inspect=)
 const InspectorPanel = lazyComponent(() => import('./inspector/InspectorPanel'), 'InspectorPanel');
+// presenter mode's bar loads when a teacher first presents
+const PresenterBar = lazyComponent(() => import('./classroom/PresenterBar'), 'PresenterBar');
 
 /**
  * The playground, inside a last-resort boundary: should anything outside the panels fail, the page
@@ -66,7 +67,9 @@ function Playground() {
       </Shown>
       {presenting && (
         <PanelBoundary name="Presenter mode">
-          <PresenterBar />
+          <Suspense fallback={null}>
+            <PresenterBar />
+          </Suspense>
         </PanelBoundary>
       )}
       <LockedNote />
