@@ -77,6 +77,7 @@ test('lock=1 disables every edit with a note, while playback, inspection of the 
 
 test('the Classroom link editor makes a link that opens as chosen and reads back into the editor', async ({ playground, page }) => {
   await playground.open(LINK, 2);
+  await page.getByRole('button', { name: 'Classroom', exact: true }).click();
   await page.getByRole('button', { name: 'Classroom link…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Classroom link' });
   await expect(dialog).toBeVisible();
@@ -100,6 +101,7 @@ test('the Classroom link editor makes a link that opens as chosen and reads back
   await playground.waitForRuns(2);
   await expect(page.getByRole('note')).toContainText('locked');
   await expect(page.getByRole('button', { name: 'Analysis', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Classroom', exact: true }).click();
   await page.getByRole('button', { name: 'Classroom link…' }).click();
   const again = page.getByRole('dialog', { name: 'Classroom link' });
   await expect(again.getByRole('checkbox', { name: 'Hide learning rate (lr)' })).toBeChecked();
@@ -111,6 +113,7 @@ test('presenter mode: the map and the chart alone in large type, the keys step, 
   await playground.open(`${LINK}&step=10`, 2);
   const rootFontSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   const normalSize = await rootFontSize();
+  await page.getByRole('button', { name: 'Classroom', exact: true }).click();
   await page.getByRole('button', { name: 'Presenter mode' }).click();
   await expect(page.getByRole('region', { name: 'Presenter mode' })).toBeVisible();
   // only the map and the chart (and the presenter's line) are left
@@ -156,6 +159,7 @@ test('presenter mode: the map and the chart alone in large type, the keys step, 
 test('A/B: the current experiment and a pasted link side by side, one Play and one Step move both to the same step', async ({ playground, page }) => {
   const linkB = 'v=1&surface=himmelblau&steps=60&run=rmsprop(lr=0.05)@0,0';
   await playground.open(LINK, 2);
+  await page.getByRole('button', { name: 'Classroom', exact: true }).click();
   await page.getByRole('button', { name: 'A/B compare…' }).click();
   const dialog = page.getByRole('dialog', { name: 'A/B compare' });
   await dialog.getByRole('button', { name: 'Open A/B compare' }).click();

@@ -136,7 +136,7 @@ test('the Export menu works from the keyboard', async ({ playground, page }) => 
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('button', { name: 'Export trajectories JSON' })).toBeFocused();
   await page.keyboard.press('End');
-  await expect(page.getByRole('button', { name: 'Export loss chart SVG' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Export SciPy script' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(playground.exportButton).toHaveAttribute('aria-expanded', 'false');
   await expect(playground.exportButton).toBeFocused();

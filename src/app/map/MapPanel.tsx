@@ -396,7 +396,7 @@ export function MapPanel() {
       )}
       <OverlayReadouts />
       <BasinLegend />
-      {dimension === 2 && <MapHint />}
+      {dimension === 2 && mapView === 'contour' && <MapHint />}
     </figure>
   );
 }

@@ -53,17 +53,17 @@ export function Toolbar() {
       </Shown>
       <Shown name="toolbar.display">
       <div className="toolbar-group" role="group" aria-label="Display">
-        <button type="button" className="toggle" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
+        <button type="button" className="toggle" aria-pressed={theme === 'dark'} onClick={toggleTheme} title="Dark theme">
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
           </svg>
-          Dark theme
+          <span className="toolbar-label">Dark theme</span>
         </button>
-        <button type="button" className="toggle" aria-pressed={largeText} onClick={toggleLargeText}>
+        <button type="button" className="toggle" aria-pressed={largeText} onClick={toggleLargeText} title="Large text">
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M3 19 8 5l5 14M5 14h6M15 19l3.5-9 3.5 9M16 16h5" />
           </svg>
-          Large text
+          <span className="toolbar-label">Large text</span>
         </button>
       </div>
       </Shown>
