@@ -15,6 +15,7 @@ import { automaticRunName } from '../run-name';
 import { pythonNumber } from './python-formula';
 import { pythonList, torchProblem } from './python-problem';
 import { PYTHON_RANDOM } from './python-random';
+import { scriptDocstring, scriptEnding } from './script-text';
 
 /** torch.optim's class for each first-order method (Lion, newer than torch 1.13, is defined in the script). */
 const TORCH_OPTIMIZERS: Readonly<Record<string, string>> = {
@@ -281,20 +282,18 @@ export function pytorchScript(experiment: Experiment, link?: string): ExportedSc
   });
   if (calls.length === 0) return { ok: false, reason: `no run can be written as PyTorch: ${skipped.join('; ')}` };
   const miniBatches = experiment.problem.kind === 'data' && batchesPerEpoch(resolveData(experiment.problem).train.rows, experiment.problem.batch_size) > 1;
-  const header = [
-    `#!/usr/bin/env python3`,
-    `"""Optimizer Playground experiment as a PyTorch script.`,
-    ``,
-    `Problem: ${problem.title}`,
-    ...experiment.runs.map((run, index) => `Run ${index + 1}: ${run.label ?? automaticRunName(run)} from (${run.start.join(', ')})`),
-    ``,
-    `Reproduces the app's runs in float64 and prints every point as one JSON line:`,
-    `{"run": 1, "step": 0, "x": [...], "f": ...}. Needs Python 3 and PyTorch (tested with Debian's`,
-    `python3-torch 1.13). Run: python3 <this file>`,
-    ...(link === undefined ? [] : [``, `Open it in the app: ${link}`]),
-    ...(skipped.length === 0 ? [] : [``, `Not in this script:`, ...skipped.map((line) => `  ${line}`)]),
-    `"""`,
-  ];
+  const header = scriptDocstring(
+    'PyTorch',
+    problem.title,
+    experiment,
+    [
+      `Reproduces the app's runs in float64 and prints every point as one JSON line:`,
+      `{"run": 1, "step": 0, "x": [...], "f": ...}. Needs Python 3 and PyTorch (tested with Debian's`,
+      `python3-torch 1.13). Run: python3 <this file>`,
+    ],
+    link,
+    skipped,
+  );
   const script = [
     ...header,
     `import json`,
@@ -326,8 +325,7 @@ export function pytorchScript(experiment: Experiment, link?: string): ExportedSc
     ...(usesLbfgs ? [``, ``, LBFGS] : []),
     ``,
     ``,
-    ...calls.flatMap((call) => [call, ``]),
-    ...skipped.map((line) => `print(${JSON.stringify(`not exported: ${line}`)}, file=sys.stderr)`),
+    ...scriptEnding(calls, skipped),
   ].join('\n');
   return { ok: true, script: `${script.trimEnd()}\n`, skipped };
 }

@@ -9,6 +9,7 @@ import { automaticRunName } from '../run-name';
 import { pythonNumber } from './python-formula';
 import { numpyProblem, pythonList } from './python-problem';
 import { pythonValue, type ExportedScript } from './pytorch-script';
+import { scriptDocstring, scriptEnding } from './script-text';
 
 /** scipy.optimize.minimize's method name for each method the SciPy script reproduces, and whether it takes ∇f, ∇²f. */
 const SCIPY_METHODS: Readonly<Record<string, { readonly method: string; readonly jac: boolean; readonly hess: boolean }>> = {
@@ -63,18 +64,18 @@ export function scipyScript(experiment: Experiment, link?: string): ExportedScri
   });
   if (calls.length === 0) return { ok: false, reason: `no run uses a method SciPy has: ${skipped.join('; ')}` };
   const script = [
-    `#!/usr/bin/env python3`,
-    `"""Optimizer Playground experiment as a SciPy script.`,
-    ``,
-    `Problem: ${problem.title}`,
-    ...experiment.runs.map((run, index) => `Run ${index + 1}: ${run.label ?? automaticRunName(run)} from (${run.start.join(', ')})`),
-    ``,
-    `Reproduces the app's runs with scipy.optimize.minimize and prints every iterate as one JSON line:`,
-    `{"run": 1, "step": 0, "x": [...], "f": ...}. Needs Python 3, NumPy and SciPy (tested with Debian's`,
-    `python3-scipy 1.10). Run: python3 <this file>`,
-    ...(link === undefined ? [] : [``, `Open it in the app: ${link}`]),
-    ...(skipped.length === 0 ? [] : [``, `Not in this script:`, ...skipped.map((line) => `  ${line}`)]),
-    `"""`,
+    ...scriptDocstring(
+      'SciPy',
+      problem.title,
+      experiment,
+      [
+        `Reproduces the app's runs with scipy.optimize.minimize and prints every iterate as one JSON line:`,
+        `{"run": 1, "step": 0, "x": [...], "f": ...}. Needs Python 3, NumPy and SciPy (tested with Debian's`,
+        `python3-scipy 1.10). Run: python3 <this file>`,
+      ],
+      link,
+      skipped,
+    ),
     `import json`,
     `import math`,
     `import sys`,
@@ -91,8 +92,7 @@ export function scipyScript(experiment: Experiment, link?: string): ExportedScri
     RUNNER,
     ``,
     ``,
-    ...calls.flatMap((call) => [call, ``]),
-    ...skipped.map((line) => `print(${JSON.stringify(`not exported: ${line}`)}, file=sys.stderr)`),
+    ...scriptEnding(calls, skipped),
   ].join('\n');
   return { ok: true, script: `${script.trimEnd()}\n`, skipped };
 }
